@@ -1,0 +1,142 @@
+/*
+ * `npm run bench`: builds a large hospital's data set in SQLite, starts the real app on it and
+ * measures the dashboard's endpoints and the callback queue under load. Prints a table and exits
+ * 1 when a target is missed. `--fresh` rebuilds the data set; `--seconds=N` sets each load run.
+ */
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SIZES, generate } from './generate-data';
+import { measure, passed, printTable, type Measurement, type Target } from './measure';
+
+const ROOT = join(__dirname, '..');
+const MAIN = join(ROOT, 'dist', 'server', 'main.js');
+const DIR = join(ROOT, 'tmp', 'bench');
+const FILE = join(DIR, 'huifang-bench.sqlite');
+const PASSWORD = 'bench-admin-password';
+const args = process.argv.slice(2);
+const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
+
+async function main(): Promise<void> {
+  console.log('building the server…');
+  execSync('npx nx run server:build --output-style=static', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  mkdirSync(DIR, { recursive: true });
+  if (args.includes('--fresh') || !hasFullDataSet()) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${FILE}${suffix}`, { force: true });
+    console.log('migrating an empty database…');
+    await stop(await start());
+    console.log(`generating ${SIZES.patients} patients, ${SIZES.encounters} encounters, ${SIZES.responses} responses, ${SIZES.callbacks} callbacks…`);
+    const began = Date.now();
+    generate(FILE);
+    console.log(`data set built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+  } else {
+    console.log(`reusing ${FILE} (--fresh to rebuild)`);
+  }
+
+  const server = await start();
+  try {
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const results: Measurement[] = [];
+    for (const target of targets()) {
+      process.stdout.write(`measuring ${target.label}…\n`);
+      results.push(await measure(baseUrl, accessToken, target, seconds));
+    }
+    console.log(`\nSQLite, ${SIZES.patients} patients / ${SIZES.encounters} encounters / ${SIZES.responses} responses / ${SIZES.callbacks} callbacks, ${seconds} s per row\n`);
+    printTable(results);
+    const missed = results.filter((r) => !passed(r));
+    console.log(missed.length ? `\n${missed.length} target(s) missed` : '\nall targets met');
+    process.exitCode = missed.length ? 1 : 0;
+  } finally {
+    await stop(server);
+  }
+}
+
+/** One year up to today, as the dashboard's "year" period. */
+function targets(): Target[] {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = new Date(Date.parse(today) - 364 * 86_400_000).toISOString().slice(0, 10);
+  const year = `from=${from}&to=${today}`;
+  const dashboard = 2;
+  return [
+    { label: 'summary, one year, all departments', path: `/api/indicators/summary?${year}`, connections: dashboard, p95LimitMs: 250 },
+    { label: 'summary, one year, 内科', path: `/api/indicators/summary?${year}&departmentId=1`, connections: dashboard, p95LimitMs: 250 },
+    ...['wait-time', 'satisfaction', 'churn', 'follow-up'].map((name) => ({
+      label: `${name} by month, one year`,
+      path: `/api/indicators/${name}?${year}&groupBy=month`,
+      connections: dashboard,
+      p95LimitMs: 250,
+    })),
+    { label: 'callback queue, today', path: '/api/callbacks?view=today', connections: 20, p95LimitMs: 30 },
+    { label: 'callback queue, overdue', path: '/api/callbacks?view=overdue', connections: 20, p95LimitMs: 30 },
+  ];
+}
+
+function hasFullDataSet(): boolean {
+  if (!existsSync(FILE)) return false;
+  try {
+    const db = new Database(FILE, { readonly: true });
+    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const full = count('patient') === SIZES.patients && count('encounter') === SIZES.encounters && count('survey_response') === SIZES.responses && count('callback') === SIZES.callbacks;
+    db.close();
+    return full;
+  } catch {
+    return false;
+  }
+}
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+}
+
+async function start(): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: `sqlite:${FILE}`, HUIFANG_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, port };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error('the server did not start within 2 minutes');
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

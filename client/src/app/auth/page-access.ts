@@ -1,0 +1,40 @@
+import type { Role } from '@huifang/shared';
+
+/** The staff pages, in the order the side nav shows them. */
+export const STAFF_PAGES = ['patients', 'callbacks', 'dashboard', 'feedback', 'users', 'templates', 'rules'] as const;
+export type StaffPage = (typeof STAFF_PAGES)[number];
+
+export interface PageAccess {
+  /** Route path below the shell, without a leading slash. */
+  path: string;
+  /** Least privilege (DOMAIN.md, Actors): the roles that may open the page. */
+  roles: readonly Role[];
+}
+
+/** One table for both the route guards and the side nav, so the two cannot disagree. */
+export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
+  patients: { path: 'patients', roles: ['front_desk', 'admin'] },
+  // Quality managers work the service-recovery callbacks (DOMAIN.md, Actors).
+  callbacks: { path: 'callbacks', roles: ['front_desk', 'quality_manager', 'admin'] },
+  dashboard: { path: 'dashboard', roles: ['quality_manager', 'admin'] },
+  // `/feedback/:token` is reserved for the public patient survey page.
+  feedback: { path: 'feedback-responses', roles: ['quality_manager', 'admin'] },
+  users: { path: 'users', roles: ['admin'] },
+  templates: { path: 'templates', roles: ['admin'] },
+  rules: { path: 'rules', roles: ['admin'] },
+};
+
+const HOME_PAGE: Readonly<Record<Role, StaffPage>> = {
+  front_desk: 'patients',
+  quality_manager: 'dashboard',
+  admin: 'users',
+};
+
+export function canOpenPage(role: Role, page: StaffPage): boolean {
+  return PAGE_ACCESS[page].roles.includes(role);
+}
+
+/** Where a user lands after login and on `/`. */
+export function homePathFor(role: Role): string {
+  return `/${PAGE_ACCESS[HOME_PAGE[role]].path}`;
+}

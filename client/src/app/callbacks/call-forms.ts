@@ -1,0 +1,29 @@
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { hospitalInputInstant } from './hospital-date-time';
+
+/** Reasons and notes are short: the API's limits. */
+export const REASON_MAX = 200;
+export const NOTE_MAX = 500;
+
+/** Required, and more than blanks (the server trims). */
+export function requiredText(control: AbstractControl<string | null>): ValidationErrors | null {
+  return (control.value ?? '').trim() === '' ? { required: true } : null;
+}
+
+/**
+ * A `datetime-local` value on the hospital's clock that is later than `now()`:
+ * `{ required }` when empty, `{ dateTime }` when unreadable, `{ future }` when not in the future.
+ */
+export function futureDateTime(now: () => number): ValidatorFn {
+  return (control: AbstractControl<string | null>): ValidationErrors | null => {
+    const value = (control.value ?? '').trim();
+    if (value === '') {
+      return { required: true };
+    }
+    const instant = hospitalInputInstant(value);
+    if (instant === null) {
+      return { dateTime: true };
+    }
+    return instant > now() ? null : { future: true };
+  };
+}

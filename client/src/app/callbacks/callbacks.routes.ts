@@ -1,0 +1,12 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { Routes } from '@angular/router';
+import { TranslatedPaginatorIntl } from '../core/translated-paginator-intl';
+
+/** `/callbacks`: the follow-up call queue (front desk, quality managers, admins). */
+export const CALLBACKS_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
+    loadComponent: () => import('./callbacks-page.component').then((m) => m.CallbacksPageComponent),
+  },
+];

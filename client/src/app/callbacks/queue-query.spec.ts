@@ -1,0 +1,44 @@
+import { convertToParamMap } from '@angular/router';
+import {
+  DEFAULT_QUEUE_STATE,
+  countsQuery,
+  listQuery,
+  paramsFromQueueState,
+  queueStateFromParams,
+  sameQueueState,
+} from './queue-query';
+
+describe('queue state in the URL', () => {
+  it('reads the view, filters and page, and falls back on anything unknown', () => {
+    expect(queueStateFromParams(convertToParamMap({ view: 'today', kind: 'service_recovery', departmentId: '2', page: '3' }))).toEqual({
+      view: 'today',
+      kind: 'service_recovery',
+      departmentId: 2,
+      page: 3,
+      pageSize: 20,
+    });
+    expect(queueStateFromParams(convertToParamMap({ view: 'yesterday', kind: 'spam', departmentId: '-1', page: 'x', pageSize: '500' }))).toEqual({
+      ...DEFAULT_QUEUE_STATE,
+      pageSize: 100,
+    });
+  });
+
+  it('writes only what differs from the default', () => {
+    expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({ view: null, kind: null, departmentId: null, page: null, pageSize: null });
+    const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, departmentId: 4, page: 2 };
+    expect(paramsFromQueueState(state)).toEqual({ view: 'upcoming', kind: 'manual', departmentId: 4, page: 2, pageSize: null });
+    expect(queueStateFromParams(convertToParamMap({ view: 'upcoming', kind: 'manual', departmentId: '4', page: '2' }))).toEqual(state);
+  });
+
+  it('asks the list for the view and the counts for the same filters', () => {
+    const state = { ...DEFAULT_QUEUE_STATE, view: 'today' as const, kind: 'rehab_check' as const, departmentId: 8 };
+    expect(listQuery(state)).toEqual({ view: 'today', kind: 'rehab_check', departmentId: 8, page: 1, pageSize: 20 });
+    expect(countsQuery(state)).toEqual({ kind: 'rehab_check', departmentId: 8 });
+    expect(countsQuery(DEFAULT_QUEUE_STATE)).toEqual({});
+  });
+
+  it('compares states field by field', () => {
+    expect(sameQueueState(DEFAULT_QUEUE_STATE, { ...DEFAULT_QUEUE_STATE })).toBe(true);
+    expect(sameQueueState(DEFAULT_QUEUE_STATE, { ...DEFAULT_QUEUE_STATE, page: 2 })).toBe(false);
+  });
+});

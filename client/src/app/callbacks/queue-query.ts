@@ -1,0 +1,87 @@
+import type { ParamMap, Params } from '@angular/router';
+import {
+  CALLBACK_KINDS,
+  CALLBACK_VIEWS,
+  type CallbackKind,
+  type CallbackQuery,
+  type CallbackView,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+} from '@huifang/shared';
+
+/** What the queue shows, kept in the URL (`/callbacks?view=today&kind=service_recovery&departmentId=2`). */
+export interface QueueState {
+  view: CallbackView;
+  kind: CallbackKind | null;
+  departmentId: number | null;
+  page: number;
+  pageSize: number;
+}
+
+/** Overdue calls come first: the first tab, and the view a plain `/callbacks` opens. */
+export const DEFAULT_VIEW: CallbackView = 'overdue';
+
+export const QUEUE_PAGE_SIZE_OPTIONS = [10, 20, 50, 100] as const;
+
+export const DEFAULT_QUEUE_STATE: QueueState = {
+  view: DEFAULT_VIEW,
+  kind: null,
+  departmentId: null,
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+/** Reads the URL's query params; anything unknown or malformed falls back to the default. */
+export function queueStateFromParams(params: ParamMap): QueueState {
+  const view = params.get('view');
+  const kind = params.get('kind');
+  return {
+    view: (CALLBACK_VIEWS as readonly string[]).includes(view ?? '') ? (view as CallbackView) : DEFAULT_VIEW,
+    kind: (CALLBACK_KINDS as readonly string[]).includes(kind ?? '') ? (kind as CallbackKind) : null,
+    departmentId: positiveInt(params.get('departmentId')),
+    page: positiveInt(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+}
+
+/** The query params for a state; defaults are left out so a plain `/callbacks` stays plain. */
+export function paramsFromQueueState(state: QueueState): Params {
+  return {
+    view: state.view !== DEFAULT_VIEW ? state.view : null,
+    kind: state.kind,
+    departmentId: state.departmentId,
+    page: state.page > 1 ? state.page : null,
+    pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
+  };
+}
+
+/** The list request for a state. */
+export function listQuery(state: QueueState): CallbackQuery {
+  return { view: state.view, ...countsQuery(state), page: state.page, pageSize: state.pageSize };
+}
+
+/** The counts request: the same filters, every view. */
+export function countsQuery(state: QueueState): Pick<CallbackQuery, 'kind' | 'departmentId'> {
+  const query: Pick<CallbackQuery, 'kind' | 'departmentId'> = {};
+  if (state.kind) query.kind = state.kind;
+  if (state.departmentId !== null) query.departmentId = state.departmentId;
+  return query;
+}
+
+export function sameQueueState(a: QueueState, b: QueueState): boolean {
+  return (
+    a.view === b.view &&
+    a.kind === b.kind &&
+    a.departmentId === b.departmentId &&
+    a.page === b.page &&
+    a.pageSize === b.pageSize
+  );
+}
+
+function positiveInt(value: string | null): number | null {
+  if (value === null || !/^\d{1,9}$/.test(value)) {
+    return null;
+  }
+  const n = Number(value);
+  return n > 0 ? n : null;
+}

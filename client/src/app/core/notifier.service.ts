@@ -1,0 +1,27 @@
+import { Injectable, inject } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslocoService } from '@jsverse/transloco';
+import { describeHttpError } from './api-error';
+
+/** Short translated messages in a snackbar: successes, and failed API calls with the server's reason. */
+@Injectable({ providedIn: 'root' })
+export class Notifier {
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  success(key: string, params?: Record<string, unknown>): void {
+    this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), {
+      duration: 4000,
+    });
+  }
+
+  error(err: unknown): void {
+    const { key, detail } = describeHttpError(err);
+    const text = this.transloco.translate(key);
+    this.snackBar.open(detail ? `${text}: ${detail}` : text, this.transloco.translate('common.close'), {
+      duration: 8000,
+      panelClass: 'hf-snack-error',
+      politeness: 'assertive',
+    });
+  }
+}

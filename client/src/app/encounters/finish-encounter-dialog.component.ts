@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { Encounter, FinishRequest } from '@huifang/shared';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { addDays, hospitalToday } from '../core/calendar-day';
+import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
+import { EncountersApiService } from './encounters-api.service';
+import { NEXT_VISIT_QUICK_PICKS, nextVisitValidator } from './next-visit';
+
+export interface FinishEncounterDialogData {
+  encounter: Encounter;
+  /** The department's name in the UI language. */
+  departmentLabel: string;
+}
+
+/** Ends a visit, optionally setting the expected return date; closes with the finished encounter. */
+@Component({
+  selector: 'hf-finish-encounter-dialog',
+  imports: [
+    HospitalDatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoDirective,
+  ],
+  template: `
+    <ng-container *transloco="let t">
+      <h2 mat-dialog-title>{{ t('encounters.finish.title', { name: data.encounter.patientName }) }}</h2>
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        <mat-dialog-content class="fields">
+          <p class="summary">
+            {{ data.departmentLabel }} ·
+            {{ t('encounters.checkedInAt') }} {{ data.encounter.checkedInAt | hfDate: 'dateTime' }}
+          </p>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ t('encounters.finish.nextVisit') }}</mat-label>
+            <input matInput type="date" formControlName="nextVisitDue" [min]="today" data-testid="finish-next-visit" />
+            <mat-hint>{{ t('encounters.finish.nextVisitHint') }}</mat-hint>
+            @if (form.controls.nextVisitDue.hasError('pastDate')) {
+              <mat-error>{{ t('validation.pastDate') }}</mat-error>
+            } @else if (form.controls.nextVisitDue.hasError('date')) {
+              <mat-error>{{ t('validation.date') }}</mat-error>
+            }
+          </mat-form-field>
+          <div class="quick-picks">
+            <span class="label">{{ t('encounters.finish.quickPick') }}</span>
+            @for (days of quickPicks; track days) {
+              <button
+                mat-stroked-button
+                type="button"
+                [attr.data-testid]="'finish-plus-' + days"
+                (click)="pick(days)"
+              >
+                {{ t('encounters.finish.plusDays', { days }) }}
+              </button>
+            }
+            @if (form.controls.nextVisitDue.value) {
+              <button mat-button type="button" data-testid="finish-clear-next-visit" (click)="pick(null)">
+                {{ t('encounters.finish.noNextVisit') }}
+              </button>
+            }
+          </div>
+          @if (error(); as e) {
+            <p class="form-error" role="alert" data-testid="finish-error">
+              {{ t(e.key) }}@if (e.detail) {: {{ e.detail }}}
+            </p>
+          }
+        </mat-dialog-content>
+        <mat-dialog-actions align="end">
+          <button mat-button type="button" mat-dialog-close>{{ t('common.cancel') }}</button>
+          <button mat-flat-button type="submit" [disabled]="pending()" data-testid="finish-submit">
+            {{ t('encounters.finish.submit') }}
+          </button>
+        </mat-dialog-actions>
+      </form>
+    </ng-container>
+  `,
+  styleUrl: './encounter-dialog.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FinishEncounterDialogComponent {
+  protected readonly data = inject<FinishEncounterDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(EncountersApiService);
+  private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, Encounter>>(MatDialogRef);
+
+  protected readonly quickPicks = NEXT_VISIT_QUICK_PICKS;
+  protected readonly today = hospitalToday();
+  protected readonly pending = signal(false);
+  protected readonly error = signal<ErrorDescription | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    nextVisitDue: ['', nextVisitValidator(() => hospitalToday())],
+  });
+
+  protected pick(days: number | null): void {
+    const control = this.form.controls.nextVisitDue;
+    control.setValue(days === null ? '' : addDays(hospitalToday(), days));
+    control.markAsTouched();
+  }
+
+  protected submit(): void {
+    if (this.pending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const nextVisitDue = this.form.getRawValue().nextVisitDue.trim();
+    const request: FinishRequest = nextVisitDue ? { nextVisitDue } : {};
+    this.pending.set(true);
+    this.error.set(null);
+    this.api.finish(this.data.encounter.id, request).subscribe({
+      next: (encounter) => this.dialogRef.close(encounter),
+      error: (err: unknown) => {
+        this.pending.set(false);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+}

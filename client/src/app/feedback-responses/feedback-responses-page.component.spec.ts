@@ -1,0 +1,231 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Department, Page, Role, SurveyResponseSummary } from '@huifang/shared';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import en from '../../../public/i18n/en.json';
+import surveysEn from '../../../public/i18n/surveys/en.json';
+import { authInterceptor } from '../auth/auth.interceptor';
+import { AuthService } from '../auth/auth.service';
+import { registerDateLocales } from '../i18n/date-locale';
+import { I18N_CONFIG } from '../i18n/i18n.providers';
+import { FeedbackResponsesPageComponent } from './feedback-responses-page.component';
+
+const DEPARTMENTS: Department[] = [
+  { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
+  { id: 8, code: 'rehabilitation', name: '康复科', nameEn: 'Rehabilitation', active: true },
+];
+
+const DETRACTOR: SurveyResponseSummary = {
+  id: 1537,
+  submittedAt: '2026-03-30T07:07:00.000Z',
+  patientId: 1842,
+  patientName: '特磊',
+  encounterId: 6947,
+  departmentId: 8,
+  departmentName: '康复科',
+  templateId: 1,
+  templateVersion: 1,
+  nps: 4,
+  csat: 2,
+  ratings: { wait_time: 1, doctor_communication: 4, nursing: 3, environment: 5 },
+  comment: '<img src=x onerror="alert(1)">等了两个小时',
+  detractor: true,
+  recoveryCallbackId: 255,
+};
+const PROMOTER: SurveyResponseSummary = {
+  ...DETRACTOR,
+  id: 1540,
+  patientId: 77,
+  patientName: '王芳',
+  departmentId: 2,
+  departmentName: '外科',
+  nps: 10,
+  csat: 5,
+  ratings: { wait_time: 5, doctor_communication: 5, nursing: 5, environment: 5, billing: 4 },
+  comment: null,
+  detractor: false,
+  recoveryCallbackId: null,
+};
+
+describe('FeedbackResponsesPageComponent', () => {
+  let httpMock: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeAll(() => registerDateLocales());
+
+  beforeEach(async () => {
+    // Today in Shanghai: 2026-03-31.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-31T04:00:00Z'));
+    sessionStorage.clear();
+    await TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en, 'surveys/en': surveysEn },
+          translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([{ path: 'feedback-responses', component: FeedbackResponsesPageComponent }]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    }).compileComponents();
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    httpMock.verify();
+    sessionStorage.clear();
+    jest.restoreAllMocks();
+  });
+
+  function signIn(role: Role): void {
+    TestBed.inject(AuthService).login({ username: role, password: 'x' }).subscribe();
+    httpMock.expectOne('/api/auth/login').flush({
+      accessToken: `jwt-${role}`,
+      expiresIn: 3600,
+      user: { id: 5, username: role, displayName: role, role },
+    });
+  }
+
+  async function open(url: string): Promise<TestRequest> {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, FeedbackResponsesPageComponent);
+    httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
+    return httpMock.expectOne((r) => r.url === '/api/survey-responses');
+  }
+
+  function page(items: SurveyResponseSummary[], total = items.length, pageNo = 1): Page<SurveyResponseSummary> {
+    return { items, total, page: pageNo, pageSize: 20 };
+  }
+
+  const el = <T extends HTMLElement>(id: string): T => {
+    const found = harness.routeNativeElement?.querySelector(`[data-testid="${id}"]`) as T | null;
+    if (!found) throw new Error(`no element with data-testid="${id}"`);
+    return found;
+  };
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  it('asks for the last 30 days by default and shows one row per response', async () => {
+    signIn('admin');
+    const req = await open('/feedback-responses');
+    expect(req.request.urlWithParams).toBe('/api/survey-responses?from=2026-03-02&to=2026-03-31&page=1&pageSize=20');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer jwt-admin');
+    req.flush(page([DETRACTOR, PROMOTER], 42));
+    await settle();
+
+    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-03-02');
+    expect(el<HTMLInputElement>('responses-filter-to').value).toBe('2026-03-31');
+    expect(el('responses-total').textContent?.trim()).toBe('42 responses');
+
+    const row = el('response-row-1537');
+    expect(row.textContent).toContain('特磊');
+    expect(row.textContent).toContain('Rehabilitation');
+    expect(row.textContent).toContain('Mar 30, 2026, 15:07');
+    expect(el('response-nps-1537').getAttribute('data-band')).toBe('low');
+    expect(el('response-nps-1540').getAttribute('data-band')).toBe('high');
+    expect(el('response-csat-1537').getAttribute('data-band')).toBe('low');
+    expect(row.querySelector('[data-dimension="wait_time"]')?.getAttribute('aria-label')).toBe('Waiting time: 1');
+    expect(row.querySelector('[data-dimension="billing"]')?.getAttribute('aria-label')).toBe('Billing: —');
+
+    expect(el('response-detractor-1537').textContent?.trim()).toBe('Detractor');
+    expect(el<HTMLAnchorElement>('response-recovery-1537').getAttribute('href')).toBe('/callbacks?focus=255');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="response-detractor-1540"]')).toBeNull();
+    expect(harness.routeNativeElement?.querySelector('[data-testid="response-recovery-1540"]')).toBeNull();
+
+    // An admin may open the patient page.
+    expect(el<HTMLAnchorElement>('response-patient-1537').getAttribute('href')).toBe('/patients/1842');
+  });
+
+  it("shows a patient's comment as text, never as markup", async () => {
+    signIn('quality_manager');
+    (await open('/feedback-responses')).flush(page([DETRACTOR]));
+    await settle();
+
+    const comment = el('response-comment-1537');
+    expect(comment.textContent).toBe('<img src=x onerror="alert(1)">等了两个小时');
+    expect(comment.querySelector('img')).toBeNull();
+    expect(harness.routeNativeElement?.querySelector('td img')).toBeNull();
+    // Quality managers have no patient page: the name is plain text.
+    expect(el('response-patient-1537').tagName).toBe('SPAN');
+  });
+
+  it('reads the filters from the URL and passes them on', async () => {
+    signIn('quality_manager');
+    const req = await open(
+      '/feedback-responses?from=2026-01-01&to=2026-01-31&departmentId=8&detractorsOnly=true&hasComment=true&page=2',
+    );
+    expect(req.request.urlWithParams).toBe(
+      '/api/survey-responses?from=2026-01-01&to=2026-01-31&page=2&pageSize=20&departmentId=8&detractorsOnly=true&hasComment=true',
+    );
+    req.flush(page([DETRACTOR], 21, 2));
+    await settle();
+
+    expect(el('responses-filter-detractors').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
+    expect(el('responses-filter-comment').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
+    expect(el('responses-filter-department').textContent).toContain('Rehabilitation');
+    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-01-01');
+  });
+
+  it('puts a changed filter into the URL, back on page 1, and reloads', async () => {
+    signIn('quality_manager');
+    (await open('/feedback-responses?page=3')).flush(page([PROMOTER], 60, 3));
+    await settle();
+
+    el('responses-filter-detractors').querySelector('button')?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/feedback-responses?detractorsOnly=true');
+    const req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
+    expect(req.request.params.get('detractorsOnly')).toBe('true');
+    expect(req.request.params.get('page')).toBe('1');
+    req.flush(page([DETRACTOR]));
+    await settle();
+    expect(el('response-row-1537')).toBeTruthy();
+  });
+
+  it('changes the period from the date inputs, moving the other end along when needed', async () => {
+    signIn('quality_manager');
+    (await open('/feedback-responses')).flush(page([]));
+    await settle();
+
+    const from = el<HTMLInputElement>('responses-filter-from');
+    from.value = '2026-03-20';
+    from.dispatchEvent(new Event('change'));
+    await settle();
+    let req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
+    expect([req.request.params.get('from'), req.request.params.get('to')]).toEqual(['2026-03-20', '2026-03-31']);
+    req.flush(page([]));
+    await settle();
+
+    const to = el<HTMLInputElement>('responses-filter-to');
+    to.value = '2026-03-10';
+    to.dispatchEvent(new Event('change'));
+    await settle();
+    req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
+    expect([req.request.params.get('from'), req.request.params.get('to')]).toEqual(['2026-03-10', '2026-03-10']);
+    req.flush(page([]));
+    await settle();
+    expect(harness.routeNativeElement?.textContent).toContain('No responses match these filters');
+  });
+
+  it('pages on the server', async () => {
+    signIn('quality_manager');
+    (await open('/feedback-responses')).flush(page([DETRACTOR, PROMOTER], 45));
+    await settle();
+
+    (el('responses-paginator').querySelector('.mat-mdc-paginator-navigation-next') as HTMLButtonElement).click();
+    await settle();
+    const req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
+    expect(req.request.params.get('page')).toBe('2');
+    req.flush(page([PROMOTER], 45, 2));
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/feedback-responses?page=2');
+  });
+});

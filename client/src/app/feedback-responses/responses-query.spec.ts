@@ -1,0 +1,106 @@
+import { convertToParamMap } from '@angular/router';
+import {
+  defaultResponsesState,
+  paramsFromResponsesState,
+  queryFromResponsesState,
+  responsesStateFromParams,
+  withPeriodEnd,
+} from './responses-query';
+
+const TODAY = '2026-03-31';
+
+describe('feedback list state in the URL', () => {
+  it('defaults to the last 30 days, today included, with no filters', () => {
+    expect(responsesStateFromParams(convertToParamMap({}), TODAY)).toEqual({
+      from: '2026-03-02',
+      to: '2026-03-31',
+      departmentId: null,
+      detractorsOnly: false,
+      hasComment: false,
+      page: 1,
+      pageSize: 20,
+    });
+  });
+
+  it('reads every filter, and puts a reversed period right', () => {
+    const state = responsesStateFromParams(
+      convertToParamMap({
+        from: '2026-02-28',
+        to: '2026-02-01',
+        departmentId: '3',
+        detractorsOnly: 'true',
+        hasComment: 'true',
+        page: '4',
+        pageSize: '50',
+      }),
+      TODAY,
+    );
+    expect(state).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      departmentId: 3,
+      detractorsOnly: true,
+      hasComment: true,
+      page: 4,
+      pageSize: 50,
+    });
+  });
+
+  it('ignores malformed values', () => {
+    const state = responsesStateFromParams(
+      convertToParamMap({ from: '2026-02-30', to: 'soon', departmentId: '-1', detractorsOnly: 'yes', page: '0', pageSize: '500' }),
+      TODAY,
+    );
+    expect(state).toEqual({ ...defaultResponsesState(TODAY), pageSize: 100 });
+  });
+
+  it('writes only what differs from the default into the URL, and reads it back', () => {
+    expect(paramsFromResponsesState(defaultResponsesState(TODAY), TODAY)).toEqual({
+      from: null,
+      to: null,
+      departmentId: null,
+      detractorsOnly: null,
+      hasComment: null,
+      page: null,
+      pageSize: null,
+    });
+    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, hasComment: true, page: 3 };
+    const params = paramsFromResponsesState(state, TODAY);
+    expect(params).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      departmentId: 2,
+      detractorsOnly: null,
+      hasComment: 'true',
+      page: 3,
+      pageSize: null,
+    });
+    const clean = Object.fromEntries(
+      Object.entries(params)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    expect(responsesStateFromParams(convertToParamMap(clean), TODAY)).toEqual(state);
+  });
+
+  it('asks the API for the period, page and only the filters that are on', () => {
+    expect(queryFromResponsesState(defaultResponsesState(TODAY))).toEqual({
+      from: '2026-03-02',
+      to: '2026-03-31',
+      page: 1,
+      pageSize: 20,
+    });
+    expect(
+      queryFromResponsesState({ ...defaultResponsesState(TODAY), departmentId: 5, detractorsOnly: true, hasComment: true }),
+    ).toEqual({ from: '2026-03-02', to: '2026-03-31', departmentId: 5, detractorsOnly: true, hasComment: true, page: 1, pageSize: 20 });
+  });
+
+  it('moves the other end of the period along rather than letting it run backwards', () => {
+    const state = { ...defaultResponsesState(TODAY), page: 3 };
+    expect(withPeriodEnd(state, 'from', '2026-03-10')).toEqual({ ...state, from: '2026-03-10', page: 1 });
+    expect(withPeriodEnd(state, 'from', '2026-04-05')).toEqual({ ...state, from: '2026-04-05', to: '2026-04-05', page: 1 });
+    expect(withPeriodEnd(state, 'to', '2026-02-01')).toEqual({ ...state, from: '2026-02-01', to: '2026-02-01', page: 1 });
+    expect(withPeriodEnd(state, 'to', '')).toBeNull();
+    expect(withPeriodEnd(state, 'to', TODAY)).toBeNull();
+  });
+});

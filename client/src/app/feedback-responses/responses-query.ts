@@ -1,0 +1,122 @@
+import type { ParamMap, Params } from '@angular/router';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
+import { addDays, isCalendarDay } from '../core/calendar-day';
+
+/** What the feedback list shows, kept in the URL (`/feedback-responses?detractorsOnly=true&page=2`). */
+export interface ResponsesListState {
+  /** Calendar days, inclusive, in the hospital's time zone. */
+  from: string;
+  to: string;
+  departmentId: number | null;
+  detractorsOnly: boolean;
+  hasComment: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export const RESPONSES_PAGE_SIZES = [10, 20, 50, 100] as const;
+
+/** The default period: the last 30 days, today included. */
+export const DEFAULT_PERIOD_DAYS = 30;
+
+export function defaultPeriod(today: string): Pick<ResponsesListState, 'from' | 'to'> {
+  return { from: addDays(today, -(DEFAULT_PERIOD_DAYS - 1)), to: today };
+}
+
+export function defaultResponsesState(today: string): ResponsesListState {
+  return {
+    ...defaultPeriod(today),
+    departmentId: null,
+    detractorsOnly: false,
+    hasComment: false,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** Reads the URL; anything missing or malformed falls back to the default, a reversed period is put right. */
+export function responsesStateFromParams(params: ParamMap, today: string): ResponsesListState {
+  const period = defaultPeriod(today);
+  let from = day(params.get('from')) ?? period.from;
+  let to = day(params.get('to')) ?? period.to;
+  if (from > to) {
+    [from, to] = [to, from];
+  }
+  return {
+    from,
+    to,
+    departmentId: positiveInt(params.get('departmentId')),
+    detractorsOnly: params.get('detractorsOnly') === 'true',
+    hasComment: params.get('hasComment') === 'true',
+    page: positiveInt(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+}
+
+/** The URL's query params; defaults are left out so a plain `/feedback-responses` means "the last 30 days". */
+export function paramsFromResponsesState(state: ResponsesListState, today: string): Params {
+  const period = defaultPeriod(today);
+  const samePeriod = state.from === period.from && state.to === period.to;
+  return {
+    from: samePeriod ? null : state.from,
+    to: samePeriod ? null : state.to,
+    departmentId: state.departmentId,
+    detractorsOnly: state.detractorsOnly ? 'true' : null,
+    hasComment: state.hasComment ? 'true' : null,
+    page: state.page > 1 ? state.page : null,
+    pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
+  };
+}
+
+/** The API query for a state. */
+export function queryFromResponsesState(state: ResponsesListState): SurveyResponseQuery {
+  const query: SurveyResponseQuery = { from: state.from, to: state.to, page: state.page, pageSize: state.pageSize };
+  if (state.departmentId !== null) query.departmentId = state.departmentId;
+  if (state.detractorsOnly) query.detractorsOnly = true;
+  if (state.hasComment) query.hasComment = true;
+  return query;
+}
+
+/**
+ * A new start or end of the period; the other end moves along when the period would run backwards.
+ * An empty or invalid day changes nothing.
+ */
+export function withPeriodEnd(
+  state: ResponsesListState,
+  end: 'from' | 'to',
+  value: string,
+): ResponsesListState | null {
+  if (!isCalendarDay(value) || state[end] === value) {
+    return null;
+  }
+  const next = { ...state, [end]: value, page: 1 };
+  if (next.from > next.to) {
+    if (end === 'from') next.to = value;
+    else next.from = value;
+  }
+  return next;
+}
+
+export function sameResponsesState(a: ResponsesListState, b: ResponsesListState): boolean {
+  return (
+    a.from === b.from &&
+    a.to === b.to &&
+    a.departmentId === b.departmentId &&
+    a.detractorsOnly === b.detractorsOnly &&
+    a.hasComment === b.hasComment &&
+    a.page === b.page &&
+    a.pageSize === b.pageSize
+  );
+}
+
+function day(value: string | null): string | null {
+  return value !== null && isCalendarDay(value) ? value : null;
+}
+
+function positiveInt(value: string | null): number | null {
+  if (value === null || !/^\d{1,9}$/.test(value)) {
+    return null;
+  }
+  const n = Number(value);
+  return n > 0 ? n : null;
+}

@@ -1,0 +1,51 @@
+import { formatDate } from '@angular/common';
+import { HOSPITAL_TIME_ZONE } from '../core/calendar-day';
+import { type Lang, dateLocaleFor } from './language';
+
+export type DateStyle = 'date' | 'dateTime' | 'time' | 'timeSeconds';
+
+const PATTERNS: Readonly<Record<Lang, Readonly<Record<DateStyle, string>>>> = {
+  zh: { date: 'y年M月d日', dateTime: 'y年M月d日 HH:mm', time: 'HH:mm', timeSeconds: 'HH:mm:ss' },
+  en: { date: 'MMM d, y', dateTime: 'MMM d, y, HH:mm', time: 'HH:mm', timeSeconds: 'HH:mm:ss' },
+};
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date or time as staff read it: in the UI language, and for instants in the hospital's time zone
+ * (the zone that decides which day a visit belongs to), whatever the browser's zone. A calendar day
+ * (`2026-03-02`, e.g. `nextVisitDue`) is shown as that day, never shifted.
+ */
+export function formatHospitalDate(
+  value: string | number | Date,
+  style: DateStyle,
+  lang: Lang,
+  timeZone: string = HOSPITAL_TIME_ZONE,
+): string {
+  const locale = dateLocaleFor(lang);
+  const pattern = PATTERNS[lang][style];
+  if (typeof value === 'string' && CALENDAR_DAY.test(value)) {
+    return formatDate(value, pattern, locale);
+  }
+  const at = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(at.getTime())) {
+    return '';
+  }
+  return formatDate(at, pattern, locale, utcOffset(at, timeZone));
+}
+
+/** `+0800` for Asia/Shanghai: the offset DatePipe / formatDate take; undefined (browser zone) if unknown. */
+export function utcOffset(at: Date, timeZone: string): string | undefined {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    if (name === 'GMT') {
+      return '+0000';
+    }
+    const match = name ? /^GMT([+-])(\d{2}):(\d{2})$/.exec(name) : null;
+    return match ? `${match[1]}${match[2]}${match[3]}` : undefined;
+  } catch {
+    return undefined;
+  }
+}

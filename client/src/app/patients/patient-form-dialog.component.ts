@@ -1,0 +1,134 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Router } from '@angular/router';
+import {
+  type DuplicatePatientError,
+  GENDERS,
+  type Gender,
+  PATIENT_NAME_MAX_LENGTH,
+  PATIENT_NOTE_MAX_LENGTH,
+  type Patient,
+} from '@huifang/shared';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { Observable } from 'rxjs';
+import { hospitalToday } from '../core/calendar-day';
+import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import {
+  MIN_BIRTH_DATE,
+  birthDateValidator,
+  formValueFor,
+  mobilePhoneValidator,
+  registerRequestFrom,
+  updateRequestFrom,
+} from './patient-form';
+import { PatientsApiService } from './patients-api.service';
+
+export interface PatientFormDialogData {
+  /** Edit this patient; without it the dialog registers a new one. */
+  patient?: Patient;
+}
+
+interface FormError extends ErrorDescription {
+  /** A 409 on name + phone: the record the desk should open instead. */
+  existingPatientId: number | null;
+}
+
+/**
+ * Registers a patient (or edits one). Closes with the saved patient; stays open on a server error,
+ * showing the server's field messages, and on a duplicate offers the existing record.
+ */
+@Component({
+  selector: 'hf-patient-form-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoDirective,
+  ],
+  templateUrl: './patient-form-dialog.component.html',
+  styleUrl: './patient-form-dialog.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientFormDialogComponent {
+  private readonly api = inject(PatientsApiService);
+  private readonly router = inject(Router);
+  private readonly dialogRef = inject<MatDialogRef<PatientFormDialogComponent, Patient>>(MatDialogRef);
+  private readonly data = inject<PatientFormDialogData | null>(MAT_DIALOG_DATA, { optional: true });
+
+  protected readonly patient = this.data?.patient ?? null;
+  protected readonly genders = GENDERS;
+  protected readonly nameMax = PATIENT_NAME_MAX_LENGTH;
+  protected readonly noteMax = PATIENT_NOTE_MAX_LENGTH;
+  protected readonly minBirthDate = MIN_BIRTH_DATE;
+  protected readonly today = hospitalToday();
+  protected readonly pending = signal(false);
+  protected readonly error = signal<FormError | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(PATIENT_NAME_MAX_LENGTH)]],
+    phone: ['', [Validators.required, mobilePhoneValidator]],
+    gender: [null as Gender | null],
+    birthDate: ['', birthDateValidator(() => hospitalToday())],
+    note: ['', Validators.maxLength(PATIENT_NOTE_MAX_LENGTH)],
+    consentCalls: [false],
+    consentSurveys: [false],
+  });
+
+  constructor() {
+    this.form.setValue(formValueFor(this.patient));
+  }
+
+  protected submit(): void {
+    if (this.pending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    let request: Observable<Patient>;
+    if (this.patient) {
+      const changes = updateRequestFrom(this.patient, value);
+      if (Object.keys(changes).length === 0) {
+        this.dialogRef.close(this.patient);
+        return;
+      }
+      request = this.api.update(this.patient.id, changes);
+    } else {
+      request = this.api.register(registerRequestFrom(value));
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    request.subscribe({
+      next: (saved) => this.dialogRef.close(saved),
+      error: (err: unknown) => {
+        this.pending.set(false);
+        this.error.set({ ...describeHttpError(err), existingPatientId: existingPatientId(err) });
+      },
+    });
+  }
+
+  protected openExisting(id: number): void {
+    this.dialogRef.close();
+    void this.router.navigate(['/patients', id]);
+  }
+}
+
+function existingPatientId(err: unknown): number | null {
+  const conflict = err instanceof HttpErrorResponse && err.status === 409;
+  if (!conflict || !err.error || typeof err.error !== 'object') {
+    return null;
+  }
+  const id = (err.error as Partial<DuplicatePatientError>).existingPatientId;
+  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
+}

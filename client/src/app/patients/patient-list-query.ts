@@ -1,0 +1,95 @@
+import type { ParamMap, Params } from '@angular/router';
+import {
+  DEFAULT_PAGE_SIZE,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  MAX_PAGE_SIZE,
+  type PatientQuery,
+  RELATIONSHIP_STATUSES,
+  type RelationshipStatus,
+} from '@huifang/shared';
+
+/** What the patient list shows, kept in the URL (`/patients?q=王&stage=treatment&page=2`). */
+export interface PatientListState {
+  q: string;
+  stage: LifecycleStage | null;
+  status: RelationshipStatus | null;
+  departmentId: number | null;
+  page: number;
+  pageSize: number;
+}
+
+export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100] as const;
+
+export const EMPTY_LIST_STATE: PatientListState = {
+  q: '',
+  stage: null,
+  status: null,
+  departmentId: null,
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+/** Reads the URL's query params; anything unknown or malformed falls back to the default. */
+export function listStateFromParams(params: ParamMap): PatientListState {
+  const stage = params.get('stage');
+  const status = params.get('status');
+  return {
+    q: (params.get('q') ?? '').trim(),
+    stage: (LIFECYCLE_STAGES as readonly string[]).includes(stage ?? '') ? (stage as LifecycleStage) : null,
+    status: (RELATIONSHIP_STATUSES as readonly string[]).includes(status ?? '')
+      ? (status as RelationshipStatus)
+      : null,
+    departmentId: positiveInt(params.get('departmentId')),
+    page: positiveInt(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+}
+
+/** The query params for a state; defaults are left out so a plain `/patients` stays plain. */
+export function paramsFromListState(state: PatientListState): Params {
+  return {
+    q: state.q.trim() || null,
+    stage: state.stage,
+    status: state.status,
+    departmentId: state.departmentId,
+    page: state.page > 1 ? state.page : null,
+    pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
+  };
+}
+
+/** The API query for a state. */
+export function queryFromListState(state: PatientListState): PatientQuery {
+  const query: PatientQuery = { page: state.page, pageSize: state.pageSize };
+  const q = searchText(state.q);
+  if (q) query.q = q;
+  if (state.stage) query.stage = state.stage;
+  if (state.status) query.status = state.status;
+  if (state.departmentId !== null) query.departmentId = state.departmentId;
+  return query;
+}
+
+/** A phone typed with spaces or dashes (`138 0013-8000`) is searched as its digits. */
+export function searchText(q: string): string {
+  const trimmed = q.trim();
+  return /^[\d\s\-()]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : trimmed;
+}
+
+export function sameListState(a: PatientListState, b: PatientListState): boolean {
+  return (
+    a.q === b.q &&
+    a.stage === b.stage &&
+    a.status === b.status &&
+    a.departmentId === b.departmentId &&
+    a.page === b.page &&
+    a.pageSize === b.pageSize
+  );
+}
+
+function positiveInt(value: string | null): number | null {
+  if (value === null || !/^\d{1,9}$/.test(value)) {
+    return null;
+  }
+  const n = Number(value);
+  return n > 0 ? n : null;
+}

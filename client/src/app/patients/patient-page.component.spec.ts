@@ -1,0 +1,226 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import type { Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import en from '../../../public/i18n/en.json';
+import { I18N_CONFIG } from '../i18n/i18n.providers';
+import { PatientPageComponent } from './patient-page.component';
+
+const FRONT_DESK = { id: 3, displayName: '前台 李娜' };
+
+const PATIENT: Patient = {
+  id: 7,
+  name: '王芳',
+  phone: '13800138000',
+  phoneMasked: '138****8000',
+  gender: 'female',
+  birthDate: '1980-05-20',
+  age: 45,
+  stage: 'treatment',
+  status: 'at_risk',
+  lastVisitOn: '2026-03-02',
+  nextVisitDue: '2026-04-01',
+  lastDepartmentId: 2,
+  note: null,
+  consent: {
+    followUpCalls: { granted: true, recordedAt: '2026-01-05T09:00:00+08:00', recordedBy: FRONT_DESK },
+    surveys: { granted: null, recordedAt: null, recordedBy: null },
+  },
+  stageSince: '2026-01-12T10:00:00+08:00',
+  createdAt: '2026-01-05T09:00:00+08:00',
+  updatedAt: '2026-01-12T10:00:00+08:00',
+};
+
+const REGISTERED: StageTransition = {
+  id: 1,
+  patientId: 7,
+  from: null,
+  to: 'first_visit',
+  at: '2026-01-05T09:00:00+08:00',
+  by: FRONT_DESK,
+  reason: null,
+  encounterId: null,
+};
+const TREATMENT: StageTransition = {
+  ...REGISTERED,
+  id: 2,
+  from: 'first_visit',
+  to: 'treatment',
+  at: '2026-01-12T10:00:00+08:00',
+  reason: '需手术',
+};
+const WAITING: Encounter = {
+  id: 11,
+  patientId: 7,
+  patientName: '王芳',
+  departmentId: 2,
+  departmentName: '康复科',
+  clinician: '张医生',
+  checkedInAt: new Date(Date.now() - 45 * 60_000).toISOString(),
+  calledAt: null,
+  finishedAt: null,
+  nextVisitDue: null,
+  waitMinutes: null,
+  status: 'waiting',
+};
+const DEPARTMENTS: Department[] = [{ id: 2, code: 'rehab', name: '康复科', nameEn: 'Rehabilitation', active: true }];
+
+function timeline(): PatientTimeline {
+  return {
+    patientId: 7,
+    entries: [
+      { kind: 'encounter', at: WAITING.checkedInAt, encounter: WAITING },
+      // A kind from a later server version: skipped, not an error.
+      { kind: 'survey_response', at: '2026-02-01T10:00:00+08:00' } as never,
+      { kind: 'transition', at: TREATMENT.at, transition: TREATMENT },
+      { kind: 'transition', at: REGISTERED.at, transition: REGISTERED },
+    ],
+  };
+}
+
+describe('PatientPageComponent', () => {
+  let fixture: ComponentFixture<PatientPageComponent>;
+  let httpMock: HttpTestingController;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [
+        PatientPageComponent,
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    }).compileComponents();
+    httpMock = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(PatientPageComponent);
+    fixture.componentRef.setInput('id', '7');
+    await fixture.whenStable();
+    httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
+    await flushPatient();
+  });
+
+  afterEach(() => httpMock.verify());
+
+  async function flushPatient(patient: Patient = PATIENT, entries: PatientTimeline = timeline()): Promise<void> {
+    httpMock.expectOne('/api/patients/7').flush(patient);
+    httpMock.expectOne('/api/patients/7/timeline').flush(entries);
+    await fixture.whenStable();
+  }
+
+  const byTestId = <T extends HTMLElement>(id: string): T => {
+    const el = document.querySelector(`[data-testid="${id}"]`) as T | null;
+    if (!el) throw new Error(`no element with data-testid="${id}"`);
+    return el;
+  };
+  const textOf = (id: string) => byTestId(id).textContent?.replace(/\s+/g, ' ').trim();
+
+  it('shows the header with the full phone, translated stage and status', () => {
+    expect(textOf('patient-name')).toBe('王芳');
+    expect(textOf('patient-phone')).toBe('13800138000');
+    expect(textOf('patient-stage')).toBe('Treatment');
+    expect(textOf('patient-status')).toBe('At risk');
+    expect(textOf('patient-next-visit')).toBe('Apr 1, 2026');
+  });
+
+  it('draws the journey axis with the current stage and entry dates, and the known events newest first', () => {
+    const nodes = ['first_visit', 'treatment', 'rehabilitation', 'follow_up'].map((s) => byTestId(`timeline-stage-${s}`));
+    expect(nodes.map((n) => n.classList.contains('current'))).toEqual([false, true, false, false]);
+    expect(nodes[0].textContent).toContain('Jan 5, 2026');
+    expect(nodes[1].textContent).toContain('Jan 12, 2026');
+    expect(nodes[2].textContent).toContain('Not yet');
+
+    const entries = Array.from(byTestId('timeline').querySelectorAll<HTMLElement>('[data-testid="timeline-entry"]'));
+    expect(entries.map((e) => e.dataset['kind'])).toEqual(['encounter', 'transition', 'transition']);
+    expect(entries[0].textContent).toContain('Rehabilitation');
+    expect(entries[0].textContent).toContain('张医生');
+    expect(entries[1].textContent?.replace(/\s+/g, ' ')).toContain('First visit → Treatment');
+    expect(entries[1].textContent).toContain('By 前台 李娜');
+    expect(entries[1].textContent).toContain('需手术');
+  });
+
+  it('shows a wait over 30 minutes as a long wait', () => {
+    const chip = byTestId('open-encounter-11').querySelector('hf-wait-chip .chip');
+    expect(chip?.classList.contains('level-long')).toBe(true);
+    expect(chip?.textContent).toContain('45');
+  });
+
+  it('offers only the allowed next stages, and shows a refusal (409) in the dialog', async () => {
+    byTestId<HTMLButtonElement>('patient-change-stage').click();
+    await fixture.whenStable();
+    expect(document.querySelector('[data-testid="stage-option-rehabilitation"]')).not.toBeNull();
+    expect(document.querySelector('[data-testid="stage-option-follow_up"]')).not.toBeNull();
+    expect(document.querySelector('[data-testid="stage-option-first_visit"]')).toBeNull();
+    expect(document.querySelector('[data-testid="stage-option-treatment"]')).toBeNull();
+
+    byTestId<HTMLLabelElement>('stage-option-rehabilitation').click();
+    const reason = byTestId<HTMLInputElement>('stage-reason');
+    reason.value = '手术顺利';
+    reason.dispatchEvent(new Event('input'));
+    byTestId<HTMLButtonElement>('stage-submit').click();
+    await fixture.whenStable();
+
+    const req = httpMock.expectOne('/api/patients/7/transitions');
+    expect(req.request.body).toEqual({ to: 'rehabilitation', reason: '手术顺利' });
+    req.flush(
+      { statusCode: 409, error: 'Conflict', message: 'cannot move from treatment to rehabilitation' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    expect(textOf('stage-error')).toBe('Conflicts with existing data: cannot move from treatment to rehabilitation');
+
+    byTestId<HTMLButtonElement>('stage-submit').click();
+    await fixture.whenStable();
+    httpMock.expectOne('/api/patients/7/transitions').flush({ ...TREATMENT, id: 3, from: 'treatment', to: 'rehabilitation' });
+    // The dialog reports its result once it has closed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+    // The page reloads the patient and the timeline after the change.
+    await flushPatient({ ...PATIENT, stage: 'rehabilitation' });
+    expect(textOf('patient-stage')).toBe('Rehabilitation');
+    expect(document.querySelector('[data-testid="stage-submit"]')).toBeNull();
+  });
+
+  it('calls a waiting patient in with one click and reloads', async () => {
+    byTestId<HTMLButtonElement>('encounter-call-11').click();
+    const call = httpMock.expectOne('/api/encounters/11/call');
+    expect([call.request.method, call.request.body]).toEqual(['POST', {}]);
+    call.flush({ ...WAITING, status: 'in_room', calledAt: new Date().toISOString(), waitMinutes: 45 });
+    await fixture.whenStable();
+    const called = timeline();
+    called.entries[0] = {
+      kind: 'encounter',
+      at: WAITING.checkedInAt,
+      encounter: { ...WAITING, status: 'in_room', calledAt: new Date().toISOString(), waitMinutes: 45 },
+    };
+    await flushPatient(PATIENT, called);
+    expect(document.querySelector('[data-testid="encounter-call-11"]')).toBeNull();
+    expect(document.querySelector('[data-testid="encounter-finish-11"]')).not.toBeNull();
+  });
+
+  it('records consent with PUT and shows who recorded it', async () => {
+    expect(byTestId('consent-calls').closest('.consent')?.textContent).toContain('recorded by 前台 李娜');
+    byTestId('consent-surveys').querySelector('button')?.click();
+    const put = httpMock.expectOne('/api/patients/7/consent');
+    expect([put.request.method, put.request.body]).toEqual(['PUT', { surveys: true }]);
+    put.flush({
+      ...PATIENT,
+      consent: {
+        ...PATIENT.consent,
+        surveys: { granted: true, recordedAt: '2026-03-02T10:00:00+08:00', recordedBy: FRONT_DESK },
+      },
+    });
+    await fixture.whenStable();
+    expect(byTestId('consent-surveys').closest('.consent')?.textContent).toContain('Agreed · recorded by 前台 李娜');
+  });
+});

@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import type { CallbackSummary, Department, Encounter, LifecycleStage, StageTransition, SurveyResponseSummary } from '@huifang/shared';
+import { MatButtonModule } from '@angular/material/button';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { departmentNameById } from '../departments/department-name';
+import { WaitChipComponent } from '../encounters/wait-chip.component';
+import { liveWaitMinutes } from '../encounters/wait-time';
+import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
+import { LanguageService } from '../i18n/language.service';
+import { StageBadgeComponent } from './stage-badge.component';
+import { type KnownTimelineEntry, buildJourneyAxis, transitionsOf } from './timeline-model';
+
+type TimelineItem =
+  | { kind: 'transition'; key: string; at: string; transition: StageTransition }
+  | { kind: 'encounter'; key: string; at: string; encounter: Encounter; department: string; wait: number | null }
+  | { kind: 'survey_response'; key: string; at: string; response: SurveyResponseSummary; department: string }
+  | { kind: 'callback'; key: string; at: string; callback: CallbackSummary };
+
+/**
+ * The patient's journey: the stage axis 初诊 → 治疗 → 康复 → 复诊 with the dates each stage was
+ * entered, then every event, newest first. Presentational: the page passes the loaded timeline.
+ */
+@Component({
+  selector: 'hf-patient-timeline',
+  imports: [HospitalDatePipe, MatButtonModule, TranslocoDirective, StageBadgeComponent, WaitChipComponent],
+  templateUrl: './patient-timeline.component.html',
+  styleUrl: './patient-timeline.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientTimelineComponent {
+  /** Known entries, newest first (see `knownTimelineEntries`). */
+  readonly entries = input.required<readonly KnownTimelineEntry[]>();
+  readonly stage = input.required<LifecycleStage>();
+  readonly stageSince = input<string | null>(null);
+  readonly departments = input<readonly Department[]>([]);
+  /** Epoch ms, ticking, for the wait of a patient still waiting. */
+  readonly now = input<number>(Date.now());
+  /** Staff may invite to a survey from a finished visit (front desk, admin). */
+  readonly canInvite = input(false);
+  readonly invite = output<number>();
+
+  /** Ratings in the order the survey asks them. */
+  protected readonly markers: Record<TimelineItem['kind'], string> = {
+    transition: '⇢',
+    encounter: '✚',
+    survey_response: '★',
+    callback: '☎',
+  };
+  protected readonly dimensions = ['wait_time', 'doctor_communication', 'nursing', 'environment', 'billing'] as const;
+
+  private readonly language = inject(LanguageService);
+
+  protected readonly axis = computed(() =>
+    buildJourneyAxis(transitionsOf(this.entries()), this.stage(), this.stageSince()),
+  );
+
+  protected readonly items = computed<TimelineItem[]>(() => {
+    const lang = this.language.lang();
+    const departments = this.departments();
+    const now = this.now();
+    return this.entries().map((entry): TimelineItem => {
+      if (entry.kind === 'transition') {
+        return { kind: 'transition', key: `t${entry.transition.id}`, at: entry.at, transition: entry.transition };
+      }
+      if (entry.kind === 'survey_response') {
+        const response = entry.response;
+        const department = departmentNameById(departments, response.departmentId, lang, response.departmentName);
+        return { kind: 'survey_response', key: `s${response.id}`, at: entry.at, response, department };
+      }
+      if (entry.kind === 'callback') {
+        return { kind: 'callback', key: `c${entry.callback.id}`, at: entry.at, callback: entry.callback };
+      }
+      const encounter = entry.encounter;
+      return {
+        kind: 'encounter',
+        key: `e${encounter.id}`,
+        at: entry.at,
+        encounter,
+        department: departmentNameById(departments, encounter.departmentId, lang, encounter.departmentName),
+        wait: liveWaitMinutes(encounter, now),
+      };
+    });
+  });
+}

@@ -1,0 +1,204 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  type Department,
+  LIFECYCLE_STAGES,
+  type Page,
+  type Patient,
+  type PatientSummary,
+  RELATIONSHIP_STATUSES,
+} from '@huifang/shared';
+import { TranslocoDirective } from '@jsverse/transloco';
+import {
+  Subject,
+  catchError,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { Notifier } from '../core/notifier.service';
+import { departmentName } from '../departments/department-name';
+import { DepartmentsApiService } from '../departments/departments-api.service';
+import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
+import { LanguageService } from '../i18n/language.service';
+import { PatientFormDialogComponent } from './patient-form-dialog.component';
+import {
+  EMPTY_LIST_STATE,
+  PAGE_SIZE_OPTIONS,
+  type PatientListState,
+  listStateFromParams,
+  paramsFromListState,
+  queryFromListState,
+  sameListState,
+} from './patient-list-query';
+import { PatientsApiService } from './patients-api.service';
+import { PatientsTabsComponent } from './patients-tabs.component';
+import { StageBadgeComponent } from './stage-badge.component';
+import { StatusBadgeComponent } from './status-badge.component';
+
+type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
+
+/** Find patients (name or phone digits, stage, status, department); filters and page live in the URL. */
+@Component({
+  selector: 'hf-patients-page',
+  imports: [
+    HospitalDatePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslocoDirective,
+    PatientsTabsComponent,
+    StageBadgeComponent,
+    StatusBadgeComponent,
+  ],
+  templateUrl: './patients-page.component.html',
+  styleUrl: './patients-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PatientsPageComponent {
+  private readonly api = inject(PatientsApiService);
+  private readonly departmentsApi = inject(DepartmentsApiService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly language = inject(LanguageService);
+
+  protected readonly stages = LIFECYCLE_STAGES;
+  protected readonly statuses = RELATIONSHIP_STATUSES;
+  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
+  protected readonly columns = ['name', 'phone', 'genderAge', 'stage', 'status', 'lastVisitOn', 'nextVisitDue'];
+
+  protected readonly state = signal<PatientListState>(EMPTY_LIST_STATE);
+  protected readonly result = signal<Page<PatientSummary> | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadFailed = signal(false);
+  protected readonly departments = signal<Department[]>([]);
+  protected readonly departmentOptions = computed(() => {
+    const lang = this.language.lang();
+    return this.departments()
+      .filter((d) => d.active || d.id === this.state().departmentId)
+      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
+  });
+  protected readonly hasFilters = computed(() => {
+    const s = this.state();
+    return !!s.q || !!s.stage || !!s.status || s.departmentId !== null;
+  });
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  private readonly reload$ = new Subject<void>();
+
+  constructor() {
+    const state$ = this.route.queryParamMap.pipe(map(listStateFromParams), distinctUntilChanged(sameListState));
+    combineLatest([state$, this.reload$.pipe(startWith(undefined))])
+      .pipe(
+        tap(([state]) => {
+          this.state.set(state);
+          if (this.search.value.trim() !== state.q) {
+            this.search.setValue(state.q, { emitEvent: false });
+          }
+          this.loading.set(true);
+        }),
+        switchMap(([state]) =>
+          this.api.search(queryFromListState(state)).pipe(
+            map((page): LoadResult => ({ page })),
+            catchError((error: unknown) => of<LoadResult>({ error })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((outcome) => {
+        this.loading.set(false);
+        if ('page' in outcome) {
+          this.result.set(outcome.page);
+          this.loadFailed.set(false);
+        } else {
+          this.loadFailed.set(true);
+          this.notifier.error(outcome.error);
+        }
+      });
+
+    this.search.valueChanges.pipe(debounceTime(300), takeUntilDestroyed()).subscribe((text) => {
+      const q = text.trim();
+      if (q !== this.state().q) {
+        // Typing replaces the history entry instead of adding one per word.
+        this.navigate({ ...this.state(), q, page: 1 }, true);
+      }
+    });
+
+    this.departmentsApi
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.departments.set(list),
+        error: (err: unknown) => this.notifier.error(err),
+      });
+  }
+
+  protected retry(): void {
+    this.reload$.next();
+  }
+
+  protected setFilter(changes: Partial<Pick<PatientListState, 'stage' | 'status' | 'departmentId'>>): void {
+    this.navigate({ ...this.state(), ...changes, page: 1 });
+  }
+
+  protected clearFilters(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.navigate({ ...EMPTY_LIST_STATE, pageSize: this.state().pageSize });
+  }
+
+  protected changePage(event: PageEvent): void {
+    const pageSizeChanged = event.pageSize !== this.state().pageSize;
+    const page = pageSizeChanged ? 1 : event.pageIndex + 1;
+    this.navigate({ ...this.state(), page, pageSize: event.pageSize });
+  }
+
+  protected open(patient: PatientSummary): void {
+    void this.router.navigate(['/patients', patient.id]);
+  }
+
+  protected openRegister(): void {
+    this.dialog
+      .open<PatientFormDialogComponent, undefined, Patient>(PatientFormDialogComponent, {
+        width: '640px',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) {
+          this.notifier.success('patients.registered', { name: created.name });
+          void this.router.navigate(['/patients', created.id]);
+        }
+      });
+  }
+
+  private navigate(state: PatientListState, replaceUrl = false): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: paramsFromListState(state),
+      replaceUrl,
+    });
+  }
+}

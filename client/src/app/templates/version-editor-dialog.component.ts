@@ -1,0 +1,124 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import type { LocalizedText, SurveyQuestion, SurveyTemplate } from '@huifang/shared';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { describeHttpError } from '../core/api-error';
+import { LanguageService } from '../i18n/language.service';
+import { SurveysApiService } from '../surveys/surveys-api.service';
+import { provideSurveysScope } from '../surveys/surveys-scope';
+import { QuestionEditorComponent } from './question-editor.component';
+import { MAX_TEXT_LENGTH, QuestionListDraft } from './question-list-draft';
+
+/** A new version of `template` (pre-filled from its latest version), or with `template: null` a new template. */
+export interface VersionEditorData {
+  template: SurveyTemplate | null;
+}
+
+/** What went wrong on save: the kind of failure and the server's messages, one per line. */
+interface SaveError {
+  key: string;
+  messages: string[];
+}
+
+const QUESTION_MESSAGE = /^questions\.(\d+)\./;
+
+/** Edits the questions of a new draft version and saves it (POST …/versions); closes with the template. */
+@Component({
+  selector: 'hf-version-editor-dialog',
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    QuestionEditorComponent,
+    TranslocoDirective,
+  ],
+  providers: [provideSurveysScope()],
+  templateUrl: './version-editor-dialog.component.html',
+  styleUrl: './version-editor-dialog.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class VersionEditorDialogComponent {
+  protected readonly data = inject<VersionEditorData>(MAT_DIALOG_DATA);
+  private readonly api = inject(SurveysApiService);
+  private readonly dialogRef = inject<MatDialogRef<VersionEditorDialogComponent, SurveyTemplate>>(MatDialogRef);
+
+  private readonly language = inject(LanguageService);
+
+  protected readonly template = this.data.template;
+  protected readonly templateName = computed(() => (this.template ? this.template.name[this.language.lang()] : ''));
+  /** The version the questions start from: the newest one. */
+  protected readonly basedOn = this.template?.versions[0] ?? null;
+  protected readonly nextVersion = this.template
+    ? Math.max(0, ...this.template.versions.map((v) => v.version)) + 1
+    : 1;
+  protected readonly maxText = MAX_TEXT_LENGTH;
+
+  protected readonly draft = new QuestionListDraft(this.basedOn?.questions ?? []);
+  protected readonly name = signal<LocalizedText>({ zh: '', en: '' });
+  protected readonly nameMissing = computed(
+    () => this.template === null && (!this.name().zh.trim() || !this.name().en.trim()),
+  );
+  protected readonly pending = signal(false);
+  protected readonly saveError = signal<SaveError | null>(null);
+  /** Questions the server's messages name (`questions.3.dimension …`), highlighted in the editor. */
+  protected readonly flagged = computed(() => {
+    const flagged = new Set<number>();
+    for (const message of this.saveError()?.messages ?? []) {
+      const match = QUESTION_MESSAGE.exec(message);
+      if (match) flagged.add(Number(match[1]));
+    }
+    return flagged;
+  });
+  protected readonly generalProblems = computed(() =>
+    this.draft.problems().filter((problem) => problem.index === null),
+  );
+  protected readonly questionsWithProblems = computed(
+    () => new Set(this.draft.problems().flatMap((p) => (p.index === null ? [] : [p.index]))).size,
+  );
+  protected readonly canSave = computed(() => this.draft.canSave() && !this.nameMissing() && !this.pending());
+
+  constructor() {
+    if (!this.basedOn) {
+      this.draft.add('nps');
+    }
+  }
+
+  protected setName(lang: keyof LocalizedText, value: string): void {
+    this.name.update((name) => ({ ...name, [lang]: value }));
+  }
+
+  protected save(): void {
+    if (!this.canSave()) {
+      return;
+    }
+    const questions: SurveyQuestion[] = this.draft.toQuestions();
+    const request = this.template
+      ? this.api.createVersion(this.template.id, questions)
+      : this.api.createTemplate({ name: { zh: this.name().zh.trim(), en: this.name().en.trim() }, questions });
+    this.pending.set(true);
+    this.saveError.set(null);
+    request.subscribe({
+      next: (template) => this.dialogRef.close(template),
+      error: (err: unknown) => {
+        this.pending.set(false);
+        this.saveError.set(toSaveError(err));
+      },
+    });
+  }
+}
+
+function toSaveError(err: unknown): SaveError {
+  const { key, detail } = describeHttpError(err);
+  if (!detail) {
+    return { key, messages: [] };
+  }
+  // A 400 lists one message per problem: keep them apart rather than joined.
+  const message: unknown = err instanceof HttpErrorResponse ? (err.error as { message?: unknown } | null)?.message : null;
+  const list = Array.isArray(message) ? message.filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
+  return { key, messages: list.length ? list : [detail] };
+}

@@ -1,0 +1,87 @@
+import { DEMO_PASSWORD, type Encounter, type Page as ListPage, type Patient } from '@huifang/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { describeInBrowser, launchChromium } from '../support/chromium';
+import { startServer, type RunningServer } from '../support/server-process';
+import { LoginPage } from './pages/login.page';
+import { PatientDetailPage } from './pages/patient-detail.page';
+import { PatientsPage } from './pages/patients.page';
+
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+
+describeInBrowser('front desk works a patient in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    api = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(server.baseUrl);
+    await login.logIn('frontdesk', DEMO_PASSWORD);
+    await page.waitForURL('**/patients**');
+  });
+  afterEach(() => context?.close());
+
+  it('shows the demo patients with masked phones, and finds one by name', async () => {
+    const patients = new PatientsPage(page);
+    await patients.open(server.baseUrl);
+    await patients.rows().first().waitFor();
+    const text = await page.getByTestId('patients-table').innerText();
+    expect(text).toMatch(/1\d\d\*\*\*\*\d{4}/);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+
+    const someone = (await api.get<ListPage<Patient>>('/api/patients?pageSize=1&page=7')).body.items[0];
+    await patients.search(someone.name);
+    await page.getByTestId(`patient-row-${someone.id}`).waitFor();
+  });
+
+  it('registers a patient, checks them in, calls, finishes with a next visit, and moves them to treatment', async () => {
+    const patients = new PatientsPage(page);
+    await patients.open(server.baseUrl);
+    await patients.register({ name: '浏览器测试患者', phone: '139 0000 7777', birthDate: '1975-04-12', note: '测试备注' });
+    await page.waitForURL(/\/patients\/\d+$/);
+    const patientId = Number(page.url().split('/').pop());
+    const detail = new PatientDetailPage(page);
+    await detail.name().waitFor();
+    expect(await detail.name().innerText()).toContain('浏览器测试患者');
+    expect(await page.getByTestId('patient-phone').innerText()).toContain('13900007777');
+
+    await detail.checkIn(5, '刘医生');
+    const encounterId = await detail.openEncounterId('call');
+    await detail.call(encounterId);
+    await page.getByTestId(`encounter-finish-${encounterId}`).waitFor();
+    const due = inDays(30);
+    await detail.finish(encounterId, due);
+    await page.waitForFunction(
+      (id) => !document.querySelector(`[data-testid="encounter-finish-${id}"]`),
+      encounterId,
+    );
+
+    await detail.changeStage('treatment', '确诊后开始治疗');
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline-stage-treatment"]')?.classList.contains('current'));
+    expect(await detail.timelineEntries('transition').count()).toBe(2);
+    expect(await detail.timelineEntries('encounter').count()).toBe(1);
+    expect(await detail.timelineEntries().first().innerText()).toMatch(/治疗/);
+
+    // What the page showed is what the server stored.
+    const stored = (await api.get<Patient>(`/api/patients/${patientId}`)).body;
+    expect(stored).toMatchObject({ stage: 'treatment', nextVisitDue: due, lastDepartmentId: 5 });
+    const encounters = (await api.get<ListPage<Encounter>>(`/api/encounters?patientId=${patientId}`)).body.items;
+    expect(encounters).toHaveLength(1);
+    expect(encounters[0]).toMatchObject({ status: 'finished', clinician: '刘医生', nextVisitDue: due });
+    await page.screenshot({ path: 'tmp/screenshots/patient-page.png', fullPage: true });
+  });
+});

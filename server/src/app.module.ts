@@ -1,0 +1,50 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { WriteTransactionModule } from './core/database/write-transaction.module';
+import { ApiExceptionFilter } from './core/http/api-exception.filter';
+import { SettingsModule } from './core/settings/settings.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { FirstStartModule } from './first-start/first-start.module';
+import { EncountersModule } from './encounters/encounters.module';
+import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { PatientsModule } from './patients/patients.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        WriteTransactionModule,
+        SettingsModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        IndicatorsModule,
+        DepartmentsModule,
+        PatientsModule,
+        EncountersModule,
+        SurveysModule,
+        CallbacksModule,
+        TimelineModule,
+        HealthModule,
+        FirstStartModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

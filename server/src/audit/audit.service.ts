@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import type { AuditAction, AuditEntry, Page } from '@huifang/shared';
+import { startOfCalendarDay, addDays } from '../core/time/calendar-day';
+import { AppConfig } from '../core/config/app-config';
+import { WriteTransaction } from '../core/database/write-transaction';
+import type { AuditContext } from './audit-context.decorator';
+import { AuditEntryEntity } from './audit-entry.entity';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: string;
+  entityId: number | null;
+  patientId?: number | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+    private readonly writes: WriteTransaction,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Records an event; pass `manager` to make it part of the change's own transaction. */
+  async record(context: AuditContext, event: AuditEvent, manager?: EntityManager): Promise<void> {
+    const row = {
+      at: new Date(),
+      actorId: context.actor?.id ?? null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      patientId: event.patientId ?? null,
+      ip: context.ip,
+    };
+    if (manager) await manager.insert(AuditEntryEntity, row);
+    else await this.writes.run((m) => m.insert(AuditEntryEntity, row));
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const { page, pageSize } = query;
+    const qb = this.entries.createQueryBuilder('a').leftJoinAndSelect('a.actor', 'actor');
+    if (query.patientId) qb.andWhere('a.patientId = :patientId', { patientId: query.patientId });
+    if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
+    if (query.from) qb.andWhere('a.at >= :from', { from: startOfCalendarDay(query.from, this.config.timeZone) });
+    if (query.to) qb.andWhere('a.at < :to', { to: startOfCalendarDay(addDays(query.to, 1), this.config.timeZone) });
+    const [rows, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        at: row.at.toISOString(),
+        actor: row.actor ? { id: row.actor.id, username: row.actor.username } : null,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        patientId: row.patientId,
+        ip: row.ip,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@huifang/shared';
+import { ReadCache } from '../core/database/read-cache';
+import { toAuthUser, UsersService } from '../users/users.service';
+import { AccessTokenService } from './access-token.service';
+import type { AuthenticatedRequest } from './current-user.decorator';
+import { IS_PUBLIC } from './public.decorator';
+import { ROLES_KEY } from './roles.decorator';
+
+/**
+ * Global guard: every route needs a valid staff token unless marked @Public(); @Roles() narrows it.
+ * The user is re-read so deactivation, role changes and password resets apply at once: from the
+ * read cache, which every write (those changes included) empties.
+ */
+const USER_CACHE_MS = 5_000;
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly users: UsersService,
+    private readonly cache: ReadCache,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
+    const [scheme, token] = (request.headers['authorization'] ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('missing bearer token');
+
+    const claims = await this.tokens.verify(token);
+    if (!claims) throw new UnauthorizedException('invalid or expired token');
+    const user = await this.cache.get(`auth:user:${claims.sub}`, USER_CACHE_MS, () => this.users.findById(claims.sub));
+    if (!user || !user.active || claims.iat < Math.floor(user.passwordChangedAt.getTime() / 1000)) {
+      throw new UnauthorizedException('invalid or expired token');
+    }
+    request.user = toAuthUser(user);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException('your role may not do this');
+    }
+    return true;
+  }
+}

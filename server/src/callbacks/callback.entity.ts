@@ -1,0 +1,98 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { AttemptOutcome, CallbackKind, CallbackPriority, CallbackStatus } from '@huifang/shared';
+import { timestampColumn } from '../core/database/column-types';
+import { DepartmentEntity } from '../departments/department.entity';
+import { PatientEntity } from '../patients/patient.entity';
+import { StaffUserEntity } from '../users/user.entity';
+import { CallbackAttemptEntity } from './callback-attempt.entity';
+
+/** One planned call to one patient (回访): who, when, why, who holds it, and how it ended. */
+@Entity('callback')
+export class CallbackEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'patient_id', type: 'integer' })
+  patientId!: number;
+
+  @ManyToOne(() => PatientEntity)
+  @JoinColumn({ name: 'patient_id' })
+  patient?: PatientEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: CallbackKind;
+
+  @Column({ type: 'varchar', length: 10 })
+  priority!: CallbackPriority;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: CallbackStatus;
+
+  @Column(timestampColumn({ name: 'due_at' }))
+  dueAt!: Date;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'survey_response_id', type: 'integer', nullable: true })
+  surveyResponseId!: number | null;
+
+  @Column({ name: 'encounter_id', type: 'integer', nullable: true })
+  encounterId!: number | null;
+
+  @Column({ name: 'department_id', type: 'integer', nullable: true })
+  departmentId!: number | null;
+
+  @ManyToOne(() => DepartmentEntity, { nullable: true })
+  @JoinColumn({ name: 'department_id' })
+  department?: DepartmentEntity | null;
+
+  /** The expected return date a reminder or win-back is about. */
+  @Column({ name: 'expected_on', type: 'varchar', length: 10, nullable: true })
+  expectedOn!: string | null;
+
+  /** The trigger that made it (`transition:12`, `due:7:2026-03-01`…); unique per kind, so firing is idempotent. */
+  @Column({ name: 'source_key', type: 'varchar', length: 80, nullable: true })
+  sourceKey!: string | null;
+
+  @Column({ name: 'claimed_by', type: 'integer', nullable: true })
+  claimedBy!: number | null;
+
+  @ManyToOne(() => StaffUserEntity, { nullable: true })
+  @JoinColumn({ name: 'claimed_by' })
+  claimer?: StaffUserEntity | null;
+
+  @Column(timestampColumn({ name: 'claimed_at', nullable: true }))
+  claimedAt!: Date | null;
+
+  @Column(timestampColumn({ name: 'claim_expires_at', nullable: true }))
+  claimExpiresAt!: Date | null;
+
+  @Column({ name: 'attempt_count', type: 'integer', default: 0 })
+  attemptCount!: number;
+
+  @OneToMany(() => CallbackAttemptEntity, (attempt) => attempt.callback)
+  attempts?: CallbackAttemptEntity[];
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  outcome!: AttemptOutcome | null;
+
+  /** When the completing attempt (reached, declined, wrong number) was recorded. */
+  @Column(timestampColumn({ name: 'completed_at', nullable: true }))
+  completedAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
+  cancelReason!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note!: string | null;
+
+  @Column({ name: 'created_by', type: 'integer', nullable: true })
+  createdBy!: number | null;
+
+  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  createdAt!: Date;
+
+  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  updatedAt!: Date;
+}

@@ -1,0 +1,251 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import {
+  CALLBACK_VIEWS,
+  CLAIM_MINUTES,
+  MAX_ATTEMPTS,
+  type CallbackItem,
+  type CallbackQueueCounts,
+  type ClaimedCallback,
+  type Page,
+} from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../core/config/app-config';
+import { ReadCache } from '../core/database/read-cache';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { PatientEntity } from '../patients/patient.entity';
+import { CallbackAttemptEntity } from './callback-attempt.entity';
+import { PRIORITY_ORDER, queueWindow } from './callback-queue';
+import { toCallbackItem, toClaimedCallback } from './callback-view';
+import { CallbackEntity } from './callback.entity';
+import type { CallbackQueryDto } from './dto/callback-query.dto';
+import type { CancelCallbackDto, CreateCallbackDto, RecordAttemptDto, RescheduleCallbackDto } from './dto/callback-actions.dto';
+import { nextWorkingDay } from './rule-schedule';
+
+const OPEN = ['pending', 'claimed'];
+const CLOCK_SKEW_MS = 60_000;
+
+/** The queue moves with every write; between writes a poll may be served an answer up to this old. */
+const QUEUE_CACHE_MS = 2_000;
+
+@Injectable()
+export class CallbacksService {
+  constructor(
+    @InjectRepository(CallbackEntity) private readonly callbacks: Repository<CallbackEntity>,
+    private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly cache: ReadCache,
+  ) {}
+
+  /** Every front-desk screen polls the queue; identical reads share one answer until the next write (at most 2 s). */
+  list(query: CallbackQueryDto): Promise<Page<CallbackItem>> {
+    return this.cache.get(`callbacks:list:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.listNow(query));
+  }
+
+  counts(query: CallbackQueryDto): Promise<CallbackQueueCounts> {
+    return this.cache.get(`callbacks:counts:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.countsNow(query));
+  }
+
+  private async listNow(query: CallbackQueryDto): Promise<Page<CallbackItem>> {
+    const now = new Date();
+    const qb = this.openQuery(query, query.view ?? 'today', now);
+    const total = await qb.clone().getCount();
+    const ids = (
+      await qb
+        .select('c.id', 'id')
+        .orderBy(PRIORITY_ORDER, 'ASC')
+        .addOrderBy('c.due_at', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .getRawMany<{ id: number }>()
+    ).map((r) => Number(r.id));
+    const rows = await this.load(ids);
+    return { items: ids.map((id) => toCallbackItem(rows.get(id) as CallbackEntity, now)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async countsNow(query: CallbackQueryDto): Promise<CallbackQueueCounts> {
+    const now = new Date();
+    const [overdue, today, upcoming] = await Promise.all(CALLBACK_VIEWS.map((view) => this.openQuery(query, view, now).getCount()));
+    return { overdue, today, upcoming };
+  }
+
+  async get(id: number): Promise<CallbackItem> {
+    return toCallbackItem(await this.require(id));
+  }
+
+  async create(input: CreateCallbackDto, context: AuditContext): Promise<CallbackItem> {
+    const dueAt = new Date(input.dueAt);
+    if (dueAt.getTime() < Date.now() - CLOCK_SKEW_MS) throw new BadRequestException(['dueAt must not be in the past']);
+    const id = await this.writes.run(async (manager) => {
+      const patient = await manager.findOneBy(PatientEntity, { id: input.patientId });
+      if (!patient) throw new NotFoundException(`patient ${input.patientId} not found`);
+      if (patient.consentCalls === false) throw new ConflictException('the patient declined follow-up calls');
+      const row = manager.create(CallbackEntity, {
+        patientId: patient.id,
+        kind: 'manual',
+        priority: input.priority ?? 'normal',
+        status: 'pending',
+        dueAt,
+        reason: input.note ?? null,
+        note: input.note ?? null,
+        departmentId: patient.lastDepartmentId,
+        sourceKey: null,
+        expectedOn: null,
+        surveyResponseId: null,
+        encounterId: null,
+        attemptCount: 0,
+        createdBy: context.actor.id,
+      });
+      await manager.insert(CallbackEntity, row);
+      await this.audit.record(context, { action: 'callback.create', entityType: 'callback', entityId: row.id, patientId: patient.id }, manager);
+      return row.id;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Exactly one of two concurrent claimers wins: a conditional UPDATE that only matches a pending
+   * callback or one whose claim has expired; 0 rows changed means someone else holds it (409).
+   */
+  async claim(id: number, context: AuditContext): Promise<ClaimedCallback> {
+    await this.writes.run(async (manager) => {
+      const now = new Date();
+      const result = await manager
+        .createQueryBuilder()
+        .update(CallbackEntity)
+        .set({ status: 'claimed', claimedBy: context.actor.id, claimedAt: now, claimExpiresAt: new Date(now.getTime() + CLAIM_MINUTES * 60_000), updatedAt: now })
+        .where("id = :id AND (status = 'pending' OR (status = 'claimed' AND (claim_expires_at < :now OR claimed_by = :me)))", { id, now, me: context.actor.id })
+        .execute();
+      if (result.affected !== 1) throw await this.whyNotClaimable(manager, id, now);
+      const row = (await manager.findOneBy(CallbackEntity, { id })) as CallbackEntity;
+      await this.audit.record(context, { action: 'callback.claim', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+    });
+    return toClaimedCallback(await this.require(id));
+  }
+
+  async release(id: number, context: AuditContext): Promise<CallbackItem> {
+    await this.writes.run(async (manager) => {
+      const row = await this.heldByMe(manager, id, context);
+      await manager.update(CallbackEntity, { id }, { status: 'pending', claimedBy: null, claimedAt: null, claimExpiresAt: null, updatedAt: new Date() });
+      await this.audit.record(context, { action: 'callback.release', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+    });
+    return this.get(id);
+  }
+
+  /** reached, declined and wrong_number complete the call; no_answer retries the next working day, failing after 3. */
+  async recordAttempt(id: number, input: RecordAttemptDto, context: AuditContext): Promise<CallbackItem> {
+    await this.writes.run(async (manager) => {
+      const row = await this.heldByMe(manager, id, context);
+      const now = new Date();
+      await manager.insert(CallbackAttemptEntity, { callbackId: id, at: now, staffId: context.actor.id, outcome: input.outcome, note: input.note ?? null });
+      const attempts = row.attemptCount + 1;
+      const free = { claimedBy: null, claimedAt: null, claimExpiresAt: null, attemptCount: attempts, updatedAt: now };
+      if (input.outcome !== 'no_answer') {
+        await manager.update(CallbackEntity, { id }, { ...free, status: 'completed', outcome: input.outcome, completedAt: now });
+      } else if (attempts >= MAX_ATTEMPTS) {
+        await manager.update(CallbackEntity, { id }, { ...free, status: 'failed', outcome: 'no_answer' });
+      } else {
+        await manager.update(CallbackEntity, { id }, { ...free, status: 'pending', dueAt: nextWorkingDay(now, this.config.timeZone) });
+      }
+      await this.audit.record(context, { action: 'callback.attempt', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+    });
+    return this.get(id);
+  }
+
+  async reschedule(id: number, input: RescheduleCallbackDto, context: AuditContext): Promise<CallbackItem> {
+    const dueAt = new Date(input.dueAt);
+    if (dueAt.getTime() <= Date.now()) throw new BadRequestException(['dueAt must be in the future']);
+    await this.writes.run(async (manager) => {
+      const row = await this.openNotHeldByOthers(manager, id, context);
+      await manager.update(CallbackEntity, { id }, {
+        dueAt,
+        status: 'pending',
+        note: `${input.reason}`,
+        claimedBy: null,
+        claimedAt: null,
+        claimExpiresAt: null,
+        updatedAt: new Date(),
+      });
+      await this.audit.record(context, { action: 'callback.reschedule', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+    });
+    return this.get(id);
+  }
+
+  async cancel(id: number, input: CancelCallbackDto, context: AuditContext): Promise<CallbackItem> {
+    await this.writes.run(async (manager) => {
+      const row = await this.openNotHeldByOthers(manager, id, context);
+      await manager.update(CallbackEntity, { id }, {
+        status: 'cancelled',
+        cancelReason: input.reason,
+        claimedBy: null,
+        claimedAt: null,
+        claimExpiresAt: null,
+        updatedAt: new Date(),
+      });
+      await this.audit.record(context, { action: 'callback.cancel', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+    });
+    return this.get(id);
+  }
+
+  private openQuery(query: CallbackQueryDto, view: (typeof CALLBACK_VIEWS)[number], now: Date): SelectQueryBuilder<CallbackEntity> {
+    const window = queueWindow(view, now, this.config.timeZone);
+    const qb = this.callbacks.createQueryBuilder('c').where('c.status IN (:...open)', { open: OPEN });
+    if (window.from) qb.andWhere('c.due_at >= :from', { from: window.from });
+    if (window.before) qb.andWhere('c.due_at < :before', { before: window.before });
+    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
+    if (query.departmentId) qb.andWhere('c.department_id = :departmentId', { departmentId: query.departmentId });
+    return qb;
+  }
+
+  private async load(ids: number[]): Promise<Map<number, CallbackEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.callbacks.find({
+      where: { id: In(ids) },
+      relations: { patient: true, department: true, claimer: true, attempts: { staff: true } },
+    });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  private async require(id: number): Promise<CallbackEntity> {
+    const row = (await this.load([id])).get(id);
+    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    return row;
+  }
+
+  private async whyNotClaimable(manager: EntityManager, id: number, now: Date): Promise<Error> {
+    const row = await manager.findOne(CallbackEntity, { where: { id }, relations: { claimer: true } });
+    if (!row) return new NotFoundException(`callback ${id} not found`);
+    if (!OPEN.includes(row.status)) return new ConflictException(`callback ${id} is ${row.status}`);
+    const until = row.claimExpiresAt && row.claimExpiresAt > now ? ` until ${row.claimExpiresAt.toISOString()}` : '';
+    return new ConflictException({
+      message: `${row.claimer?.displayName ?? 'another staff member'} is working on this callback${until}`,
+      claimedBy: row.claimer ? { id: row.claimer.id, displayName: row.claimer.displayName } : null,
+    });
+  }
+
+  /** Attempts and release are for the staff member holding a live claim. */
+  private async heldByMe(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
+    const row = await manager.findOneBy(CallbackEntity, { id });
+    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    if (row.status !== 'claimed' || row.claimedBy !== context.actor.id) {
+      throw new ForbiddenException('only the staff member who claimed this callback may record calls on it; claim it first');
+    }
+    if (!row.claimExpiresAt || row.claimExpiresAt <= new Date()) {
+      throw new ConflictException('your claim has expired; claim the callback again');
+    }
+    return row;
+  }
+
+  private async openNotHeldByOthers(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
+    const row = await manager.findOne(CallbackEntity, { where: { id }, relations: { claimer: true } });
+    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    if (!OPEN.includes(row.status)) throw new ConflictException(`callback ${id} is ${row.status}`);
+    const heldByOther = row.status === 'claimed' && row.claimedBy !== context.actor.id && !!row.claimExpiresAt && row.claimExpiresAt > new Date();
+    if (heldByOther) throw new ConflictException(`${row.claimer?.displayName ?? 'another staff member'} is working on this callback`);
+    return row;
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { CALLBACK_KINDS, CALLBACK_VIEWS, type CallbackKind, type CallbackQuery, type CallbackView } from '@huifang/shared';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+
+export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
+  @ApiPropertyOptional({ enum: CALLBACK_VIEWS, default: 'today' })
+  @IsOptional()
+  @IsIn(CALLBACK_VIEWS)
+  view?: CallbackView;
+
+  @ApiPropertyOptional({ enum: CALLBACK_KINDS })
+  @IsOptional()
+  @IsIn(CALLBACK_KINDS)
+  kind?: CallbackKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  departmentId?: number;
+}

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { FOLLOW_UP_RULE_KEYS, type FollowUpRuleKey, type UpdateFollowUpRulesRequest } from '@huifang/shared';
+
+export class RuleChangeDto {
+  @ApiProperty({ enum: FOLLOW_UP_RULE_KEYS })
+  @IsIn(FOLLOW_UP_RULE_KEYS)
+  key!: FollowUpRuleKey;
+
+  @ApiProperty()
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiProperty({ description: 'Days (hours for service_recovery)', minimum: 0, maximum: 365 })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  offset!: number;
+}
+
+export class UpdateRulesDto implements UpdateFollowUpRulesRequest {
+  @ApiProperty({ type: () => [RuleChangeDto] })
+  @IsArray()
+  @ArrayMaxSize(FOLLOW_UP_RULE_KEYS.length)
+  @ValidateNested({ each: true })
+  @Type(() => RuleChangeDto)
+  rules!: RuleChangeDto[];
+}

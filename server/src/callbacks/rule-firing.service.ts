@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../core/config/app-config';
+import type { PatientEntity } from '../patients/patient.entity';
+import { CallbackEntity } from './callback.entity';
+import { FollowUpRulesService } from './follow-up-rules.service';
+import { rehabilitationCallbacks, revisitReminder, serviceRecovery, type NewCallback } from './rule-schedule';
+
+/**
+ * Turns events into callbacks, inside the event's own transaction. Every callback carries the key of
+ * its trigger, and a unique index on (kind, source_key) makes a repeated firing a no-op. Patients who
+ * declined follow-up calls get none.
+ */
+@Injectable()
+export class RuleFiring {
+  constructor(
+    private readonly rules: FollowUpRulesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onStageChange(
+    manager: EntityManager,
+    patient: PatientEntity,
+    transition: { id: number; to: string; at: Date },
+  ): Promise<void> {
+    if (transition.to !== 'rehabilitation' || patient.consentCalls === false) return;
+    const settings = await this.rules.settings(manager);
+    const trigger = { transitionId: transition.id, patientId: patient.id, at: transition.at, departmentId: patient.lastDepartmentId };
+    await insertCallbacks(manager, rehabilitationCallbacks(settings, trigger, this.config.timeZone));
+  }
+
+  async onVisitFinished(
+    manager: EntityManager,
+    patient: PatientEntity,
+    encounter: { id: number; departmentId: number; nextVisitDue: string | null },
+  ): Promise<void> {
+    if (!encounter.nextVisitDue || patient.consentCalls === false) return;
+    const settings = await this.rules.settings(manager);
+    const trigger = { encounterId: encounter.id, patientId: patient.id, departmentId: encounter.departmentId, nextVisitDue: encounter.nextVisitDue, now: new Date() };
+    const reminder = revisitReminder(settings, trigger, this.config.timeZone);
+    if (reminder) await insertCallbacks(manager, [reminder]);
+  }
+
+  async onDetractor(
+    manager: EntityManager,
+    patient: PatientEntity,
+    response: { id: number; encounterId: number; departmentId: number; submittedAt: Date },
+    reason: string,
+  ): Promise<void> {
+    if (patient.consentCalls === false) return;
+    const settings = await this.rules.settings(manager);
+    const callback = serviceRecovery(settings, { responseId: response.id, patientId: patient.id, reason, ...response });
+    if (callback) await insertCallbacks(manager, [callback]);
+  }
+
+  /** A patient who returns no longer needs reminding or winning back for expectations up to that day. */
+  async onReturn(manager: EntityManager, patientId: number, day: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CallbackEntity)
+      .set({ status: 'cancelled', cancelReason: 'patient returned', claimedBy: null, claimExpiresAt: null, updatedAt: new Date() })
+      .where("patient_id = :patientId AND status IN ('pending', 'claimed') AND kind IN ('revisit_reminder', 'missed_revisit')", { patientId })
+      .andWhere('expected_on <= :day', { day })
+      .execute();
+  }
+}
+
+export async function insertCallbacks(manager: EntityManager, callbacks: NewCallback[]): Promise<void> {
+  if (callbacks.length === 0) return;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(CallbackEntity)
+    .values(callbacks.map((c) => ({ ...c, status: 'pending' as const, attemptCount: 0 })))
+    .orIgnore()
+    .updateEntity(false)
+    .execute();
+}

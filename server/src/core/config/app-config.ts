@@ -1,0 +1,130 @@
+import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
+
+export type LogFormat = 'json' | 'pretty';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Every environment variable the server reads, checked once at start-up (API.md, Configuration).
+ * A bad value stops start-up with one line naming the variable.
+ */
+export class AppConfig {
+  /** HTTP port. */
+  readonly port!: number;
+  /** Where the data lives; `sqlite:data/huifang.sqlite` when DATABASE_URL is unset. */
+  readonly database!: DatabaseTarget;
+  /** HUIFANG_DEMO=1: fill an empty database with demo accounts and data. */
+  readonly demo!: boolean;
+  /** Password of the first `admin` on an empty database; a random one is printed once when unset. */
+  readonly adminPassword!: string | undefined;
+  /** The hospital's IANA time zone: decides which calendar day an instant belongs to. */
+  readonly timeZone!: string;
+  /** Days after an expected return date before a patient who has not come back counts as lapsed. */
+  readonly returnGraceDays!: number;
+  /** Base of the links patients open (the survey form); defaults to http://localhost:PORT. */
+  readonly publicUrl!: string;
+  /** Days a survey link stays valid. */
+  readonly surveyExpiryDays!: number;
+  /** At most one survey invitation per patient within this many days. */
+  readonly surveyMinDays!: number;
+  /** Requests per minute per IP address on the public (no account) routes. */
+  readonly publicRateLimit!: number;
+  /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
+  readonly tokenSecret!: string | undefined;
+  /** Lifetime of an access token, in minutes. */
+  readonly tokenTtlMinutes!: number;
+  readonly logLevel!: LogLevel;
+  /** One JSON line per request in production, readable lines in development. */
+  readonly logFormat!: LogFormat;
+  /** Folder of the built Angular client, served from `/`. */
+  readonly clientDir!: string | undefined;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no'].includes(raw)) return false;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${env[name]}")`);
+}
+
+function timeZone(env: Env): string {
+  const zone = env['HUIFANG_TIMEZONE'] || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`HUIFANG_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got "${zone}")`);
+  }
+  return zone;
+}
+
+function publicUrl(env: Env): string {
+  const raw = env['HUIFANG_PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(`HUIFANG_PUBLIC_URL must be an http(s) URL such as https://huifang.example-hospital.cn (got "${raw}")`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(env['DATABASE_URL']);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const production = env['NODE_ENV'] === 'production';
+  const logLevel = (env['LOG_LEVEL'] || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const logFormat = (env['LOG_FORMAT'] || (production ? 'json' : 'pretty')) as LogFormat;
+  if (logFormat !== 'json' && logFormat !== 'pretty') {
+    throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${logFormat}")`);
+  }
+  const adminPassword = env['HUIFANG_ADMIN_PASSWORD'] || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('HUIFANG_ADMIN_PASSWORD must be at least 10 characters');
+  }
+  const tokenSecret = env['HUIFANG_TOKEN_SECRET'] || undefined;
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    throw new ConfigError('HUIFANG_TOKEN_SECRET must be at least 32 characters');
+  }
+  return new AppConfig({
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    database,
+    demo: flag(env, 'HUIFANG_DEMO'),
+    adminPassword,
+    timeZone: timeZone(env),
+    returnGraceDays: integer(env, 'HUIFANG_RETURN_GRACE_DAYS', 30, 0, 365),
+    publicUrl: publicUrl(env),
+    surveyExpiryDays: integer(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 1, 365),
+    surveyMinDays: integer(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 0, 365),
+    publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
+    tokenSecret,
+    tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
+    logLevel,
+    logFormat,
+    clientDir: env['HUIFANG_CLIENT_DIR'] || undefined,
+  });
+}

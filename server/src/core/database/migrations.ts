@@ -1,0 +1,17 @@
+import { InitialSchema1763900000000 } from '../../migrations/1763900000000-initial-schema';
+import { PatientsEncountersAudit1763990000000 } from '../../migrations/1763990000000-patients-encounters-audit';
+import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000-surveys-and-callbacks';
+import { CallbackQueueAndRules1764100000000 } from '../../migrations/1764100000000-callback-queue-and-rules';
+import { Indicators1764200000000 } from '../../migrations/1764200000000-indicators';
+
+/**
+ * Every migration, in order. Listed by hand because the server is bundled by webpack,
+ * where a glob over files finds nothing.
+ */
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  PatientsEncountersAudit1763990000000,
+  SurveysAndCallbacks1764000000000,
+  CallbackQueueAndRules1764100000000,
+  Indicators1764200000000,
+];

@@ -1,0 +1,25 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+/** Flattens nested errors into messages that name the field path (`answers.0.value must be …`). */
+export function validationMessages(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    // class-validator starts each message with the bare property name: prefix it with its path.
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      parent ? message.replace(error.property, path) : message,
+    );
+    return [...own, ...validationMessages(error.children ?? [], path)];
+  });
+}
+
+/** Whitelist + refuse unknown fields; 400 with messages naming each field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+  });
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { timestampColumn } from '../database/column-types';
+
+/** Server-wide values that must survive restarts (e.g. the generated token secret). */
+@Entity('app_setting')
+export class AppSetting {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  key!: string;
+
+  @Column({ type: 'text' })
+  value!: string;
+
+  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  updatedAt!: Date;
+}

@@ -1,0 +1,43 @@
+import fastifyCompress from '@fastify/compress';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import type { AppConfig } from './core/config/app-config';
+import { createValidationPipe } from './core/http/validation';
+import { findClientDir, serveClient } from './core/http/serve-client';
+import { spaRewrite } from './core/http/spa-rewrite';
+import { createLogger, PinoNestLogger } from './core/logging/logger';
+import { newRequestId } from './core/logging/request-id';
+import { registerRequestLogging } from './core/logging/request-logging';
+import { setupOpenApi } from './core/openapi/openapi';
+
+/** Largest JSON body accepted (a survey answer or a patient form is a few kB). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The whole app, configured as it runs in production: API under /api, docs, and the client at /. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config);
+  const clientDir = findClientDir(config.clientDir);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    genReqId: newRequestId,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: BODY_LIMIT_BYTES,
+    rewriteUrl: clientDir ? spaRewrite : undefined,
+  });
+  registerRequestLogging(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
+  await app.register(fastifyCompress, { threshold: 1024 });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  if (clientDir) await serveClient(app, clientDir);
+  else logger.warn('client not built (run `npm run build`): serving the API only');
+  return app;
+}

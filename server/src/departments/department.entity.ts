@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { timestampColumn } from '../core/database/column-types';
+
+@Entity('department')
+export class DepartmentEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** Stable machine name (`orthopedics`), used by integrations and demo data. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code!: string;
+
+  /** Chinese name shown in the UI (骨科). */
+  @Column({ type: 'varchar', length: 64, unique: true })
+  name!: string;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 64 })
+  nameEn!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  createdAt!: Date;
+}

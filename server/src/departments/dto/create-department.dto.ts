@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { DEPARTMENT_CODE_PATTERN, type CreateDepartmentRequest } from '@huifang/shared';
+
+export class CreateDepartmentDto implements CreateDepartmentRequest {
+  @ApiProperty({ example: 'dermatology', pattern: DEPARTMENT_CODE_PATTERN.source })
+  @IsString()
+  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'code must be 2-32 lower-case letters, digits or underscores' })
+  code!: string;
+
+  @ApiProperty({ example: '皮肤科' })
+  @IsString()
+  @Length(1, 64)
+  name!: string;
+
+  @ApiProperty({ example: 'Dermatology' })
+  @IsString()
+  @Length(1, 64)
+  nameEn!: string;
+}

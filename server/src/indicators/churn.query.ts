@@ -1,0 +1,63 @@
+import type { ChurnPoint } from '@huifang/shared';
+import { addDays, type CalendarDay } from '../core/time/calendar-day';
+import { groupKeySql, num, percent, type Grouping, type IndicatorScope } from './indicator-scope';
+import type { IndicatorSql } from './indicator-sql';
+
+/**
+ * The churn cohort of a period (DOMAIN.md, Indicators): the return expectations whose due date +
+ * grace fell in the period and has passed by today, counted once per patient. A patient is lapsed
+ * when no visit came on or after the due date (`returned_on` is null); an expectation replaced by
+ * a newer one set at an earlier visit (`superseded`) no longer counts. The department is the one
+ * of the visit that set the expectation.
+ */
+export interface CohortWindow {
+  /** Due dates whose cohort day (due + grace) falls in the scope and before today. */
+  dueFrom: CalendarDay;
+  dueTo: CalendarDay;
+}
+
+export function cohortWindow(scope: IndicatorScope, graceDays: number, today: CalendarDay): CohortWindow | null {
+  const lastDecided = addDays(today, -1);
+  const to = scope.to < lastDecided ? scope.to : lastDecided;
+  if (to < scope.from) return null;
+  return { dueFrom: addDays(scope.from, -graceDays), dueTo: addDays(to, -graceDays) };
+}
+
+/** WHERE conditions (alias `e`) selecting the cohort's expectations. */
+export function cohortConditions(scope: IndicatorScope): string {
+  return `e.next_visit_due BETWEEN :dueFrom AND :dueTo AND e.superseded = FALSE
+          ${scope.departmentId === null ? '' : 'AND e.department_id = :departmentId'}`;
+}
+
+export async function churnByGroup(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: Grouping,
+  graceDays: number,
+  today: CalendarDay,
+): Promise<Map<string, ChurnPoint>> {
+  const window = cohortWindow(scope, graceDays, today);
+  if (!window) return new Map();
+  const key = groupKeySql(sql, groupBy, sql.plusDays('e.next_visit_due', graceDays), 'e.department_id');
+  const rows = await sql.query<Record<string, unknown>>(
+    `SELECT ${key} AS g, COUNT(DISTINCT e.patient_id) AS n,
+            COUNT(DISTINCT CASE WHEN e.returned_on IS NULL THEN e.patient_id END) AS lapsed
+       FROM encounter e
+      WHERE ${cohortConditions(scope)}
+      GROUP BY 1`,
+    { ...scope, ...window },
+  );
+  return new Map(
+    rows.map((row) => {
+      const n = num(row['n']);
+      const lapsed = num(row['lapsed']);
+      const churnRate = percent(lapsed, n);
+      const point: ChurnPoint = { key: String(row['g']), n, lapsed, churnRate, retention: churnRate === null ? null : percent(n - lapsed, n) };
+      return [point.key, point];
+    }),
+  );
+}
+
+export function emptyChurnPoint(key: string): ChurnPoint {
+  return { key, n: 0, lapsed: 0, churnRate: null, retention: null };
+}

@@ -1,0 +1,204 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import {
+  DRILL_DOWN_SEGMENTS,
+  WAIT_THRESHOLD_MINUTES,
+  maskPhone,
+  type DrillDownRow,
+  type DrillDownSegment,
+  type IndicatorName,
+  type LifecycleStage,
+  type FlowTarget,
+  type Page,
+  type RelationshipStatus,
+} from '@huifang/shared';
+import { AppConfig } from '../core/config/app-config';
+import { daysBetween } from '../core/time/calendar-day';
+import { statusClock, statusExpression } from '../patients/relationship-status';
+import { cohortConditions, cohortWindow } from './churn.query';
+import { followUpConditions } from './follow-up.query';
+import { instantBounds, narrowToKey, num, round1, type IndicatorScope } from './indicator-scope';
+import type { IndicatorSql } from './indicator-sql';
+import { IndicatorSqlProvider } from './indicator-sql.provider';
+import { IndicatorsService, type IndicatorRequest } from './indicators.service';
+
+export interface DrillDownRequest extends IndicatorRequest {
+  key?: string;
+  segment?: DrillDownSegment;
+  page: number;
+  pageSize: number;
+}
+
+/** The rows behind one figure, as SQL fragments: FROM (joined to `patient p` and `department d`) and WHERE. */
+interface RowSource {
+  from: string;
+  where: string;
+  on: string;
+  value: string;
+  ref: string;
+  params: object;
+  /** Turns the raw `val` column into the row's value. */
+  toValue?: (row: Record<string, unknown>) => number | null;
+}
+
+const PATIENT_AND_DEPARTMENT = (patientId: string, departmentId: string) =>
+  `JOIN patient p ON p.id = ${patientId} LEFT JOIN department d ON d.id = ${departmentId}`;
+
+/**
+ * Drill-down (API.md `/api/indicators/{name}/patients`): the same conditions as the figure's query,
+ * narrowed to one point of the series and one segment, listed page by page with the patient.
+ */
+@Injectable()
+export class DrillDownService {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly sqlProvider: IndicatorSqlProvider,
+    private readonly config: AppConfig,
+  ) {}
+
+  async rows(name: IndicatorName, request: DrillDownRequest): Promise<Page<DrillDownRow>> {
+    const segment = request.segment ?? 'all';
+    if (!(DRILL_DOWN_SEGMENTS[name] as readonly string[]).includes(segment)) {
+      throw new BadRequestException([`segment must be one of: ${DRILL_DOWN_SEGMENTS[name].join(', ')}`]);
+    }
+    const scope = this.narrowed(request);
+    const sql = this.sqlProvider.get();
+    return this.page(sql, this.source(sql, name, segment, scope), request);
+  }
+
+  async flowRows(request: DrillDownRequest & { fromStage: LifecycleStage; toStage: FlowTarget }): Promise<Page<DrillDownRow>> {
+    const scope = this.indicators.scopeOf(request);
+    const sql = this.sqlProvider.get();
+    if (request.toStage === 'lapsed') {
+      const cohort = this.lapsedCohortSource(sql, scope, 'lapsed');
+      if (!cohort) return { items: [], total: 0, page: request.page, pageSize: request.pageSize };
+      return this.page(sql, { ...cohort, where: 'p.stage = :fromStage', params: { ...cohort.params, fromStage: request.fromStage } }, request);
+    }
+    const department = scope.departmentId === null ? '' : 'AND p.last_department_id = :departmentId';
+    return this.page(
+      sql,
+      {
+        from: `stage_transition t ${PATIENT_AND_DEPARTMENT('t.patient_id', 'p.last_department_id')}`,
+        where: `t.at >= :start AND t.at < :end AND t.from_stage = :fromStage AND t.to_stage = :toStage ${department}`,
+        on: sql.localDay('t.at'),
+        value: 'NULL',
+        ref: 't.id',
+        params: { ...scope, ...instantBounds(scope, this.config.timeZone), fromStage: request.fromStage, toStage: request.toStage },
+      },
+      request,
+    );
+  }
+
+  private narrowed(request: DrillDownRequest): IndicatorScope {
+    const scope = this.indicators.scopeOf(request);
+    if (request.key === undefined) return scope;
+    return narrowToKey(scope, request.groupBy ?? 'month', request.key);
+  }
+
+  private source(sql: IndicatorSql, name: IndicatorName, segment: DrillDownSegment, scope: IndicatorScope): RowSource {
+    const inDepartment = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
+    switch (name) {
+      case 'wait-time':
+        return {
+          from: `encounter e ${PATIENT_AND_DEPARTMENT('e.patient_id', 'e.department_id')}`,
+          where: `e.checked_in_on BETWEEN :from AND :to AND e.wait_seconds IS NOT NULL ${inDepartment('e.department_id')}
+                  ${segment === 'over_threshold' ? 'AND e.wait_seconds > :threshold' : ''}`,
+          on: 'e.checked_in_on',
+          value: 'e.wait_seconds',
+          ref: 'e.id',
+          params: { ...scope, threshold: WAIT_THRESHOLD_MINUTES * 60 },
+          toValue: (row) => round1(num(row['val']) / 60),
+        };
+      case 'satisfaction':
+        return {
+          from: `survey_response r ${PATIENT_AND_DEPARTMENT('r.patient_id', 'r.department_id')}`,
+          where: `r.submitted_on BETWEEN :from AND :to ${inDepartment('r.department_id')} ${SATISFACTION_SEGMENTS[segment] ?? ''}`,
+          on: 'r.submitted_on',
+          value: 'r.nps',
+          ref: 'r.id',
+          params: scope,
+        };
+      case 'churn':
+        return this.lapsedCohortSource(sql, scope, segment) ?? EMPTY_SOURCE;
+      case 'follow-up':
+        return {
+          from: `callback c ${PATIENT_AND_DEPARTMENT('c.patient_id', 'c.department_id')}`,
+          where: `${followUpConditions(scope)} ${FOLLOW_UP_SEGMENTS[segment] ?? ''}`,
+          on: sql.localDay('c.due_at'),
+          value: sql.secondsBetween('c.due_at', 'c.completed_at'),
+          ref: 'c.id',
+          params: { ...scope, ...instantBounds(scope, this.config.timeZone) },
+          toValue: (row) => (row['val'] === null ? null : round1(num(row['val']) / 3600)),
+        };
+    }
+  }
+
+  /** Churn rows: one per cohort patient (their latest expectation), value = days late (to return, or to today). */
+  private lapsedCohortSource(sql: IndicatorSql, scope: IndicatorScope, segment: string): RowSource | null {
+    const today = this.indicators.today();
+    const window = cohortWindow(scope, this.config.returnGraceDays, today);
+    if (!window) return null;
+    const lapsedCount = 'SUM(CASE WHEN e.returned_on IS NULL THEN 1 ELSE 0 END)';
+    const having = segment === 'lapsed' ? `HAVING ${lapsedCount} > 0` : segment === 'retained' ? `HAVING ${lapsedCount} = 0` : '';
+    return {
+      from: `(SELECT e.patient_id, MAX(e.id) AS ref_id FROM encounter e WHERE ${cohortConditions(scope)} GROUP BY e.patient_id ${having}) x
+             JOIN encounter x_e ON x_e.id = x.ref_id ${PATIENT_AND_DEPARTMENT('x.patient_id', 'x_e.department_id')}`,
+      where: '1 = 1',
+      on: sql.plusDays('x_e.next_visit_due', this.config.returnGraceDays),
+      value: 'x_e.next_visit_due',
+      ref: 'x.ref_id',
+      params: { ...scope, ...window },
+      toValue: (row) => daysBetween(String(row['val']), today),
+    };
+  }
+
+  private async page(sql: IndicatorSql, source: RowSource, request: { page: number; pageSize: number }): Promise<Page<DrillDownRow>> {
+    const clock = statusClock(this.config.timeZone, this.config.returnGraceDays);
+    const params = { ...source.params, ...clock, limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
+    const [count] = await sql.query<Record<string, unknown>>(`SELECT COUNT(*) AS n FROM ${source.from} WHERE ${source.where}`, params);
+    const rows = await sql.query<Record<string, unknown>>(
+      `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage, ${statusExpression('p')} AS status,
+              d.id AS department_id, d.name AS department_name, ${source.on} AS on_day, ${source.value} AS val, ${source.ref} AS ref_id
+         FROM ${source.from}
+        WHERE ${source.where}
+        ORDER BY on_day DESC, ref_id DESC
+        LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    const toValue = source.toValue ?? ((row: Record<string, unknown>) => (row['val'] === null ? null : num(row['val'])));
+    return {
+      items: rows.map((row) => ({
+        patientId: num(row['patient_id']),
+        patientName: String(row['patient_name']),
+        phoneMasked: maskPhone(String(row['phone'])),
+        departmentId: row['department_id'] === null ? null : num(row['department_id']),
+        departmentName: (row['department_name'] as string | null) ?? null,
+        on: String(row['on_day']),
+        value: toValue(row),
+        refId: num(row['ref_id']),
+        stage: row['stage'] as LifecycleStage,
+        status: row['status'] as RelationshipStatus,
+      })),
+      total: num(count?.['n']),
+      page: request.page,
+      pageSize: request.pageSize,
+    };
+  }
+}
+
+const SATISFACTION_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {
+  promoters: 'AND r.nps >= 9',
+  passives: 'AND r.nps BETWEEN 7 AND 8',
+  detractors: 'AND r.nps <= 6',
+  csat_low: 'AND r.csat <= 2',
+};
+
+const FOLLOW_UP_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {
+  completed: "AND c.status = 'completed'",
+  reached: "AND c.status = 'completed' AND c.outcome = 'reached'",
+  failed: "AND c.status = 'failed'",
+  open: "AND c.status IN ('pending', 'claimed')",
+  service_recovery: "AND c.kind = 'service_recovery'",
+};
+
+const EMPTY_SOURCE: RowSource = { from: 'patient p LEFT JOIN department d ON 1 = 0', where: '1 = 0', on: 'NULL', value: 'NULL', ref: 'p.id', params: {} };
+

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DRILL_DOWN_SEGMENTS, FLOW_TARGETS, INDICATOR_GROUPINGS, LIFECYCLE_STAGES } from '@huifang/shared';
+import type { DrillDownSegment, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+import { PeriodFilterDto } from '../../core/http/period-filter.dto';
+
+/** The period (default: the last 30 days up to today), department and grouping of an indicator. */
+export class IndicatorQueryDto extends PeriodFilterDto {
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPINGS, default: 'month' })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUPINGS)
+  groupBy?: IndicatorGrouping;
+}
+
+const ALL_SEGMENTS = [...new Set(Object.values(DRILL_DOWN_SEGMENTS).flat())];
+
+/** Drill-down: the query of the figure, the point (`key`) and the segment, and the page. */
+export class DrillDownQueryDto extends IntersectionType(IndicatorQueryDto, PageQueryDto) {
+  @ApiPropertyOptional({ description: 'One point of the series (`2026-03`, a Monday, a day, or a department id), with its `groupBy`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  key?: string;
+
+  @ApiPropertyOptional({ enum: ALL_SEGMENTS, default: 'all' })
+  @IsOptional()
+  @IsIn(ALL_SEGMENTS)
+  segment?: DrillDownSegment;
+}
+
+export class FlowDrillDownQueryDto extends DrillDownQueryDto {
+  @ApiProperty({ enum: LIFECYCLE_STAGES })
+  @IsIn(LIFECYCLE_STAGES)
+  fromStage!: LifecycleStage;
+
+  @ApiProperty({ enum: FLOW_TARGETS })
+  @IsIn(FLOW_TARGETS)
+  toStage!: FlowTarget;
+}

@@ -1,0 +1,82 @@
+import type { IndicatorName, IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
+
+/** Excel reads UTF-8 (and so Chinese department names) only when the file starts with a BOM. */
+const BOM = '\uFEFF';
+
+type Columns = [header: string, value: (point: never) => unknown][];
+
+const COLUMNS: Record<Exclude<IndicatorName, 'satisfaction'>, Columns> = {
+  'wait-time': [
+    ['n', (p: { n: number }) => p.n],
+    ['mean_minutes', (p: { mean: number | null }) => p.mean],
+    ['median_minutes', (p: { median: number | null }) => p.median],
+    ['p90_minutes', (p: { p90: number | null }) => p.p90],
+    ['over_threshold_count', (p: { overThresholdCount: number }) => p.overThresholdCount],
+    ['over_threshold_percent', (p: { overThreshold: number | null }) => p.overThreshold],
+  ],
+  churn: [
+    ['cohort', (p: { n: number }) => p.n],
+    ['lapsed', (p: { lapsed: number }) => p.lapsed],
+    ['churn_rate_percent', (p: { churnRate: number | null }) => p.churnRate],
+    ['retention_percent', (p: { retention: number | null }) => p.retention],
+  ],
+  'follow-up': [
+    ['due', (p: { n: number }) => p.n],
+    ['completed', (p: { completed: number }) => p.completed],
+    ['reached', (p: { reached: number }) => p.reached],
+    ['failed', (p: { failed: number }) => p.failed],
+    ['completion_rate_percent', (p: { completionRate: number | null }) => p.completionRate],
+    ['reached_rate_percent', (p: { reachedRate: number | null }) => p.reachedRate],
+    ['median_hours_to_complete', (p: { medianHoursToComplete: number | null }) => p.medianHoursToComplete],
+    ['service_recovery_opened', (p: { serviceRecoveryOpened: number }) => p.serviceRecoveryOpened],
+    ['service_recovery_closed', (p: { serviceRecoveryClosed: number }) => p.serviceRecoveryClosed],
+  ],
+};
+
+function satisfactionColumns(points: SatisfactionPoint[]): Columns {
+  const dimensions = [...new Set(points.flatMap((p) => p.dimensions.map((d) => d.dimension)))].sort();
+  return [
+    ['responses', (p: SatisfactionPoint) => p.n],
+    ['invitations', (p: SatisfactionPoint) => p.invitations],
+    ['response_rate_percent', (p: SatisfactionPoint) => p.responseRate],
+    ['nps', (p: SatisfactionPoint) => p.nps.value],
+    ['nps_n', (p: SatisfactionPoint) => p.nps.n],
+    ['promoters', (p: SatisfactionPoint) => p.nps.promoters],
+    ['passives', (p: SatisfactionPoint) => p.nps.passives],
+    ['detractors', (p: SatisfactionPoint) => p.nps.detractors],
+    ['csat_top2_percent', (p: SatisfactionPoint) => p.csat.value],
+    ['csat_mean', (p: SatisfactionPoint) => p.csat.mean],
+    ['csat_n', (p: SatisfactionPoint) => p.csat.n],
+    ...dimensions.flatMap((dimension): Columns => {
+      const score = (p: SatisfactionPoint) => p.dimensions.find((d) => d.dimension === dimension);
+      return [
+        [`${dimension}_top2_percent`, (p: SatisfactionPoint) => score(p)?.value ?? null],
+        [`${dimension}_mean`, (p: SatisfactionPoint) => score(p)?.mean ?? null],
+        [`${dimension}_n`, (p: SatisfactionPoint) => score(p)?.n ?? 0],
+      ];
+    }),
+  ];
+}
+
+/** A series as CSV: one row per point, the bucket first (and the department's name when grouped by department). */
+export function seriesToCsv(series: IndicatorSeries, departmentNames: Map<string, string>): string {
+  const points = series.points as { key: string }[];
+  const columns =
+    series.indicator === 'satisfaction' ? satisfactionColumns(points as SatisfactionPoint[]) : COLUMNS[series.indicator];
+  const byDepartment = series.groupBy === 'department';
+  const header = [series.groupBy, ...(byDepartment ? ['department_name'] : []), ...columns.map(([name]) => name)];
+  const lines = points.map((point) => [
+    point.key,
+    ...(byDepartment ? [departmentNames.get(point.key) ?? ''] : []),
+    ...columns.map(([, value]) => (value as (p: unknown) => unknown)(point)),
+  ]);
+  return BOM + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** RFC 4180 quoting; null is an empty cell ("no data"), never 0. Text that Excel would run as a formula is defused. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

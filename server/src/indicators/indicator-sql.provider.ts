@@ -1,0 +1,46 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../core/config/app-config';
+import { calendarDayOf } from '../core/time/calendar-day';
+import { IndicatorSql } from './indicator-sql';
+
+/**
+ * Hands out `IndicatorSql` for the configured database and time zone. SQLite knows no time zones:
+ * a zone with one fixed offset (Asia/Shanghai) is plain offset arithmetic in SQL; a zone with
+ * daylight saving gets an `hf_local_day()` SQL function implemented in JavaScript.
+ */
+@Injectable()
+export class IndicatorSqlProvider implements OnModuleInit {
+  private fixedOffset: number | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.fixedOffset = fixedOffsetMinutes(this.config.timeZone);
+    if (this.dataSource.options.type === 'postgres' || this.fixedOffset !== null) return;
+    const timeZone = this.config.timeZone;
+    const connection = (this.dataSource.driver as unknown as { databaseConnection: { function: (...args: unknown[]) => void } }).databaseConnection;
+    connection.function('hf_local_day', { deterministic: true }, (stored: string | null) =>
+      stored === null ? null : calendarDayOf(new Date(`${stored.replace(' ', 'T')}Z`), timeZone),
+    );
+  }
+
+  get(): IndicatorSql {
+    return new IndicatorSql(this.dataSource.manager, this.fixedOffset, this.config.timeZone);
+  }
+}
+
+/** The zone's offset from UTC in minutes if it is the same all year (checked at both solstices), else null. */
+export function fixedOffsetMinutes(timeZone: string, year = new Date().getUTCFullYear()): number | null {
+  const offsets = [Date.UTC(year, 0, 1), Date.UTC(year, 6, 1)].map((instant) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant);
+    const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  });
+  return offsets[0] === offsets[1] ? offsets[0] : null;
+}

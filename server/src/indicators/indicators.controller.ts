@@ -1,0 +1,99 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  INDICATOR_NAMES,
+  type DrillDownRow,
+  type IndicatorName,
+  type IndicatorSeries,
+  type IndicatorSummary,
+  type LifecycleFlow,
+  type LiveBoard,
+  type Page,
+} from '@huifang/shared';
+import { Audit, type AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
+import { Roles } from '../auth/roles.decorator';
+import { DrillDownService } from './drill-down.service';
+import { DrillDownQueryDto, FlowDrillDownQueryDto, IndicatorQueryDto } from './dto/indicator-query.dto';
+import { seriesToCsv } from './indicator-csv';
+import { IndicatorsService } from './indicators.service';
+import { LiveBoardService } from './live-board.service';
+
+const SERIES_FILES = [...INDICATOR_NAMES, ...INDICATOR_NAMES.map((name) => `${name}.csv`)];
+
+/** Indicators for quality managers (API.md); the front desk's live board is the one exception. */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Roles('quality_manager', 'admin')
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly drillDown: DrillDownService,
+    private readonly liveBoard: LiveBoardService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Headline wait, satisfaction, churn and follow-up figures, with the previous period of equal length' })
+  summary(@Query() query: IndicatorQueryDto): Promise<IndicatorSummary> {
+    return this.indicators.summary(query);
+  }
+
+  @Get('lifecycle-flow')
+  @ApiOperation({ summary: 'Stage transitions in the period and lapses from each stage' })
+  flow(@Query() query: IndicatorQueryDto): Promise<LifecycleFlow> {
+    return this.indicators.flow(query);
+  }
+
+  @Get('lifecycle-flow/patients')
+  @ApiOperation({ summary: 'The patients behind one link of the lifecycle flow (audited)' })
+  async flowPatients(@Query() query: FlowDrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
+    const page = await this.drillDown.flowRows(query);
+    await this.audit.record(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null });
+    return page;
+  }
+
+  @Get('live')
+  @Roles('front_desk', 'quality_manager', 'admin')
+  @ApiOperation({ summary: "Today's waiting patients, median wait so far per department, callbacks due today" })
+  live(): Promise<LiveBoard> {
+    return this.liveBoard.board();
+  }
+
+  @Get(':name/patients')
+  @ApiParam({ name: 'name', enum: INDICATOR_NAMES })
+  @ApiOperation({ summary: 'Drill-down: the patients behind a figure, one point and segment, paginated (audited)' })
+  async patients(@Param('name') name: string, @Query() query: DrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
+    const page = await this.drillDown.rows(indicatorName(name), query);
+    await this.audit.record(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null });
+    return page;
+  }
+
+  @Get(':name')
+  @ApiParam({ name: 'name', enum: SERIES_FILES, description: 'An indicator; with `.csv` the same series as CSV (UTF-8 with BOM)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'A series with n on every point, grouped by day, week, month or department' })
+  async series(
+    @Param('name') file: string,
+    @Query() query: IndicatorQueryDto,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IndicatorSeries | string> {
+    const csv = file.endsWith('.csv');
+    const name = indicatorName(csv ? file.slice(0, -'.csv'.length) : file);
+    const series = await this.indicators.series(name, query);
+    if (!csv) return series;
+    await this.audit.record(context, { action: 'indicators.export', entityType: 'indicator', entityId: null });
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}_${series.from}_${series.to}.csv"`);
+    return seriesToCsv(series, await this.indicators.departmentNames());
+  }
+}
+
+function indicatorName(name: string): IndicatorName {
+  if ((INDICATOR_NAMES as readonly string[]).includes(name)) return name as IndicatorName;
+  throw new NotFoundException(`no indicator named ${name.slice(0, 40)}; known: ${INDICATOR_NAMES.join(', ')}`);
+}

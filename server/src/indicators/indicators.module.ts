@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentEntity } from '../departments/department.entity';
+import { DrillDownService } from './drill-down.service';
+import { IndicatorSqlProvider } from './indicator-sql.provider';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
+import { LiveBoardService } from './live-board.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DepartmentEntity])],
+  controllers: [IndicatorsController],
+  providers: [IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService],
+})
+export class IndicatorsModule {}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import {
+  HEADLINE_NAMES,
+  type Headline,
+  type HeadlineName,
+  type IndicatorGrouping,
+  type IndicatorName,
+  type IndicatorPointMap,
+  type IndicatorSeries,
+  type IndicatorSummary,
+  type LifecycleFlow,
+} from '@huifang/shared';
+import { AppConfig } from '../core/config/app-config';
+import { ReadCache } from '../core/database/read-cache';
+import { calendarDayOf, type CalendarDay } from '../core/time/calendar-day';
+import { DepartmentEntity } from '../departments/department.entity';
+import { statusClock } from '../patients/relationship-status';
+import { churnByGroup, emptyChurnPoint } from './churn.query';
+import { emptyFollowUpPoint, followUpByGroup } from './follow-up.query';
+import { resolveScope, previousScope, round1, timeBucketKeys, type Grouping, type IndicatorScope } from './indicator-scope';
+import type { IndicatorSql } from './indicator-sql';
+import { IndicatorSqlProvider } from './indicator-sql.provider';
+import { lifecycleFlow } from './lifecycle-flow.query';
+import { emptySatisfactionPoint, satisfactionByGroup } from './satisfaction.query';
+import { overdueCallbacks, statusCounts } from './status-counts.query';
+import { emptyWaitTimePoint, waitTimeByGroup } from './wait-time.query';
+
+const INDICATOR_CACHE_MS = 60_000;
+
+export interface IndicatorRequest {
+  from?: string;
+  to?: string;
+  departmentId?: number;
+  groupBy?: IndicatorGrouping;
+}
+
+/** Series, headline summary and lifecycle flow, all computed in the database (see the `*.query.ts` files). */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    private readonly sqlProvider: IndicatorSqlProvider,
+    private readonly config: AppConfig,
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+    private readonly cache: ReadCache,
+  ) {}
+
+  today(now = new Date()): CalendarDay {
+    return calendarDayOf(now, this.config.timeZone);
+  }
+
+  scopeOf(request: IndicatorRequest): IndicatorScope {
+    return resolveScope(request, this.today());
+  }
+
+  series<N extends IndicatorName>(name: N, request: IndicatorRequest): Promise<IndicatorSeries<N>> {
+    const scope = this.scopeOf(request);
+    const groupBy = request.groupBy ?? 'month';
+    return this.cached(`${name}:${groupBy}`, scope, () => this.computeSeries(name, scope, groupBy));
+  }
+
+  summary(request: IndicatorRequest): Promise<IndicatorSummary> {
+    const scope = this.scopeOf(request);
+    return this.cached('summary', scope, () => this.computeSummary(scope));
+  }
+
+  flow(request: IndicatorRequest): Promise<LifecycleFlow> {
+    const scope = this.scopeOf(request);
+    return this.cached('flow', scope, async () => {
+      const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, this.config.returnGraceDays, this.today());
+      return { from: scope.from, to: scope.to, departmentId: scope.departmentId, links };
+    });
+  }
+
+  /**
+   * A year of a large hospital takes a few hundred milliseconds to aggregate; the same figures are
+   * asked for again and again (every manager opening the dashboard, every chart of a page). They
+   * are recomputed after any write, and are at most a minute old when another instance wrote.
+   */
+  private cached<T>(what: string, scope: IndicatorScope, compute: () => Promise<T>): Promise<T> {
+    return this.cache.get(`indicators:${what}:${scope.from}:${scope.to}:${scope.departmentId}:${this.today()}`, INDICATOR_CACHE_MS, compute);
+  }
+
+  private async computeSeries<N extends IndicatorName>(name: N, scope: IndicatorScope, groupBy: IndicatorGrouping): Promise<IndicatorSeries<N>> {
+    const found = await this.points(this.sqlProvider.get(), name, scope, groupBy);
+    const keys = groupBy === 'department' ? await this.departmentKeys(scope) : timeBucketKeys(scope, groupBy);
+    const points = keys.map((key) => (found.get(key) ?? EMPTY_POINT[name](key)) as IndicatorPointMap[N]);
+    return { indicator: name, from: scope.from, to: scope.to, departmentId: scope.departmentId, groupBy, points };
+  }
+
+  private async computeSummary(scope: IndicatorScope): Promise<IndicatorSummary> {
+    const previous = previousScope(scope);
+    const sql = this.sqlProvider.get();
+    const [current, before] = [await this.headlines(sql, scope), await this.headlines(sql, previous)];
+    const headlines = Object.fromEntries(
+      HEADLINE_NAMES.map((name) => [name, headline(current[name], before[name])]),
+    ) as Record<HeadlineName, Headline>;
+    const clock = statusClock(this.config.timeZone, this.config.returnGraceDays);
+    return {
+      from: scope.from,
+      to: scope.to,
+      previousFrom: previous.from,
+      previousTo: previous.to,
+      departmentId: scope.departmentId,
+      headlines,
+      statusCounts: await statusCounts(sql, scope.departmentId, clock),
+      overdueCallbacks: await overdueCallbacks(sql, scope.departmentId, new Date()),
+    };
+  }
+
+  private points(sql: IndicatorSql, name: IndicatorName, scope: IndicatorScope, groupBy: Grouping): Promise<Map<string, unknown>> {
+    switch (name) {
+      case 'wait-time':
+        return waitTimeByGroup(sql, scope, groupBy);
+      case 'satisfaction':
+        return satisfactionByGroup(sql, scope, groupBy, this.config.timeZone);
+      case 'churn':
+        return churnByGroup(sql, scope, groupBy, this.config.returnGraceDays, this.today());
+      case 'follow-up':
+        return followUpByGroup(sql, scope, groupBy, this.config.timeZone);
+    }
+  }
+
+  /** The period's headline figures, each with its n. */
+  private async headlines(sql: IndicatorSql, scope: IndicatorScope): Promise<Record<HeadlineName, Figure>> {
+    const wait = (await waitTimeByGroup(sql, scope, 'all')).get('all') ?? emptyWaitTimePoint('all');
+    const satisfaction = (await satisfactionByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptySatisfactionPoint('all');
+    const churn = (await churnByGroup(sql, scope, 'all', this.config.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
+    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone)).get('all') ?? emptyFollowUpPoint('all');
+    return {
+      waitMedian: { value: wait.median, n: wait.n },
+      waitP90: { value: wait.p90, n: wait.n },
+      waitOverThreshold: { value: wait.overThreshold, n: wait.n },
+      nps: { value: satisfaction.nps.value, n: satisfaction.nps.n },
+      csat: { value: satisfaction.csat.value, n: satisfaction.csat.n },
+      responseRate: { value: satisfaction.responseRate, n: satisfaction.invitations },
+      churnRate: { value: churn.churnRate, n: churn.n },
+      callbackCompletion: { value: followUp.completionRate, n: followUp.n },
+    };
+  }
+
+  /** Department id (as a series key) → name, for CSV files. */
+  async departmentNames(): Promise<Map<string, string>> {
+    const rows = await this.departments.find({ select: { id: true, name: true } });
+    return new Map(rows.map((row) => [String(row.id), row.name]));
+  }
+
+  private async departmentKeys(scope: IndicatorScope): Promise<string[]> {
+    if (scope.departmentId !== null) return [String(scope.departmentId)];
+    const rows = await this.departments.find({ select: { id: true }, order: { id: 'ASC' } });
+    return rows.map((row) => String(row.id));
+  }
+}
+
+interface Figure {
+  value: number | null;
+  n: number;
+}
+
+function headline(current: Figure, previous: Figure): Headline {
+  return {
+    value: current.value,
+    n: current.n,
+    previous: previous.value,
+    previousN: previous.n,
+    change: current.value === null || previous.value === null ? null : round1(current.value - previous.value),
+  };
+}
+
+const EMPTY_POINT: { [N in IndicatorName]: (key: string) => IndicatorPointMap[N] } = {
+  'wait-time': emptyWaitTimePoint,
+  satisfaction: emptySatisfactionPoint,
+  churn: emptyChurnPoint,
+  'follow-up': emptyFollowUpPoint,
+};

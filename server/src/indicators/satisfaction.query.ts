@@ -1,0 +1,91 @@
+import type { DimensionScore, SatisfactionPoint } from '@huifang/shared';
+import { groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import type { IndicatorSql } from './indicator-sql';
+
+/**
+ * Satisfaction (DOMAIN.md, Surveys): responses counted by submission day, invitations by creation
+ * day. NPS = 100 * (promoters - detractors) / NPS answers; CSAT = top-2-box % of CSAT answers.
+ * Dimensions are only needed by the series, not the headlines.
+ */
+export async function satisfactionByGroup(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: Grouping,
+  timeZone: string,
+  withDimensions = true,
+): Promise<Map<string, SatisfactionPoint>> {
+  const inDepartment = (alias: string) => (scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`);
+  const key = groupKeySql(sql, groupBy, 'r.submitted_on', 'r.department_id');
+  const responses = await sql.query<Record<string, unknown>>(
+    `SELECT ${key} AS g, COUNT(*) AS n,
+            COUNT(r.nps) AS nps_n,
+            SUM(CASE WHEN r.nps >= 9 THEN 1 ELSE 0 END) AS promoters,
+            SUM(CASE WHEN r.nps <= 6 THEN 1 ELSE 0 END) AS detractors,
+            COUNT(r.csat) AS csat_n,
+            SUM(CASE WHEN r.csat >= 4 THEN 1 ELSE 0 END) AS csat_top,
+            SUM(r.csat) AS csat_sum
+       FROM survey_response r
+      WHERE r.submitted_on BETWEEN :from AND :to ${inDepartment('r')}
+      GROUP BY 1`,
+    scope,
+  );
+  const invitationKey = groupKeySql(sql, groupBy, sql.localDay('i.created_at'), 'i.department_id');
+  const invitations = await sql.query<Record<string, unknown>>(
+    `SELECT ${invitationKey} AS g, COUNT(*) AS n
+       FROM survey_invitation i
+      WHERE i.created_at >= :start AND i.created_at < :end ${inDepartment('i')}
+      GROUP BY 1`,
+    { ...scope, ...instantBounds(scope, timeZone) },
+  );
+  // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
+  const dimensions = withDimensions
+    ? await sql.query<Record<string, unknown>>(
+        `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
+                SUM(CASE WHEN d.value >= 4 THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
+           FROM survey_rating_daily d
+          WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
+          GROUP BY 1, 2`,
+        scope,
+      )
+    : [];
+
+  const points = new Map<string, SatisfactionPoint>();
+  const pointFor = (key: string) => {
+    let point = points.get(key);
+    if (!point) points.set(key, (point = emptySatisfactionPoint(key)));
+    return point;
+  };
+  for (const row of responses) {
+    const point = pointFor(String(row['g']));
+    const npsN = num(row['nps_n']);
+    const promoters = num(row['promoters']);
+    const detractors = num(row['detractors']);
+    const csatN = num(row['csat_n']);
+    point.n = num(row['n']);
+    point.nps = { value: percent(promoters - detractors, npsN), n: npsN, promoters, passives: npsN - promoters - detractors, detractors };
+    point.csat = { value: percent(num(row['csat_top']), csatN), mean: csatN ? round1(num(row['csat_sum']) / csatN) : null, n: csatN };
+  }
+  for (const row of invitations) pointFor(String(row['g'])).invitations = num(row['n']);
+  for (const row of dimensions) {
+    const n = num(row['n']);
+    const score: DimensionScore = { dimension: String(row['dimension']), value: percent(num(row['top']), n), mean: round1(num(row['total']) / n), n };
+    pointFor(String(row['g'])).dimensions.push(score);
+  }
+  for (const point of points.values()) {
+    point.responseRate = percent(point.n, point.invitations);
+    point.dimensions.sort((a, b) => a.dimension.localeCompare(b.dimension));
+  }
+  return points;
+}
+
+export function emptySatisfactionPoint(key: string): SatisfactionPoint {
+  return {
+    key,
+    n: 0,
+    invitations: 0,
+    responseRate: null,
+    nps: { value: null, n: 0, promoters: 0, passives: 0, detractors: 0 },
+    csat: { value: null, mean: null, n: 0 },
+    dimensions: [],
+  };
+}

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  LIFECYCLE_STAGES,
+  RELATIONSHIP_STATUSES,
+  type LifecycleStage,
+  type PatientQuery,
+  type RelationshipStatus,
+} from '@huifang/shared';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+import { Trim } from '../../core/http/trim';
+
+export class PatientQueryDto extends PageQueryDto implements PatientQuery {
+  @ApiPropertyOptional({ description: 'A name fragment or phone digits' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })
+  @IsOptional()
+  @IsIn(LIFECYCLE_STAGES)
+  stage?: LifecycleStage;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STATUSES })
+  @IsOptional()
+  @IsIn(RELATIONSHIP_STATUSES)
+  status?: RelationshipStatus;
+
+  @ApiPropertyOptional({ description: 'The department of the latest visit' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  departmentId?: number;
+}

@@ -1,0 +1,89 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Gender, LifecycleStage } from '@huifang/shared';
+import { timestampColumn } from '../core/database/column-types';
+
+/**
+ * A patient. `stage`, `lastVisitOn` and `nextVisitDue` are kept in step with the append-only
+ * transition history and the encounters, in the same transaction as them, so that lists can filter
+ * by stage and by derived relationship status with indexed queries.
+ */
+@Entity('patient')
+@Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true })
+export class PatientEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Index('IDX_patient_name')
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  /** 11 digits, normalised. */
+  @Index('IDX_patient_phone')
+  @Column({ type: 'varchar', length: 11 })
+  phone!: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'unknown' })
+  gender!: Gender;
+
+  @Column({ name: 'birth_date', type: 'varchar', length: 10, nullable: true })
+  birthDate!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** The last transition's `to`. */
+  @Index('IDX_patient_stage')
+  @Column({ type: 'varchar', length: 20 })
+  stage!: LifecycleStage;
+
+  @Column(timestampColumn({ name: 'stage_since' }))
+  stageSince!: Date;
+
+  /** Calendar day of the latest check-in (hospital time zone). */
+  @Column({ name: 'last_visit_on', type: 'varchar', length: 10, nullable: true })
+  lastVisitOn!: string | null;
+
+  /** The expected return date in force: set by the latest finished encounter that named one. */
+  @Index('IDX_patient_next_visit_due')
+  @Column({ name: 'next_visit_due', type: 'varchar', length: 10, nullable: true })
+  nextVisitDue!: string | null;
+
+  @Index('IDX_patient_last_department')
+  @Column({ name: 'last_department_id', type: 'integer', nullable: true })
+  lastDepartmentId!: number | null;
+
+  /** The patient's latest survey answer was a detractor (DOMAIN.md: makes them at risk). */
+  @Column({ name: 'latest_survey_detractor', type: 'boolean', default: false })
+  latestSurveyDetractor!: boolean;
+
+  /** When the patient was last invited to a survey (invitations are spaced out). */
+  @Column(timestampColumn({ name: 'last_survey_invited_at', nullable: true }))
+  lastSurveyInvitedAt!: Date | null;
+
+  @Column({ name: 'consent_calls', type: 'boolean', nullable: true })
+  consentCalls!: boolean | null;
+
+  @Column(timestampColumn({ name: 'consent_calls_at', nullable: true }))
+  consentCallsAt!: Date | null;
+
+  @Column({ name: 'consent_calls_by', type: 'integer', nullable: true })
+  consentCallsBy!: number | null;
+
+  @Column({ name: 'consent_surveys', type: 'boolean', nullable: true })
+  consentSurveys!: boolean | null;
+
+  @Column(timestampColumn({ name: 'consent_surveys_at', nullable: true }))
+  consentSurveysAt!: Date | null;
+
+  @Column({ name: 'consent_surveys_by', type: 'integer', nullable: true })
+  consentSurveysBy!: number | null;
+
+  @Column({ name: 'created_by', type: 'integer', nullable: true })
+  createdBy!: number | null;
+
+  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  createdAt!: Date;
+
+  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  updatedAt!: Date;
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, Patient, PatientSummary, StageTransition } from '@huifang/shared';
+import { Audit, type AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
+import { Roles } from '../auth/roles.decorator';
+import { IdParam } from '../core/http/id-param';
+import { CreateTransitionDto } from './dto/create-transition.dto';
+import { PatientQueryDto } from './dto/patient-query.dto';
+import { RegisterPatientDto } from './dto/register-patient.dto';
+import { UpdateConsentDto } from './dto/update-consent.dto';
+import { UpdatePatientDto } from './dto/update-patient.dto';
+import { PatientsService } from './patients.service';
+import { StageTransitionsService } from './stage-transitions.service';
+
+@ApiTags('patients')
+@ApiBearerAuth()
+@Controller('patients')
+export class PatientsController {
+  constructor(
+    private readonly patients: PatientsService,
+    private readonly transitions: StageTransitionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search by name or phone digits; filter by stage, status, department. Phones are masked.' })
+  search(@Query() query: PatientQueryDto): Promise<Page<PatientSummary>> {
+    return this.patients.search(query);
+  }
+
+  @Post()
+  @Roles('front_desk', 'admin')
+  @ApiOperation({ summary: 'Register a patient (stage first_visit); 409 with existingPatientId for a known name + phone' })
+  register(@Body() body: RegisterPatientDto, @Audit() context: AuditContext): Promise<Patient> {
+    return this.patients.register(body, context);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One patient with the full phone, consent, stage and derived status (audited)' })
+  async get(@IdParam() id: number, @Audit() context: AuditContext): Promise<Patient> {
+    const patient = await this.patients.get(id);
+    await this.audit.record(context, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
+    return patient;
+  }
+
+  @Patch(':id')
+  @Roles('front_desk', 'admin')
+  @ApiOperation({ summary: 'Correct name, phone, gender, birth date or note' })
+  update(@IdParam() id: number, @Body() body: UpdatePatientDto, @Audit() context: AuditContext): Promise<Patient> {
+    return this.patients.update(id, body, context);
+  }
+
+  @Put(':id/consent')
+  @Roles('front_desk', 'admin')
+  @ApiOperation({ summary: 'Record the patient’s consent to follow-up calls and surveys (time and staff are kept)' })
+  consent(@IdParam() id: number, @Body() body: UpdateConsentDto, @Audit() context: AuditContext): Promise<Patient> {
+    return this.patients.updateConsent(id, body, context);
+  }
+
+  @Post(':id/transitions')
+  @Roles('front_desk', 'admin')
+  @ApiOperation({ summary: 'Move the patient to another lifecycle stage; 409 names both stages when not allowed' })
+  transition(
+    @IdParam() id: number,
+    @Body() body: CreateTransitionDto,
+    @Audit() context: AuditContext,
+  ): Promise<StageTransition> {
+    return this.transitions.transition(id, body, context);
+  }
+}

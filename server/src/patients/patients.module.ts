@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallbacksModule } from '../callbacks/callbacks.module';
+import { DepartmentsModule } from '../departments/departments.module';
+import { StaffUserEntity } from '../users/user.entity';
+import { PatientEntity } from './patient.entity';
+import { PatientsController } from './patients.controller';
+import { PatientsService } from './patients.service';
+import { StageTransitionEntity } from './stage-transition.entity';
+import { StageTransitionsService } from './stage-transitions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PatientEntity, StageTransitionEntity, StaffUserEntity]), DepartmentsModule, CallbacksModule],
+  controllers: [PatientsController],
+  providers: [PatientsService, StageTransitionsService],
+  exports: [PatientsService],
+})
+export class PatientsModule {}

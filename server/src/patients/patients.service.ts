@@ -1,0 +1,209 @@
+import { ConflictException, Injectable, NotFoundException, BadRequestException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
+import type { Page, Patient, PatientSummary, RelationshipStatus, StaffRef } from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../core/config/app-config';
+import { isUniqueViolation } from '../core/database/unique-violation';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { DepartmentsService } from '../departments/departments.service';
+import { StaffUserEntity } from '../users/user.entity';
+import type { PatientQueryDto } from './dto/patient-query.dto';
+import type { RegisterPatientDto } from './dto/register-patient.dto';
+import type { UpdateConsentDto } from './dto/update-consent.dto';
+import type { UpdatePatientDto } from './dto/update-patient.dto';
+import { PatientEntity } from './patient.entity';
+import { toPatient, toPatientSummary } from './patient-view';
+import { statusClock, statusCondition, statusExpression, type StatusClock } from './relationship-status';
+import { StageTransitionEntity } from './stage-transition.entity';
+
+@Injectable()
+export class PatientsService {
+  constructor(
+    @InjectRepository(PatientEntity) private readonly patients: Repository<PatientEntity>,
+    @InjectRepository(StaffUserEntity) private readonly staff: Repository<StaffUserEntity>,
+    private readonly departments: DepartmentsService,
+    private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  clock(): StatusClock {
+    return statusClock(this.config.timeZone, this.config.returnGraceDays);
+  }
+
+  async search(query: PatientQueryDto): Promise<Page<PatientSummary>> {
+    const clock = this.clock();
+    const qb = this.patients.createQueryBuilder('p').addSelect(statusExpression('p'), 'status').setParameters(clock);
+    if (query.q) {
+      const digits = query.q.replace(/\D/g, '');
+      // All digits: a phone fragment; otherwise a name fragment.
+      if (digits.length >= 3 && digits.length === query.q.replace(/[\s-]/g, '').length) {
+        qb.andWhere('p.phone LIKE :phone', { phone: `%${digits}%` });
+      } else {
+        qb.andWhere('p.name LIKE :name', { name: `%${escapeLike(query.q)}%` });
+      }
+    }
+    if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
+    if (query.status) qb.andWhere(statusCondition(query.status, 'p'));
+    if (query.departmentId) {
+      await this.assertDepartment(query.departmentId);
+      qb.andWhere('p.last_department_id = :departmentId', { departmentId: query.departmentId });
+    }
+    const total = await qb.clone().getCount();
+    const { entities, raw } = await qb
+      .orderBy('p.id', 'DESC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getRawAndEntities<{ status: RelationshipStatus }>();
+    return {
+      items: entities.map((patient, i) => toPatientSummary(patient, raw[i].status, clock.today)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: number): Promise<Patient> {
+    const clock = this.clock();
+    const { entities, raw } = await this.patients
+      .createQueryBuilder('p')
+      .addSelect(statusExpression('p'), 'status')
+      .setParameters(clock)
+      .where('p.id = :id', { id })
+      .getRawAndEntities<{ status: RelationshipStatus }>();
+    const patient = entities[0];
+    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    return toPatient(patient, raw[0].status, clock.today, await this.staffRefs([patient.consentCallsBy, patient.consentSurveysBy]));
+  }
+
+  /** 404 unless the patient exists; used by features that act on a patient. */
+  async require(id: number, manager?: EntityManager): Promise<PatientEntity> {
+    const patient = await (manager ?? this.patients.manager).findOneBy(PatientEntity, { id });
+    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    return patient;
+  }
+
+  async register(input: RegisterPatientDto, context: AuditContext): Promise<Patient> {
+    const id = await this.writes
+      .run(async (manager) => {
+        const existing = await manager.findOneBy(PatientEntity, { phone: input.phone, name: input.name });
+        if (existing) throw duplicate(existing.id);
+        const now = new Date();
+        const consent = input.consent ?? {};
+        const patient = await manager.save(
+          manager.create(PatientEntity, {
+            name: input.name,
+            phone: input.phone,
+            gender: input.gender ?? 'unknown',
+            birthDate: input.birthDate ?? null,
+            note: input.note || null,
+            stage: 'first_visit',
+            stageSince: now,
+            lastVisitOn: null,
+            nextVisitDue: null,
+            lastDepartmentId: null,
+            ...consentColumns(consent, context.actor.id, now),
+            createdBy: context.actor.id,
+          }),
+        );
+        // A new patient starts in first_visit: the history's first entry.
+        await manager.insert(StageTransitionEntity, {
+          patientId: patient.id,
+          fromStage: null,
+          toStage: 'first_visit',
+          at: now,
+          byId: context.actor.id,
+          reason: null,
+          encounterId: null,
+        });
+        await this.audit.record(context, { action: 'patient.create', entityType: 'patient', entityId: patient.id, patientId: patient.id }, manager);
+        return patient.id;
+      })
+      .catch(async (error) => {
+        // Two desks registering the same person at once: the unique index decides.
+        if (isUniqueViolation(error)) {
+          const existing = await this.patients.findOneBy({ phone: input.phone, name: input.name });
+          if (existing) throw duplicate(existing.id);
+        }
+        throw error;
+      });
+    return this.get(id);
+  }
+
+  async update(id: number, input: UpdatePatientDto, context: AuditContext): Promise<Patient> {
+    await this.writes
+      .run(async (manager) => {
+        const patient = await this.require(id, manager);
+        const name = input.name ?? patient.name;
+        const phone = input.phone ?? patient.phone;
+        if (name !== patient.name || phone !== patient.phone) {
+          const clash = await manager.findOneBy(PatientEntity, { name, phone });
+          if (clash && clash.id !== id) throw duplicate(clash.id);
+        }
+        await manager.update(PatientEntity, { id }, {
+          name,
+          phone,
+          ...(input.gender !== undefined && { gender: input.gender }),
+          ...(input.birthDate !== undefined && { birthDate: input.birthDate }),
+          ...(input.note !== undefined && { note: input.note || null }),
+          updatedAt: new Date(),
+        });
+        await this.audit.record(context, { action: 'patient.update', entityType: 'patient', entityId: id, patientId: id }, manager);
+      })
+      .catch((error) => {
+        if (isUniqueViolation(error)) throw new ConflictException('another patient already has this name and phone');
+        throw error;
+      });
+    return this.get(id);
+  }
+
+  async updateConsent(id: number, input: UpdateConsentDto, context: AuditContext): Promise<Patient> {
+    if (input.followUpCalls === undefined && input.surveys === undefined) {
+      throw new BadRequestException(['followUpCalls or surveys must be given']);
+    }
+    await this.writes.run(async (manager) => {
+      await this.require(id, manager);
+      await manager.update(PatientEntity, { id }, { ...consentColumns(input, context.actor.id, new Date()), updatedAt: new Date() });
+      await this.audit.record(context, { action: 'patient.consent', entityType: 'patient', entityId: id, patientId: id }, manager);
+    });
+    return this.get(id);
+  }
+
+  async assertDepartment(departmentId: number): Promise<void> {
+    if (!(await this.departments.findById(departmentId))) {
+      throw new BadRequestException([`departmentId ${departmentId} does not exist`]);
+    }
+  }
+
+  private async staffRefs(ids: (number | null)[]): Promise<Map<number, StaffRef>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const users = await this.staff.findBy({ id: In(wanted) });
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
+  }
+}
+
+function duplicate(existingPatientId: number): ConflictException {
+  return new ConflictException({
+    message: `a patient with this name and phone is already registered (id ${existingPatientId})`,
+    existingPatientId,
+  });
+}
+
+function consentColumns(consent: UpdateConsentDto, staffId: number, at: Date): Partial<PatientEntity> {
+  return {
+    ...(consent.followUpCalls !== undefined && {
+      consentCalls: consent.followUpCalls,
+      consentCallsAt: at,
+      consentCallsBy: staffId,
+    }),
+    ...(consent.surveys !== undefined && { consentSurveys: consent.surveys, consentSurveysAt: at, consentSurveysBy: staffId }),
+  };
+}
+
+/** LIKE treats % and _ as wildcards; a name search means them literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[%_]/g, '');
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  SURVEY_LANGUAGES,
+  SURVEY_TEXT_MAX_LENGTH,
+  type SubmitSurveyRequest,
+  type SurveyAnswer,
+  type SurveyLanguage,
+} from '@huifang/shared';
+
+export class SurveyAnswerDto implements SurveyAnswer {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(40)
+  questionId!: string;
+
+  /** Checked against the question's kind by the service (number for scales, text for text/choice). */
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }] })
+  @IsDefined()
+  value!: number | string;
+}
+
+export class SubmitSurveyDto implements SubmitSurveyRequest {
+  @ApiProperty({ type: () => [SurveyAnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyAnswerDto)
+  answers!: SurveyAnswerDto[];
+
+  @ApiPropertyOptional({ maxLength: SURVEY_TEXT_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(SURVEY_TEXT_MAX_LENGTH)
+  comment?: string;
+
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES })
+  @IsOptional()
+  @IsIn(SURVEY_LANGUAGES)
+  language?: SurveyLanguage;
+}

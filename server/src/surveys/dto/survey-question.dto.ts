@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  QUESTION_KINDS,
+  RATING_DIMENSIONS,
+  SURVEY_QUESTION_ID_PATTERN,
+  type LocalizedText,
+  type QuestionKind,
+  type RatingDimension,
+  type SurveyChoiceOption,
+  type SurveyQuestion,
+} from '@huifang/shared';
+import { Trim } from '../../core/http/trim';
+
+export class LocalizedTextDto implements LocalizedText {
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  zh!: string;
+
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  en!: string;
+}
+
+export class ChoiceOptionDto implements SurveyChoiceOption {
+  @ApiProperty()
+  @IsString()
+  @Matches(SURVEY_QUESTION_ID_PATTERN, { message: 'value must be a short lower-case key' })
+  value!: string;
+
+  @ApiProperty({ type: () => LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  label!: LocalizedTextDto;
+}
+
+export class SurveyQuestionDto implements SurveyQuestion {
+  @ApiProperty({ example: 'wait_time' })
+  @IsString()
+  @Matches(SURVEY_QUESTION_ID_PATTERN, { message: 'id must be a lower-case key such as wait_time' })
+  id!: string;
+
+  @ApiProperty({ enum: QUESTION_KINDS })
+  @IsIn(QUESTION_KINDS)
+  kind!: QuestionKind;
+
+  @ApiPropertyOptional({ enum: RATING_DIMENSIONS })
+  @IsOptional()
+  @IsIn(RATING_DIMENSIONS)
+  dimension?: RatingDimension;
+
+  @ApiProperty({ type: () => LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  text!: LocalizedTextDto;
+
+  @ApiProperty()
+  @IsBoolean()
+  required!: boolean;
+
+  @ApiPropertyOptional({ type: () => [ChoiceOptionDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ChoiceOptionDto)
+  options?: ChoiceOptionDto[];
+}
+
+export class QuestionsDto {
+  @ApiProperty({ type: () => [SurveyQuestionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyQuestionDto)
+  questions!: SurveyQuestionDto[];
+}

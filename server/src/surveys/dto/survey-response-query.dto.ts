@@ -1,0 +1,30 @@
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import type { SurveyResponseQuery } from '@huifang/shared';
+import { PageQueryDto } from '../../core/http/page-query.dto';
+import { PeriodFilterDto } from '../../core/http/period-filter.dto';
+
+const ToBoolean = () =>
+  Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
+
+export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, PeriodFilterDto) implements SurveyResponseQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  detractorsOnly?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  hasComment?: boolean;
+}

@@ -1,0 +1,146 @@
+import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { PublicSurvey, SurveyLinkState } from '@huifang/shared';
+import { RuleFiring } from '../callbacks/rule-firing.service';
+import { AppConfig } from '../core/config/app-config';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { calendarDayOf } from '../core/time/calendar-day';
+import { DepartmentEntity } from '../departments/department.entity';
+import { EncounterEntity } from '../encounters/encounter.entity';
+import { PatientEntity } from '../patients/patient.entity';
+import { checkAnswers } from './answer-rules';
+import type { SubmitSurveyDto } from './dto/submit-survey.dto';
+import { SurveyAnswerEntity } from './survey-answer.entity';
+import { SurveyInvitationEntity } from './survey-invitation.entity';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
+import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
+import { countRatings } from './rating-rollup';
+
+/** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
+@Injectable()
+export class PublicSurveysService {
+  constructor(
+    @InjectRepository(SurveyInvitationEntity) private readonly invitations: Repository<SurveyInvitationEntity>,
+    private readonly writes: WriteTransaction,
+    private readonly rules: RuleFiring,
+    private readonly config: AppConfig,
+  ) {}
+
+  async get(token: string): Promise<PublicSurvey> {
+    const invitation = await this.usable(token);
+    const manager = this.invitations.manager;
+    const [version, department, encounter] = await Promise.all([
+      manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: invitation.templateVersionId }),
+      manager.findOneByOrFail(DepartmentEntity, { id: invitation.departmentId }),
+      manager.findOneByOrFail(EncounterEntity, { id: invitation.encounterId }),
+    ]);
+    return {
+      departmentName: { zh: department.name, en: department.nameEn },
+      visitDate: encounter.checkedInOn,
+      expiresAt: invitation.expiresAt.toISOString(),
+      questions: version.questions,
+    };
+  }
+
+  /**
+   * Stores exactly one response per token: the invitation is marked used with a conditional UPDATE,
+   * so of two submits at once one changes the row and the other answers 409 (and a unique index on
+   * `survey_response.invitation_id` backs it up).
+   */
+  async submit(token: string, input: SubmitSurveyDto): Promise<{ id: number }> {
+    const invitation = await this.usable(token, true);
+    const version = await this.invitations.manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: invitation.templateVersionId });
+    const checked = checkAnswers(version.questions, input.answers, input.comment);
+    if ('problems' in checked) throw new BadRequestException(checked.problems);
+    const { response } = checked;
+
+    return this.writes.run(async (manager) => {
+      const now = new Date();
+      const claimed = await manager
+        .createQueryBuilder()
+        .update(SurveyInvitationEntity)
+        .set({ usedAt: now })
+        .where('id = :id AND used_at IS NULL', { id: invitation.id })
+        .execute();
+      if (claimed.affected !== 1) throw alreadyAnswered();
+      const row = manager.create(SurveyResponseEntity, {
+        invitationId: invitation.id,
+        encounterId: invitation.encounterId,
+        patientId: invitation.patientId,
+        departmentId: invitation.departmentId,
+        templateVersionId: invitation.templateVersionId,
+        submittedAt: now,
+        submittedOn: calendarDayOf(now, this.config.timeZone),
+        nps: response.nps,
+        csat: response.csat,
+        detractor: response.detractor,
+        comment: response.comment,
+        language: input.language ?? 'zh',
+      });
+      await manager.insert(SurveyResponseEntity, row);
+      await manager.insert(
+        SurveyAnswerEntity,
+        response.answers.map((a) => ({
+          responseId: row.id,
+          questionId: a.question.id,
+          kind: a.question.kind,
+          dimension: a.question.dimension ?? null,
+          valueNumber: a.valueNumber,
+          valueText: a.valueText,
+        })),
+      );
+      await countRatings(
+        manager,
+        row,
+        response.answers.flatMap((a) =>
+          a.question.kind === 'rating' && a.question.dimension && a.valueNumber !== null ? [{ dimension: a.question.dimension, value: a.valueNumber }] : [],
+        ),
+      );
+      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.detractor });
+      if (response.detractor) {
+        const patient = await manager.findOneByOrFail(PatientEntity, { id: invitation.patientId });
+        await this.rules.onDetractor(manager, patient, row, recoveryReason(response));
+      }
+      return { id: row.id };
+    });
+  }
+
+  private async usable(token: string, forSubmit = false): Promise<SurveyInvitationEntity> {
+    const invitation = looksLikeSurveyToken(token)
+      ? await this.invitations.findOneBy({ tokenHash: hashSurveyToken(token) })
+      : null;
+    if (!invitation) throw new NotFoundException('this survey link is not valid');
+    if (invitation.usedAt) {
+      if (forSubmit) throw alreadyAnswered();
+      throw gone('answered');
+    }
+    if (invitation.expiresAt.getTime() < Date.now()) throw gone('expired');
+    return invitation;
+  }
+}
+
+function gone(state: SurveyLinkState): GoneException {
+  return new GoneException({
+    message: state === 'expired' ? 'this survey link has expired' : 'this survey has already been answered',
+    state,
+  });
+}
+
+function alreadyAnswered(): ConflictException {
+  return new ConflictException({ message: 'this survey has already been answered', state: 'answered' });
+}
+
+/** What the caller sees first in the call panel: the low scores and the comment. */
+function recoveryReason(response: { nps: number | null; csat: number | null; ratings: Record<string, number>; comment: string | null }): string {
+  const scores = [
+    response.nps !== null ? `NPS ${response.nps}` : null,
+    response.csat !== null ? `CSAT ${response.csat}` : null,
+    ...Object.entries(response.ratings)
+      .filter(([, v]) => v <= 2)
+      .map(([k, v]) => `${k} ${v}`),
+  ].filter(Boolean);
+  const text = `${scores.join(', ')}${response.comment ? ` — ${response.comment}` : ''}`;
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}

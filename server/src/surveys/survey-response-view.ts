@@ -1,0 +1,27 @@
+import type { RatingDimension, SurveyResponseSummary } from '@huifang/shared';
+import type { SurveyResponseEntity } from './survey-response.entity';
+
+/** Expects `patient`, `department`, `templateVersion` and `answers` loaded. */
+export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: number | null): SurveyResponseSummary {
+  const ratings: Partial<Record<RatingDimension, number>> = {};
+  for (const answer of row.answers ?? []) {
+    if (answer.kind === 'rating' && answer.dimension && answer.valueNumber !== null) ratings[answer.dimension] = answer.valueNumber;
+  }
+  return {
+    id: row.id,
+    submittedAt: row.submittedAt.toISOString(),
+    patientId: row.patientId,
+    patientName: row.patient?.name ?? '',
+    encounterId: row.encounterId,
+    departmentId: row.departmentId,
+    departmentName: row.department?.name ?? '',
+    templateId: row.templateVersion?.templateId ?? 0,
+    templateVersion: row.templateVersion?.version ?? 0,
+    nps: row.nps,
+    csat: row.csat,
+    ratings,
+    comment: row.comment,
+    detractor: row.detractor,
+    recoveryCallbackId,
+  };
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Page, SurveyResponseSummary } from '@huifang/shared';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import type { SurveyResponseQueryDto } from './dto/survey-response-query.dto';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { toSurveyResponse } from './survey-response-view';
+
+@Injectable()
+export class SurveyResponsesService {
+  constructor(
+    @InjectRepository(SurveyResponseEntity) private readonly responses: Repository<SurveyResponseEntity>,
+    @InjectRepository(CallbackEntity) private readonly callbacks: Repository<CallbackEntity>,
+  ) {}
+
+  async list(query: SurveyResponseQueryDto): Promise<Page<SurveyResponseSummary>> {
+    const qb = this.withRelations(this.responses.createQueryBuilder('r'));
+    if (query.from) qb.andWhere('r.submitted_on >= :from', { from: query.from });
+    if (query.to) qb.andWhere('r.submitted_on <= :to', { to: query.to });
+    if (query.departmentId) qb.andWhere('r.department_id = :departmentId', { departmentId: query.departmentId });
+    if (query.templateId) qb.andWhere('version.template_id = :templateId', { templateId: query.templateId });
+    if (query.detractorsOnly) qb.andWhere('r.detractor = :detractor', { detractor: true });
+    if (query.hasComment === true) qb.andWhere("r.comment IS NOT NULL AND r.comment <> ''");
+    if (query.hasComment === false) qb.andWhere("(r.comment IS NULL OR r.comment = '')");
+    const total = await qb.clone().getCount();
+    // Page by ids first: the answers join would otherwise multiply rows.
+    const ids = (
+      await qb
+        .clone()
+        .select('r.id', 'id')
+        .orderBy('r.submitted_at', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .getRawMany<{ id: number }>()
+    ).map((r) => Number(r.id));
+    return { items: await this.summaries(ids), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** One patient's responses, newest first (for the timeline). */
+  async forPatient(patientId: number): Promise<SurveyResponseSummary[]> {
+    const ids = (await this.responses.find({ select: { id: true }, where: { patientId } })).map((r) => r.id);
+    return this.summaries(ids);
+  }
+
+  private async summaries(ids: number[]): Promise<SurveyResponseSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.withRelations(this.responses.createQueryBuilder('r'))
+      .leftJoinAndSelect('r.answers', 'answer')
+      .where('r.id IN (:...ids)', { ids })
+      .orderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getMany();
+    const recovery = await this.callbacks.find({ select: { id: true, surveyResponseId: true }, where: { surveyResponseId: In(ids) } });
+    const byResponse = new Map(recovery.map((c) => [c.surveyResponseId, c.id]));
+    return rows.map((row) => toSurveyResponse(row, byResponse.get(row.id) ?? null));
+  }
+
+  private withRelations(qb: SelectQueryBuilder<SurveyResponseEntity>): SelectQueryBuilder<SurveyResponseEntity> {
+    return qb
+      .innerJoinAndSelect('r.patient', 'patient')
+      .innerJoinAndSelect('r.department', 'department')
+      .innerJoinAndSelect('r.templateVersion', 'version');
+  }
+}

@@ -1,0 +1,109 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import type { SurveyQuestion, SurveyTemplate } from '@huifang/shared';
+import { WriteTransaction } from '../core/database/write-transaction';
+import type { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
+import { questionProblems } from './question-rules';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
+import { SurveyTemplateEntity } from './survey-template.entity';
+import { toTemplate } from './template-view';
+
+@Injectable()
+export class SurveyTemplatesService {
+  constructor(
+    @InjectRepository(SurveyTemplateEntity) private readonly templates: Repository<SurveyTemplateEntity>,
+    @InjectRepository(SurveyTemplateVersionEntity) private readonly versions: Repository<SurveyTemplateVersionEntity>,
+    private readonly writes: WriteTransaction,
+  ) {}
+
+  async list(): Promise<SurveyTemplate[]> {
+    const rows = await this.templates.find({ relations: { versions: true }, order: { id: 'ASC' } });
+    const counts = await this.responseCounts();
+    return rows.map((row) => toTemplate(row, counts));
+  }
+
+  async get(id: number): Promise<SurveyTemplate> {
+    const row = await this.templates.findOne({ where: { id }, relations: { versions: true } });
+    if (!row) throw new NotFoundException(`survey template ${id} not found`);
+    return toTemplate(row, await this.responseCounts());
+  }
+
+  async create(input: CreateTemplateDto): Promise<SurveyTemplate> {
+    assertQuestions(input.questions);
+    const id = await this.writes.run(async (manager) => {
+      const template = await manager.save(manager.create(SurveyTemplateEntity, { nameZh: input.name.zh, nameEn: input.name.en }));
+      await this.insertVersion(manager, template.id, 1, input.questions);
+      return template.id;
+    });
+    return this.get(id);
+  }
+
+  /** A new draft; published versions stay as they were, with their answers. */
+  async createVersion(templateId: number, input: CreateVersionDto): Promise<SurveyTemplate> {
+    assertQuestions(input.questions);
+    await this.writes.run(async (manager) => {
+      const versions = await manager.findBy(SurveyTemplateVersionEntity, { templateId });
+      if (!(await manager.existsBy(SurveyTemplateEntity, { id: templateId }))) {
+        throw new NotFoundException(`survey template ${templateId} not found`);
+      }
+      if (versions.some((v) => v.status === 'draft')) {
+        throw new ConflictException('this template already has a draft: publish or edit that one');
+      }
+      await this.insertVersion(manager, templateId, Math.max(0, ...versions.map((v) => v.version)) + 1, input.questions);
+    });
+    return this.get(templateId);
+  }
+
+  /** Publishes a draft; the version published before is retired (its answers keep pointing at it). */
+  async publish(templateId: number, version: number): Promise<SurveyTemplate> {
+    await this.writes.run(async (manager) => {
+      const target = await manager.findOneBy(SurveyTemplateVersionEntity, { templateId, version });
+      if (!target) throw new NotFoundException(`version ${version} of survey template ${templateId} not found`);
+      if (target.status !== 'draft') throw new ConflictException(`version ${version} is ${target.status}, not a draft`);
+      await manager.update(SurveyTemplateVersionEntity, { templateId, status: 'published' }, { status: 'retired' });
+      await manager.update(SurveyTemplateVersionEntity, { id: target.id }, { status: 'published', publishedAt: new Date() });
+    });
+    return this.get(templateId);
+  }
+
+  /** The version new invitations use: the published one of the oldest template (the default). */
+  async currentVersion(manager: EntityManager): Promise<SurveyTemplateVersionEntity> {
+    const version = await manager.findOne(SurveyTemplateVersionEntity, {
+      where: { status: 'published' },
+      order: { templateId: 'ASC' },
+    });
+    if (!version) throw new ConflictException('no survey template is published');
+    return version;
+  }
+
+  private insertVersion(manager: EntityManager, templateId: number, version: number, questions: SurveyQuestion[]) {
+    return manager.insert(SurveyTemplateVersionEntity, {
+      templateId,
+      version,
+      status: 'draft',
+      questions: questions.map(stripUndefined),
+      publishedAt: null,
+    });
+  }
+
+  private async responseCounts(): Promise<Map<number, number>> {
+    const rows = await this.versions.manager
+      .createQueryBuilder(SurveyResponseEntity, 'r')
+      .select('r.template_version_id', 'versionId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('r.template_version_id')
+      .getRawMany<{ versionId: number; n: string | number }>();
+    return new Map(rows.map((r) => [Number(r.versionId), Number(r.n)]));
+  }
+}
+
+function assertQuestions(questions: SurveyQuestion[]): void {
+  const problems = questionProblems(questions);
+  if (problems.length) throw new BadRequestException(problems);
+}
+
+function stripUndefined(question: SurveyQuestion): SurveyQuestion {
+  return JSON.parse(JSON.stringify(question)) as SurveyQuestion;
+}

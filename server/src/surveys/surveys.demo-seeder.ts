@@ -1,0 +1,72 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import { AppConfig } from '../core/config/app-config';
+import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
+import { WriteTransaction } from '../core/database/write-transaction';
+import type { DemoSeeder } from '../demo/demo-seeder';
+import { EncounterEntity } from '../encounters/encounter.entity';
+import { PatientEntity } from '../patients/patient.entity';
+import { StaffUserEntity } from '../users/user.entity';
+import { generateDemoFeedback } from './demo/demo-feedback';
+import { SurveyAnswerEntity } from './survey-answer.entity';
+import { SurveyInvitationEntity } from './survey-invitation.entity';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
+import { rebuildRatingCounts } from './rating-rollup';
+
+/** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
+@Injectable()
+export class SurveysDemoSeeder implements DemoSeeder {
+  readonly feature = 'survey invitations, responses and service recovery';
+  private readonly logger = new Logger(SurveysDemoSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: WriteTransaction,
+    private readonly config: AppConfig,
+  ) {}
+
+  async seed(): Promise<void> {
+    const version = await this.dataSource.getRepository(SurveyTemplateVersionEntity).findOneByOrFail({ status: 'published' });
+    const staff = await this.dataSource.getRepository(StaffUserEntity).findBy({ role: 'front_desk' });
+    const rows = await this.dataSource.getRepository(EncounterEntity).find({
+      where: { finishedAt: Not(IsNull()) },
+      relations: { patient: true, department: true },
+    });
+    const feedback = generateDemoFeedback({
+      now: new Date(),
+      timeZone: this.config.timeZone,
+      templateVersionId: version.id,
+      staffIds: staff.map((u) => u.id),
+      expiryDays: this.config.surveyExpiryDays,
+      minDays: this.config.surveyMinDays,
+      encounters: rows.map((e) => ({
+        id: e.id,
+        patientId: e.patientId,
+        departmentId: e.departmentId,
+        departmentCode: e.department?.code ?? '',
+        checkedInAt: e.checkedInAt,
+        calledAt: e.calledAt as Date,
+        finishedAt: e.finishedAt as Date,
+        consentSurveys: e.patient?.consentSurveys ?? null,
+      })),
+    });
+    await this.writes.run(async (manager) => {
+      await insertChunked(manager, SurveyInvitationEntity, feedback.invitations);
+      await insertChunked(manager, SurveyResponseEntity, feedback.responses);
+      await insertChunked(manager, SurveyAnswerEntity, feedback.answers);
+      await rebuildRatingCounts(manager);
+      await insertChunked(manager, CallbackEntity, feedback.callbacks);
+      await moveSequencesPastIds(manager, ['survey_invitation', 'survey_response', 'survey_answer', 'callback']);
+      for (const [patientId, at] of feedback.lastInvited) {
+        await manager.update(PatientEntity, { id: patientId }, { lastSurveyInvitedAt: at, latestSurveyDetractor: feedback.latestDetractor.get(patientId) ?? false });
+      }
+    });
+    this.logger.log(
+      `demo surveys: ${feedback.invitations.length} invitations, ${feedback.responses.length} responses, ` +
+        `${feedback.callbacks.length} service-recovery cases`,
+    );
+  }
+}

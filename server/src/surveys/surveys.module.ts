@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import { CallbacksModule } from '../callbacks/callbacks.module';
+import { AppConfig } from '../core/config/app-config';
+import { PublicSurveysController } from './public-surveys.controller';
+import { PublicSurveysService } from './public-surveys.service';
+import { SurveyAnswerEntity } from './survey-answer.entity';
+import { SurveyInvitationEntity } from './survey-invitation.entity';
+import { SurveyInvitationsController } from './survey-invitations.controller';
+import { SurveyInvitationsService } from './survey-invitations.service';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { SurveyResponsesController } from './survey-responses.controller';
+import { SurveyResponsesService } from './survey-responses.service';
+import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
+import { SurveyTemplateEntity } from './survey-template.entity';
+import { SurveyTemplatesController } from './survey-templates.controller';
+import { SurveyTemplatesService } from './survey-templates.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      SurveyTemplateEntity,
+      SurveyTemplateVersionEntity,
+      SurveyInvitationEntity,
+      SurveyResponseEntity,
+      SurveyAnswerEntity,
+      CallbackEntity,
+    ]),
+    CallbacksModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ name: 'public', ttl: 60_000, limit: config.publicRateLimit }],
+    }),
+  ],
+  controllers: [SurveyTemplatesController, SurveyInvitationsController, SurveyResponsesController, PublicSurveysController],
+  providers: [SurveyTemplatesService, SurveyInvitationsService, SurveyResponsesService, PublicSurveysService],
+  exports: [SurveyResponsesService],
+})
+export class SurveysModule {}

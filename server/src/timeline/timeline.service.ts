@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { PatientTimeline, TimelineEntry } from '@huifang/shared';
+import { CallbackEntity } from '../callbacks/callback.entity';
+import { toCallbackSummary } from '../callbacks/callback-view';
+import { EncountersService } from '../encounters/encounters.service';
+import { PatientsService } from '../patients/patients.service';
+import { StageTransitionEntity } from '../patients/stage-transition.entity';
+import { toStageTransition } from '../patients/stage-transition-view';
+import { SurveyResponsesService } from '../surveys/survey-responses.service';
+
+/** One patient's history across features, newest first. */
+@Injectable()
+export class TimelineService {
+  constructor(
+    @InjectRepository(StageTransitionEntity) private readonly transitions: Repository<StageTransitionEntity>,
+    @InjectRepository(CallbackEntity) private readonly callbacks: Repository<CallbackEntity>,
+    private readonly patients: PatientsService,
+    private readonly encounters: EncountersService,
+    private readonly responses: SurveyResponsesService,
+  ) {}
+
+  async forPatient(patientId: number): Promise<PatientTimeline> {
+    await this.patients.require(patientId);
+    const [transitions, encounters, responses, callbacks] = await Promise.all([
+      this.transitions.find({ where: { patientId }, relations: { by: true }, order: { at: 'DESC', id: 'DESC' } }),
+      this.encounters.forPatient(patientId),
+      this.responses.forPatient(patientId),
+      this.callbacks.find({ where: { patientId }, order: { createdAt: 'DESC', id: 'DESC' } }),
+    ]);
+    const entries: TimelineEntry[] = [
+      ...transitions.map((row): TimelineEntry => ({
+        kind: 'transition',
+        at: row.at.toISOString(),
+        transition: toStageTransition(row, row.by ? { id: row.by.id, displayName: row.by.displayName } : null),
+      })),
+      ...encounters.map((encounter): TimelineEntry => ({ kind: 'encounter', at: encounter.checkedInAt, encounter })),
+      ...responses.map((response): TimelineEntry => ({ kind: 'survey_response', at: response.submittedAt, response })),
+      ...callbacks.map((row): TimelineEntry => ({ kind: 'callback', at: row.createdAt.toISOString(), callback: toCallbackSummary(row) })),
+    ];
+    entries.sort((a, b) => b.at.localeCompare(a.at));
+    return { patientId, entries };
+  }
+}

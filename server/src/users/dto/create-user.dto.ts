@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  USERNAME_PATTERN,
+  type CreateUserRequest,
+  type Role,
+} from '@huifang/shared';
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ example: 'zhang.wei', pattern: USERNAME_PATTERN.source })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 2-32 lower-case letters, digits, dots, dashes or underscores',
+  })
+  username!: string;
+
+  @ApiPropertyOptional({ example: '张伟' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  displayName?: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}

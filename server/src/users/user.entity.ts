@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@huifang/shared';
+import { timestampColumn } from '../core/database/column-types';
+
+@Entity('staff_user')
+export class StaffUserEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** Lower case; unique. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 64 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
+  passwordHash!: string;
+
+  /** Tokens issued before this instant are refused (a password reset logs the user out everywhere). */
+  @Column(timestampColumn({ name: 'password_changed_at' }))
+  passwordChangedAt!: Date;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column(timestampColumn({ name: 'last_login_at', nullable: true }))
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  createdAt!: Date;
+
+  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  updatedAt!: Date;
+}

@@ -1,0 +1,113 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AuthUser, Role, StaffUser } from '@huifang/shared';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { PasswordHasher } from './password-hasher';
+import { StaffUserEntity } from './user.entity';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
+
+export function toStaffUser(user: StaffUserEntity): StaffUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export function toAuthUser(user: StaffUserEntity): AuthUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    private readonly hasher: PasswordHasher,
+    private readonly writes: WriteTransaction,
+  ) {}
+
+  list(): Promise<StaffUserEntity[]> {
+    return this.users.find({ order: { active: 'DESC', username: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  findById(id: number): Promise<StaffUserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** With the password hash, which is otherwise never selected. */
+  findForLogin(username: string): Promise<StaffUserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username: username.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async create(input: CreateUserDto): Promise<StaffUserEntity> {
+    const username = input.username.toLowerCase();
+    if (await this.users.existsBy({ username })) {
+      throw new ConflictException(`username "${username}" is already taken`);
+    }
+    const user = this.users.create({
+      username,
+      displayName: input.displayName?.trim() || username,
+      role: input.role,
+      passwordHash: await this.hasher.hash(input.password),
+      passwordChangedAt: new Date(),
+      active: true,
+      lastLoginAt: null,
+    });
+    try {
+      return await this.writes.run((manager) => manager.save(user));
+    } catch (error) {
+      // Two admins creating the same username at once: the unique index decides.
+      if (await this.users.existsBy({ username })) throw new ConflictException(`username "${username}" is already taken`);
+      throw error;
+    }
+  }
+
+  async update(id: number, changes: UpdateUserDto, actor: AuthUser): Promise<StaffUserEntity> {
+    const user = await this.findById(id);
+    if (!user) throw new NotFoundException(`user ${id} not found`);
+    if (user.id === actor.id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
+      throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
+    }
+    if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+    if (changes.role !== undefined) user.role = changes.role;
+    if (changes.active !== undefined) user.active = changes.active;
+    if (changes.password !== undefined) {
+      user.passwordHash = await this.hasher.hash(changes.password);
+      user.passwordChangedAt = new Date();
+    }
+    await this.writes.run((manager) => manager.save(user));
+    return (await this.findById(id)) as StaffUserEntity;
+  }
+
+  async recordLogin(id: number): Promise<void> {
+    await this.writes.run((manager) => manager.update(StaffUserEntity, { id }, { lastLoginAt: new Date() }));
+  }
+
+  /** Used on first start and by the demo seeder. */
+  async createInitial(username: string, role: Role, displayName: string, password: string): Promise<StaffUserEntity> {
+    const user = this.users.create({
+      username,
+      role,
+      displayName,
+      passwordHash: await this.hasher.hash(password),
+      passwordChangedAt: new Date(),
+      active: true,
+      lastLoginAt: null,
+    });
+    return this.writes.run((manager) => manager.save(user));
+  }
+}

@@ -1,0 +1,47 @@
+/** What the audit log records: every read of one patient and every change (DOMAIN.md, Actors). */
+export const AUDIT_ACTIONS = [
+  'patient.read',
+  'patient.timeline.read',
+  'patient.create',
+  'patient.update',
+  'patient.consent',
+  'patient.transition',
+  'encounter.check_in',
+  'encounter.call',
+  'encounter.finish',
+  'survey.invite',
+  'survey.template',
+  'callback.create',
+  'callback.claim',
+  'callback.release',
+  'callback.attempt',
+  'callback.reschedule',
+  'callback.cancel',
+  'follow_up_rules.update',
+  'user.create',
+  'user.update',
+  'department.create',
+  'indicators.drill_down',
+  'indicators.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: { id: number; username: string } | null;
+  action: AuditAction;
+  entityType: string;
+  entityId: number | null;
+  patientId: number | null;
+  ip: string | null;
+}
+
+export interface AuditQuery {
+  patientId?: number;
+  actorId?: number;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}

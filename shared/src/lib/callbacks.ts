@@ -1,0 +1,127 @@
+/** Callback kinds (DOMAIN.md, Follow-up schedules and callbacks). */
+export const CALLBACK_KINDS = [
+  'post_treatment',
+  'rehab_check',
+  'revisit_reminder',
+  'missed_revisit',
+  'service_recovery',
+  'manual',
+] as const;
+export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+
+export const CALLBACK_STATUSES = ['pending', 'claimed', 'completed', 'failed', 'cancelled'] as const;
+export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+
+export const CALLBACK_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type CallbackPriority = (typeof CALLBACK_PRIORITIES)[number];
+
+export interface CallbackSummary {
+  id: number;
+  patientId: number;
+  kind: CallbackKind;
+  priority: CallbackPriority;
+  status: CallbackStatus;
+  dueAt: string;
+  reason: string | null;
+  surveyResponseId: number | null;
+  encounterId: number | null;
+  createdAt: string;
+}
+
+/** Attempt outcomes: the first three complete a callback; `no_answer` retries the next working day. */
+export const ATTEMPT_OUTCOMES = ['reached', 'no_answer', 'declined', 'wrong_number'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+export const CALLBACK_VIEWS = ['overdue', 'today', 'upcoming'] as const;
+export type CallbackView = (typeof CALLBACK_VIEWS)[number];
+
+/** DOMAIN.md: a claim expires after 30 minutes; at most 3 unanswered attempts. */
+export const CLAIM_MINUTES = 30;
+export const MAX_ATTEMPTS = 3;
+
+export interface CallbackAttempt {
+  at: string;
+  by: { id: number; displayName: string } | null;
+  outcome: AttemptOutcome;
+  note: string | null;
+}
+
+/** A row of the queue: the phone is masked. */
+export interface CallbackItem extends CallbackSummary {
+  patientName: string;
+  phoneMasked: string;
+  departmentId: number | null;
+  departmentName: string | null;
+  /** The expected return date the call is about (reminders and win-backs). */
+  expectedOn: string | null;
+  claimedBy: { id: number; displayName: string } | null;
+  claimExpiresAt: string | null;
+  attempts: CallbackAttempt[];
+  outcome: AttemptOutcome | null;
+  cancelReason: string | null;
+  note: string | null;
+}
+
+/** What the claimer sees in the call panel: the full phone number. */
+export interface ClaimedCallback extends CallbackItem {
+  phone: string;
+}
+
+export interface CallbackQueueCounts {
+  overdue: number;
+  today: number;
+  upcoming: number;
+}
+
+export interface CallbackQuery {
+  view?: CallbackView;
+  kind?: CallbackKind;
+  departmentId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CreateCallbackRequest {
+  patientId: number;
+  dueAt: string;
+  kind: 'manual';
+  priority?: CallbackPriority;
+  note?: string;
+}
+
+export interface RecordAttemptRequest {
+  outcome: AttemptOutcome;
+  note?: string;
+}
+
+export interface RescheduleCallbackRequest {
+  dueAt: string;
+  reason: string;
+}
+
+export interface CancelCallbackRequest {
+  reason: string;
+}
+
+/** The follow-up rules of DOMAIN.md, editable by admins. */
+export const FOLLOW_UP_RULE_KEYS = ['post_treatment', 'rehab_check', 'revisit_reminder', 'missed_revisit', 'service_recovery'] as const;
+export type FollowUpRuleKey = (typeof FOLLOW_UP_RULE_KEYS)[number];
+
+export interface FollowUpRule {
+  key: FollowUpRuleKey;
+  /** The callback kind it creates (the same name). */
+  kind: CallbackKind;
+  enabled: boolean;
+  /**
+   * Days from the trigger: after entering rehabilitation (post_treatment, rehab_check), before the
+   * expected return (revisit_reminder), after the expected return (missed_revisit); hours are
+   * used for service_recovery.
+   */
+  offset: number;
+  unit: 'days' | 'hours';
+  priority: CallbackPriority;
+}
+
+export interface UpdateFollowUpRulesRequest {
+  rules: { key: FollowUpRuleKey; enabled: boolean; offset: number }[];
+}

@@ -1,0 +1,124 @@
+import type { LifecycleStage, RelationshipStatus } from './lifecycle';
+
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Mainland China mobile numbers: 1[3-9] then 9 digits, stored as those 11 digits. */
+export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
+export const PATIENT_NAME_MAX_LENGTH = 50;
+export const PATIENT_NOTE_MAX_LENGTH = 1000;
+
+/** Normalises what staff type (spaces, dashes, +86 / 0086 prefixes) to the stored 11 digits. */
+export function normalizeMobilePhone(input: string): string {
+  const digits = input.replace(/[\s\-()]/g, '');
+  return digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, '');
+}
+
+/** `138****5678`: what lists show (least privilege; the full number only on the patient page). */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
+
+export interface StaffRef {
+  id: number;
+  displayName: string;
+}
+
+/** A separate, recorded consent (PIPL): `granted` is null until the patient has been asked. */
+export interface ConsentState {
+  granted: boolean | null;
+  recordedAt: string | null;
+  recordedBy: StaffRef | null;
+}
+
+export interface ContactConsent {
+  followUpCalls: ConsentState;
+  surveys: ConsentState;
+}
+
+/** A row of the patient list: the phone is masked. */
+export interface PatientSummary {
+  id: number;
+  name: string;
+  phoneMasked: string;
+  gender: Gender;
+  birthDate: string | null;
+  age: number | null;
+  stage: LifecycleStage;
+  status: RelationshipStatus;
+  /** Calendar day (hospital time zone) of the latest check-in. */
+  lastVisitOn: string | null;
+  /** The expected return date currently in force. */
+  nextVisitDue: string | null;
+  lastDepartmentId: number | null;
+}
+
+/** One patient, as on the patient page: full phone, consent, note. */
+export interface Patient extends PatientSummary {
+  phone: string;
+  note: string | null;
+  consent: ContactConsent;
+  stageSince: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegisterPatientRequest {
+  name: string;
+  phone: string;
+  gender?: Gender;
+  /** `YYYY-MM-DD`, not in the future, not before 1900. */
+  birthDate?: string;
+  note?: string;
+  consent?: UpdateConsentRequest;
+}
+
+export interface UpdatePatientRequest {
+  name?: string;
+  phone?: string;
+  gender?: Gender;
+  birthDate?: string | null;
+  note?: string | null;
+}
+
+export interface UpdateConsentRequest {
+  followUpCalls?: boolean;
+  surveys?: boolean;
+}
+
+export interface PatientQuery {
+  q?: string;
+  stage?: LifecycleStage;
+  status?: RelationshipStatus;
+  departmentId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+/** 409 body when name + phone already belong to a patient: the desk opens that record instead. */
+export interface DuplicatePatientError {
+  statusCode: 409;
+  error: 'Conflict';
+  message: string;
+  existingPatientId: number;
+}
+
+export interface StageTransition {
+  id: number;
+  patientId: number;
+  /** null for the registration entry. */
+  from: LifecycleStage | null;
+  to: LifecycleStage;
+  at: string;
+  by: StaffRef | null;
+  reason: string | null;
+  encounterId: number | null;
+}
+
+export interface CreateTransitionRequest {
+  to: LifecycleStage;
+  /** The stage the user saw: 409 if the patient has moved on since (two desks acting at once). */
+  from?: LifecycleStage;
+  reason?: string;
+  encounterId?: number;
+}
