@@ -32,7 +32,8 @@ export function churnChart(series: IndicatorSeries<'churn'>, context: ChartConte
           barMaxWidth: 36,
           tooltip: { valueFormatter: tooltipFormatter('percent', context) },
           label: {
-            show: true,
+            // Cohort sizes on the bars while they fit (months, departments); the table always has them.
+            show: points.length <= 16,
             position: 'top',
             formatter: (params: { dataIndex: number }) => `n=${points[params.dataIndex].n}`,
           },

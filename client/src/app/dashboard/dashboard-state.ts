@@ -6,7 +6,7 @@ import { addDays, isCalendarDay } from '../core/calendar-day';
 export const DASHBOARD_PERIODS = ['30d', 'quarter', 'year', 'custom'] as const;
 export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
 
-export const DEFAULT_PERIOD: DashboardPeriod = '30d';
+export const DEFAULT_PERIOD = '30d' satisfies DashboardPeriod;
 
 /**
  * What the dashboard shows, kept in the URL (`/dashboard?period=custom&from=2026-01-01&to=2026-03-31&departmentId=3`)

@@ -1,0 +1,252 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute, Router } from '@angular/router';
+import {
+  type Department,
+  INDICATOR_NAMES,
+  type IndicatorSummary,
+  type LifecycleFlow,
+  RELATIONSHIP_STATUSES,
+} from '@huifang/shared';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { hospitalToday } from '../core/calendar-day';
+import { Notifier } from '../core/notifier.service';
+import { departmentName, departmentNameById } from '../departments/department-name';
+import { DepartmentsApiService } from '../departments/departments-api.service';
+import { LanguageService } from '../i18n/language.service';
+import type { ChartContext } from './chart-model';
+import { DASHBOARD_SCOPE, provideDashboardScope } from './dashboard-scope';
+import {
+  DASHBOARD_PERIODS,
+  type DashboardPeriod,
+  type DashboardState,
+  dashboardStateFromParams,
+  defaultDashboardState,
+  indicatorQuery,
+  paramsFromDashboardState,
+  sameDashboardState,
+  withPeriod,
+  withPeriodEnd,
+} from './dashboard-state';
+import type { DrillTarget } from './drill-down';
+import { DrillDownPanelComponent } from './drill-down-panel.component';
+import { flowChart } from './flow-chart';
+import { headlineViews } from './headline';
+import { IndicatorChartComponent } from './indicator-chart.component';
+import { IndicatorsApiService } from './indicators-api.service';
+import { SeriesPanelComponent } from './series-panel.component';
+
+type Loaded<T> = { value: T } | { error: unknown } | null;
+
+/**
+ * The quality manager's dashboard: headline figures with their change against the previous period,
+ * one panel per indicator, the lifecycle flow, and the patients behind any figure. Period and
+ * department live in the URL so a view can be bookmarked and shared.
+ */
+@Component({
+  selector: 'hf-dashboard-page',
+  imports: [
+    DrillDownPanelComponent,
+    IndicatorChartComponent,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    SeriesPanelComponent,
+    TranslocoDirective,
+  ],
+  providers: [provideDashboardScope()],
+  templateUrl: './dashboard-page.component.html',
+  styleUrl: './dashboard-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardPageComponent {
+  private readonly api = inject(IndicatorsApiService);
+  private readonly departmentsApi = inject(DepartmentsApiService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly notifier = inject(Notifier);
+  private readonly language = inject(LanguageService);
+  private readonly transloco = inject(TranslocoService);
+
+  /** "Today" for the presets, fixed when the page opens. */
+  protected readonly today = hospitalToday();
+  protected readonly periods = DASHBOARD_PERIODS;
+  protected readonly indicators = INDICATOR_NAMES;
+  protected readonly statuses = RELATIONSHIP_STATUSES;
+
+  protected readonly state = signal<DashboardState>(defaultDashboardState(this.today));
+  protected readonly departments = signal<Department[]>([]);
+  protected readonly drillTarget = signal<DrillTarget | null>(null);
+  private readonly drillPanel = viewChild('drillPanel', { read: ElementRef<HTMLElement> });
+
+  private readonly summaryLoaded = signal<Loaded<IndicatorSummary>>(null);
+  private readonly flowLoaded = signal<Loaded<LifecycleFlow>>(null);
+  protected readonly summaryLoading = signal(false);
+  protected readonly flowLoading = signal(false);
+  protected readonly reloadSummary$ = new Subject<void>();
+  protected readonly reloadFlow$ = new Subject<void>();
+
+  /** The UI language once the dashboard's words for it are loaded (charts are drawn in TypeScript). */
+  private readonly wordsLang = toSignal(
+    toObservable(this.language.lang).pipe(
+      switchMap((lang) =>
+        this.transloco.selectTranslation(`${DASHBOARD_SCOPE}/${lang}`).pipe(
+          map(() => lang),
+          catchError(() => of(lang)),
+        ),
+      ),
+    ),
+    { initialValue: null },
+  );
+
+  protected readonly context = computed((): ChartContext | null => {
+    const lang = this.wordsLang();
+    if (!lang) return null;
+    const departments = this.departments();
+    return {
+      lang,
+      t: (key, params) => this.transloco.translate(key, params, lang),
+      departmentNameOf: (id) => departmentNameById(departments, id, lang, `#${id}`),
+    };
+  });
+
+  protected readonly departmentOptions = computed(() => {
+    const lang = this.language.lang();
+    return this.departments()
+      .filter((d) => d.active || d.id === this.state().departmentId)
+      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
+  });
+
+  protected readonly departmentFilterName = computed(() => {
+    const id = this.state().departmentId;
+    return id === null ? null : departmentNameById(this.departments(), id, this.language.lang(), `#${id}`);
+  });
+
+  protected readonly summary = computed(() => {
+    const loaded = this.summaryLoaded();
+    return loaded && 'value' in loaded ? loaded.value : null;
+  });
+  protected readonly summaryFailed = computed(() => {
+    const loaded = this.summaryLoaded();
+    return loaded !== null && 'error' in loaded;
+  });
+  protected readonly headlines = computed(() => {
+    const summary = this.summary();
+    const context = this.context();
+    return summary && context ? headlineViews(summary.headlines, context.lang, context.t) : [];
+  });
+
+  protected readonly flowModel = computed(() => {
+    const loaded = this.flowLoaded();
+    const context = this.context();
+    return loaded && 'value' in loaded && context ? flowChart(loaded.value, context) : null;
+  });
+  protected readonly flowFailed = computed(() => {
+    const loaded = this.flowLoaded();
+    return loaded !== null && 'error' in loaded;
+  });
+
+  constructor() {
+    const state$ = this.route.queryParamMap.pipe(
+      map((params) => dashboardStateFromParams(params, this.today)),
+      distinctUntilChanged(sameDashboardState),
+    );
+    state$.pipe(takeUntilDestroyed()).subscribe((state) => {
+      this.state.set(state);
+      // The rows behind a figure of another period or department would mislead: close them.
+      this.drillTarget.set(null);
+    });
+
+    combineLatest([toObservable(this.state), this.reloadSummary$.pipe(startWith(undefined))])
+      .pipe(
+        switchMap(([state]) => {
+          this.summaryLoading.set(true);
+          return this.api.summary(indicatorQuery(state)).pipe(
+            map((value): Loaded<IndicatorSummary> => ({ value })),
+            catchError((error: unknown) => of<Loaded<IndicatorSummary>>({ error })),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((loaded) => {
+        this.summaryLoading.set(false);
+        this.summaryLoaded.set(loaded);
+        if (loaded && 'error' in loaded) this.notifier.error(loaded.error);
+      });
+
+    combineLatest([toObservable(this.state), this.reloadFlow$.pipe(startWith(undefined))])
+      .pipe(
+        switchMap(([state]) => {
+          this.flowLoading.set(true);
+          return this.api.flow(indicatorQuery(state)).pipe(
+            map((value): Loaded<LifecycleFlow> => ({ value })),
+            catchError((error: unknown) => of<Loaded<LifecycleFlow>>({ error })),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((loaded) => {
+        this.flowLoading.set(false);
+        this.flowLoaded.set(loaded);
+      });
+
+    this.departmentsApi
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.departments.set(list),
+        error: (err: unknown) => this.notifier.error(err),
+      });
+
+    // Bring the rows into view when a figure is clicked further down the page.
+    afterRenderEffect(() => {
+      if (this.drillTarget()) {
+        this.drillPanel()?.nativeElement.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+      }
+    });
+  }
+
+  protected choosePeriod(period: DashboardPeriod): void {
+    this.navigate(withPeriod(this.state(), period, this.today));
+  }
+
+  protected setPeriodEnd(end: 'from' | 'to', input: HTMLInputElement): void {
+    const next = withPeriodEnd(this.state(), end, input.value);
+    if (next) {
+      this.navigate(next);
+    } else {
+      input.value = this.state()[end];
+    }
+  }
+
+  protected chooseDepartment(departmentId: number | null): void {
+    this.navigate({ ...this.state(), departmentId });
+  }
+
+  protected openDrill(target: DrillTarget): void {
+    this.drillTarget.set(target);
+  }
+
+  private navigate(state: DashboardState): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: paramsFromDashboardState(state) });
+  }
+}

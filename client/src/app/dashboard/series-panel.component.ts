@@ -1,0 +1,175 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { Subject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { Notifier } from '../core/notifier.service';
+import { IndicatorsApiService } from './indicators-api.service';
+import type { ChartContext, ChartModel } from './chart-model';
+import { churnChart, followUpChart } from './churn-charts';
+import { csvFileName, saveFile } from './csv-download';
+import { type DashboardState, indicatorQuery, trendGrouping } from './dashboard-state';
+import type { DrillTarget } from './drill-down';
+import { IndicatorChartComponent } from './indicator-chart.component';
+import { dimensionChart, satisfactionChart } from './satisfaction-charts';
+import { waitChart } from './wait-charts';
+
+export type PanelGrouping = 'trend' | 'department';
+
+type Loaded = { series: IndicatorSeries } | { error: unknown } | null;
+
+/** How each indicator is drawn; satisfaction also gets its dimensions as a second chart. */
+const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: ChartContext) => ChartModel } = {
+  'wait-time': waitChart,
+  satisfaction: satisfactionChart,
+  churn: churnChart,
+  'follow-up': followUpChart,
+};
+
+/**
+ * One indicator of the dashboard: its series over time or by department for the dashboard's period
+ * and department, the CSV of exactly what is shown, and drill-down on click.
+ */
+@Component({
+  selector: 'hf-series-panel',
+  imports: [IndicatorChartComponent, MatButtonModule, MatButtonToggleModule, MatCardModule, TranslocoDirective],
+  template: `
+    <mat-card appearance="outlined" *transloco="let t" [attr.data-testid]="'panel-' + indicator()">
+      <mat-card-header>
+        <mat-card-title>{{ t('dashboard.panels.' + indicator()) }}</mat-card-title>
+        <div class="actions">
+          <mat-button-toggle-group
+            hideSingleSelectionIndicator
+            [attr.aria-label]="t('dashboard.grouping.label')"
+            [value]="grouping()"
+            (change)="grouping.set($event.value)"
+          >
+            <mat-button-toggle value="trend" [attr.data-testid]="'grouping-trend-' + indicator()">
+              {{ t('dashboard.grouping.trend') }}
+            </mat-button-toggle>
+            <mat-button-toggle value="department" [attr.data-testid]="'grouping-department-' + indicator()">
+              {{ t('dashboard.grouping.department') }}
+            </mat-button-toggle>
+          </mat-button-toggle-group>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="exporting()"
+            [attr.data-testid]="'csv-' + indicator()"
+            (click)="exportCsv()"
+          >
+            {{ t('dashboard.actions.csv') }}
+          </button>
+        </div>
+      </mat-card-header>
+      <mat-card-content>
+        <hf-indicator-chart
+          [attr.data-testid]="'chart-' + indicator()"
+          [model]="model()"
+          [loading]="loading()"
+          [failed]="failed()"
+          [label]="t('dashboard.panels.' + indicator())"
+          (drill)="drill.emit($event)"
+          (retry)="reload$.next()"
+        />
+        @if (dimensions(); as dimensionModel) {
+          <h3 class="sub-title">{{ t('dashboard.panels.dimensions') }}</h3>
+          <hf-indicator-chart
+            data-testid="chart-dimensions"
+            [model]="dimensionModel"
+            [label]="t('dashboard.panels.dimensions')"
+          />
+        }
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    mat-card-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
+    .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
+    .sub-title { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
+    mat-card-content { --hf-chart-height: 280px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SeriesPanelComponent {
+  private readonly api = inject(IndicatorsApiService);
+  private readonly notifier = inject(Notifier);
+  private readonly document = inject(DOCUMENT);
+
+  readonly indicator = input.required<IndicatorName>();
+  readonly state = input.required<DashboardState>();
+  /** Null until the dashboard's words are loaded in the UI language. */
+  readonly context = input<ChartContext | null>(null);
+
+  readonly drill = output<DrillTarget>();
+
+  protected readonly grouping = signal<PanelGrouping>('trend');
+  protected readonly exporting = signal(false);
+  protected readonly reload$ = new Subject<void>();
+
+  /** What the chart and its CSV show. */
+  private readonly query = computed((): IndicatorQuery => {
+    const state = this.state();
+    return indicatorQuery(state, this.grouping() === 'department' ? 'department' : trendGrouping(state));
+  });
+
+  private readonly loaded = signal<Loaded>(null);
+  protected readonly loading = signal(false);
+  protected readonly failed = computed(() => {
+    const loaded = this.loaded();
+    return loaded !== null && 'error' in loaded;
+  });
+
+  protected readonly model = computed(() => {
+    const loaded = this.loaded();
+    const context = this.context();
+    if (!context || !loaded || !('series' in loaded)) return null;
+    const draw = CHARTS[loaded.series.indicator] as (series: IndicatorSeries, context: ChartContext) => ChartModel;
+    return draw(loaded.series, context);
+  });
+
+  protected readonly dimensions = computed(() => {
+    const loaded = this.loaded();
+    const context = this.context();
+    if (!context || !loaded || !('series' in loaded) || loaded.series.indicator !== 'satisfaction') return null;
+    return dimensionChart(loaded.series as IndicatorSeries<'satisfaction'>, context);
+  });
+
+  constructor() {
+    combineLatest([toObservable(this.query), this.reload$.pipe(startWith(undefined))])
+      .pipe(
+        switchMap(([query]) => {
+          this.loading.set(true);
+          return this.api.series(this.indicator(), query).pipe(
+            map((series): Loaded => ({ series })),
+            catchError((error: unknown) => of<Loaded>({ error })),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((loaded) => {
+        this.loading.set(false);
+        this.loaded.set(loaded);
+      });
+  }
+
+  protected exportCsv(): void {
+    const query = this.query();
+    const name = this.indicator();
+    this.exporting.set(true);
+    this.api.csv(name, query).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        saveFile(this.document, blob, csvFileName(name, query.groupBy ?? 'month', query.from, query.to));
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.notifier.error(error);
+      },
+    });
+  }
+}
