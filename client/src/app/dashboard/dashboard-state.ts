@@ -1,5 +1,5 @@
 import type { ParamMap, Params } from '@angular/router';
-import { type IndicatorGrouping, type IndicatorQuery, MAX_PERIOD_DAYS } from '@huifang/shared';
+import { type IndicatorGrouping, type IndicatorName, type IndicatorQuery, MAX_PERIOD_DAYS } from '@huifang/shared';
 import { addDays, isCalendarDay } from '../core/calendar-day';
 
 /** The period presets of the dashboard; `custom` carries its own `from`/`to`. */
@@ -119,6 +119,14 @@ export function trendGrouping(state: Pick<DashboardState, 'from' | 'to'>): Exclu
   if (days <= 31) return 'day';
   if (days <= 120) return 'week';
   return 'month';
+}
+
+/**
+ * The trend buckets of one indicator: churn always by month cohort (patients due back in a month;
+ * daily cohorts are too small to read), the others as trendGrouping says.
+ */
+export function indicatorTrendGrouping(indicator: IndicatorName, state: Pick<DashboardState, 'from' | 'to'>): Exclude<IndicatorGrouping, 'department'> {
+  return indicator === 'churn' ? 'month' : trendGrouping(state);
 }
 
 function customRange(from: string, to: string): { from: string; to: string } {

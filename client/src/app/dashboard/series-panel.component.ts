@@ -12,7 +12,7 @@ import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
 import { churnChart, followUpChart } from './churn-charts';
 import { csvFileName, saveFile } from './csv-download';
-import { type DashboardState, indicatorQuery, trendGrouping } from './dashboard-state';
+import { type DashboardState, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
 import { IndicatorChartComponent } from './indicator-chart.component';
 import { dimensionChart, satisfactionChart } from './satisfaction-charts';
@@ -114,7 +114,7 @@ export class SeriesPanelComponent {
   /** What the chart and its CSV show. */
   private readonly query = computed((): IndicatorQuery => {
     const state = this.state();
-    return indicatorQuery(state, this.grouping() === 'department' ? 'department' : trendGrouping(state));
+    return indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
   });
 
   private readonly loaded = signal<Loaded>(null);
