@@ -25,6 +25,7 @@ import {
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
 import { departmentName, departmentNameById } from '../departments/department-name';
@@ -51,8 +52,6 @@ import { headlineViews } from './headline';
 import { IndicatorChartComponent } from './indicator-chart.component';
 import { IndicatorsApiService } from './indicators-api.service';
 import { SeriesPanelComponent } from './series-panel.component';
-
-type Loaded<T> = { value: T } | { error: unknown } | null;
 
 /**
  * The quality manager's dashboard: headline figures with their change against the previous period,
@@ -98,8 +97,8 @@ export class DashboardPageComponent {
   protected readonly drillTarget = signal<DrillTarget | null>(null);
   private readonly drillPanel = viewChild('drillPanel', { read: ElementRef<HTMLElement> });
 
-  private readonly summaryLoaded = signal<Loaded<IndicatorSummary>>(null);
-  private readonly flowLoaded = signal<Loaded<LifecycleFlow>>(null);
+  private readonly summaryLoaded = signal<LoadResult<IndicatorSummary> | null>(null);
+  private readonly flowLoaded = signal<LoadResult<LifecycleFlow> | null>(null);
   protected readonly summaryLoading = signal(false);
   protected readonly flowLoading = signal(false);
   protected readonly reloadSummary$ = new Subject<void>();
@@ -141,14 +140,8 @@ export class DashboardPageComponent {
     return id === null ? null : departmentNameById(this.departments(), id, this.language.lang(), `#${id}`);
   });
 
-  protected readonly summary = computed(() => {
-    const loaded = this.summaryLoaded();
-    return loaded && 'value' in loaded ? loaded.value : null;
-  });
-  protected readonly summaryFailed = computed(() => {
-    const loaded = this.summaryLoaded();
-    return loaded !== null && 'error' in loaded;
-  });
+  protected readonly summary = computed(() => loadedValue(this.summaryLoaded()));
+  protected readonly summaryFailed = computed(() => loadFailed(this.summaryLoaded()));
   protected readonly headlines = computed(() => {
     const summary = this.summary();
     const context = this.context();
@@ -156,14 +149,11 @@ export class DashboardPageComponent {
   });
 
   protected readonly flowModel = computed(() => {
-    const loaded = this.flowLoaded();
+    const flow = loadedValue(this.flowLoaded());
     const context = this.context();
-    return loaded && 'value' in loaded && context ? flowChart(loaded.value, context) : null;
+    return flow && context ? flowChart(flow, context) : null;
   });
-  protected readonly flowFailed = computed(() => {
-    const loaded = this.flowLoaded();
-    return loaded !== null && 'error' in loaded;
-  });
+  protected readonly flowFailed = computed(() => loadFailed(this.flowLoaded()));
 
   constructor() {
     const state$ = this.route.queryParamMap.pipe(
@@ -180,27 +170,21 @@ export class DashboardPageComponent {
       .pipe(
         switchMap(([state]) => {
           this.summaryLoading.set(true);
-          return this.api.summary(indicatorQuery(state)).pipe(
-            map((value): Loaded<IndicatorSummary> => ({ value })),
-            catchError((error: unknown) => of<Loaded<IndicatorSummary>>({ error })),
-          );
+          return toLoadResult(this.api.summary(indicatorQuery(state)));
         }),
         takeUntilDestroyed(),
       )
       .subscribe((loaded) => {
         this.summaryLoading.set(false);
         this.summaryLoaded.set(loaded);
-        if (loaded && 'error' in loaded) this.notifier.error(loaded.error);
+        if ('error' in loaded) this.notifier.error(loaded.error);
       });
 
     combineLatest([toObservable(this.state), this.reloadFlow$.pipe(startWith(undefined))])
       .pipe(
         switchMap(([state]) => {
           this.flowLoading.set(true);
-          return this.api.flow(indicatorQuery(state)).pipe(
-            map((value): Loaded<LifecycleFlow> => ({ value })),
-            catchError((error: unknown) => of<Loaded<LifecycleFlow>>({ error })),
-          );
+          return toLoadResult(this.api.flow(indicatorQuery(state)));
         }),
         takeUntilDestroyed(),
       )

@@ -7,15 +7,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { DrillDownRow, Page } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { type Observable, catchError, combineLatest, map, of, switchMap } from 'rxjs';
+import { type Observable, combineLatest, switchMap } from 'rxjs';
+import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import type { ChartContext } from './chart-model';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
 import { type DrillTarget, drillTitle } from './drill-down';
 import { IndicatorsApiService } from './indicators-api.service';
 
 export const DRILL_PAGE_SIZE = 20;
-
-type Loaded = { page: Page<DrillDownRow> } | { error: unknown } | null;
 
 /**
  * The patients behind one figure: the rows the API counted for a chart element (phones masked),
@@ -111,16 +110,10 @@ export class DrillDownPanelComponent {
   protected readonly pageSize = DRILL_PAGE_SIZE;
   protected readonly pageIndex = signal(0);
   protected readonly loading = signal(false);
-  private readonly loaded = signal<Loaded>(null);
+  private readonly loaded = signal<LoadResult<Page<DrillDownRow>> | null>(null);
 
-  protected readonly page = computed(() => {
-    const loaded = this.loaded();
-    return loaded && 'page' in loaded ? loaded.page : null;
-  });
-  protected readonly failed = computed(() => {
-    const loaded = this.loaded();
-    return loaded !== null && 'error' in loaded;
-  });
+  protected readonly page = computed(() => loadedValue(this.loaded()));
+  protected readonly failed = computed(() => loadFailed(this.loaded()));
   protected readonly valueKind = computed(() => {
     const target = this.target();
     return target.kind === 'flow' ? 'flow' : target.indicator;
@@ -144,10 +137,7 @@ export class DrillDownPanelComponent {
       .pipe(
         switchMap(([target, state, pageIndex]) => {
           this.loading.set(true);
-          return this.fetch(target, state, pageIndex + 1).pipe(
-            map((page): Loaded => ({ page })),
-            catchError((error: unknown) => of<Loaded>({ error })),
-          );
+          return toLoadResult(this.fetch(target, state, pageIndex + 1));
         }),
         takeUntilDestroyed(),
       )

@@ -6,7 +6,8 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { Subject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
+import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
@@ -19,8 +20,6 @@ import { dimensionChart, satisfactionChart } from './satisfaction-charts';
 import { waitChart } from './wait-charts';
 
 export type PanelGrouping = 'trend' | 'department';
-
-type Loaded = { series: IndicatorSeries } | { error: unknown } | null;
 
 /** How each indicator is drawn; satisfaction also gets its dimensions as a second chart. */
 const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: ChartContext) => ChartModel } = {
@@ -117,26 +116,23 @@ export class SeriesPanelComponent {
     return indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
   });
 
-  private readonly loaded = signal<Loaded>(null);
+  private readonly loaded = signal<LoadResult<IndicatorSeries> | null>(null);
   protected readonly loading = signal(false);
-  protected readonly failed = computed(() => {
-    const loaded = this.loaded();
-    return loaded !== null && 'error' in loaded;
-  });
+  protected readonly failed = computed(() => loadFailed(this.loaded()));
 
   protected readonly model = computed(() => {
-    const loaded = this.loaded();
+    const series = loadedValue(this.loaded());
     const context = this.context();
-    if (!context || !loaded || !('series' in loaded)) return null;
-    const draw = CHARTS[loaded.series.indicator] as (series: IndicatorSeries, context: ChartContext) => ChartModel;
-    return draw(loaded.series, context);
+    if (!context || !series) return null;
+    const draw = CHARTS[series.indicator] as (series: IndicatorSeries, context: ChartContext) => ChartModel;
+    return draw(series, context);
   });
 
   protected readonly dimensions = computed(() => {
-    const loaded = this.loaded();
+    const series = loadedValue(this.loaded());
     const context = this.context();
-    if (!context || !loaded || !('series' in loaded) || loaded.series.indicator !== 'satisfaction') return null;
-    return dimensionChart(loaded.series as IndicatorSeries<'satisfaction'>, context);
+    if (!context || series?.indicator !== 'satisfaction') return null;
+    return dimensionChart(series as IndicatorSeries<'satisfaction'>, context);
   });
 
   constructor() {
@@ -144,10 +140,7 @@ export class SeriesPanelComponent {
       .pipe(
         switchMap(([query]) => {
           this.loading.set(true);
-          return this.api.series(this.indicator(), query).pipe(
-            map((series): Loaded => ({ series })),
-            catchError((error: unknown) => of<Loaded>({ error })),
-          );
+          return toLoadResult(this.api.series(this.indicator(), query));
         }),
         takeUntilDestroyed(),
       )
