@@ -88,6 +88,7 @@ describe('churnChart', () => {
     const byDepartment = churnChart(series([churn('4', 20, 2)], 'department'), context);
     expect((byDepartment.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['Dept4']);
     expect(byDepartment.table.rows[0].label).toBe('Dept4');
+    expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
     expect(byDepartment.hits).toEqual([[{ kind: 'series', indicator: 'churn', groupBy: 'department', key: '4', segment: 'lapsed', count: 2 }]]);
   });
 });
@@ -169,6 +170,13 @@ describe('followUpChart', () => {
       target('2026-03-16', 'open', 3),
       target('2026-03-16', 'failed', 1),
     ]);
+  });
+
+  it('by department heads the table with the department', () => {
+    const byDepartment = followUpChart({ ...series([followUp('6', 12, 10, 9, 1)]), groupBy: 'department' }, context);
+    expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
+    expect(byDepartment.table.rows[0].label).toBe('Dept6');
+    expect(byDepartment.hits[1]).toEqual([{ kind: 'series', indicator: 'follow-up', groupBy: 'department', key: '6', segment: 'all', count: 12 }]);
   });
 
   it('is empty when nothing was due', () => {

@@ -45,7 +45,7 @@ export function churnChart(series: IndicatorSeries<'churn'>, context: ChartConte
     empty: points.every((p) => p.n === 0),
     table: {
       columns: [
-        t('dashboard.table.cohort'),
+        t(series.groupBy === 'department' ? 'dashboard.table.department' : 'dashboard.table.cohort'),
         t('dashboard.table.cohortSize'),
         t('dashboard.segments.churn.lapsed'),
         t('dashboard.charts.churnRate'),
@@ -102,7 +102,7 @@ export function followUpChart(series: IndicatorSeries<'follow-up'>, context: Cha
     empty: points.every((p) => p.n === 0),
     table: {
       columns: [
-        t('dashboard.table.bucket'),
+        t(series.groupBy === 'department' ? 'dashboard.table.department' : 'dashboard.table.bucket'),
         t('dashboard.charts.due'),
         t('dashboard.charts.completion'),
         t('dashboard.table.reachedRate'),

@@ -5,6 +5,7 @@ import {
   dashboardStateFromParams,
   defaultDashboardState,
   indicatorQuery,
+  indicatorTrendGrouping,
   paramsFromDashboardState,
   periodDays,
   presetRange,
@@ -223,5 +224,13 @@ describe('period length and trend buckets', () => {
     expect(trendGrouping({ from: '2026-01-01', to: '2026-04-30' })).toBe('week'); // 120
     expect(trendGrouping({ from: '2026-01-01', to: '2026-05-01' })).toBe('month'); // 121
     expect(trendGrouping({ from: '2025-04-01', to: TODAY })).toBe('month');
+  });
+
+  it('churn is always by monthly cohort, the other indicators follow the period', () => {
+    const short = { from: '2026-03-01', to: '2026-03-31' };
+    expect(indicatorTrendGrouping('churn', short)).toBe('month');
+    expect(indicatorTrendGrouping('wait-time', short)).toBe('day');
+    expect(indicatorTrendGrouping('satisfaction', { from: '2026-01-01', to: '2026-04-30' })).toBe('week');
+    expect(indicatorTrendGrouping('follow-up', { from: '2025-04-01', to: TODAY })).toBe('month');
   });
 });

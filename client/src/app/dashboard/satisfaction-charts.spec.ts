@@ -99,6 +99,13 @@ describe('satisfactionChart', () => {
     ]);
   });
 
+  it('by department names rows by department and heads the table with the department', () => {
+    const byDepartment = satisfactionChart({ ...series([point('3', 15)]), groupBy: 'department' }, context);
+    expect((byDepartment.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['Dept3']);
+    expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
+    expect(byDepartment.table.rows[0].label).toBe('Dept3');
+  });
+
   it('is empty when every bucket has n = 0', () => {
     const empty = satisfactionChart(series([point('2026-01', 0), point('2026-02', 0)]), context);
     expect(empty.empty).toBe(true);

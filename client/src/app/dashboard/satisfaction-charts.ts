@@ -57,7 +57,7 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
     empty: points.every((p) => p.n === 0),
     table: {
       columns: [
-        t('dashboard.table.bucket'),
+        t(series.groupBy === 'department' ? 'dashboard.table.department' : 'dashboard.table.bucket'),
         t('dashboard.charts.responses'),
         t('dashboard.table.responseRate'),
         t('dashboard.charts.nps'),

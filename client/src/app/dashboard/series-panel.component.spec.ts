@@ -1,0 +1,289 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type { IndicatorName, IndicatorSeries, WaitTimePoint } from '@huifang/shared';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
+import { provideEchartsCore } from 'ngx-echarts';
+import en from '../../../public/i18n/en.json';
+import dashboardEn from '../../../public/i18n/dashboard/en.json';
+import { I18N_CONFIG } from '../i18n/i18n.providers';
+import type { ChartContext } from './chart-model';
+import type { DashboardState } from './dashboard-state';
+import type { DrillTarget } from './drill-down';
+import { SeriesPanelComponent } from './series-panel.component';
+
+/** The last 30 days in Shanghai, surgery only: trends by day. */
+const STATE: DashboardState = { period: '30d', from: '2026-03-02', to: '2026-03-31', departmentId: 2 };
+
+const waitPoint = (key: string, n: number, median: number | null): WaitTimePoint => ({
+  key,
+  n,
+  mean: median,
+  median,
+  p90: median === null ? null : median * 2,
+  overThresholdCount: 0,
+  overThreshold: median === null ? null : 0,
+});
+
+function waitSeries(groupBy: IndicatorSeries['groupBy'], points: WaitTimePoint[]): IndicatorSeries<'wait-time'> {
+  return { indicator: 'wait-time', from: STATE.from, to: STATE.to, departmentId: STATE.departmentId, groupBy, points };
+}
+
+describe('SeriesPanelComponent', () => {
+  let fixture: ComponentFixture<SeriesPanelComponent>;
+  let httpMock: HttpTestingController;
+  let drills: DrillTarget[];
+  const originalResizeObserver = window.ResizeObserver;
+
+  beforeEach(async () => {
+    // ngx-echarts needs a ResizeObserver, which jsdom lacks; its chart never initialises here (see below).
+    window.ResizeObserver = class {
+      observe(): void {
+        // nothing to watch in jsdom
+      }
+      unobserve(): void {
+        // nothing to stop
+      }
+      disconnect(): void {
+        // nothing to stop
+      }
+    } as unknown as typeof ResizeObserver;
+    await TestBed.configureTestingModule({
+      imports: [
+        SeriesPanelComponent,
+        TranslocoTestingModule.forRoot({
+          langs: { en, 'dashboard/en': dashboardEn },
+          translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        // ECharts never loads in jsdom: the charts stay empty elements and the tests read the table view.
+        provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
+      ],
+    }).compileComponents();
+    httpMock = TestBed.inject(HttpTestingController);
+    drills = [];
+  });
+
+  afterEach(() => {
+    httpMock.verify();
+    window.ResizeObserver = originalResizeObserver;
+    jest.restoreAllMocks();
+  });
+
+  async function open(indicator: IndicatorName, state: DashboardState = STATE): Promise<void> {
+    const transloco = TestBed.inject(TranslocoService);
+    const context: ChartContext = {
+      lang: 'en',
+      t: (key, params) => transloco.translate(key, params, 'en'),
+      departmentNameOf: (id) => ({ 2: 'Surgery', 8: 'Rehabilitation' })[id] ?? `#${id}`,
+    };
+    fixture = TestBed.createComponent(SeriesPanelComponent);
+    fixture.componentRef.setInput('indicator', indicator);
+    fixture.componentRef.setInput('state', state);
+    fixture.componentRef.setInput('context', context);
+    fixture.componentInstance.drill.subscribe((target) => drills.push(target));
+    await fixture.whenStable();
+  }
+
+  /** The one request for `url` on its way. */
+  function pending(url: string): TestRequest {
+    const requests = httpMock.match((r) => r.url === url).filter((r) => !r.cancelled);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].request.method).toBe('GET');
+    return requests[0];
+  }
+
+  async function answer(request: TestRequest, body: unknown): Promise<void> {
+    request.flush(body);
+    await fixture.whenStable();
+  }
+
+  const query = <T extends Element = HTMLElement>(selector: string) => fixture.nativeElement.querySelector(selector) as T | null;
+  const all = (selector: string) => Array.from(fixture.nativeElement.querySelectorAll(selector)) as HTMLElement[];
+  const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim();
+  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => {
+    const found = query<T>(`[data-testid="${id}"]`);
+    if (!found) throw new Error(`no element with data-testid="${id}"`);
+    return found;
+  };
+
+  async function chooseGrouping(grouping: 'trend' | 'department', indicator: IndicatorName): Promise<void> {
+    byTestId(`grouping-${grouping}-${indicator}`).querySelector('button')?.click();
+    await fixture.whenStable();
+  }
+
+  async function showTable(): Promise<void> {
+    byTestId('chart-view-toggle').click();
+    await fixture.whenStable();
+  }
+
+  it('asks for the series of the period and department, by day for a month-long period', async () => {
+    await open('wait-time');
+
+    const request = pending('/api/indicators/wait-time');
+    expect(request.request.urlWithParams).toBe('/api/indicators/wait-time?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=day');
+    await answer(request, waitSeries('day', [waitPoint('2026-03-30', 14, 22), waitPoint('2026-03-31', 0, null)]));
+
+    expect(text(query('mat-card-title'))).toBe('Wait time');
+    expect(query('[data-testid="chart-wait-time"] [echarts]')).not.toBeNull();
+    await showTable();
+    expect(all('tbody th').map(text)).toEqual(['2026-03-30', '2026-03-31']);
+    expect(all('tbody tr')[0].querySelectorAll('td')[1].textContent?.trim()).toBe('22.0 min');
+  });
+
+  it('asks for churn by month cohort whatever the period', async () => {
+    await open('churn');
+
+    const request = pending('/api/indicators/churn');
+    expect(request.request.urlWithParams).toBe('/api/indicators/churn?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=month');
+    await answer(request, { indicator: 'churn', from: STATE.from, to: STATE.to, departmentId: 2, groupBy: 'month', points: [] });
+    expect(text(byTestId('chart-no-data'))).toBe('No data');
+  });
+
+  it('asks again by department when the grouping is switched, and back', async () => {
+    await open('wait-time');
+    await answer(pending('/api/indicators/wait-time'), waitSeries('day', [waitPoint('2026-03-31', 14, 22)]));
+
+    await chooseGrouping('department', 'wait-time');
+
+    const byDepartment = pending('/api/indicators/wait-time');
+    expect(byDepartment.request.urlWithParams).toBe(
+      '/api/indicators/wait-time?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=department',
+    );
+    await answer(byDepartment, waitSeries('department', [waitPoint('2', 30, 18)]));
+    await showTable();
+    expect(all('thead th').map(text)[0]).toBe('Department');
+    expect(all('tbody th').map(text)).toEqual(['Surgery']);
+
+    // The chart's drill-downs reach the dashboard.
+    byTestId('table-drill').click();
+    expect(drills).toEqual([{ kind: 'series', indicator: 'wait-time', groupBy: 'department', key: '2', segment: 'all', count: 30 }]);
+
+    await chooseGrouping('trend', 'wait-time');
+    const trend = pending('/api/indicators/wait-time');
+    expect(trend.request.params.get('groupBy')).toBe('day');
+    await answer(trend, waitSeries('day', []));
+  });
+
+  describe('CSV export', () => {
+    let createObjectURL: jest.Mock<string, [Blob]>;
+    let downloads: { href: string; download: string }[];
+
+    beforeEach(() => {
+      // jsdom has no object URLs (and does not download): record what the browser would save.
+      createObjectURL = jest.fn<string, [Blob]>(() => 'blob:http://localhost/csv-1');
+      Object.defineProperty(URL, 'createObjectURL', { value: createObjectURL, configurable: true, writable: true });
+      Object.defineProperty(URL, 'revokeObjectURL', { value: jest.fn(), configurable: true, writable: true });
+      downloads = [];
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        downloads.push({ href: this.href, download: this.download });
+      });
+    });
+
+    it('downloads exactly what the chart shows, under a name with the indicator and period', async () => {
+      await open('wait-time');
+      await answer(pending('/api/indicators/wait-time'), waitSeries('day', []));
+
+      const button = byTestId<HTMLButtonElement>('csv-wait-time');
+      expect(text(button)).toBe('Export CSV');
+      button.click();
+      await fixture.whenStable();
+
+      const request = pending('/api/indicators/wait-time.csv');
+      expect(request.request.urlWithParams).toBe('/api/indicators/wait-time.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=day');
+      expect(request.request.responseType).toBe('blob');
+      expect(button.disabled).toBe(true);
+
+      const blob = new Blob(['\uFEFFday,n\n2026-03-31,14\n'], { type: 'text/csv' });
+      await answer(request, blob);
+
+      expect(createObjectURL).toHaveBeenCalledTimes(1);
+      expect(createObjectURL.mock.calls[0][0]).toBe(blob);
+      expect(downloads).toEqual([{ href: 'blob:http://localhost/csv-1', download: 'wait-time_2026-03-02_2026-03-31.csv' }]);
+      expect(button.disabled).toBe(false);
+    });
+
+    it('names a series by department as such', async () => {
+      await open('satisfaction');
+      await answer(pending('/api/indicators/satisfaction'), {
+        indicator: 'satisfaction',
+        from: STATE.from,
+        to: STATE.to,
+        departmentId: 2,
+        groupBy: 'day',
+        points: [],
+      });
+      await chooseGrouping('department', 'satisfaction');
+      await answer(pending('/api/indicators/satisfaction'), {
+        indicator: 'satisfaction',
+        from: STATE.from,
+        to: STATE.to,
+        departmentId: 2,
+        groupBy: 'department',
+        points: [],
+      });
+
+      byTestId('csv-satisfaction').click();
+      await fixture.whenStable();
+      const request = pending('/api/indicators/satisfaction.csv');
+      expect(request.request.urlWithParams).toBe(
+        '/api/indicators/satisfaction.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=department',
+      );
+      await answer(request, new Blob(['x']));
+
+      expect(downloads.map((d) => d.download)).toEqual(['satisfaction-by-department_2026-03-02_2026-03-31.csv']);
+    });
+
+    it('saves nothing when the export fails, and lets it be tried again', async () => {
+      await open('follow-up');
+      await answer(pending('/api/indicators/follow-up'), {
+        indicator: 'follow-up',
+        from: STATE.from,
+        to: STATE.to,
+        departmentId: 2,
+        groupBy: 'day',
+        points: [],
+      });
+
+      const button = byTestId<HTMLButtonElement>('csv-follow-up');
+      button.click();
+      await fixture.whenStable();
+      pending('/api/indicators/follow-up.csv').flush(new Blob(['{"message":"boom"}']), { status: 500, statusText: 'Server Error' });
+      await fixture.whenStable();
+
+      expect(createObjectURL).not.toHaveBeenCalled();
+      expect(downloads).toEqual([]);
+      expect(button.disabled).toBe(false);
+
+      button.click();
+      await fixture.whenStable();
+      await answer(pending('/api/indicators/follow-up.csv'), new Blob(['day,n\n']));
+      expect(downloads.map((d) => d.download)).toEqual(['follow-up_2026-03-02_2026-03-31.csv']);
+    });
+  });
+
+  it('says when the series could not be loaded, and asks again on Retry', async () => {
+    await open('wait-time');
+    pending('/api/indicators/wait-time').flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
+    await fixture.whenStable();
+
+    const alert = query('[role="alert"]');
+    expect(text(alert)).toBe('Could not load this figure. Retry');
+    expect(query('[echarts]')).toBeNull();
+
+    const retry = alert?.querySelector('button');
+    expect(text(retry ?? null)).toBe('Retry');
+    retry?.click();
+    await fixture.whenStable();
+
+    const again = pending('/api/indicators/wait-time');
+    expect(again.request.urlWithParams).toBe('/api/indicators/wait-time?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=day');
+    await answer(again, waitSeries('day', [waitPoint('2026-03-31', 14, 22)]));
+    expect(query('[role="alert"]')).toBeNull();
+    expect(query('[echarts]')).not.toBeNull();
+  });
+});
