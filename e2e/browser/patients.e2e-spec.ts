@@ -2,10 +2,12 @@ import { DEMO_PASSWORD, type Encounter, type Page as ListPage, type Patient } fr
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
+import { registerPatient } from '../support/patients-fixtures';
 import { startServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 import { PatientDetailPage } from './pages/patient-detail.page';
 import { PatientsPage } from './pages/patients.page';
+import { TodayPage } from './pages/today.page';
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -61,6 +63,14 @@ describeInBrowser('front desk works a patient in the browser', () => {
 
     await detail.checkIn(5, '刘医生');
     const encounterId = await detail.openEncounterId('call');
+
+    // The front desk's today view: the patient is in the waiting list and on the live board.
+    const today = new TodayPage(page);
+    await today.open(server.baseUrl);
+    await today.row(encounterId).waitFor();
+    expect(await today.departmentWaiting(5)).toBeGreaterThanOrEqual(1);
+    expect(Number(await today.waitingNow().innerText())).toBeGreaterThanOrEqual(1);
+    await page.goto(`${server.baseUrl}/patients/${patientId}`);
     await detail.call(encounterId);
     await page.getByTestId(`encounter-finish-${encounterId}`).waitFor();
     const due = inDays(30);
@@ -83,5 +93,31 @@ describeInBrowser('front desk works a patient in the browser', () => {
     expect(encounters).toHaveLength(1);
     expect(encounters[0]).toMatchObject({ status: 'finished', clinician: '刘医生', nextVisitDue: due });
     await page.screenshot({ path: 'tmp/screenshots/patient-page.png', fullPage: true });
+  });
+
+  it('keeps the live board up to date without a page reload', async () => {
+    const departmentId = 1;
+    const today = new TodayPage(page);
+    await today.open(server.baseUrl);
+    const before = await today.departmentWaiting(departmentId);
+    await page.evaluate(() => ((window as unknown as Record<string, unknown>)['liveBoardMarker'] = true));
+
+    // A colleague checks a patient in elsewhere; the board's next poll (every 15 s) shows it.
+    const patient = await registerPatient(api, { name: '看板测试患者' });
+    const checkIn = await api.post<Encounter>('/api/encounters', {
+      patientId: patient.id,
+      departmentId,
+      checkedInAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+    });
+    expect(checkIn.status).toBe(201);
+    await today.waitForDepartmentWaiting(departmentId, before + 1);
+
+    // Called in: after the refresh the department waits one fewer and has a median wait so far.
+    expect((await api.post(`/api/encounters/${checkIn.body.id}/call`, {})).status).toBe(200);
+    await today.refresh();
+    await today.waitForDepartmentWaiting(departmentId, before, 10_000);
+    expect(await today.departmentMedian(departmentId)).toMatch(/^\d+(\.\d)?$/);
+    expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['liveBoardMarker'])).toBe(true);
+    await page.screenshot({ path: 'tmp/screenshots/today-live-board.png', fullPage: true });
   });
 });

@@ -54,6 +54,8 @@ describe('TodayPageComponent', () => {
   });
 
   afterEach(() => {
+    // The live board polls on its own (live-board.component.spec.ts); only its requests are let go here.
+    httpMock.match('/api/indicators/live');
     httpMock.verify();
     jest.useRealTimers();
   });
@@ -140,5 +142,32 @@ describe('TodayPageComponent', () => {
     const after = lists();
     after.waiting.flush(page([]));
     after.inRoom.flush(page([encounter({ calledAt: '2026-03-02T10:00:00+08:00', waitMinutes: 25, status: 'in_room' })]));
+  });
+
+  it('shows the live board at the top, fetched again with the lists on refresh', async () => {
+    const { waiting, inRoom } = lists();
+    waiting.flush(page([]));
+    inRoom.flush(page([]));
+    httpMock.expectOne('/api/indicators/live').flush({
+      today: '2026-03-02',
+      waitingNow: 1,
+      departments: [{ departmentId: 2, departmentName: '康复科', waiting: 1, medianWaitSoFar: null, n: 0 }],
+      callbacksDueToday: 0,
+      callbacksOverdue: 3,
+    });
+    await settle();
+
+    const board = byTestId('live-board');
+    expect(board).not.toBeNull();
+    expect(board?.compareDocumentPosition(byTestId('today-waiting') as HTMLElement)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(byTestId('live-waiting-now')?.textContent?.trim()).toBe('1');
+    expect(byTestId('live-callbacks-overdue')?.textContent?.trim()).toBe('3');
+    expect(byTestId('live-department-2')?.textContent).toContain('康复科');
+
+    (byTestId('today-refresh') as HTMLButtonElement).click();
+    const again = lists();
+    again.waiting.flush(page([]));
+    again.inRoom.flush(page([]));
+    httpMock.expectOne('/api/indicators/live');
   });
 });

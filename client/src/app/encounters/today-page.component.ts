@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,6 +19,7 @@ import {
   type FinishEncounterDialogData,
   FinishEncounterDialogComponent,
 } from './finish-encounter-dialog.component';
+import { LiveBoardComponent } from './live-board.component';
 import { WaitChipComponent } from './wait-chip.component';
 import { liveWaitMinutes } from './wait-time';
 
@@ -34,7 +35,7 @@ interface Row {
 
 type Loaded = { waiting: Encounter[]; inRoom: Encounter[] } | { error: unknown };
 
-/** The front desk's today: who is waiting (and for how long) and who is in the room. */
+/** The front desk's today: the live board, who is waiting (and for how long) and who is in the room. */
 @Component({
   selector: 'hf-today-page',
   imports: [
@@ -45,6 +46,7 @@ type Loaded = { waiting: Encounter[]; inRoom: Encounter[] } | { error: unknown }
     TranslocoDirective,
     PatientsTabsComponent,
     WaitChipComponent,
+    LiveBoardComponent,
   ],
   templateUrl: './today-page.component.html',
   styleUrl: './today-page.component.scss',
@@ -63,9 +65,10 @@ export class TodayPageComponent {
   protected readonly loadFailed = signal(false);
   private readonly waiting = signal<Encounter[]>([]);
   private readonly inRoom = signal<Encounter[]>([]);
-  private readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<Department[]>([]);
   private readonly busyIds = signal<ReadonlySet<number>>(new Set());
   private readonly refresh$ = new Subject<void>();
+  private readonly liveBoard = viewChild(LiveBoardComponent);
 
   protected readonly waitingRows = computed(() => this.rows(this.waiting(), 'checkedInAt'));
   protected readonly inRoomRows = computed(() => this.rows(this.inRoom(), 'calledAt'));
@@ -111,8 +114,10 @@ export class TodayPageComponent {
       .subscribe({ next: (list) => this.departments.set(list), error: () => this.departments.set([]) });
   }
 
+  /** The lists and the live board, now (after a call, a finish or the refresh button). */
   protected refresh(): void {
     this.refresh$.next();
+    this.liveBoard()?.refresh();
   }
 
   protected isBusy(encounter: Encounter): boolean {
