@@ -158,7 +158,10 @@ describe('DrillDownPanelComponent', () => {
 
     await open(RETAINED_IN_MARCH);
 
-    const first = pending('/api/indicators/churn/patients');
+    // Straight to page 1: never a request (audited on the server) for the new figure's page 2.
+    const requests = httpMock.match((r) => r.url === '/api/indicators/churn/patients');
+    expect(requests.map((r) => r.request.params.get('page'))).toEqual(['1']);
+    const [first] = requests;
     expect(first.request.urlWithParams).toBe(
       '/api/indicators/churn/patients?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=month&key=2026-03&segment=retained&page=1&pageSize=20',
     );
@@ -177,11 +180,20 @@ describe('DrillDownPanelComponent', () => {
     expect(request.request.urlWithParams).toBe(
       '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&page=1&pageSize=20',
     );
-    await answer(request, page([ROW], 4));
+    await answer(request, page([ROW], 24));
 
     expect(text(query('[data-testid="drill-down-title"]'))).toBe('2026-01-01 – 2026-03-31 · Treatment → Lapsed · 4');
     expect(all('th').map(text)).toContain('Value');
     expect(cells()).toHaveLength(1);
+
+    query<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.click();
+    await fixture.whenStable();
+    const second = pending('/api/indicators/lifecycle-flow/patients');
+    expect(second.request.urlWithParams).toBe(
+      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&page=2&pageSize=20',
+    );
+    await answer(second, page([ROW_WITHOUT_DEPARTMENT], 24, 2));
+    expect(cells().map((row) => row[0])).toEqual(['王芳']);
   });
 
   it('says when there are no patients to list', async () => {

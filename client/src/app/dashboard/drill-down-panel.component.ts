@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { DrillDownRow, Page } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { type Observable, combineLatest, switchMap } from 'rxjs';
+import { type Observable, switchMap } from 'rxjs';
 import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import type { ChartContext } from './chart-model';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
@@ -108,7 +108,8 @@ export class DrillDownPanelComponent {
 
   protected readonly columns = ['patient', 'phone', 'department', 'on', 'value', 'stage', 'status'];
   protected readonly pageSize = DRILL_PAGE_SIZE;
-  protected readonly pageIndex = signal(0);
+  /** A new target starts again on its first page (in the same change, so no request for its page 2). */
+  protected readonly pageIndex = linkedSignal({ source: this.target, computation: () => 0 });
   protected readonly loading = signal(false);
   private readonly loaded = signal<LoadResult<Page<DrillDownRow>> | null>(null);
 
@@ -129,15 +130,12 @@ export class DrillDownPanelComponent {
   });
 
   constructor() {
-    // A new target starts again on its first page.
-    toObservable(this.target)
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.pageIndex.set(0));
-    combineLatest([toObservable(this.target), toObservable(this.state), toObservable(this.pageIndex)])
+    const request = computed(() => ({ target: this.target(), state: this.state(), page: this.pageIndex() + 1 }));
+    toObservable(request)
       .pipe(
-        switchMap(([target, state, pageIndex]) => {
+        switchMap(({ target, state, page }) => {
           this.loading.set(true);
-          return toLoadResult(this.fetch(target, state, pageIndex + 1));
+          return toLoadResult(this.fetch(target, state, page));
         }),
         takeUntilDestroyed(),
       )

@@ -97,7 +97,7 @@ describe('SeriesPanelComponent', () => {
     return requests[0];
   }
 
-  async function answer(request: TestRequest, body: unknown): Promise<void> {
+  async function answer(request: TestRequest, body: Parameters<TestRequest['flush']>[0]): Promise<void> {
     request.flush(body);
     await fixture.whenStable();
   }

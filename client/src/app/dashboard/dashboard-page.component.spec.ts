@@ -1,0 +1,422 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  type Department,
+  type Headline,
+  type HeadlineName,
+  INDICATOR_NAMES,
+  type IndicatorName,
+  type IndicatorSeries,
+  type IndicatorSummary,
+  type LifecycleFlow,
+} from '@huifang/shared';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideEchartsCore } from 'ngx-echarts';
+import en from '../../../public/i18n/en.json';
+import dashboardEn from '../../../public/i18n/dashboard/en.json';
+import { I18N_CONFIG } from '../i18n/i18n.providers';
+import { DashboardPageComponent } from './dashboard-page.component';
+
+const DEPARTMENTS: Department[] = [
+  { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
+  { id: 8, code: 'rehabilitation', name: '康复科', nameEn: 'Rehabilitation', active: true },
+  { id: 9, code: 'closed', name: '旧科室', nameEn: 'Old ward', active: false },
+];
+
+const NO_DATA: Headline = { value: null, n: 0, previous: null, previousN: 0, change: null };
+
+const HEADLINES: Record<HeadlineName, Headline> = {
+  // Waits went down: good.
+  waitMedian: { value: 24, n: 120, previous: 28.5, previousN: 110, change: -4.5 },
+  waitP90: { value: 55, n: 120, previous: 50, previousN: 110, change: 5 },
+  // A zero with n = 0 is no data, never "0".
+  waitOverThreshold: { value: 0, n: 0, previous: 12.5, previousN: 40, change: null },
+  // A small sample: shown with its n, its change not coloured.
+  nps: { value: 40, n: 7, previous: 20, previousN: 30, change: 20 },
+  csat: NO_DATA,
+  responseRate: { value: 35.2, n: 125, previous: 35.2, previousN: 118, change: 0 },
+  // Churn went up: bad.
+  churnRate: { value: 12.5, n: 80, previous: 10, previousN: 70, change: 2.5 },
+  callbackCompletion: { value: 91, n: 50, previous: null, previousN: 0, change: null },
+};
+
+function summary(query: { from: string; to: string; previousFrom: string; previousTo: string; departmentId: number | null }): IndicatorSummary {
+  return {
+    ...query,
+    headlines: HEADLINES,
+    statusCounts: { active: 812, at_risk: 64, lapsed: 37 },
+    overdueCallbacks: 5,
+  };
+}
+
+const FLOW: LifecycleFlow = {
+  from: '2026-01-01',
+  to: '2026-03-31',
+  departmentId: 2,
+  links: [
+    { from: 'first_visit', to: 'treatment', n: 30 },
+    { from: 'treatment', to: 'lapsed', n: 4 },
+  ],
+};
+
+function emptySeries(indicator: IndicatorName, request: TestRequest): IndicatorSeries {
+  const params = request.request.params;
+  return {
+    indicator,
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
+    groupBy: params.get('groupBy') as IndicatorSeries['groupBy'],
+    points: [],
+  } as IndicatorSeries;
+}
+
+/** The requests the dashboard makes for one period and department. */
+interface DashboardRequests {
+  summary: TestRequest;
+  flow: TestRequest;
+  series: Record<IndicatorName, TestRequest>;
+}
+
+describe('DashboardPageComponent', () => {
+  let httpMock: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let scrollIntoView: jest.Mock;
+  const originalResizeObserver = window.ResizeObserver;
+
+  beforeEach(async () => {
+    // Today in Shanghai: 2026-03-31.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-31T04:00:00Z'));
+    // jsdom lacks both; ngx-echarts needs the first, the page scrolls to the drill-down with the second.
+    window.ResizeObserver = class {
+      observe(): void {
+        // nothing to watch in jsdom
+      }
+      unobserve(): void {
+        // nothing to stop
+      }
+      disconnect(): void {
+        // nothing to stop
+      }
+    } as unknown as typeof ResizeObserver;
+    scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    await TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en, 'dashboard/en': dashboardEn },
+          translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideRouter([{ path: 'dashboard', component: DashboardPageComponent }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        // The app loads ECharts in dashboard.routes.ts; here it never loads, so no chart initialises in jsdom.
+        provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
+      ],
+    }).compileComponents();
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    httpMock.verify();
+    window.ResizeObserver = originalResizeObserver;
+    jest.restoreAllMocks();
+  });
+
+  /** The one request to `url` on its way (a newer state cancels an older request). */
+  function pending(url: string): TestRequest {
+    const requests = httpMock.match((r) => r.url === url).filter((r) => !r.cancelled);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].request.method).toBe('GET');
+    return requests[0];
+  }
+
+  function requests(): DashboardRequests {
+    const series = {} as Record<IndicatorName, TestRequest>;
+    for (const indicator of INDICATOR_NAMES) series[indicator] = pending(`/api/indicators/${indicator}`);
+    return { summary: pending('/api/indicators/summary'), flow: pending('/api/indicators/lifecycle-flow'), series };
+  }
+
+  async function openDashboard(url: string): Promise<DashboardRequests> {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, DashboardPageComponent);
+    httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
+    await settle();
+    return requests();
+  }
+
+  /** Answers every request of a state: the summary, the flow, and empty series. */
+  async function answer(sent: DashboardRequests, flow: LifecycleFlow = FLOW): Promise<void> {
+    const params = sent.summary.request.params;
+    sent.summary.flush(
+      summary({
+        from: params.get('from') ?? '',
+        to: params.get('to') ?? '',
+        previousFrom: '2025-10-03',
+        previousTo: '2025-12-31',
+        departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
+      }),
+    );
+    sent.flow.flush(flow);
+    for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
+    await settle();
+  }
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  const root = () => harness.routeNativeElement as HTMLElement;
+  const el = <T extends HTMLElement>(id: string, within: ParentNode = root()): T => {
+    const found = within.querySelector(`[data-testid="${id}"]`) as T | null;
+    if (!found) throw new Error(`no element with data-testid="${id}"`);
+    return found;
+  };
+  const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();
+  const headline = (name: HeadlineName) => el(`headline-${name}`);
+
+  it('asks for the period and department in the URL: summary, flow, and each series in its buckets', async () => {
+    const sent = await openDashboard('/dashboard?period=custom&from=2026-01-01&to=2026-03-31&departmentId=2');
+
+    expect(sent.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-01-01&to=2026-03-31&departmentId=2');
+    expect(sent.flow.request.urlWithParams).toBe('/api/indicators/lifecycle-flow?from=2026-01-01&to=2026-03-31&departmentId=2');
+    // 90 days: by week, except churn, always by month cohort.
+    const period = 'from=2026-01-01&to=2026-03-31&departmentId=2';
+    expect(sent.series['wait-time'].request.urlWithParams).toBe(`/api/indicators/wait-time?${period}&groupBy=week`);
+    expect(sent.series.satisfaction.request.urlWithParams).toBe(`/api/indicators/satisfaction?${period}&groupBy=week`);
+    expect(sent.series.churn.request.urlWithParams).toBe(`/api/indicators/churn?${period}&groupBy=month`);
+    expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=week`);
+    await answer(sent);
+
+    expect(el<HTMLInputElement>('period-from').value).toBe('2026-01-01');
+    expect(el<HTMLInputElement>('period-to').value).toBe('2026-03-31');
+    expect(el('period-custom').classList).toContain('mat-button-toggle-checked');
+    expect(el('period-30d').classList).not.toContain('mat-button-toggle-checked');
+    expect(text(el('department-filter'))).toBe('Surgery');
+    expect(text(el('compared-with'))).toBe('2026-01-01 – 2026-03-31 · compared with 2025-10-03 – 2025-12-31');
+  });
+
+  it('opens on the last 30 days of all departments, by day', async () => {
+    const sent = await openDashboard('/dashboard');
+
+    expect(sent.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-03-02&to=2026-03-31');
+    expect(sent.flow.request.urlWithParams).toBe('/api/indicators/lifecycle-flow?from=2026-03-02&to=2026-03-31');
+    for (const indicator of ['wait-time', 'satisfaction', 'follow-up'] as const) {
+      expect(sent.series[indicator].request.params.get('groupBy')).toBe('day');
+    }
+    expect(sent.series.churn.request.params.get('groupBy')).toBe('month');
+    await answer(sent);
+
+    expect(el('period-30d').classList).toContain('mat-button-toggle-checked');
+    expect(text(el('department-filter'))).toBe('All departments');
+  });
+
+  it('puts a chosen period in the URL and asks again for it', async () => {
+    await answer(await openDashboard('/dashboard'));
+
+    el('period-year').querySelector('button')?.click();
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=year');
+    const next = requests();
+    // The last 365 days: by month.
+    expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2025-04-01&to=2026-03-31');
+    expect(next.series['wait-time'].request.params.get('groupBy')).toBe('month');
+    await answer(next);
+    expect(el('period-year').classList).toContain('mat-button-toggle-checked');
+  });
+
+  it('puts a typed day in the URL as a custom period', async () => {
+    await answer(await openDashboard('/dashboard?departmentId=2'));
+
+    const from = el<HTMLInputElement>('period-from');
+    from.value = '2026-02-01';
+    from.dispatchEvent(new Event('change'));
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2026-02-01&to=2026-03-31&departmentId=2');
+    const next = requests();
+    expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-02-01&to=2026-03-31&departmentId=2');
+    await answer(next);
+  });
+
+  it('puts a chosen department in the URL, offering active departments only', async () => {
+    await answer(await openDashboard('/dashboard?period=quarter'));
+
+    el('department-filter').querySelector<HTMLElement>('.mat-mdc-select-trigger')?.click();
+    await settle();
+    const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
+    expect(options.map(text)).toEqual(['All departments', 'Surgery', 'Rehabilitation']);
+    options[2].click();
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/dashboard?period=quarter&departmentId=8');
+    const next = requests();
+    expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-01-01&to=2026-03-31&departmentId=8');
+    await answer(next);
+  });
+
+  it('shows each headline with its unit, n, change against the previous period and its tone', async () => {
+    await answer(await openDashboard('/dashboard'));
+
+    const wait = headline('waitMedian');
+    expect(text(el('headline-value', wait))).toBe('24.0 min');
+    expect(text(wait.querySelector('.headline-meta'))).toBe('n = 120');
+    const waitChange = el('headline-change', wait);
+    expect(text(waitChange)).toBe('▼ -4.5 min');
+    expect(waitChange.classList).toContain('good');
+    expect(waitChange.classList).not.toContain('bad');
+    expect(text(wait.querySelector('.previous'))).toBe('previous period: 28.5 min');
+    expect(wait.querySelector('[data-testid="small-sample"]')).toBeNull();
+
+    const churn = headline('churnRate');
+    expect(text(el('headline-value', churn))).toBe('12.5%');
+    const churnChange = el('headline-change', churn);
+    expect(text(churnChange)).toBe('▲ +2.5 pts');
+    expect(churnChange.classList).toContain('bad');
+    expect(churnChange.classList).not.toContain('good');
+
+    const p90 = el('headline-change', headline('waitP90'));
+    expect(text(p90)).toBe('▲ +5.0 min');
+    expect(p90.classList).toContain('bad');
+
+    const responseRate = el('headline-change', headline('responseRate'));
+    expect(text(responseRate)).toBe('= 0.0 pts');
+    expect(responseRate.classList).toContain('neutral');
+
+    // No previous figure: no change to show.
+    const completion = headline('callbackCompletion');
+    expect(text(el('headline-value', completion))).toBe('91.0%');
+    expect(completion.querySelector('[data-testid="headline-change"]')).toBeNull();
+    expect(text(completion.querySelector('.previous'))).toBe('previous period: no data');
+  });
+
+  it('marks a small sample with its n and does not colour its change', async () => {
+    await answer(await openDashboard('/dashboard'));
+
+    const nps = headline('nps');
+    expect(nps.classList).toContain('small-sample');
+    const marker = el('small-sample', nps);
+    expect(marker.getAttribute('title')).toBe('Small sample (n = 7): read with care');
+    expect(text(el('headline-value', nps))).toBe('40.0 *');
+    expect(text(nps.querySelector('.headline-meta'))).toBe('Small sample (n = 7): read with care');
+    const change = el('headline-change', nps);
+    expect(text(change)).toBe('▲ +20.0');
+    expect(change.classList).toContain('neutral');
+    expect(change.classList).not.toContain('good');
+
+    expect(headline('waitMedian').classList).not.toContain('small-sample');
+  });
+
+  it('says "No data" for a figure without data, never 0', async () => {
+    await answer(await openDashboard('/dashboard'));
+
+    for (const name of ['csat', 'waitOverThreshold'] as const) {
+      const card = headline(name);
+      const value = el('headline-value', card);
+      expect(text(value)).toBe('No data');
+      expect(value.classList).toContain('none');
+      expect(card.querySelector('[data-testid="small-sample"]')).toBeNull();
+      expect(card.querySelector('[data-testid="headline-change"]')).toBeNull();
+      expect(text(card.querySelector('.headline-meta'))).toBe('');
+    }
+    expect(text(headline('csat').querySelector('.previous'))).toBe('previous period: no data');
+    expect(text(headline('waitOverThreshold').querySelector('.previous'))).toBe('previous period: 12.5%');
+  });
+
+  it('shows the patients by status now and the overdue callbacks', async () => {
+    await answer(await openDashboard('/dashboard'));
+
+    expect(text(el('status-count-active'))).toBe('Active: 812');
+    expect(text(el('status-count-at_risk'))).toBe('At risk: 64');
+    expect(text(el('status-count-lapsed'))).toBe('Lapsed: 37');
+    expect(text(el('overdue-callbacks'))).toBe('Overdue callbacks: 5');
+  });
+
+  it('says when the headlines could not be loaded and asks again on Retry', async () => {
+    const sent = await openDashboard('/dashboard');
+    sent.summary.flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
+    sent.flow.flush(FLOW);
+    for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
+    await settle();
+
+    const alert = root().querySelector('.headlines [role="alert"]');
+    expect(text(alert)).toBe('Could not load this figure. Retry');
+    expect(root().querySelector('[data-testid="headline-waitMedian"]')).toBeNull();
+    expect(root().querySelector('[data-testid="status-counts"]')).toBeNull();
+
+    alert?.querySelector('button')?.click();
+    await settle();
+    pending('/api/indicators/summary').flush(
+      summary({ from: '2026-03-02', to: '2026-03-31', previousFrom: '2026-01-31', previousTo: '2026-03-01', departmentId: null }),
+    );
+    await settle();
+
+    expect(root().querySelector('.headlines [role="alert"]')).toBeNull();
+    expect(text(el('headline-value', headline('waitMedian')))).toBe('24.0 min');
+  });
+
+  it('draws the lifecycle flow, and lists the patients of a band from its table row', async () => {
+    await answer(await openDashboard('/dashboard?period=custom&from=2026-01-01&to=2026-03-31&departmentId=2'));
+
+    const flow = el('chart-flow');
+    expect(flow.querySelector('[echarts]')).not.toBeNull();
+    expect(root().querySelector('[data-testid="drill-down"]')).toBeNull();
+
+    el('chart-view-toggle', flow).click();
+    await settle();
+    const rows = Array.from(flow.querySelectorAll('tbody tr')).map((row) => Array.from(row.querySelectorAll('th, td')).map(text));
+    expect(rows).toEqual([
+      ['First visit', 'Treatment', '30', 'patients (30)'],
+      ['Treatment', 'Lapsed', '4', 'patients (4)'],
+    ]);
+
+    flow.querySelectorAll<HTMLButtonElement>('[data-testid="table-drill"]')[1].click();
+    await settle();
+
+    const drill = pending('/api/indicators/lifecycle-flow/patients');
+    expect(drill.request.urlWithParams).toBe(
+      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&departmentId=2&fromStage=treatment&toStage=lapsed&page=1&pageSize=20',
+    );
+    drill.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await settle();
+    expect(text(el('drill-down-title'))).toBe('Surgery · 2026-01-01 – 2026-03-31 · Treatment → Lapsed · 4');
+    expect(scrollIntoView).toHaveBeenCalled();
+    expect(scrollIntoView.mock.contexts[0]).toBe(el('drill-down').closest('hf-drill-down-panel'));
+
+    el('drill-down-close').click();
+    await settle();
+    expect(root().querySelector('[data-testid="drill-down"]')).toBeNull();
+  });
+
+  it('closes the patients list when the period changes', async () => {
+    await answer(await openDashboard('/dashboard'));
+    const flow = el('chart-flow');
+    el('chart-view-toggle', flow).click();
+    await settle();
+    flow.querySelector<HTMLButtonElement>('[data-testid="table-drill"]')?.click();
+    await settle();
+    pending('/api/indicators/lifecycle-flow/patients').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await settle();
+    expect(root().querySelector('[data-testid="drill-down"]')).not.toBeNull();
+
+    el('period-quarter').querySelector('button')?.click();
+    await settle();
+
+    expect(root().querySelector('[data-testid="drill-down"]')).toBeNull();
+    await answer(requests());
+  });
+
+  it('says "No data" for a flow without any stage changes', async () => {
+    await answer(await openDashboard('/dashboard'), { ...FLOW, links: [] });
+
+    expect(text(el('chart-no-data', el('chart-flow')))).toBe('No data');
+    expect(el('chart-flow').querySelector('[echarts]')).toBeNull();
+  });
+});
