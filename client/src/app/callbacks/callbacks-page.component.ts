@@ -38,7 +38,8 @@ import {
 import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { Notifier } from '../core/notifier.service';
-import { departmentName, departmentNameById } from '../departments/department-name';
+import { departmentNameById } from '../departments/department-name';
+import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
@@ -71,6 +72,7 @@ type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { erro
 @Component({
   selector: 'hf-callbacks-page',
   imports: [
+    DepartmentFilterComponent,
     HospitalDatePipe,
     RouterLink,
     MatButtonModule,
@@ -114,7 +116,7 @@ export class CallbacksPageComponent {
   /** The callback whose claim is on its way, if any. */
   protected readonly claimingId = signal<number | null>(null);
   private readonly now = signal(Date.now());
-  private readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<Department[]>([]);
   private readonly refresh$ = new Subject<void>();
 
   protected readonly canOpenPatients = computed(() => {
@@ -125,12 +127,6 @@ export class CallbacksPageComponent {
     const userId = this.auth.user()?.id ?? null;
     const now = this.now();
     return (this.result()?.items ?? []).map((item) => toQueueRow(item, userId, now));
-  });
-  protected readonly departmentOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.departments()
-      .filter((d) => d.active || d.id === this.state().departmentId)
-      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
   });
   protected readonly hasFilters = computed(() => this.state().kind !== null || this.state().departmentId !== null);
 

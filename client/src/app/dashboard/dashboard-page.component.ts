@@ -14,7 +14,6 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
   type Department,
@@ -28,7 +27,8 @@ import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, star
 import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
-import { departmentName, departmentNameById } from '../departments/department-name';
+import { departmentNameById } from '../departments/department-name';
+import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
 import type { ChartContext } from './chart-model';
@@ -61,6 +61,7 @@ import { SeriesPanelComponent } from './series-panel.component';
 @Component({
   selector: 'hf-dashboard-page',
   imports: [
+    DepartmentFilterComponent,
     DrillDownPanelComponent,
     IndicatorChartComponent,
     MatButtonModule,
@@ -68,7 +69,6 @@ import { SeriesPanelComponent } from './series-panel.component';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     SeriesPanelComponent,
     TranslocoDirective,
   ],
@@ -128,12 +128,6 @@ export class DashboardPageComponent {
     };
   });
 
-  protected readonly departmentOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.departments()
-      .filter((d) => d.active || d.id === this.state().departmentId)
-      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
-  });
 
   protected readonly departmentFilterName = computed(() => {
     const id = this.state().departmentId;

@@ -5,7 +5,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -16,7 +15,8 @@ import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
-import { departmentName, departmentNameById } from '../departments/department-name';
+import { departmentNameById } from '../departments/department-name';
+import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -45,6 +45,7 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
 @Component({
   selector: 'hf-feedback-responses-page',
   imports: [
+    DepartmentFilterComponent,
     DimensionRatingsComponent,
     HospitalDatePipe,
     MatButtonModule,
@@ -52,7 +53,6 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSlideToggleModule,
     MatTableModule,
     RouterLink,
@@ -83,12 +83,6 @@ export class FeedbackResponsesPageComponent {
   protected readonly loading = signal(false);
   protected readonly loadFailed = signal(false);
   protected readonly departments = signal<Department[]>([]);
-  protected readonly departmentOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.departments()
-      .filter((d) => d.active || d.id === this.state().departmentId)
-      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
-  });
   protected readonly hasFilters = computed(() => {
     const s = this.state();
     const d = defaultResponsesState(this.today);

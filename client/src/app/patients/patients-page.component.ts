@@ -32,7 +32,7 @@ import {
   tap,
 } from 'rxjs';
 import { Notifier } from '../core/notifier.service';
-import { departmentName } from '../departments/department-name';
+import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -57,6 +57,7 @@ type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
 @Component({
   selector: 'hf-patients-page',
   imports: [
+    DepartmentFilterComponent,
     HospitalDatePipe,
     ReactiveFormsModule,
     RouterLink,
@@ -95,12 +96,6 @@ export class PatientsPageComponent {
   protected readonly loading = signal(false);
   protected readonly loadFailed = signal(false);
   protected readonly departments = signal<Department[]>([]);
-  protected readonly departmentOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.departments()
-      .filter((d) => d.active || d.id === this.state().departmentId)
-      .map((d) => ({ id: d.id, label: departmentName(d, lang) }));
-  });
   protected readonly hasFilters = computed(() => {
     const s = this.state();
     return !!s.q || !!s.stage || !!s.status || s.departmentId !== null;
