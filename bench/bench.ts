@@ -59,23 +59,49 @@ async function main(): Promise<void> {
   }
 }
 
-/** One year up to today, as the dashboard's "year" period. */
+const COLD_VARIANTS = 10;
+
+function day(at: number): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** One year ending `daysBack` days before today (hospital time, UTC+8), as the dashboard's "year" period. */
+function yearEnding(daysBack: number): string {
+  const to = Date.now() + 8 * 3_600_000 - daysBack * 86_400_000;
+  return `from=${day(to - 364 * 86_400_000)}&to=${day(to)}`;
+}
+
+/** The request for one year up to today; its cold variants end one to ten days earlier. */
+function yearTarget(label: string, path: (year: string) => string, p95LimitMs: number): Target {
+  return {
+    label,
+    path: path(yearEnding(0)),
+    coldVariants: Array.from({ length: COLD_VARIANTS }, (_, i) => path(yearEnding(i + 1))),
+    connections: 2, // a couple of quality managers at once
+    p95LimitMs,
+  };
+}
+
+function queueTarget(label: string, view: string): Target {
+  const path = (pageSize: number) => `/api/callbacks?view=${view}&pageSize=${pageSize}`;
+  return {
+    label,
+    path: path(20),
+    coldVariants: Array.from({ length: COLD_VARIANTS }, (_, i) => path(21 + i)),
+    connections: 20,
+    p95LimitMs: 30,
+  };
+}
+
 function targets(): Target[] {
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const from = new Date(Date.parse(today) - 364 * 86_400_000).toISOString().slice(0, 10);
-  const year = `from=${from}&to=${today}`;
-  const dashboard = 2;
   return [
-    { label: 'summary, one year, all departments', path: `/api/indicators/summary?${year}`, connections: dashboard, p95LimitMs: 250 },
-    { label: 'summary, one year, 内科', path: `/api/indicators/summary?${year}&departmentId=1`, connections: dashboard, p95LimitMs: 250 },
-    ...['wait-time', 'satisfaction', 'churn', 'follow-up'].map((name) => ({
-      label: `${name} by month, one year`,
-      path: `/api/indicators/${name}?${year}&groupBy=month`,
-      connections: dashboard,
-      p95LimitMs: 250,
-    })),
-    { label: 'callback queue, today', path: '/api/callbacks?view=today', connections: 20, p95LimitMs: 30 },
-    { label: 'callback queue, overdue', path: '/api/callbacks?view=overdue', connections: 20, p95LimitMs: 30 },
+    yearTarget('summary, one year, all departments', (year) => `/api/indicators/summary?${year}`, 250),
+    yearTarget('summary, one year, 内科', (year) => `/api/indicators/summary?${year}&departmentId=1`, 250),
+    ...['wait-time', 'satisfaction', 'churn', 'follow-up'].map((name) =>
+      yearTarget(`${name} by month, one year`, (year) => `/api/indicators/${name}?${year}&groupBy=month`, 250),
+    ),
+    queueTarget('callback queue, today', 'today'),
+    queueTarget('callback queue, overdue', 'overdue'),
   ];
 }
 

@@ -91,7 +91,7 @@ describeInBrowser('staff login in the browser', () => {
     await users.row('chen.jing').waitFor();
     expect(await users.row('chen.jing').innerText()).toContain('陈静');
 
-    const second = await context.browser()!.newContext({ locale: 'en-US' });
+    const second = await browser.newContext({ locale: 'en-US' });
     const newcomer = await second.newPage();
     const newcomerLogin = new LoginPage(newcomer);
     await newcomerLogin.open(server.baseUrl);

@@ -1,6 +1,6 @@
 import type { ChurnPoint } from '@huifang/shared';
 import { addDays, type CalendarDay } from '../core/time/calendar-day';
-import { groupKeySql, num, percent, type Grouping, type IndicatorScope } from './indicator-scope';
+import { groupByKey, groupKeySql, num, percent, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 
 /**
@@ -44,7 +44,7 @@ export async function churnByGroup(
             COUNT(DISTINCT CASE WHEN e.returned_on IS NULL THEN e.patient_id END) AS lapsed
        FROM encounter e
       WHERE ${cohortConditions(scope)}
-      GROUP BY 1`,
+      ${groupByKey(groupBy)}`,
     { ...scope, ...window },
   );
   return new Map(

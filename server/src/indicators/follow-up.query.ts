@@ -1,5 +1,5 @@
 import type { FollowUpPoint } from '@huifang/shared';
-import { groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { groupByKey, groupKeySql, instantBounds, instantBucketsCte, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 import { nearestRankSql } from './nearest-rank';
 
@@ -13,35 +13,74 @@ export function followUpConditions(scope: IndicatorScope): string {
           ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`;
 }
 
+/** Where the callbacks of a follow-up series come from, and their bucket key `g`. */
+interface FollowUpSource {
+  ctes: string;
+  key: string;
+  tables: string;
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * By day, week or month the callbacks are joined to the period's buckets by due time (no date
+ * function per row); for the whole period or by department they are read by the due-time range.
+ */
+function followUpSource(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping, timeZone: string): FollowUpSource {
+  if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') {
+    const buckets = instantBucketsCte(sql, scope, groupBy, timeZone);
+    return {
+      ctes: buckets.cte,
+      key: 'b.k',
+      tables: 'buckets b JOIN callback c ON c.due_at >= b.s AND c.due_at < b.e',
+      where: `c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`,
+      params: { ...scope, ...buckets.params },
+    };
+  }
+  return {
+    ctes: '',
+    key: groupKeySql(sql, groupBy, sql.localDay('c.due_at'), 'c.department_id'),
+    tables: 'callback c',
+    where: followUpConditions(scope),
+    params: { ...scope, ...instantBounds(scope, timeZone) },
+  };
+}
+
 export async function followUpByGroup(
   sql: IndicatorSql,
   scope: IndicatorScope,
   groupBy: Grouping,
   timeZone: string,
+  /** The headline needs only the completion rate: leave out the median time to complete (the costly part). */
+  withDurations = true,
 ): Promise<Map<string, FollowUpPoint>> {
-  const key = groupKeySql(sql, groupBy, sql.localDay('c.due_at'), 'c.department_id');
-  const params = { ...scope, ...instantBounds(scope, timeZone) };
+  const source = followUpSource(sql, scope, groupBy, timeZone);
   const counts = await sql.query<Record<string, unknown>>(
-    `SELECT ${key} AS g, COUNT(*) AS n,
+    `${source.ctes ? `WITH ${source.ctes}` : ''}
+     SELECT ${source.key} AS g, COUNT(*) AS n,
             SUM(CASE WHEN c.status = 'completed' THEN 1 ELSE 0 END) AS completed,
             SUM(CASE WHEN c.status = 'completed' AND c.outcome = 'reached' THEN 1 ELSE 0 END) AS reached,
             SUM(CASE WHEN c.status = 'failed' THEN 1 ELSE 0 END) AS failed,
             SUM(CASE WHEN c.kind = 'service_recovery' THEN 1 ELSE 0 END) AS recovery_opened,
             SUM(CASE WHEN c.kind = 'service_recovery' AND c.status = 'completed' THEN 1 ELSE 0 END) AS recovery_closed
-       FROM callback c
-      WHERE ${followUpConditions(scope)}
-      GROUP BY 1`,
-    params,
+       FROM ${source.tables}
+      WHERE ${source.where}
+      ${groupByKey(groupBy)}`,
+    source.params,
   );
-  const durations = await sql.query<Record<string, unknown>>(
-    nearestRankSql(
-      `SELECT ${key} AS g, ${sql.secondsBetween('c.due_at', 'c.completed_at')} / 60 AS v, COUNT(*) AS c
-         FROM callback c
-        WHERE ${followUpConditions(scope)} AND c.status = 'completed'
-        GROUP BY 1, 2`,
-    ),
-    params,
-  );
+  const durations = withDurations
+    ? await sql.query<Record<string, unknown>>(
+        nearestRankSql(
+          `SELECT ${source.key} AS g, ${sql.secondsBetween('c.due_at', 'c.completed_at')} / 60 AS v, COUNT(*) AS c
+             FROM ${source.tables}
+            WHERE ${source.where} AND c.status = 'completed'
+            ${groupByKey(groupBy, 1)}`,
+          '',
+          source.ctes,
+        ),
+        source.params,
+      )
+    : [];
   const medians = new Map(durations.map((row) => [String(row['g']), num(row['p50'])]));
   return new Map(
     counts.map((row) => {

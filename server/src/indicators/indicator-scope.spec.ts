@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { mondayOf, narrowToKey, percent, previousScope, resolveScope, round1, timeBucketKeys } from './indicator-scope';
+import { groupByKey, instantBucketsCte, mondayOf, narrowToKey, percent, previousScope, resolveScope, round1, timeBucketKeys } from './indicator-scope';
+import type { IndicatorSql } from './indicator-sql';
 
 describe('indicator periods', () => {
   const today = '2026-11-23';
@@ -49,5 +50,36 @@ describe('indicator periods', () => {
 
   it('rounds to one decimal and gives null, not 0, for an empty whole', () => {
     expect([round1(16.666), round1(-0.04), percent(1, 6), percent(0, 0)]).toEqual([16.7, -0, 16.7, null]);
+  });
+
+  it('bounds each time bucket by the instants of its local days, clipped to the period', () => {
+    // Only the parameter helpers are read; SQLite's shape (bare parameters).
+    const sql = { textParam: (name: string) => `:${name}`, instantParam: (name: string) => `:${name}` } as unknown as IndicatorSql;
+    const scope = { from: '2026-03-30', to: '2026-04-02', departmentId: null };
+    const { cte, params } = instantBucketsCte(sql, scope, 'month', 'Asia/Shanghai');
+    expect(cte).toBe('buckets(k, s, e) AS (VALUES (:bk0, :bs0, :be0), (:bk1, :bs1, :be1))');
+    // Midnight in Shanghai is 16:00 UTC the day before.
+    expect(params).toEqual({
+      bk0: '2026-03',
+      bs0: new Date('2026-03-29T16:00:00Z'),
+      be0: new Date('2026-03-31T16:00:00Z'),
+      bk1: '2026-04',
+      bs1: new Date('2026-03-31T16:00:00Z'),
+      be1: new Date('2026-04-02T16:00:00Z'),
+    });
+    // Weeks start on Monday but not before the period; a DST zone gets its own offsets.
+    const weeks = instantBucketsCte(sql, { from: '2026-03-27', to: '2026-03-31', departmentId: null }, 'week', 'Europe/Berlin').params;
+    expect([weeks['bk0'], weeks['bs0'], weeks['be0'], weeks['bk1'], weeks['bs1']]).toEqual([
+      '2026-03-23',
+      new Date('2026-03-26T23:00:00Z'),
+      new Date('2026-03-29T22:00:00Z'),
+      '2026-03-30',
+      new Date('2026-03-29T22:00:00Z'),
+    ]);
+  });
+
+  it('groups by the key column, except for the whole period, where it only drops an empty result', () => {
+    expect([groupByKey('month'), groupByKey('department', 1)]).toEqual(['GROUP BY 1', 'GROUP BY 1, 2']);
+    expect([groupByKey('all'), groupByKey('all', 1)]).toEqual(['HAVING COUNT(*) > 0', 'GROUP BY 2']);
   });
 });

@@ -94,6 +94,39 @@ export function narrowToKey(scope: IndicatorScope, groupBy: IndicatorGrouping, k
   return { ...scope, from, to };
 }
 
+/**
+ * The time buckets of a period as a CTE `buckets(k, s, e)`: each key with the instants bounding it,
+ * [s, e), in the hospital's time zone and clipped to the period. Joining rows to it by a timestamp
+ * range groups them by local day, week or month without a date function per row (which, with the
+ * sort it forces, costs SQLite 300 ms over a year of callbacks instead of 60).
+ */
+export function instantBucketsCte(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: 'day' | 'week' | 'month',
+  timeZone: string,
+): { cte: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const rows = timeBucketKeys(scope, groupBy).map((key, i) => {
+    const bounds = instantBounds(narrowToKey(scope, groupBy, key), timeZone);
+    Object.assign(params, { [`bk${i}`]: key, [`bs${i}`]: bounds.start, [`be${i}`]: bounds.end });
+    return `(${sql.textParam(`bk${i}`)}, ${sql.instantParam(`bs${i}`)}, ${sql.instantParam(`be${i}`)})`;
+  });
+  return { cte: `buckets(k, s, e) AS (VALUES ${rows.join(', ')})`, params };
+}
+
+/**
+ * The GROUP BY of a query whose first column is `groupKeySql` (followed by `more` columns also
+ * grouped). For `all` the key is a constant, and grouping by it makes SQLite sort every row for
+ * nothing (a year of callbacks: 250 ms instead of 40): it is left out, and `HAVING COUNT(*) > 0`
+ * keeps "no rows, no group" as with a real key.
+ */
+export function groupByKey(groupBy: Grouping, more = 0): string {
+  const others = Array.from({ length: more }, (_, i) => String(i + 2));
+  if (groupBy !== 'all') return `GROUP BY ${['1', ...others].join(', ')}`;
+  return others.length ? `GROUP BY ${others.join(', ')}` : 'HAVING COUNT(*) > 0';
+}
+
 /** The SQL giving a row's bucket key, from its calendar-day and department expressions. */
 export function groupKeySql(sql: IndicatorSql, groupBy: Grouping, day: string, department: string): string {
   switch (groupBy) {

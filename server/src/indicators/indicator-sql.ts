@@ -62,6 +62,16 @@ export class IndicatorSql {
   }
 
   /** Whole seconds between two timestamp columns. */
+  /** A named parameter holding an instant, typed for comparison with timestamp columns. */
+  instantParam(name: string): Sql {
+    return this.postgres ? `CAST(:${name} AS timestamptz)` : `:${name}`;
+  }
+
+  /** A named text parameter (PostgreSQL cannot infer the type of a bare parameter in VALUES). */
+  textParam(name: string): Sql {
+    return this.postgres ? `CAST(:${name} AS text)` : `:${name}`;
+  }
+
   secondsBetween(from: Sql, to: Sql): Sql {
     return this.postgres
       ? `CAST(ROUND(EXTRACT(EPOCH FROM (${to} - ${from}))) AS integer)`

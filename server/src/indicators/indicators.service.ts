@@ -127,7 +127,7 @@ export class IndicatorsService {
     const wait = (await waitTimeByGroup(sql, scope, 'all')).get('all') ?? emptyWaitTimePoint('all');
     const satisfaction = (await satisfactionByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptySatisfactionPoint('all');
     const churn = (await churnByGroup(sql, scope, 'all', this.config.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
-    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone)).get('all') ?? emptyFollowUpPoint('all');
+    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptyFollowUpPoint('all');
     return {
       waitMedian: { value: wait.median, n: wait.n },
       waitP90: { value: wait.p90, n: wait.n },

@@ -1,5 +1,5 @@
 import type { DimensionScore, SatisfactionPoint } from '@huifang/shared';
-import { groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { groupByKey, groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 
 /**
@@ -26,7 +26,7 @@ export async function satisfactionByGroup(
             SUM(r.csat) AS csat_sum
        FROM survey_response r
       WHERE r.submitted_on BETWEEN :from AND :to ${inDepartment('r')}
-      GROUP BY 1`,
+      ${groupByKey(groupBy)}`,
     scope,
   );
   const invitationKey = groupKeySql(sql, groupBy, sql.localDay('i.created_at'), 'i.department_id');
@@ -34,7 +34,7 @@ export async function satisfactionByGroup(
     `SELECT ${invitationKey} AS g, COUNT(*) AS n
        FROM survey_invitation i
       WHERE i.created_at >= :start AND i.created_at < :end ${inDepartment('i')}
-      GROUP BY 1`,
+      ${groupByKey(groupBy)}`,
     { ...scope, ...instantBounds(scope, timeZone) },
   );
   // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
@@ -44,7 +44,7 @@ export async function satisfactionByGroup(
                 SUM(CASE WHEN d.value >= 4 THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
            FROM survey_rating_daily d
           WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
-          GROUP BY 1, 2`,
+          ${groupByKey(groupBy, 1)}`,
         scope,
       )
     : [];
