@@ -236,6 +236,13 @@ describe.each(testDatabases())('indicators cross-checked by hand on %s', (databa
       serviceRecoveryOpened: 0,
       serviceRecoveryClosed: 0,
     });
+    // The same callbacks by day, by month (joined to the buckets) and by department: the same totals.
+    for (const groupBy of ['day', 'month', 'department']) {
+      const points = (await quality.get<IndicatorSeries<'follow-up'>>(`/api/indicators/follow-up?${WEEK}&groupBy=${groupBy}`)).body.points;
+      const total = (pick: (p: FollowUpPoint) => number) => points.reduce((sum, p) => sum + pick(p), 0);
+      expect([groupBy, total((p) => p.n), total((p) => p.completed), total((p) => p.reached)]).toEqual([groupBy, 4, 3, 2]);
+      if (groupBy === 'department') expect(points.filter((p) => p.n > 0).map((p) => p.medianHoursToComplete).length).toBeGreaterThan(0);
+    }
   });
 
   it('summarises the week against the week before, with n on every headline', async () => {

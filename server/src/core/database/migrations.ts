@@ -3,6 +3,7 @@ import { PatientsEncountersAudit1763990000000 } from '../../migrations/176399000
 import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000-surveys-and-callbacks';
 import { CallbackQueueAndRules1764100000000 } from '../../migrations/1764100000000-callback-queue-and-rules';
 import { Indicators1764200000000 } from '../../migrations/1764200000000-indicators';
+import { CallbackDepartmentIndex1764300000000 } from '../../migrations/1764300000000-callback-department-index';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   SurveysAndCallbacks1764000000000,
   CallbackQueueAndRules1764100000000,
   Indicators1764200000000,
+  CallbackDepartmentIndex1764300000000,
 ];
