@@ -189,7 +189,15 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     const row = callback as { due_at: unknown; submitted_at: unknown };
     const dueInHours = (storedTime(row.due_at).getTime() - storedTime(row.submitted_at).getTime()) / 3_600_000;
     expect(dueInHours).toBe(24);
-    expect((await desk.get<Patient>(`/api/patients/${patient.id}`)).body.status).toBe('at_risk');
+    // At risk follows the NPS alone (DOMAIN.md): a passive 8 with one poor rating gets the call, not the status.
+    expect((await desk.get<Patient>(`/api/patients/${patient.id}`)).body.status).toBe('active');
+
+    // A detractor NPS (6), every other answer good, puts the patient at risk.
+    const other = await finishedVisit(desk, {}, 5);
+    const second = await invite(other.encounterId);
+    const detractorAnswers = answers.map((a) => (a.questionId === 'nps' ? { ...a, value: 6 } : { ...a, value: 4 }));
+    expect((await anonymous.post(publicPath(second.token), { answers: detractorAnswers })).status).toBe(201);
+    expect((await desk.get<Patient>(`/api/patients/${other.patient.id}`)).body.status).toBe('at_risk');
   });
 
   it('lists responses for quality managers with filters, and refuses front desk', async () => {

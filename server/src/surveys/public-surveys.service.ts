@@ -1,3 +1,4 @@
+import { isDetractorAnswer } from '@huifang/shared';
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -98,7 +99,8 @@ export class PublicSurveysService {
           a.question.kind === 'rating' && a.question.dimension && a.valueNumber !== null ? [{ dimension: a.question.dimension, value: a.valueNumber }] : [],
         ),
       );
-      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.detractor });
+      // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
+      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.nps !== null && isDetractorAnswer('nps', response.nps) });
       if (response.detractor) {
         const patient = await manager.findOneByOrFail(PatientEntity, { id: invitation.patientId });
         await this.rules.onDetractor(manager, patient, row, recoveryReason(response));

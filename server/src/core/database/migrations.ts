@@ -4,6 +4,7 @@ import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000
 import { CallbackQueueAndRules1764100000000 } from '../../migrations/1764100000000-callback-queue-and-rules';
 import { Indicators1764200000000 } from '../../migrations/1764200000000-indicators';
 import { CallbackDepartmentIndex1764300000000 } from '../../migrations/1764300000000-callback-department-index';
+import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CallbackQueueAndRules1764100000000,
   Indicators1764200000000,
   CallbackDepartmentIndex1764300000000,
+  AtRiskByNps1764310000000,
 ];

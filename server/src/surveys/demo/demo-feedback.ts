@@ -100,7 +100,7 @@ export function generateDemoFeedback(input: FeedbackInput) {
     answer('nps', 'nps', null, nps, null);
     for (const d of DIMENSIONS) if (d === 'wait_time' || d === 'doctor_communication' || faker.number.float() < 0.8) answer(d, 'rating', d, ratings[d], null);
     if (comment) answer('comment', 'text', null, null, comment);
-    latestDetractor.set(encounter.patientId, detractor);
+    latestDetractor.set(encounter.patientId, isDetractorAnswer('nps', nps)); // at risk follows the NPS alone
     if (detractor) {
       const dueAt = new Date(submittedAt.getTime() + DAY);
       const old = input.now.getTime() - submittedAt.getTime() > 3 * DAY;
