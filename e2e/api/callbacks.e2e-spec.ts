@@ -59,6 +59,42 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     expect((await callbacksOf(patient.id)).map((c) => c.kind).sort()).toEqual(['post_treatment', 'rehab_check']);
   });
 
+  it('lets quality managers work service-recovery callbacks only', async () => {
+    const anonymous = new ApiClient(server.baseUrl);
+    const quality = await staffClient(admin, anonymous, 'quality.cb', 'quality_manager');
+    const patient = await registerPatient(desk, { name: '质控回访' });
+    const routine = await manual(patient.id);
+    const recovery = await manual(patient.id);
+    await runSql(server.databaseUrl, "UPDATE callback SET kind = 'service_recovery', priority = 'high' WHERE id = $1", [recovery.id]);
+
+    // Their queue is the service-recovery one; asking for another kind is refused.
+    const queue = await quality.get<Page<CallbackItem>>('/api/callbacks?view=today&pageSize=100');
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((c) => c.kind)).toEqual(queue.body.items.map(() => 'service_recovery'));
+    expect(queue.body.items.map((c) => c.id)).toContain(recovery.id);
+    expect((await quality.get<ApiError>('/api/callbacks?view=today&kind=manual')).status).toBe(403);
+    expect((await quality.get<CallbackQueueCounts>('/api/callbacks/counts')).status).toBe(200);
+
+    // A routine call: not readable, claimable or schedulable by them (no full phone number either).
+    for (const response of [
+      await quality.get(`/api/callbacks/${routine.id}`),
+      await quality.post(`/api/callbacks/${routine.id}/claim`),
+      await quality.post(`/api/callbacks/${routine.id}/reschedule`, { dueAt: inMinutes(60), reason: 'x' }),
+      await quality.post(`/api/callbacks/${routine.id}/cancel`, { reason: 'x' }),
+      await quality.post('/api/callbacks', { patientId: patient.id, dueAt: inMinutes(5), kind: 'manual' }),
+    ]) {
+      expect(response.status).toBe(403);
+    }
+    expect((await desk.get<CallbackItem>(`/api/callbacks/${routine.id}`)).body.status).toBe('pending');
+
+    // The service-recovery call they work end to end.
+    const claimed = await quality.post<ClaimedCallback>(`/api/callbacks/${recovery.id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.phone).toMatch(/^1\d{10}$/);
+    const done = await quality.post<CallbackItem>(`/api/callbacks/${recovery.id}/attempts`, { outcome: 'reached', note: '已致歉并安排复诊' });
+    expect([done.status, done.body.status]).toEqual([200, 'completed']);
+  });
+
   it('fires nothing for a patient who declined follow-up calls, and refuses a manual callback with 409', async () => {
     const patient = await registerPatient(desk, { consent: { followUpCalls: false } });
     await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment' });

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CallbackItem, CallbackQueueCounts, ClaimedCallback, Page } from '@huifang/shared';
+import type { AuthUser, CallbackItem, CallbackQueueCounts, ClaimedCallback, Page } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../core/http/id-param';
 import { CallbacksService } from './callbacks.service';
 import { CancelCallbackDto, CreateCallbackDto, RecordAttemptDto, RescheduleCallbackDto } from './dto/callback-actions.dto';
 import { CallbackQueryDto } from './dto/callback-query.dto';
 
+/** Staff work the queue; quality managers only its service-recovery callbacks (callback-access.ts). */
 @ApiTags('callbacks')
 @ApiBearerAuth()
 @Controller('callbacks')
@@ -15,23 +18,24 @@ export class CallbacksController {
 
   @Get()
   @ApiOperation({ summary: 'The queue: overdue, today or upcoming open callbacks, by priority then due time' })
-  list(@Query() query: CallbackQueryDto): Promise<Page<CallbackItem>> {
-    return this.callbacks.list(query);
+  list(@Query() query: CallbackQueryDto, @CurrentUser() user: AuthUser): Promise<Page<CallbackItem>> {
+    return this.callbacks.list(query, user);
   }
 
   @Get('counts')
   @ApiOperation({ summary: 'How many open callbacks each view holds (for badges)' })
-  counts(@Query() query: CallbackQueryDto): Promise<CallbackQueueCounts> {
-    return this.callbacks.counts(query);
+  counts(@Query() query: CallbackQueryDto, @CurrentUser() user: AuthUser): Promise<CallbackQueueCounts> {
+    return this.callbacks.counts(query, user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One callback (phone masked)' })
-  get(@IdParam() id: number): Promise<CallbackItem> {
-    return this.callbacks.get(id);
+  get(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<CallbackItem> {
+    return this.callbacks.get(id, user);
   }
 
   @Post()
+  @Roles('front_desk', 'admin')
   @ApiOperation({ summary: 'Schedule a manual callback; 409 when the patient declined follow-up calls' })
   create(@Body() body: CreateCallbackDto, @Audit() context: AuditContext): Promise<CallbackItem> {
     return this.callbacks.create(body, context);

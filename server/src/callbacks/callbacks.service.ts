@@ -5,6 +5,7 @@ import {
   CALLBACK_VIEWS,
   CLAIM_MINUTES,
   MAX_ATTEMPTS,
+  type AuthUser,
   type CallbackItem,
   type CallbackQueueCounts,
   type ClaimedCallback,
@@ -16,6 +17,7 @@ import { AppConfig } from '../core/config/app-config';
 import { ReadCache } from '../core/database/read-cache';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
+import { assertMayWork, queueKindFor } from './callback-access';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
 import { PRIORITY_ORDER, queueWindow } from './callback-queue';
 import { toCallbackItem, toClaimedCallback } from './callback-view';
@@ -41,11 +43,13 @@ export class CallbacksService {
   ) {}
 
   /** Every front-desk screen polls the queue; identical reads share one answer until the next write (at most 2 s). */
-  list(query: CallbackQueryDto): Promise<Page<CallbackItem>> {
+  list(requested: CallbackQueryDto, actor: AuthUser): Promise<Page<CallbackItem>> {
+    const query = { ...requested, kind: queueKindFor(actor.role, requested.kind) };
     return this.cache.get(`callbacks:list:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.listNow(query));
   }
 
-  counts(query: CallbackQueryDto): Promise<CallbackQueueCounts> {
+  counts(requested: CallbackQueryDto, actor: AuthUser): Promise<CallbackQueueCounts> {
+    const query = { ...requested, kind: queueKindFor(actor.role, requested.kind) };
     return this.cache.get(`callbacks:counts:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.countsNow(query));
   }
 
@@ -73,8 +77,10 @@ export class CallbacksService {
     return { overdue, today, upcoming };
   }
 
-  async get(id: number): Promise<CallbackItem> {
-    return toCallbackItem(await this.require(id));
+  async get(id: number, actor: AuthUser): Promise<CallbackItem> {
+    const row = await this.require(id);
+    assertMayWork(actor.role, row.kind);
+    return toCallbackItem(row);
   }
 
   async create(input: CreateCallbackDto, context: AuditContext): Promise<CallbackItem> {
@@ -104,7 +110,7 @@ export class CallbacksService {
       await this.audit.record(context, { action: 'callback.create', entityType: 'callback', entityId: row.id, patientId: patient.id }, manager);
       return row.id;
     });
-    return this.get(id);
+    return this.get(id, context.actor);
   }
 
   /**
@@ -113,6 +119,8 @@ export class CallbacksService {
    */
   async claim(id: number, context: AuditContext): Promise<ClaimedCallback> {
     await this.writes.run(async (manager) => {
+      const target = await manager.findOneBy(CallbackEntity, { id });
+      if (target) assertMayWork(context.actor.role, target.kind);
       const now = new Date();
       const result = await manager
         .createQueryBuilder()
@@ -133,7 +141,7 @@ export class CallbacksService {
       await manager.update(CallbackEntity, { id }, { status: 'pending', claimedBy: null, claimedAt: null, claimExpiresAt: null, updatedAt: new Date() });
       await this.audit.record(context, { action: 'callback.release', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
     });
-    return this.get(id);
+    return this.get(id, context.actor);
   }
 
   /** reached, declined and wrong_number complete the call; no_answer retries the next working day, failing after 3. */
@@ -153,7 +161,7 @@ export class CallbacksService {
       }
       await this.audit.record(context, { action: 'callback.attempt', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
     });
-    return this.get(id);
+    return this.get(id, context.actor);
   }
 
   async reschedule(id: number, input: RescheduleCallbackDto, context: AuditContext): Promise<CallbackItem> {
@@ -172,7 +180,7 @@ export class CallbacksService {
       });
       await this.audit.record(context, { action: 'callback.reschedule', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
     });
-    return this.get(id);
+    return this.get(id, context.actor);
   }
 
   async cancel(id: number, input: CancelCallbackDto, context: AuditContext): Promise<CallbackItem> {
@@ -188,7 +196,7 @@ export class CallbacksService {
       });
       await this.audit.record(context, { action: 'callback.cancel', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
     });
-    return this.get(id);
+    return this.get(id, context.actor);
   }
 
   private openQuery(query: CallbackQueryDto, view: (typeof CALLBACK_VIEWS)[number], now: Date): SelectQueryBuilder<CallbackEntity> {
@@ -231,6 +239,7 @@ export class CallbacksService {
   private async heldByMe(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
     const row = await manager.findOneBy(CallbackEntity, { id });
     if (!row) throw new NotFoundException(`callback ${id} not found`);
+    assertMayWork(context.actor.role, row.kind);
     if (row.status !== 'claimed' || row.claimedBy !== context.actor.id) {
       throw new ForbiddenException('only the staff member who claimed this callback may record calls on it; claim it first');
     }
@@ -243,6 +252,7 @@ export class CallbacksService {
   private async openNotHeldByOthers(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
     const row = await manager.findOne(CallbackEntity, { where: { id }, relations: { claimer: true } });
     if (!row) throw new NotFoundException(`callback ${id} not found`);
+    assertMayWork(context.actor.role, row.kind);
     if (!OPEN.includes(row.status)) throw new ConflictException(`callback ${id} is ${row.status}`);
     const heldByOther = row.status === 'claimed' && row.claimedBy !== context.actor.id && !!row.claimExpiresAt && row.claimExpiresAt > new Date();
     if (heldByOther) throw new ConflictException(`${row.claimer?.displayName ?? 'another staff member'} is working on this callback`);

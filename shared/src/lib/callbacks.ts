@@ -1,3 +1,4 @@
+import type { Role } from './roles';
 /** Callback kinds (DOMAIN.md, Follow-up schedules and callbacks). */
 export const CALLBACK_KINDS = [
   'post_treatment',
@@ -8,6 +9,14 @@ export const CALLBACK_KINDS = [
   'manual',
 ] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+
+/**
+ * The kinds of callback a role works (DOMAIN.md, actors): quality managers close the loop on poor
+ * feedback (service recovery) only; front desk and admins work every kind.
+ */
+export function workableCallbackKinds(role: Role): readonly CallbackKind[] {
+  return role === 'quality_manager' ? ['service_recovery'] : CALLBACK_KINDS;
+}
 
 export const CALLBACK_STATUSES = ['pending', 'claimed', 'completed', 'failed', 'cancelled'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];

@@ -11,7 +11,6 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
 import {
-  CALLBACK_KINDS,
   CALLBACK_VIEWS,
   type CallbackItem,
   type CallbackQueueCounts,
@@ -19,6 +18,7 @@ import {
   type ClaimedCallback,
   type Department,
   type Page,
+  workableCallbackKinds,
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import {
@@ -101,7 +101,8 @@ export class CallbacksPageComponent {
   private readonly auth = inject(AuthService);
 
   protected readonly views = CALLBACK_VIEWS;
-  protected readonly kinds = CALLBACK_KINDS;
+  /** The kinds this role works: a quality manager's queue is service recovery only (no kind filter then). */
+  protected readonly kinds = workableCallbackKinds(this.auth.user()?.role ?? 'front_desk');
   protected readonly pageSizeOptions = QUEUE_PAGE_SIZE_OPTIONS;
   protected readonly columns = ['priority', 'patient', 'kind', 'due', 'attempts', 'action'];
 
@@ -131,7 +132,10 @@ export class CallbacksPageComponent {
   protected readonly hasFilters = computed(() => this.state().kind !== null || this.state().departmentId !== null);
 
   constructor() {
-    const state$ = this.route.queryParamMap.pipe(map(queueStateFromParams), distinctUntilChanged(sameQueueState));
+    const state$ = this.route.queryParamMap.pipe(
+      map((params) => queueStateFromParams(params, this.kinds)),
+      distinctUntilChanged(sameQueueState),
+    );
     const visible$ = pageVisibility(inject(DOCUMENT)).pipe(shareReplay({ bufferSize: 1, refCount: true }));
     visible$.pipe(takeUntilDestroyed()).subscribe((visible) => this.visible.set(visible));
     const ticks$ = merge(pollWhileVisible(QUEUE_POLL_MS, visible$), this.refresh$).pipe(startWith(undefined));

@@ -23,6 +23,13 @@ describe('queue state in the URL', () => {
     });
   });
 
+  it('drops a kind the role does not work, so a shared link never asks for a refused queue', () => {
+    const params = convertToParamMap({ view: 'today', kind: 'manual' });
+    expect(queueStateFromParams(params, ['service_recovery']).kind).toBeNull();
+    expect(queueStateFromParams(convertToParamMap({ kind: 'service_recovery' }), ['service_recovery']).kind).toBe('service_recovery');
+    expect(queueStateFromParams(params).kind).toBe('manual');
+  });
+
   it('writes only what differs from the default', () => {
     expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({ view: null, kind: null, departmentId: null, page: null, pageSize: null });
     const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, departmentId: 4, page: 2 };

@@ -31,13 +31,16 @@ export const DEFAULT_QUEUE_STATE: QueueState = {
   pageSize: DEFAULT_PAGE_SIZE,
 };
 
-/** Reads the URL's query params; anything unknown or malformed falls back to the default. */
-export function queueStateFromParams(params: ParamMap): QueueState {
+/**
+ * Reads the URL's query params; anything unknown or malformed falls back to the default, and so does
+ * a kind the user's role does not work (`kinds`).
+ */
+export function queueStateFromParams(params: ParamMap, kinds: readonly CallbackKind[] = CALLBACK_KINDS): QueueState {
   const view = params.get('view');
   const kind = params.get('kind');
   return {
     view: (CALLBACK_VIEWS as readonly string[]).includes(view ?? '') ? (view as CallbackView) : DEFAULT_VIEW,
-    kind: (CALLBACK_KINDS as readonly string[]).includes(kind ?? '') ? (kind as CallbackKind) : null,
+    kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as CallbackKind) : null,
     departmentId: positiveInt(params.get('departmentId')),
     page: positiveInt(params.get('page')) ?? 1,
     pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
