@@ -1,4 +1,4 @@
-import type { ApiError, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, Patient } from '@huifang/shared';
+import type { ApiError, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, PatientTimeline } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
@@ -224,12 +224,12 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     await admin.request('PUT', '/api/follow-up-rules', { rules: [{ key: 'post_treatment', enabled: true, offset: 3 }, { key: 'rehab_check', enabled: true, offset: 30 }] });
   });
 
-  it('shows callbacks on the patient timeline', async () => {
+  it('shows callbacks on the patient timeline, next to the visit', async () => {
     const { patient, encounterId } = await finishedVisit(desk);
-    await manual(patient.id);
-    const timeline = await desk.get<{ entries: { kind: string }[] }>(`/api/patients/${patient.id}/timeline`);
-    expect(timeline.body.entries.map((e) => e.kind)).toContain('callback');
-    expect(encounterId).toBeGreaterThan(0);
-    expect((await desk.get<Patient>(`/api/patients/${patient.id}`)).status).toBe(200);
+    const callback = await manual(patient.id);
+    const timeline = (await desk.get<PatientTimeline>(`/api/patients/${patient.id}/timeline`)).body;
+    const callbacks = timeline.entries.flatMap((e) => (e.kind === 'callback' ? [e.callback] : []));
+    expect(callbacks).toEqual([expect.objectContaining({ id: callback.id, kind: 'manual', status: 'pending', dueAt: callback.dueAt })]);
+    expect(timeline.entries.some((e) => e.kind === 'encounter' && e.encounter.id === encounterId)).toBe(true);
   });
 });

@@ -49,13 +49,14 @@ describe.each(testDatabases())('lifecycle transitions on %s', (database) => {
   });
 
   it('lets exactly one of two concurrent moves from the same stage win, and history stays consistent', async () => {
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 6; round++) {
       const patient = await registerPatient(desk);
       // Two desks looking at a first_visit patient: to different stages (each naming the stage it saw),
-      // or both to the same stage.
-      const targets = round % 2 === 0 ? ['treatment', 'follow_up'] : ['treatment', 'treatment'];
+      // both to the same stage, or both to the same stage with API.md's plain `{ to }` body.
+      const targets = round % 3 === 0 ? ['treatment', 'follow_up'] : ['treatment', 'treatment'];
+      const body = (to: string) => (round % 3 === 2 ? { to } : { to, from: 'first_visit' });
       const [a, b] = await Promise.all(
-        targets.map((to) => desk.post<StageTransition>(`/api/patients/${patient.id}/transitions`, { to, from: 'first_visit' })),
+        targets.map((to) => desk.post<StageTransition>(`/api/patients/${patient.id}/transitions`, body(to))),
       );
       expect([a.status, b.status].sort()).toEqual([201, 409]);
       const winner = a.status === 201 ? a.body : b.body;

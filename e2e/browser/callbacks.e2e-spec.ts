@@ -36,6 +36,7 @@ describeInBrowser('front desk works the callback queue in the browser', () => {
     await queue.open(server.baseUrl);
     await queue.showView('overdue');
     const first = await queue.firstClaimableId();
+    const attemptsBefore = (await api.get<CallbackItem>(`/api/callbacks/${first}`)).body.attempts.map((a) => a.outcome);
     await queue.claim(first);
     expect(await queue.phone().innerText()).toMatch(/1[3-9]\d{9}/);
     await queue.record('no_answer', '无人接听，明天再打');
@@ -43,7 +44,8 @@ describeInBrowser('front desk works the callback queue in the browser', () => {
 
     const moved = (await api.get<CallbackItem>(`/api/callbacks/${first}`)).body;
     expect(moved).toMatchObject({ status: 'pending', claimedBy: null });
-    expect(moved.attempts.map((a) => a.outcome)).toEqual([...moved.attempts.slice(0, -1).map((a) => a.outcome), 'no_answer']);
+    expect(moved.attempts.map((a) => a.outcome)).toEqual([...attemptsBefore, 'no_answer']);
+    expect(moved.attempts.at(-1)?.note).toBe('无人接听，明天再打');
     const due = new Date(moved.dueAt);
     expect(due.getTime()).toBeGreaterThan(Date.now());
     expect([1, 2, 3, 4, 5]).toContain(new Date(due.getTime() + 8 * 3_600_000).getUTCDay());

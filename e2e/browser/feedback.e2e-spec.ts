@@ -57,9 +57,12 @@ describeInBrowser('a patient answers the survey on a phone', () => {
     expect(await staffPage.getByTestId('invite-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
 
     const page = await phone();
-    const scripts: { name: string; bytes: number }[] = [];
-    page.on('response', async (response) => {
-      if (response.url().endsWith('.js')) scripts.push({ name: response.url().split('/').pop() ?? '', bytes: gzipSync(await response.body()).length });
+    // Every script's size, awaited before summing (a handler still reading a body would be missed).
+    const scripts: Promise<{ name: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) {
+        scripts.push(response.body().then((body) => ({ name: response.url().split('/').pop() ?? '', bytes: gzipSync(body).length })));
+      }
     });
     const form = new PublicFeedbackPage(page);
     await form.open(url.replace(/^https?:\/\/[^/]+/, server.baseUrl));
@@ -69,8 +72,10 @@ describeInBrowser('a patient answers the survey on a phone', () => {
     expect(await page.locator('body').innerText()).not.toContain(patient.name);
     // Nothing of the staff app came down the wire, and nothing overflows a 360 px screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const totalGzip = scripts.reduce((sum, s) => sum + s.bytes, 0);
-    process.stdout.write(`feedback page initial JavaScript: ${scripts.length} files, ${(totalGzip / 1024).toFixed(1)} kB gzip\n`);
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length).toBeGreaterThan(0);
+    const totalGzip = loaded.reduce((sum, s) => sum + s.bytes, 0);
+    process.stdout.write(`feedback page initial JavaScript: ${loaded.length} files, ${(totalGzip / 1024).toFixed(1)} kB gzip\n`);
     expect(totalGzip).toBeLessThan(90 * 1024);
 
     // Submitting with a required answer missing points at it instead of sending.
