@@ -12,8 +12,6 @@ import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-i
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
   type Department,
@@ -27,6 +25,7 @@ import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, star
 import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
+import { PeriodFieldsComponent } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -61,14 +60,13 @@ import { SeriesPanelComponent } from './series-panel.component';
 @Component({
   selector: 'hf-dashboard-page',
   imports: [
+    PeriodFieldsComponent,
     DepartmentFilterComponent,
     DrillDownPanelComponent,
     IndicatorChartComponent,
     MatButtonModule,
     MatButtonToggleModule,
     MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
     SeriesPanelComponent,
     TranslocoDirective,
   ],

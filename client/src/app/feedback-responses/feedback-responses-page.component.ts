@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
@@ -15,6 +13,7 @@ import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
+import { PeriodFieldsComponent } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -45,12 +44,11 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
 @Component({
   selector: 'hf-feedback-responses-page',
   imports: [
+    PeriodFieldsComponent,
     DepartmentFilterComponent,
     DimensionRatingsComponent,
     HospitalDatePipe,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatSlideToggleModule,
