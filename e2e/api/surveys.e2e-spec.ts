@@ -210,6 +210,17 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     expect(detractors.body.items.every((r) => r.detractor)).toBe(true);
     expect((await quality.get('/api/survey-responses?detractorsOnly=maybe')).status).toBe(400);
     expect((await desk.get('/api/survey-responses')).status).toBe(403);
+
+    // By template and by period (calendar days in the hospital's time zone).
+    const mine = withComment.body.items.find((r) => r.comment === '眼科医生很耐心');
+    const ids = async (query: string) =>
+      (await quality.get<Page<SurveyResponseSummary>>(`/api/survey-responses?departmentId=6&pageSize=100&${query}`)).body.items.map((r) => r.id);
+    expect(await ids(`templateId=${mine?.templateId}`)).toContain(mine?.id);
+    expect(await ids(`templateId=${(mine?.templateId ?? 0) + 1000}`)).toEqual([]);
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    expect(await ids(`from=${today}&to=${today}`)).toContain(mine?.id);
+    expect(await ids('from=2001-01-01&to=2001-12-31')).toEqual([]);
+    expect((await quality.get('/api/survey-responses?from=2026-02-30')).status).toBe(400);
   });
 
   it('publishes a new template version while earlier answers stay tied to theirs', async () => {

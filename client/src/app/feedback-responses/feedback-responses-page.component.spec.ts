@@ -3,7 +3,7 @@ import { HttpTestingController, type TestRequest, provideHttpClientTesting } fro
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Department, Page, Role, SurveyResponseSummary } from '@huifang/shared';
+import type { Department, Page, Role, SurveyResponseSummary, SurveyTemplate } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import surveysEn from '../../../public/i18n/surveys/en.json';
@@ -16,6 +16,11 @@ import { FeedbackResponsesPageComponent } from './feedback-responses-page.compon
 const DEPARTMENTS: Department[] = [
   { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
   { id: 8, code: 'rehabilitation', name: '康复科', nameEn: 'Rehabilitation', active: true },
+];
+
+const TEMPLATES: SurveyTemplate[] = [
+  { id: 1, name: { zh: '门诊满意度', en: 'Outpatient experience' }, publishedVersion: 2, versions: [] },
+  { id: 4, name: { zh: '康复随访', en: 'Rehabilitation follow-up' }, publishedVersion: 1, versions: [] },
 ];
 
 const DETRACTOR: SurveyResponseSummary = {
@@ -96,6 +101,7 @@ describe('FeedbackResponsesPageComponent', () => {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, FeedbackResponsesPageComponent);
     httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
+    httpMock.expectOne('/api/survey-templates').flush(TEMPLATES);
     return httpMock.expectOne((r) => r.url === '/api/survey-responses');
   }
 
@@ -172,6 +178,25 @@ describe('FeedbackResponsesPageComponent', () => {
     expect(el('responses-filter-comment').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
     expect(el('responses-filter-department').textContent).toContain('Rehabilitation');
     expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-01-01');
+  });
+
+  it('filters by survey template, from the URL and from the select', async () => {
+    signIn('quality_manager');
+    const req = await open('/feedback-responses?templateId=4');
+    expect(req.request.params.get('templateId')).toBe('4');
+    req.flush(page([DETRACTOR]));
+    await settle();
+    expect(el('responses-filter-template').textContent).toContain('Rehabilitation follow-up');
+
+    el('responses-filter-template').click();
+    await settle();
+    (document.querySelector('[data-testid="responses-filter-template-1"]') as HTMLElement).click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/feedback-responses?templateId=1');
+    const next = httpMock.expectOne((r) => r.url === '/api/survey-responses');
+    expect([next.request.params.get('templateId'), next.request.params.get('page')]).toEqual(['1', '1']);
+    next.flush(page([]));
+    await settle();
   });
 
   it('puts a changed filter into the URL, back on page 1, and reloads', async () => {

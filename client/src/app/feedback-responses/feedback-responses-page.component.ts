@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { Department, Page, SurveyResponseSummary } from '@huifang/shared';
+import type { Department, Page, SurveyResponseSummary, SurveyTemplate } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -49,8 +51,10 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
     DimensionRatingsComponent,
     HospitalDatePipe,
     MatButtonModule,
+    MatFormFieldModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    MatSelectModule,
     MatSlideToggleModule,
     MatTableModule,
     RouterLink,
@@ -81,10 +85,16 @@ export class FeedbackResponsesPageComponent {
   protected readonly loading = signal(false);
   protected readonly loadFailed = signal(false);
   protected readonly departments = signal<Department[]>([]);
+  /** Every template (with unpublished ones), named in the UI language. */
+  protected readonly templateOptions = computed(() => {
+    const lang = this.language.lang();
+    return this.templates().map((template) => ({ id: template.id, label: template.name[lang] || template.name.zh }));
+  });
+  private readonly templates = signal<SurveyTemplate[]>([]);
   protected readonly hasFilters = computed(() => {
     const s = this.state();
     const d = defaultResponsesState(this.today);
-    return s.from !== d.from || s.to !== d.to || s.departmentId !== null || s.detractorsOnly || s.hasComment;
+    return s.from !== d.from || s.to !== d.to || s.departmentId !== null || s.templateId !== null || s.detractorsOnly || s.hasComment;
   });
   /** Quality managers do not open patient pages (PAGE_ACCESS): for them the name is plain text. */
   protected readonly canOpenPatients = computed(() => {
@@ -131,6 +141,14 @@ export class FeedbackResponsesPageComponent {
         next: (list) => this.departments.set(list),
         error: (err: unknown) => this.notifier.error(err),
       });
+
+    this.api
+      .templates()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.templates.set(list),
+        error: (err: unknown) => this.notifier.error(err),
+      });
   }
 
   protected departmentLabel(response: SurveyResponseSummary): string {
@@ -151,7 +169,7 @@ export class FeedbackResponsesPageComponent {
     }
   }
 
-  protected setFilter(changes: Partial<Pick<ResponsesListState, 'departmentId' | 'detractorsOnly' | 'hasComment'>>): void {
+  protected setFilter(changes: Partial<Pick<ResponsesListState, 'departmentId' | 'templateId' | 'detractorsOnly' | 'hasComment'>>): void {
     this.navigate({ ...this.state(), ...changes, page: 1 });
   }
 

@@ -15,6 +15,7 @@ describe('feedback list state in the URL', () => {
       from: '2026-03-02',
       to: '2026-03-31',
       departmentId: null,
+      templateId: null,
       detractorsOnly: false,
       hasComment: false,
       page: 1,
@@ -28,6 +29,7 @@ describe('feedback list state in the URL', () => {
         from: '2026-02-28',
         to: '2026-02-01',
         departmentId: '3',
+        templateId: '4',
         detractorsOnly: 'true',
         hasComment: 'true',
         page: '4',
@@ -39,6 +41,7 @@ describe('feedback list state in the URL', () => {
       from: '2026-02-01',
       to: '2026-02-28',
       departmentId: 3,
+      templateId: 4,
       detractorsOnly: true,
       hasComment: true,
       page: 4,
@@ -59,17 +62,19 @@ describe('feedback list state in the URL', () => {
       from: null,
       to: null,
       departmentId: null,
+      templateId: null,
       detractorsOnly: null,
       hasComment: null,
       page: null,
       pageSize: null,
     });
-    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, hasComment: true, page: 3 };
+    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, templateId: 1, hasComment: true, page: 3 };
     const params = paramsFromResponsesState(state, TODAY);
     expect(params).toEqual({
       from: '2026-01-01',
       to: '2026-03-31',
       departmentId: 2,
+      templateId: 1,
       detractorsOnly: null,
       hasComment: 'true',
       page: 3,

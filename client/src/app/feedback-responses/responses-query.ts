@@ -2,12 +2,14 @@ import type { ParamMap, Params } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
 import { addDays, isCalendarDay } from '../core/calendar-day';
 
-/** What the feedback list shows, kept in the URL (`/feedback-responses?detractorsOnly=true&page=2`). */
+/** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&detractorsOnly=true&page=2`). */
 export interface ResponsesListState {
   /** Calendar days, inclusive, in the hospital's time zone. */
   from: string;
   to: string;
   departmentId: number | null;
+  /** Responses to any version of one survey template. */
+  templateId: number | null;
   detractorsOnly: boolean;
   hasComment: boolean;
   page: number;
@@ -27,6 +29,7 @@ export function defaultResponsesState(today: string): ResponsesListState {
   return {
     ...defaultPeriod(today),
     departmentId: null,
+    templateId: null,
     detractorsOnly: false,
     hasComment: false,
     page: 1,
@@ -46,6 +49,7 @@ export function responsesStateFromParams(params: ParamMap, today: string): Respo
     from,
     to,
     departmentId: positiveInt(params.get('departmentId')),
+    templateId: positiveInt(params.get('templateId')),
     detractorsOnly: params.get('detractorsOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
     page: positiveInt(params.get('page')) ?? 1,
@@ -61,6 +65,7 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
     from: samePeriod ? null : state.from,
     to: samePeriod ? null : state.to,
     departmentId: state.departmentId,
+    templateId: state.templateId,
     detractorsOnly: state.detractorsOnly ? 'true' : null,
     hasComment: state.hasComment ? 'true' : null,
     page: state.page > 1 ? state.page : null,
@@ -72,6 +77,7 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
 export function queryFromResponsesState(state: ResponsesListState): SurveyResponseQuery {
   const query: SurveyResponseQuery = { from: state.from, to: state.to, page: state.page, pageSize: state.pageSize };
   if (state.departmentId !== null) query.departmentId = state.departmentId;
+  if (state.templateId !== null) query.templateId = state.templateId;
   if (state.detractorsOnly) query.detractorsOnly = true;
   if (state.hasComment) query.hasComment = true;
   return query;
@@ -102,6 +108,7 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.from === b.from &&
     a.to === b.to &&
     a.departmentId === b.departmentId &&
+    a.templateId === b.templateId &&
     a.detractorsOnly === b.detractorsOnly &&
     a.hasComment === b.hasComment &&
     a.page === b.page &&
