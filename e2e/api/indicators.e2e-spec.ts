@@ -1,5 +1,6 @@
 import {
   FOLLOW_UP_RULE_KEYS,
+  type ApiError,
   type ChurnPoint,
   type DrillDownRow,
   type FollowUpPoint,
@@ -9,6 +10,7 @@ import {
   type Page,
   type SatisfactionPoint,
   type SurveyInvitation,
+  type SurveyTemplate,
   type WaitTimePoint,
 } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
@@ -199,6 +201,33 @@ describe.each(testDatabases())('indicators cross-checked by hand on %s', (databa
     ]);
     // 6 responses / 8 invitations.
     expect([point.n, point.invitations, point.responseRate]).toEqual([6, 8, 75]);
+  });
+
+  it('narrows satisfaction to one survey template, read from the answers instead of the rollup', async () => {
+    const [template] = (await quality.get<SurveyTemplate[]>('/api/survey-templates')).body;
+    const period = `from=${today}&to=${today}&groupBy=day`;
+    const all = (await quality.get<IndicatorSeries<'satisfaction'>>(`/api/indicators/satisfaction?${period}`)).body;
+    const mine = (await quality.get<IndicatorSeries<'satisfaction'>>(`/api/indicators/satisfaction?${period}&templateId=${template.id}`)).body;
+    // Every response here answered the default template: the same figures, dimensions included.
+    expect(mine.templateId).toBe(template.id);
+    expect(mine.points).toEqual(all.points);
+    const other = await admin.post<SurveyTemplate>('/api/survey-templates', {
+      name: { zh: '住院满意度', en: 'Inpatient survey' },
+      questions: template.versions[0].questions,
+    });
+    expect(other.status).toBe(201);
+    const none = (await quality.get<IndicatorSeries<'satisfaction'>>(`/api/indicators/satisfaction?${period}&templateId=${other.body.id}`)).body;
+    expect(none.points[0]).toMatchObject({ n: 0, invitations: 0, responseRate: null, dimensions: [] });
+    expect(none.points[0].nps.value).toBeNull();
+
+    const rows = await quality.get<Page<DrillDownRow>>(`/api/indicators/satisfaction/patients?${period}&templateId=${other.body.id}`);
+    expect([rows.status, rows.body.total]).toEqual([200, 0]);
+    const ours = await quality.get<Page<DrillDownRow>>(`/api/indicators/satisfaction/patients?${period}&templateId=${template.id}`);
+    expect(ours.body.total).toBe(6);
+    for (const path of [`wait-time?${period}&templateId=${template.id}`, `summary?templateId=${template.id}`, 'satisfaction?templateId=0']) {
+      const refused = await quality.get<ApiError>(`/api/indicators/${path}`);
+      expect([path, refused.status]).toEqual([path, 400]);
+    }
   });
 
   it('computes churn over the cohort whose expected return + grace fell in the period', async () => {

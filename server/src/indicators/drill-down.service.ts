@@ -19,7 +19,8 @@ import { followUpConditions } from './follow-up.query';
 import { instantBounds, narrowToKey, num, round1, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
-import { IndicatorsService, type IndicatorRequest } from './indicators.service';
+import { inTemplate } from './satisfaction.query';
+import { IndicatorsService, templateOf, type IndicatorRequest } from './indicators.service';
 
 export interface DrillDownRequest extends IndicatorRequest {
   key?: string;
@@ -60,12 +61,14 @@ export class DrillDownService {
     if (!(DRILL_DOWN_SEGMENTS[name] as readonly string[]).includes(segment)) {
       throw new BadRequestException([`segment must be one of: ${DRILL_DOWN_SEGMENTS[name].join(', ')}`]);
     }
+    const templateId = templateOf(name, request);
     const scope = this.narrowed(request);
     const sql = this.sqlProvider.get();
-    return this.page(sql, this.source(sql, name, segment, scope), request);
+    return this.page(sql, this.source(sql, name, segment, scope, templateId), request);
   }
 
   async flowRows(request: DrillDownRequest & { fromStage: LifecycleStage; toStage: FlowTarget }): Promise<Page<DrillDownRow>> {
+    templateOf('lifecycle-flow', request);
     const scope = this.indicators.scopeOf(request);
     const sql = this.sqlProvider.get();
     if (request.toStage === 'lapsed') {
@@ -94,7 +97,7 @@ export class DrillDownService {
     return narrowToKey(scope, request.groupBy ?? 'month', request.key);
   }
 
-  private source(sql: IndicatorSql, name: IndicatorName, segment: DrillDownSegment, scope: IndicatorScope): RowSource {
+  private source(sql: IndicatorSql, name: IndicatorName, segment: DrillDownSegment, scope: IndicatorScope, templateId: number | null): RowSource {
     const inDepartment = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
     switch (name) {
       case 'wait-time':
@@ -111,11 +114,12 @@ export class DrillDownService {
       case 'satisfaction':
         return {
           from: `survey_response r ${PATIENT_AND_DEPARTMENT('r.patient_id', 'r.department_id')}`,
-          where: `r.submitted_on BETWEEN :from AND :to ${inDepartment('r.department_id')} ${SATISFACTION_SEGMENTS[segment] ?? ''}`,
+          where: `r.submitted_on BETWEEN :from AND :to ${inDepartment('r.department_id')} ${SATISFACTION_SEGMENTS[segment] ?? ''}
+                  ${templateId === null ? '' : inTemplate('r')}`,
           on: 'r.submitted_on',
           value: 'r.nps',
           ref: 'r.id',
-          params: scope,
+          params: { ...scope, templateId },
         };
       case 'churn':
         return this.lapsedCohortSource(sql, scope, segment) ?? EMPTY_SOURCE;

@@ -8,6 +8,7 @@ describe('indicator CSV', () => {
       from: '2026-03-01',
       to: '2026-03-31',
       departmentId: null,
+      templateId: null,
       groupBy: 'department',
       points: [
         { key: '5', n: 37, lapsed: 4, churnRate: 10.8, retention: 89.2 },

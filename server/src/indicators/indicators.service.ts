@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import {
@@ -34,6 +34,7 @@ export interface IndicatorRequest {
   to?: string;
   departmentId?: number;
   groupBy?: IndicatorGrouping;
+  templateId?: number;
 }
 
 /** Series, headline summary and lifecycle flow, all computed in the database (see the `*.query.ts` files). */
@@ -57,16 +58,19 @@ export class IndicatorsService {
   series<N extends IndicatorName>(name: N, request: IndicatorRequest): Promise<IndicatorSeries<N>> {
     const scope = this.scopeOf(request);
     const groupBy = request.groupBy ?? 'month';
-    return this.cached(`${name}:${groupBy}`, scope, () => this.computeSeries(name, scope, groupBy));
+    const templateId = templateOf(name, request);
+    return this.cached(`${name}:${groupBy}:${templateId}`, scope, () => this.computeSeries(name, scope, groupBy, templateId));
   }
 
   summary(request: IndicatorRequest): Promise<IndicatorSummary> {
     const scope = this.scopeOf(request);
+    templateOf('summary', request);
     return this.cached('summary', scope, () => this.computeSummary(scope));
   }
 
   flow(request: IndicatorRequest): Promise<LifecycleFlow> {
     const scope = this.scopeOf(request);
+    templateOf('lifecycle-flow', request);
     return this.cached('flow', scope, async () => {
       const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, this.config.returnGraceDays, this.today());
       return { from: scope.from, to: scope.to, departmentId: scope.departmentId, links };
@@ -82,11 +86,16 @@ export class IndicatorsService {
     return this.cache.get(`indicators:${what}:${scope.from}:${scope.to}:${scope.departmentId}:${this.today()}`, INDICATOR_CACHE_MS, compute);
   }
 
-  private async computeSeries<N extends IndicatorName>(name: N, scope: IndicatorScope, groupBy: IndicatorGrouping): Promise<IndicatorSeries<N>> {
-    const found = await this.points(this.sqlProvider.get(), name, scope, groupBy);
+  private async computeSeries<N extends IndicatorName>(
+    name: N,
+    scope: IndicatorScope,
+    groupBy: IndicatorGrouping,
+    templateId: number | null,
+  ): Promise<IndicatorSeries<N>> {
+    const found = await this.points(this.sqlProvider.get(), name, scope, groupBy, templateId);
     const keys = groupBy === 'department' ? await this.departmentKeys(scope) : timeBucketKeys(scope, groupBy);
     const points = keys.map((key) => (found.get(key) ?? EMPTY_POINT[name](key)) as IndicatorPointMap[N]);
-    return { indicator: name, from: scope.from, to: scope.to, departmentId: scope.departmentId, groupBy, points };
+    return { indicator: name, from: scope.from, to: scope.to, departmentId: scope.departmentId, groupBy, templateId, points };
   }
 
   private async computeSummary(scope: IndicatorScope): Promise<IndicatorSummary> {
@@ -109,12 +118,12 @@ export class IndicatorsService {
     };
   }
 
-  private points(sql: IndicatorSql, name: IndicatorName, scope: IndicatorScope, groupBy: Grouping): Promise<Map<string, unknown>> {
+  private points(sql: IndicatorSql, name: IndicatorName, scope: IndicatorScope, groupBy: Grouping, templateId: number | null): Promise<Map<string, unknown>> {
     switch (name) {
       case 'wait-time':
         return waitTimeByGroup(sql, scope, groupBy);
       case 'satisfaction':
-        return satisfactionByGroup(sql, scope, groupBy, this.config.timeZone);
+        return satisfactionByGroup(sql, scope, groupBy, this.config.timeZone, true, templateId);
       case 'churn':
         return churnByGroup(sql, scope, groupBy, this.config.returnGraceDays, this.today());
       case 'follow-up':
@@ -151,6 +160,13 @@ export class IndicatorsService {
     const rows = await this.departments.find({ select: { id: true }, order: { id: 'ASC' } });
     return rows.map((row) => String(row.id));
   }
+}
+
+/** `templateId` narrows satisfaction only; anywhere else it would silently mean nothing: 400. */
+export function templateOf(name: string, request: IndicatorRequest): number | null {
+  if (request.templateId === undefined) return null;
+  if (name !== 'satisfaction') throw new BadRequestException(['templateId applies to satisfaction only']);
+  return request.templateId;
 }
 
 interface Figure {

@@ -13,8 +13,11 @@ export async function satisfactionByGroup(
   groupBy: Grouping,
   timeZone: string,
   withDimensions = true,
+  templateId: number | null = null,
 ): Promise<Map<string, SatisfactionPoint>> {
-  const inDepartment = (alias: string) => (scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`);
+  const inDepartment = (alias: string) =>
+    `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
+  const params = { ...scope, templateId };
   const key = groupKeySql(sql, groupBy, 'r.submitted_on', 'r.department_id');
   const responses = await sql.query<Record<string, unknown>>(
     `SELECT ${key} AS g, COUNT(*) AS n,
@@ -27,7 +30,7 @@ export async function satisfactionByGroup(
        FROM survey_response r
       WHERE r.submitted_on BETWEEN :from AND :to ${inDepartment('r')}
       ${groupByKey(groupBy)}`,
-    scope,
+    params,
   );
   const invitationKey = groupKeySql(sql, groupBy, sql.localDay('i.created_at'), 'i.department_id');
   const invitations = await sql.query<Record<string, unknown>>(
@@ -35,19 +38,29 @@ export async function satisfactionByGroup(
        FROM survey_invitation i
       WHERE i.created_at >= :start AND i.created_at < :end ${inDepartment('i')}
       ${groupByKey(groupBy)}`,
-    { ...scope, ...instantBounds(scope, timeZone) },
+    { ...params, ...instantBounds(scope, timeZone) },
   );
-  // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
-  const dimensions = withDimensions
-    ? await sql.query<Record<string, unknown>>(
-        `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
-                SUM(CASE WHEN d.value >= 4 THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
-           FROM survey_rating_daily d
-          WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
-          ${groupByKey(groupBy, 1)}`,
-        scope,
-      )
-    : [];
+  const dimensions = !withDimensions
+    ? []
+    : templateId === null
+      ? // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
+        await sql.query<Record<string, unknown>>(
+          `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
+                  SUM(CASE WHEN d.value >= 4 THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
+             FROM survey_rating_daily d
+            WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
+            ${groupByKey(groupBy, 1)}`,
+          params,
+        )
+      : // The rollup does not know templates: one template's answers are read from the responses.
+        await sql.query<Record<string, unknown>>(
+          `SELECT ${key} AS g, a.dimension AS dimension, COUNT(*) AS n,
+                  SUM(CASE WHEN a.value_number >= 4 THEN 1 ELSE 0 END) AS top, SUM(a.value_number) AS total
+             FROM survey_response r JOIN survey_answer a ON a.response_id = r.id AND a.kind = 'rating' AND a.dimension IS NOT NULL
+            WHERE r.submitted_on BETWEEN :from AND :to AND a.value_number IS NOT NULL ${inDepartment('r')}
+            ${groupByKey(groupBy, 1)}`,
+          params,
+        );
 
   const points = new Map<string, SatisfactionPoint>();
   const pointFor = (key: string) => {
@@ -88,4 +101,9 @@ export function emptySatisfactionPoint(key: string): SatisfactionPoint {
     csat: { value: null, mean: null, n: 0 },
     dimensions: [],
   };
+}
+
+/** Rows (response or invitation, by `alias`) of any version of the template `:templateId`. */
+export function inTemplate(alias: string): string {
+  return `AND ${alias}.template_version_id IN (SELECT v.id FROM survey_template_version v WHERE v.template_id = :templateId)`;
 }

@@ -27,6 +27,8 @@ export interface IndicatorQuery {
   departmentId?: number;
   /** Series only; default `month`. */
   groupBy?: IndicatorGrouping;
+  /** Satisfaction only (series, CSV, drill-down): responses to, and invitations of, one survey template. */
+  templateId?: number;
 }
 
 /**
@@ -118,6 +120,8 @@ export interface IndicatorSeries<N extends IndicatorName = IndicatorName> {
   to: string;
   departmentId: number | null;
   groupBy: IndicatorGrouping;
+  /** The survey template a satisfaction series is narrowed to, else null. */
+  templateId: number | null;
   points: IndicatorPointMap[N][];
 }
 

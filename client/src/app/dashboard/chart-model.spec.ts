@@ -57,9 +57,10 @@ describe('chart model helpers', () => {
   });
 
   it('seriesTarget: a target with its count, null when there is nothing to list', () => {
-    const series = { indicator: 'churn' as const, groupBy: 'week' as const };
+    const series = { indicator: 'churn' as const, groupBy: 'week' as const, templateId: null };
     expect(seriesTarget(series, '2026-03-02', 'lapsed', 4)).toEqual({
       kind: 'series',
+      templateId: null,
       indicator: 'churn',
       groupBy: 'week',
       key: '2026-03-02',
@@ -67,6 +68,8 @@ describe('chart model helpers', () => {
       count: 4,
     });
     expect(seriesTarget(series, '2026-03-02', 'lapsed', 0)).toBeNull();
+    // A satisfaction chart narrowed to one template lists that template's responses.
+    expect(seriesTarget({ indicator: 'satisfaction', groupBy: 'month', templateId: 4 }, '2026-03', 'detractors', 2)).toMatchObject({ templateId: 4 });
   });
 
   it('tableDrills: a labelled button per target that has rows', () => {
@@ -74,7 +77,7 @@ describe('chart model helpers', () => {
       tableDrills(
         [
           null,
-          { kind: 'series', indicator: 'follow-up', groupBy: 'day', key: '2026-03-05', segment: 'open', count: 2 },
+          { kind: 'series', templateId: null, indicator: 'follow-up', groupBy: 'day', key: '2026-03-05', segment: 'open', count: 2 },
           { kind: 'flow', fromStage: 'treatment', toStage: 'lapsed', count: 6 },
         ],
         fakeT,
@@ -82,7 +85,7 @@ describe('chart model helpers', () => {
     ).toEqual([
       {
         label: 'dashboard.table.drill{"what":"dashboard.segments.follow-up.open{}","count":2}',
-        target: { kind: 'series', indicator: 'follow-up', groupBy: 'day', key: '2026-03-05', segment: 'open', count: 2 },
+        target: { kind: 'series', templateId: null, indicator: 'follow-up', groupBy: 'day', key: '2026-03-05', segment: 'open', count: 2 },
       },
       {
         label: 'dashboard.table.drill{"what":"dashboard.table.patients{}","count":6}',

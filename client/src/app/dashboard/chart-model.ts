@@ -103,12 +103,14 @@ export function cartesianBase(categories: string[]): EChartsCoreOption {
 
 /** The rows behind `count` of a point and segment; null when there are none to list. */
 export function seriesTarget(
-  series: Pick<IndicatorSeries, 'indicator' | 'groupBy'>,
+  series: Pick<IndicatorSeries, 'indicator' | 'groupBy' | 'templateId'>,
   key: string,
   segment: DrillDownSegment,
   count: number,
 ): DrillTarget | null {
-  return count > 0 ? { kind: 'series', indicator: series.indicator, groupBy: series.groupBy, key, segment, count } : null;
+  return count > 0
+    ? { kind: 'series', indicator: series.indicator, groupBy: series.groupBy, key, segment, count, templateId: series.templateId }
+    : null;
 }
 
 /** Table buttons for the targets that have rows, labelled by segment. */

@@ -25,6 +25,7 @@ describe('churnChart', () => {
     retention: n > 0 ? Math.round(((n - lapsed) / n) * 1000) / 10 : null,
   });
   const series = (points: ChurnPoint[], groupBy: IndicatorGrouping = 'month'): IndicatorSeries<'churn'> => ({
+    templateId: null,
     indicator: 'churn',
     from: '2026-01-01',
     to: '2026-03-31',
@@ -33,7 +34,7 @@ describe('churnChart', () => {
     points,
   });
   const model = churnChart(series([churn('2026-01', 40, 10), churn('2026-02', 0, 0), churn('2026-03', 5, 0)]), context);
-  const target = (key: string, segment: string, count: number) => ({ kind: 'series', indicator: 'churn', groupBy: 'month', key, segment, count });
+  const target = (key: string, segment: string, count: number) => ({ kind: 'series', templateId: null, indicator: 'churn', groupBy: 'month', key, segment, count });
 
   it('draws the churn rate per cohort, a gap for an empty one, faded for a small one', () => {
     const [bars] = seriesOf(model.option);
@@ -89,7 +90,7 @@ describe('churnChart', () => {
     expect((byDepartment.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['Dept4']);
     expect(byDepartment.table.rows[0].label).toBe('Dept4');
     expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
-    expect(byDepartment.hits).toEqual([[{ kind: 'series', indicator: 'churn', groupBy: 'department', key: '4', segment: 'lapsed', count: 2 }]]);
+    expect(byDepartment.hits).toEqual([[{ kind: 'series', templateId: null, indicator: 'churn', groupBy: 'department', key: '4', segment: 'lapsed', count: 2 }]]);
   });
 });
 
@@ -107,6 +108,7 @@ describe('followUpChart', () => {
     serviceRecoveryClosed: 0,
   });
   const series = (points: FollowUpPoint[]): IndicatorSeries<'follow-up'> => ({
+    templateId: null,
     indicator: 'follow-up',
     from: '2026-03-01',
     to: '2026-03-21',
@@ -118,7 +120,7 @@ describe('followUpChart', () => {
     series([followUp('2026-03-02', 20, 15, 12, 2, 5.5), followUp('2026-03-09', 0, 0, 0, 0), followUp('2026-03-16', 4, 0, 0, 1)]),
     context,
   );
-  const target = (key: string, segment: string, count: number) => ({ kind: 'series', indicator: 'follow-up', groupBy: 'week', key, segment, count });
+  const target = (key: string, segment: string, count: number) => ({ kind: 'series', templateId: null, indicator: 'follow-up', groupBy: 'week', key, segment, count });
 
   it('draws the completion share as a line and the callbacks due as bars', () => {
     const [completion, due] = seriesOf(model.option);
@@ -176,7 +178,7 @@ describe('followUpChart', () => {
     const byDepartment = followUpChart({ ...series([followUp('6', 12, 10, 9, 1)]), groupBy: 'department' }, context);
     expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
     expect(byDepartment.table.rows[0].label).toBe('Dept6');
-    expect(byDepartment.hits[1]).toEqual([{ kind: 'series', indicator: 'follow-up', groupBy: 'department', key: '6', segment: 'all', count: 12 }]);
+    expect(byDepartment.hits[1]).toEqual([{ kind: 'series', templateId: null, indicator: 'follow-up', groupBy: 'department', key: '6', segment: 'all', count: 12 }]);
   });
 
   it('is empty when nothing was due', () => {

@@ -12,6 +12,7 @@ import {
   type IndicatorSeries,
   type IndicatorSummary,
   type LifecycleFlow,
+  type SurveyTemplate,
 } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideEchartsCore } from 'ngx-echarts';
@@ -62,10 +63,13 @@ const FLOW: LifecycleFlow = {
   ],
 };
 
+const TEMPLATES: SurveyTemplate[] = [{ id: 1, name: { zh: '门诊满意度', en: 'Outpatient experience' }, publishedVersion: 1, versions: [] }];
+
 function emptySeries(indicator: IndicatorName, request: TestRequest): IndicatorSeries {
   const params = request.request.params;
   return {
     indicator,
+    templateId: null,
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
     departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
@@ -147,6 +151,7 @@ describe('DashboardPageComponent', () => {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, DashboardPageComponent);
     httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
+    httpMock.expectOne('/api/survey-templates').flush(TEMPLATES);
     await settle();
     return requests();
   }

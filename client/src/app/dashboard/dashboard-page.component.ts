@@ -19,6 +19,7 @@ import {
   type IndicatorSummary,
   type LifecycleFlow,
   RELATIONSHIP_STATUSES,
+  type SurveyTemplate,
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
@@ -30,6 +31,7 @@ import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
+import { SurveysApiService } from '../surveys/surveys-api.service';
 import type { ChartContext } from './chart-model';
 import { DASHBOARD_SCOPE, provideDashboardScope } from './dashboard-scope';
 import {
@@ -78,6 +80,7 @@ import { SeriesPanelComponent } from './series-panel.component';
 export class DashboardPageComponent {
   private readonly api = inject(IndicatorsApiService);
   private readonly departmentsApi = inject(DepartmentsApiService);
+  private readonly surveysApi = inject(SurveysApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
@@ -126,6 +129,13 @@ export class DashboardPageComponent {
     };
   });
 
+
+  private readonly templates = signal<SurveyTemplate[]>([]);
+  /** Survey templates for the satisfaction panel, named in the UI language. */
+  protected readonly templateOptions = computed(() => {
+    const lang = this.language.lang();
+    return this.templates().map((template) => ({ id: template.id, label: template.name[lang] || template.name.zh }));
+  });
 
   protected readonly departmentFilterName = computed(() => {
     const id = this.state().departmentId;
@@ -190,6 +200,14 @@ export class DashboardPageComponent {
       .pipe(takeUntilDestroyed())
       .subscribe({
         next: (list) => this.departments.set(list),
+        error: (err: unknown) => this.notifier.error(err),
+      });
+
+    this.surveysApi
+      .templates()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (list) => this.templates.set(list),
         error: (err: unknown) => this.notifier.error(err),
       });
 

@@ -15,6 +15,7 @@ const STATE: DashboardState = { period: 'custom', from: '2026-01-01', to: '2026-
 
 const LAPSED_IN_SURGERY: DrillTarget = {
   kind: 'series',
+  templateId: null,
   indicator: 'churn',
   groupBy: 'department',
   key: '2',
@@ -23,6 +24,7 @@ const LAPSED_IN_SURGERY: DrillTarget = {
 };
 const RETAINED_IN_MARCH: DrillTarget = {
   kind: 'series',
+  templateId: null,
   indicator: 'churn',
   groupBy: 'month',
   key: '2026-03',

@@ -163,6 +163,7 @@ export class DrillDownPanelComponent {
       groupBy: target.groupBy,
       key: target.key,
       segment: target.segment,
+      ...(target.templateId === null ? {} : { templateId: target.templateId }),
       page,
       pageSize: DRILL_PAGE_SIZE,
     });

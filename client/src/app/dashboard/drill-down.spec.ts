@@ -29,7 +29,7 @@ describe('bucketLabel', () => {
 describe('drillTitle', () => {
   it('a monthly point under a department filter: department · month · segment · count', () => {
     const title = drillTitle(
-      { kind: 'series', indicator: 'churn', groupBy: 'month', key: '2026-03', segment: 'lapsed', count: 37 },
+      { kind: 'series', templateId: null, indicator: 'churn', groupBy: 'month', key: '2026-03', segment: 'lapsed', count: 37 },
       context('骨科'),
       fakeT,
     );
@@ -38,7 +38,7 @@ describe('drillTitle', () => {
 
   it('leaves the department out for all departments', () => {
     const title = drillTitle(
-      { kind: 'series', indicator: 'wait-time', groupBy: 'week', key: '2026-03-02', segment: 'over_threshold', count: 4 },
+      { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'week', key: '2026-03-02', segment: 'over_threshold', count: 4 },
       context(null),
       fakeT,
     );
@@ -47,7 +47,7 @@ describe('drillTitle', () => {
 
   it('a point by department names that department and the period, not the filter', () => {
     const title = drillTitle(
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'department', key: '3', segment: 'detractors', count: 5 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'department', key: '3', segment: 'detractors', count: 5 },
       context('Other'),
       fakeT,
     );

@@ -18,6 +18,8 @@ export type DrillTarget =
       segment: DrillDownSegment;
       /** How many rows the chart counted, for the title. */
       count: number;
+      /** The survey template a satisfaction chart was narrowed to, else null. */
+      templateId: number | null;
     }
   | { kind: 'flow'; fromStage: LifecycleStage; toStage: FlowTarget; count: number };
 

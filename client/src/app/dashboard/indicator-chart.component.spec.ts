@@ -8,7 +8,7 @@ import type { ChartModel } from './chart-model';
 import type { DrillTarget } from './drill-down';
 import { IndicatorChartComponent } from './indicator-chart.component';
 
-const MARCH_ALL: DrillTarget = { kind: 'series', indicator: 'wait-time', groupBy: 'month', key: '2026-03', segment: 'all', count: 12 };
+const MARCH_ALL: DrillTarget = { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'month', key: '2026-03', segment: 'all', count: 12 };
 const MARCH_OVER: DrillTarget = { ...MARCH_ALL, segment: 'over_threshold', count: 3 };
 const FEBRUARY_ALL: DrillTarget = { ...MARCH_ALL, key: '2026-02', count: 9 };
 const LINK: DrillTarget = { kind: 'flow', fromStage: 'treatment', toStage: 'lapsed', count: 4 };

@@ -23,6 +23,7 @@ const point = (key: string, n: number, overrides: Partial<SatisfactionPoint> = {
 });
 
 const series = (points: SatisfactionPoint[]): IndicatorSeries<'satisfaction'> => ({
+    templateId: null,
   indicator: 'satisfaction',
   from: '2026-01-01',
   to: '2026-03-31',
@@ -68,7 +69,7 @@ describe('satisfactionChart', () => {
   });
 
   it('every element of a bucket lists its responses', () => {
-    const all = (key: string, count: number) => ({ kind: 'series', indicator: 'satisfaction', groupBy: 'month', key, segment: 'all', count });
+    const all = (key: string, count: number) => ({ kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key, segment: 'all', count });
     const row = [all('2026-01', 20), null, all('2026-03', 12)];
     expect(model.hits).toEqual([row, row, row]);
   });
@@ -85,17 +86,17 @@ describe('satisfactionChart', () => {
     expect(full.label).toBe('2026-01');
     expect(full.cells).toEqual(['20 / 40', 'dashboard.units.percent{"value":"50.0"}', '20.0', 'dashboard.units.percent{"value":"80.0"}']);
     expect(full.drills.map((d) => d.target)).toEqual([
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'all', count: 20 },
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'detractors', count: 10 },
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'promoters', count: 10 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'all', count: 20 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'detractors', count: 10 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'promoters', count: 10 },
     ]);
     expect(full.drills[1].label).toBe('dashboard.table.drill{"what":"dashboard.segments.satisfaction.detractors{}","count":10}');
     expect(empty.cells).toEqual(['0 / 0', '—', '—', '—']);
     expect(empty.drills).toEqual([]);
     expect(last.drills.map((d) => d.target)).toEqual([
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'all', count: 12 },
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'detractors', count: 3 },
-      { kind: 'series', indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'promoters', count: 2 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'all', count: 12 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'detractors', count: 3 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'promoters', count: 2 },
     ]);
   });
 

@@ -26,7 +26,7 @@ const waitPoint = (key: string, n: number, median: number | null): WaitTimePoint
 });
 
 function waitSeries(groupBy: IndicatorSeries['groupBy'], points: WaitTimePoint[]): IndicatorSeries<'wait-time'> {
-  return { indicator: 'wait-time', from: STATE.from, to: STATE.to, departmentId: STATE.departmentId, groupBy, points };
+  return { indicator: 'wait-time', from: STATE.from, to: STATE.to, departmentId: STATE.departmentId, groupBy, templateId: null, points };
 }
 
 describe('SeriesPanelComponent', () => {
@@ -144,6 +144,35 @@ describe('SeriesPanelComponent', () => {
     expect(text(byTestId('chart-no-data'))).toBe('No data');
   });
 
+  it('narrows satisfaction to a chosen survey template, and offers no choice elsewhere', async () => {
+    await open('satisfaction');
+    fixture.componentRef.setInput('templates', [{ id: 4, label: 'Rehabilitation follow-up' }]);
+    const empty = { indicator: 'satisfaction', from: STATE.from, to: STATE.to, departmentId: 2, groupBy: 'day', points: [] };
+    await answer(pending('/api/indicators/satisfaction'), { ...empty, templateId: null });
+
+    byTestId('template-satisfaction').click();
+    await fixture.whenStable();
+    (document.querySelector('[data-testid="template-option-4"]') as HTMLElement).click();
+    await fixture.whenStable();
+    const narrowed = pending('/api/indicators/satisfaction');
+    expect(narrowed.request.params.get('templateId')).toBe('4');
+    await answer(narrowed, { ...empty, templateId: 4 });
+
+    // The CSV is the narrowed series too.
+    Object.defineProperty(URL, 'createObjectURL', { value: jest.fn(() => 'blob:csv'), configurable: true, writable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: jest.fn(), configurable: true, writable: true });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    byTestId('csv-satisfaction').click();
+    const csv = pending('/api/indicators/satisfaction.csv');
+    expect(csv.request.params.get('templateId')).toBe('4');
+    await answer(csv, new Blob(['\ufeffday']));
+
+    fixture.destroy();
+    await open('wait-time');
+    expect(query('[data-testid="template-wait-time"]')).toBeNull();
+    await answer(pending('/api/indicators/wait-time'), waitSeries('day', []));
+  });
+
   it('asks again by department when the grouping is switched, and back', async () => {
     await open('wait-time');
     await answer(pending('/api/indicators/wait-time'), waitSeries('day', [waitPoint('2026-03-31', 14, 22)]));
@@ -161,7 +190,7 @@ describe('SeriesPanelComponent', () => {
 
     // The chart's drill-downs reach the dashboard.
     byTestId('table-drill').click();
-    expect(drills).toEqual([{ kind: 'series', indicator: 'wait-time', groupBy: 'department', key: '2', segment: 'all', count: 30 }]);
+    expect(drills).toEqual([{ kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'department', key: '2', segment: 'all', count: 30 }]);
 
     await chooseGrouping('trend', 'wait-time');
     const trend = pending('/api/indicators/wait-time');

@@ -4,6 +4,8 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
 import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
@@ -35,12 +37,35 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
  */
 @Component({
   selector: 'hf-series-panel',
-  imports: [IndicatorChartComponent, MatButtonModule, MatButtonToggleModule, MatCardModule, TranslocoDirective],
+  imports: [
+    IndicatorChartComponent,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    TranslocoDirective,
+  ],
   template: `
     <mat-card appearance="outlined" *transloco="let t" [attr.data-testid]="'panel-' + indicator()">
       <mat-card-header>
         <mat-card-title>{{ t('dashboard.panels.' + indicator()) }}</mat-card-title>
         <div class="actions">
+          @if (templates().length > 0) {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="template">
+              <mat-label>{{ t('dashboard.template') }}</mat-label>
+              <mat-select
+                [value]="templateId()"
+                [attr.data-testid]="'template-' + indicator()"
+                (selectionChange)="templateId.set($event.value)"
+              >
+                <mat-option [value]="null">{{ t('dashboard.allTemplates') }}</mat-option>
+                @for (template of templates(); track template.id) {
+                  <mat-option [value]="template.id" [attr.data-testid]="'template-option-' + template.id">{{ template.label }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          }
           <mat-button-toggle-group
             hideSingleSelectionIndicator
             [attr.aria-label]="t('dashboard.grouping.label')"
@@ -90,6 +115,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     mat-card-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
     .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
     .sub-title { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
+    .template { width: 180px; }
     mat-card-content { --hf-chart-height: 280px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -103,17 +129,22 @@ export class SeriesPanelComponent {
   readonly state = input.required<DashboardState>();
   /** Null until the dashboard's words are loaded in the UI language. */
   readonly context = input<ChartContext | null>(null);
+  /** Survey templates to narrow the chart to (satisfaction only; none: no template choice). */
+  readonly templates = input<readonly { id: number; label: string }[]>([]);
 
   readonly drill = output<DrillTarget>();
 
   protected readonly grouping = signal<PanelGrouping>('trend');
+  protected readonly templateId = signal<number | null>(null);
   protected readonly exporting = signal(false);
   protected readonly reload$ = new Subject<void>();
 
   /** What the chart and its CSV show. */
   private readonly query = computed((): IndicatorQuery => {
     const state = this.state();
-    return indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
+    const query = indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
+    const templateId = this.templateId();
+    return templateId === null ? query : { ...query, templateId };
   });
 
   private readonly loaded = signal<LoadResult<IndicatorSeries> | null>(null);

@@ -18,6 +18,7 @@ const point = (key: string, n: number, overrides: Partial<WaitTimePoint> = {}): 
 });
 
 const series = (points: WaitTimePoint[], groupBy: IndicatorGrouping = 'month'): IndicatorSeries<'wait-time'> => ({
+    templateId: null,
   indicator: 'wait-time',
   from: '2026-01-01',
   to: '2026-03-31',
@@ -63,7 +64,7 @@ describe('waitChart', () => {
   });
 
   it('every element of a bucket lists the visits behind it, nothing for an empty bucket', () => {
-    const all = { kind: 'series', indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'all', count: 30 };
+    const all = { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'all', count: 30 };
     const small = { ...all, key: '2026-03', count: 4 };
     expect(model.hits).toEqual([
       [all, null, small],
@@ -98,11 +99,11 @@ describe('waitChart', () => {
     expect(full.drills).toEqual([
       {
         label: 'dashboard.table.drill{"what":"dashboard.segments.wait-time.all{}","count":30}',
-        target: { kind: 'series', indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'all', count: 30 },
+        target: { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'all', count: 30 },
       },
       {
         label: 'dashboard.table.drill{"what":"dashboard.segments.wait-time.over_threshold{}","count":3}',
-        target: { kind: 'series', indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'over_threshold', count: 3 },
+        target: { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'month', key: '2026-01', segment: 'over_threshold', count: 3 },
       },
     ]);
     expect(empty.cells).toEqual(['0', '—', '—', '—']);
@@ -110,7 +111,7 @@ describe('waitChart', () => {
     // A real 0% is a figure, and no long waits means no drill for them.
     expect(small.cells[3]).toBe('dashboard.units.percent{"value":"0.0"} (0)');
     expect(small.drills.map((d) => d.target)).toEqual([
-      { kind: 'series', indicator: 'wait-time', groupBy: 'month', key: '2026-03', segment: 'all', count: 4 },
+      { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'month', key: '2026-03', segment: 'all', count: 4 },
     ]);
   });
 
@@ -134,7 +135,7 @@ describe('waitChart', () => {
     expect(byDepartment.table.columns[0]).toBe('dashboard.table.department{}');
     expect(byDepartment.table.rows.map((r) => r.label)).toEqual(['Dept3', 'Dept5']);
     expect(byDepartment.hits[0]).toEqual([
-      { kind: 'series', indicator: 'wait-time', groupBy: 'department', key: '3', segment: 'all', count: 12 },
+      { kind: 'series', templateId: null, indicator: 'wait-time', groupBy: 'department', key: '3', segment: 'all', count: 12 },
       null,
     ]);
   });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { DRILL_DOWN_SEGMENTS, FLOW_TARGETS, INDICATOR_GROUPINGS, LIFECYCLE_STAGES } from '@huifang/shared';
 import type { DrillDownSegment, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
@@ -11,6 +12,13 @@ export class IndicatorQueryDto extends PeriodFilterDto {
   @IsOptional()
   @IsIn(INDICATOR_GROUPINGS)
   groupBy?: IndicatorGrouping;
+
+  @ApiPropertyOptional({ description: 'Satisfaction only: one survey template (any of its versions)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  templateId?: number;
 }
 
 const ALL_SEGMENTS = [...new Set(Object.values(DRILL_DOWN_SEGMENTS).flat())];
