@@ -1,6 +1,7 @@
 import {
   FOLLOW_UP_RULE_KEYS,
   type ApiError,
+  type AuditEntry,
   type ChurnPoint,
   type DrillDownRow,
   type FollowUpPoint,
@@ -308,6 +309,14 @@ describe.each(testDatabases())('indicators cross-checked by hand on %s', (databa
     ]);
     const moved = (await quality.get<Page<DrillDownRow>>(`/api/indicators/lifecycle-flow/patients?${WEEK}&fromStage=first_visit&toStage=treatment`)).body;
     expect(moved.items.map((row) => row.patientId)).toEqual([patients['A']]);
+
+    // Each listed patient's audit trail shows the quality manager saw them in a drill-down.
+    const trail = (await admin.get<Page<AuditEntry>>(`/api/audit-log?patientId=${patients['A']}&pageSize=100`)).body.items;
+    expect(trail.filter((entry) => entry.action === 'indicators.drill_down').length).toBeGreaterThanOrEqual(1);
+    for (const row of over.items) {
+      const entries = (await admin.get<Page<AuditEntry>>(`/api/audit-log?patientId=${row.patientId}&pageSize=100`)).body.items;
+      expect(entries.some((entry) => entry.action === 'indicators.drill_down')).toBe(true);
+    }
   });
 
   it('exports a series as CSV with a BOM, opening in Excel with Chinese names', async () => {

@@ -24,19 +24,24 @@ export class AuditService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Records an event; pass `manager` to make it part of the change's own transaction. */
+  /**
+   * Records an event; pass `manager` to make it part of the change's own transaction. On its own
+   * (the trail of a read) it leaves the read cache alone: no cached figure depends on the audit log.
+   */
   async record(context: AuditContext, event: AuditEvent, manager?: EntityManager): Promise<void> {
-    const row = {
-      at: new Date(),
-      actorId: context.actor?.id ?? null,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      patientId: event.patientId ?? null,
-      ip: context.ip,
-    };
+    const row = toRow(context, event);
     if (manager) await manager.insert(AuditEntryEntity, row);
-    else await this.writes.run((m) => m.insert(AuditEntryEntity, row));
+    else await this.writes.run((m) => m.insert(AuditEntryEntity, row), { changesReads: false });
+  }
+
+  /**
+   * A read that listed several patients (a drill-down): one entry per patient, so the audit log
+   * filtered by patient shows who saw them in a list too; one entry without patient for an empty list.
+   */
+  async recordPatients(context: AuditContext, event: Omit<AuditEvent, 'patientId'>, patientIds: readonly number[]): Promise<void> {
+    const distinct = [...new Set(patientIds)];
+    const rows = distinct.length ? distinct.map((patientId) => toRow(context, { ...event, patientId })) : [toRow(context, event)];
+    await this.writes.run((m) => m.insert(AuditEntryEntity, rows), { changesReads: false });
   }
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
@@ -68,4 +73,16 @@ export class AuditService {
       pageSize,
     };
   }
+}
+
+function toRow(context: AuditContext, event: AuditEvent) {
+  return {
+    at: new Date(),
+    actorId: context.actor?.id ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    patientId: event.patientId ?? null,
+    ip: context.ip,
+  };
 }

@@ -51,7 +51,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'The patients behind one link of the lifecycle flow (audited)' })
   async flowPatients(@Query() query: FlowDrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
     const page = await this.drillDown.flowRows(query);
-    await this.audit.record(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null });
+    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((row) => row.patientId));
     return page;
   }
 
@@ -67,7 +67,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Drill-down: the patients behind a figure, one point and segment, paginated (audited)' })
   async patients(@Param('name') name: string, @Query() query: DrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
     const page = await this.drillDown.rows(indicatorName(name), query);
-    await this.audit.record(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null });
+    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((row) => row.patientId));
     return page;
   }
 

@@ -24,10 +24,15 @@ export class WriteTransaction {
     private readonly cache: ReadCache,
   ) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `changesReads: false` is for writes no cached read depends on (the audit trail of a read):
+   * opening a patient page must not empty the dashboard's cache.
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, { changesReads = true }: { changesReads?: boolean } = {}): Promise<T> {
     const committed =
       this.dataSource.options.type === 'postgres' ? this.dataSource.transaction(work) : this.queue.then(() => this.withBusyRetry(work));
     if (this.dataSource.options.type !== 'postgres') this.queue = committed.catch(() => undefined);
+    if (!changesReads) return committed;
     // Invalidate also on failure: a failed transaction may have committed before its caller saw the error.
     return committed.finally(() => this.cache.invalidate());
   }
