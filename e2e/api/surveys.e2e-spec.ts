@@ -76,7 +76,11 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     const again = await desk.post<ApiError & { reason: string }>('/api/survey-invitations', { encounterId: visit.encounterId });
     expect(again.status).toBe(409);
     expect(again.body.reason).toBe('too_soon');
-    expect(again.body.message).toMatch(/next invitation is possible from \d{4}-\d{2}-\d{2}/);
+    // Days of the hospital's calendar (Asia/Shanghai), not UTC ones.
+    const hospitalDay = (at: number) => new Date(at).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    expect(again.body.message).toBe(
+      `the patient was invited on ${hospitalDay(Date.now())}; the next invitation is possible from ${hospitalDay(Date.now() + 30 * 86_400_000)}`,
+    );
 
     const racing = await finishedVisit(desk);
     const results = await Promise.all([1, 2].map(() => desk.post('/api/survey-invitations', { encounterId: racing.encounterId })));

@@ -5,6 +5,7 @@ import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
+import { calendarDayOf } from '../core/time/calendar-day';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
@@ -50,7 +51,7 @@ export class SurveyInvitationsService {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
         const next = new Date(last.getTime() + this.config.surveyMinDays * DAY_MS);
         throw new ConflictException({
-          message: `the patient was invited on ${last.toISOString().slice(0, 10)}; the next invitation is possible from ${next.toISOString().slice(0, 10)}`,
+          message: `the patient was invited on ${calendarDayOf(last, this.config.timeZone)}; the next invitation is possible from ${calendarDayOf(next, this.config.timeZone)}`,
           reason: 'too_soon',
           nextPossibleAt: next.toISOString(),
         });
