@@ -1,4 +1,4 @@
-import type { ApiError, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, PatientTimeline } from '@huifang/shared';
+import type { ApiError, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, Patient, PatientTimeline } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
@@ -86,6 +86,10 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
       expect(response.status).toBe(403);
     }
     expect((await desk.get<CallbackItem>(`/api/callbacks/${routine.id}`)).body.status).toBe('pending');
+    // Nor through the patient record: they read it with the phone masked; the front desk, who calls, in full.
+    const seenByQuality = (await quality.get<Patient>(`/api/patients/${patient.id}`)).body;
+    expect(seenByQuality.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect((await desk.get<Patient>(`/api/patients/${patient.id}`)).body.phone).toBe(patient.phone);
 
     // The service-recovery call they work end to end.
     const claimed = await quality.post<ClaimedCallback>(`/api/callbacks/${recovery.id}/claim`);

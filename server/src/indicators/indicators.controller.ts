@@ -88,7 +88,7 @@ export class IndicatorsController {
     await this.audit.record(context, { action: 'indicators.export', entityType: 'indicator', entityId: null });
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}_${series.from}_${series.to}.csv"`);
+      .header('content-disposition', `attachment; filename="${name}${series.templateId === null ? '' : `-template-${series.templateId}`}_${series.from}_${series.to}.csv"`);
     return seriesToCsv(series, await this.indicators.departmentNames());
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, Patient, PatientSummary, StageTransition } from '@huifang/shared';
+import { maskPhone, type Page, type Patient, type PatientSummary, type StageTransition } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
@@ -37,11 +37,12 @@ export class PatientsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One patient with the full phone, consent, stage and derived status (audited)' })
+  @ApiOperation({ summary: 'One patient with consent, stage and derived status; the full phone for those who call (audited)' })
   async get(@IdParam() id: number, @Audit() context: AuditContext): Promise<Patient> {
     const patient = await this.patients.get(id);
     await this.audit.record(context, { action: 'patient.read', entityType: 'patient', entityId: id, patientId: id });
-    return patient;
+    // Least privilege: quality managers call only through a claimed service-recovery callback.
+    return context.actor.role === 'quality_manager' ? { ...patient, phone: maskPhone(patient.phone) } : patient;
   }
 
   @Patch(':id')

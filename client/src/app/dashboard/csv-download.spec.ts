@@ -9,6 +9,10 @@ describe('csvFileName', () => {
   it('says when a series is by department', () => {
     expect(csvFileName('churn', 'department', '2026-01-01', '2026-03-31')).toBe('churn-by-department_2026-01-01_2026-03-31.csv');
   });
+
+  it('names the survey template a satisfaction series was narrowed to', () => {
+    expect(csvFileName('satisfaction', 'month', '2026-01-01', '2026-03-31', 4)).toBe('satisfaction-template-4_2026-01-01_2026-03-31.csv');
+  });
 });
 
 describe('saveFile', () => {

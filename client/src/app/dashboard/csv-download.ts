@@ -1,8 +1,12 @@
 import type { IndicatorGrouping, IndicatorName } from '@huifang/shared';
 
-/** `wait-time_2026-01-01_2026-03-31.csv`; a series by department says so (`wait-time-by-department_…`). */
-export function csvFileName(name: IndicatorName, groupBy: IndicatorGrouping, from: string, to: string): string {
-  const what = groupBy === 'department' ? `${name}-by-department` : name;
+/**
+ * `wait-time_2026-01-01_2026-03-31.csv`; a series by department says so (`wait-time-by-department_…`),
+ * and one narrowed to a survey template names it (`satisfaction-template-4_…`).
+ */
+export function csvFileName(name: IndicatorName, groupBy: IndicatorGrouping, from: string, to: string, templateId?: number): string {
+  const narrowed = templateId === undefined ? name : `${name}-template-${templateId}`;
+  const what = groupBy === 'department' ? `${narrowed}-by-department` : narrowed;
   return `${what}_${from}_${to}.csv`;
 }
 

@@ -188,7 +188,7 @@ export class SeriesPanelComponent {
     this.api.csv(name, query).subscribe({
       next: (blob) => {
         this.exporting.set(false);
-        saveFile(this.document, blob, csvFileName(name, query.groupBy ?? 'month', query.from, query.to));
+        saveFile(this.document, blob, csvFileName(name, query.groupBy ?? 'month', query.from, query.to, query.templateId));
       },
       error: (error: unknown) => {
         this.exporting.set(false);
