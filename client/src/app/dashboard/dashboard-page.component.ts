@@ -32,6 +32,7 @@ import { DepartmentFilterComponent } from '../departments/department-filter.comp
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
 import { SurveysApiService } from '../surveys/surveys-api.service';
+import { templateChoices } from '../surveys/template-options';
 import type { ChartContext } from './chart-model';
 import { DASHBOARD_SCOPE, provideDashboardScope } from './dashboard-scope';
 import {
@@ -133,8 +134,7 @@ export class DashboardPageComponent {
   private readonly templates = signal<SurveyTemplate[]>([]);
   /** Survey templates for the satisfaction panel, named in the UI language. */
   protected readonly templateOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.templates().map((template) => ({ id: template.id, label: template.name[lang] || template.name.zh }));
+    return templateChoices(this.templates(), this.language.lang());
   });
 
   protected readonly departmentFilterName = computed(() => {

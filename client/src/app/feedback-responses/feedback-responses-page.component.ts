@@ -24,6 +24,7 @@ import { LanguageService } from '../i18n/language.service';
 import { ScoreChipComponent } from '../surveys/score-chip.component';
 import { SurveysApiService } from '../surveys/surveys-api.service';
 import { provideSurveysScope } from '../surveys/surveys-scope';
+import { templateChoices } from '../surveys/template-options';
 import { DimensionRatingsComponent } from './dimension-ratings.component';
 import {
   RESPONSES_PAGE_SIZES,
@@ -87,8 +88,7 @@ export class FeedbackResponsesPageComponent {
   protected readonly departments = signal<Department[]>([]);
   /** Every template (with unpublished ones), named in the UI language. */
   protected readonly templateOptions = computed(() => {
-    const lang = this.language.lang();
-    return this.templates().map((template) => ({ id: template.id, label: template.name[lang] || template.name.zh }));
+    return templateChoices(this.templates(), this.language.lang());
   });
   private readonly templates = signal<SurveyTemplate[]>([]);
   protected readonly hasFilters = computed(() => {
