@@ -8,6 +8,7 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from '@huifang/shared';
+import { positiveIntParam } from '../core/url-params';
 
 /** What the queue shows, kept in the URL (`/callbacks?view=today&kind=service_recovery&departmentId=2`). */
 export interface QueueState {
@@ -41,9 +42,9 @@ export function queueStateFromParams(params: ParamMap, kinds: readonly CallbackK
   return {
     view: (CALLBACK_VIEWS as readonly string[]).includes(view ?? '') ? (view as CallbackView) : DEFAULT_VIEW,
     kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as CallbackKind) : null,
-    departmentId: positiveInt(params.get('departmentId')),
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    departmentId: positiveIntParam(params.get('departmentId')),
+    page: positiveIntParam(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
 
@@ -79,12 +80,4 @@ export function sameQueueState(a: QueueState, b: QueueState): boolean {
     a.page === b.page &&
     a.pageSize === b.pageSize
   );
-}
-
-function positiveInt(value: string | null): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value)) {
-    return null;
-  }
-  const n = Number(value);
-  return n > 0 ? n : null;
 }

@@ -1,6 +1,7 @@
 import type { ParamMap, Params } from '@angular/router';
 import { type IndicatorGrouping, type IndicatorName, type IndicatorQuery, MAX_PERIOD_DAYS } from '@huifang/shared';
 import { addDays, isCalendarDay } from '../core/calendar-day';
+import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** The period presets of the dashboard; `custom` carries its own `from`/`to`. */
 export const DASHBOARD_PERIODS = ['30d', 'quarter', 'year', 'custom'] as const;
@@ -51,10 +52,10 @@ export function defaultDashboardState(today: string): DashboardState {
  * longer than the API allows keeps its end and is cut to MAX_PERIOD_DAYS.
  */
 export function dashboardStateFromParams(params: ParamMap, today: string): DashboardState {
-  const departmentId = positiveInt(params.get('departmentId'));
+  const departmentId = positiveIntParam(params.get('departmentId'));
   const period = params.get('period');
-  const from = day(params.get('from'));
-  const to = day(params.get('to'));
+  const from = calendarDayParam(params.get('from'));
+  const to = calendarDayParam(params.get('to'));
   if ((period === 'custom' || period === null) && from && to) {
     return { period: 'custom', ...customRange(from, to), departmentId };
   }
@@ -132,16 +133,4 @@ export function indicatorTrendGrouping(indicator: IndicatorName, state: Pick<Das
 function customRange(from: string, to: string): { from: string; to: string } {
   const [first, last] = from <= to ? [from, to] : [to, from];
   return periodDays(first, last) > MAX_PERIOD_DAYS ? { from: addDays(last, -(MAX_PERIOD_DAYS - 1)), to: last } : { from: first, to: last };
-}
-
-function day(value: string | null): string | null {
-  return value !== null && isCalendarDay(value) ? value : null;
-}
-
-function positiveInt(value: string | null): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value)) {
-    return null;
-  }
-  const n = Number(value);
-  return n > 0 ? n : null;
 }

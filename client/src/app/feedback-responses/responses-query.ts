@@ -1,6 +1,7 @@
 import type { ParamMap, Params } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
 import { addDays, isCalendarDay } from '../core/calendar-day';
+import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&detractorsOnly=true&page=2`). */
 export interface ResponsesListState {
@@ -40,20 +41,20 @@ export function defaultResponsesState(today: string): ResponsesListState {
 /** Reads the URL; anything missing or malformed falls back to the default, a reversed period is put right. */
 export function responsesStateFromParams(params: ParamMap, today: string): ResponsesListState {
   const period = defaultPeriod(today);
-  let from = day(params.get('from')) ?? period.from;
-  let to = day(params.get('to')) ?? period.to;
+  let from = calendarDayParam(params.get('from')) ?? period.from;
+  let to = calendarDayParam(params.get('to')) ?? period.to;
   if (from > to) {
     [from, to] = [to, from];
   }
   return {
     from,
     to,
-    departmentId: positiveInt(params.get('departmentId')),
-    templateId: positiveInt(params.get('templateId')),
+    departmentId: positiveIntParam(params.get('departmentId')),
+    templateId: positiveIntParam(params.get('templateId')),
     detractorsOnly: params.get('detractorsOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    page: positiveIntParam(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
 
@@ -114,16 +115,4 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.page === b.page &&
     a.pageSize === b.pageSize
   );
-}
-
-function day(value: string | null): string | null {
-  return value !== null && isCalendarDay(value) ? value : null;
-}
-
-function positiveInt(value: string | null): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value)) {
-    return null;
-  }
-  const n = Number(value);
-  return n > 0 ? n : null;
 }

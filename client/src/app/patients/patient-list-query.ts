@@ -8,6 +8,7 @@ import {
   RELATIONSHIP_STATUSES,
   type RelationshipStatus,
 } from '@huifang/shared';
+import { positiveIntParam } from '../core/url-params';
 
 /** What the patient list shows, kept in the URL (`/patients?q=王&stage=treatment&page=2`). */
 export interface PatientListState {
@@ -40,9 +41,9 @@ export function listStateFromParams(params: ParamMap): PatientListState {
     status: (RELATIONSHIP_STATUSES as readonly string[]).includes(status ?? '')
       ? (status as RelationshipStatus)
       : null,
-    departmentId: positiveInt(params.get('departmentId')),
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: Math.min(positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    departmentId: positiveIntParam(params.get('departmentId')),
+    page: positiveIntParam(params.get('page')) ?? 1,
+    pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 }
 
@@ -84,12 +85,4 @@ export function sameListState(a: PatientListState, b: PatientListState): boolean
     a.page === b.page &&
     a.pageSize === b.pageSize
   );
-}
-
-function positiveInt(value: string | null): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value)) {
-    return null;
-  }
-  const n = Number(value);
-  return n > 0 ? n : null;
 }
