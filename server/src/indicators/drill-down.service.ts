@@ -68,7 +68,6 @@ export class DrillDownService {
   }
 
   async flowRows(request: DrillDownRequest & { fromStage: LifecycleStage; toStage: FlowTarget }): Promise<Page<DrillDownRow>> {
-    templateOf('lifecycle-flow', request);
     const scope = this.indicators.scopeOf(request);
     const sql = this.sqlProvider.get();
     if (request.toStage === 'lapsed') {

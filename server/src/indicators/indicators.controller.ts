@@ -15,7 +15,7 @@ import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { DrillDownService } from './drill-down.service';
-import { DrillDownQueryDto, FlowDrillDownQueryDto, IndicatorQueryDto } from './dto/indicator-query.dto';
+import { DrillDownQueryDto, FlowDrillDownQueryDto, IndicatorQueryDto, SeriesQueryDto } from './dto/indicator-query.dto';
 import { seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
@@ -77,7 +77,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'A series with n on every point, grouped by day, week, month or department' })
   async series(
     @Param('name') file: string,
-    @Query() query: IndicatorQueryDto,
+    @Query() query: SeriesQueryDto,
     @Audit() context: AuditContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IndicatorSeries | string> {

@@ -64,13 +64,11 @@ export class IndicatorsService {
 
   summary(request: IndicatorRequest): Promise<IndicatorSummary> {
     const scope = this.scopeOf(request);
-    templateOf('summary', request);
     return this.cached('summary', scope, () => this.computeSummary(scope));
   }
 
   flow(request: IndicatorRequest): Promise<LifecycleFlow> {
     const scope = this.scopeOf(request);
-    templateOf('lifecycle-flow', request);
     return this.cached('flow', scope, async () => {
       const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, this.config.returnGraceDays, this.today());
       return { from: scope.from, to: scope.to, departmentId: scope.departmentId, links };
@@ -162,7 +160,7 @@ export class IndicatorsService {
   }
 }
 
-/** `templateId` narrows satisfaction only; anywhere else it would silently mean nothing: 400. */
+/** `templateId` narrows satisfaction only; on another series it would silently mean nothing: 400. */
 export function templateOf(name: string, request: IndicatorRequest): number | null {
   if (request.templateId === undefined) return null;
   if (name !== 'satisfaction') throw new BadRequestException(['templateId applies to satisfaction only']);

@@ -12,7 +12,14 @@ export class IndicatorQueryDto extends PeriodFilterDto {
   @IsOptional()
   @IsIn(INDICATOR_GROUPINGS)
   groupBy?: IndicatorGrouping;
+}
 
+/**
+ * A series (and its CSV and drill-down): may name a survey template, which narrows satisfaction
+ * (other indicators refuse it). The summary and the flow have no such field, so the validation
+ * pipe refuses it there, naming it.
+ */
+export class SeriesQueryDto extends IndicatorQueryDto {
   @ApiPropertyOptional({ description: 'Satisfaction only: one survey template (any of its versions)' })
   @IsOptional()
   @Type(() => Number)
@@ -24,7 +31,7 @@ export class IndicatorQueryDto extends PeriodFilterDto {
 const ALL_SEGMENTS = [...new Set(Object.values(DRILL_DOWN_SEGMENTS).flat())];
 
 /** Drill-down: the query of the figure, the point (`key`) and the segment, and the page. */
-export class DrillDownQueryDto extends IntersectionType(IndicatorQueryDto, PageQueryDto) {
+export class DrillDownQueryDto extends IntersectionType(SeriesQueryDto, PageQueryDto) {
   @ApiPropertyOptional({ description: 'One point of the series (`2026-03`, a Monday, a day, or a department id), with its `groupBy`' })
   @IsOptional()
   @IsString()
@@ -37,7 +44,8 @@ export class DrillDownQueryDto extends IntersectionType(IndicatorQueryDto, PageQ
   segment?: DrillDownSegment;
 }
 
-export class FlowDrillDownQueryDto extends DrillDownQueryDto {
+/** Drill-down of one link of the lifecycle flow: the period, department, the two stages, the page. */
+export class FlowDrillDownQueryDto extends IntersectionType(IndicatorQueryDto, PageQueryDto) {
   @ApiProperty({ enum: LIFECYCLE_STAGES })
   @IsIn(LIFECYCLE_STAGES)
   fromStage!: LifecycleStage;
