@@ -22,8 +22,8 @@ import {
   type SurveyTemplate,
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
-import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
+import { Subject, catchError, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
 import { PeriodFieldsComponent } from '../core/period-fields.component';
@@ -168,32 +168,21 @@ export class DashboardPageComponent {
       this.drillTarget.set(null);
     });
 
-    combineLatest([toObservable(this.state), this.reloadSummary$.pipe(startWith(undefined))])
-      .pipe(
-        switchMap(([state]) => {
-          this.summaryLoading.set(true);
-          return toLoadResult(this.api.summary(indicatorQuery(state)));
-        }),
-        takeUntilDestroyed(),
-      )
+    const shown$ = toObservable(this.state);
+    loadEach(withReload(shown$, this.reloadSummary$), (state) => this.api.summary(indicatorQuery(state)), {
+      loading: this.summaryLoading,
+      result: this.summaryLoaded,
+    })
+      .pipe(takeUntilDestroyed())
       .subscribe((loaded) => {
-        this.summaryLoading.set(false);
-        this.summaryLoaded.set(loaded);
         if ('error' in loaded) this.notifier.error(loaded.error);
       });
-
-    combineLatest([toObservable(this.state), this.reloadFlow$.pipe(startWith(undefined))])
-      .pipe(
-        switchMap(([state]) => {
-          this.flowLoading.set(true);
-          return toLoadResult(this.api.flow(indicatorQuery(state)));
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => {
-        this.flowLoading.set(false);
-        this.flowLoaded.set(loaded);
-      });
+    loadEach(withReload(shown$, this.reloadFlow$), (state) => this.api.flow(indicatorQuery(state)), {
+      loading: this.flowLoading,
+      result: this.flowLoaded,
+    })
+      .pipe(takeUntilDestroyed())
+      .subscribe();
 
     this.departmentsApi
       .list()

@@ -7,8 +7,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { DrillDownRow, Page } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { type Observable, switchMap } from 'rxjs';
-import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
+import type { Observable } from 'rxjs';
+import { type LoadResult, loadEach, loadFailed, loadedValue } from '../core/load-result';
 import type { ChartContext } from './chart-model';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
 import { type DrillTarget, drillTitle } from './drill-down';
@@ -131,18 +131,9 @@ export class DrillDownPanelComponent {
 
   constructor() {
     const request = computed(() => ({ target: this.target(), state: this.state(), page: this.pageIndex() + 1 }));
-    toObservable(request)
-      .pipe(
-        switchMap(({ target, state, page }) => {
-          this.loading.set(true);
-          return toLoadResult(this.fetch(target, state, page));
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => {
-        this.loading.set(false);
-        this.loaded.set(loaded);
-      });
+    loadEach(toObservable(request), ({ target, state, page }) => this.fetch(target, state, page), { loading: this.loading, result: this.loaded })
+      .pipe(takeUntilDestroyed())
+      .subscribe();
   }
 
   protected departmentOf(row: DrillDownRow): string {

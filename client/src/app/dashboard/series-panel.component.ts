@@ -8,8 +8,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { Subject, combineLatest, startWith, switchMap } from 'rxjs';
-import { type LoadResult, loadFailed, loadedValue, toLoadResult } from '../core/load-result';
+import { Subject } from 'rxjs';
+import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
@@ -167,18 +167,12 @@ export class SeriesPanelComponent {
   });
 
   constructor() {
-    combineLatest([toObservable(this.query), this.reload$.pipe(startWith(undefined))])
-      .pipe(
-        switchMap(([query]) => {
-          this.loading.set(true);
-          return toLoadResult(this.api.series(this.indicator(), query));
-        }),
-        takeUntilDestroyed(),
-      )
-      .subscribe((loaded) => {
-        this.loading.set(false);
-        this.loaded.set(loaded);
-      });
+    loadEach(withReload(toObservable(this.query), this.reload$), (query) => this.api.series(this.indicator(), query), {
+      loading: this.loading,
+      result: this.loaded,
+    })
+      .pipe(takeUntilDestroyed())
+      .subscribe();
   }
 
   protected exportCsv(): void {
