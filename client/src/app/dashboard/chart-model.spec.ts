@@ -1,6 +1,5 @@
 import { SMALL_SAMPLE_N } from '@huifang/shared';
 import {
-  type ChartContext,
   SMALL_SAMPLE_OPACITY,
   axisLabel,
   cellText,
@@ -10,10 +9,7 @@ import {
   tooltipFormatter,
   valueAxisLabel,
 } from './chart-model';
-import type { Translate } from './figure-format';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
-const context: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
+import { fakeT, fakeChartContext as context } from './chart-test-fakes';
 
 describe('chart model helpers', () => {
   it('dataItem: a gap for no data, faded below SMALL_SAMPLE_N, plain from it on', () => {

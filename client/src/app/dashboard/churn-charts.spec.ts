@@ -1,20 +1,6 @@
 import type { ChurnPoint, FollowUpPoint, IndicatorGrouping, IndicatorSeries } from '@huifang/shared';
-import { type ChartContext, SMALL_SAMPLE_OPACITY } from './chart-model';
 import { churnChart, followUpChart } from './churn-charts';
-import type { Translate } from './figure-format';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
-const context: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
-
-interface SeriesOption {
-  name: string;
-  type: string;
-  data: unknown[];
-  tooltip: { valueFormatter: (value: unknown) => string };
-  label?: { formatter: (params: { dataIndex: number }) => string };
-}
-const seriesOf = (option: unknown) => (option as { series: SeriesOption[] }).series;
-const faded = (value: number) => ({ value, itemStyle: { opacity: SMALL_SAMPLE_OPACITY } });
+import { fakeChartContext as context, faded, seriesOf } from './chart-test-fakes';
 
 describe('churnChart', () => {
   const churn = (key: string, n: number, lapsed: number): ChurnPoint => ({

@@ -1,7 +1,6 @@
 import { type DrillContext, bucketLabel, drillTitle, flowTargetLabel } from './drill-down';
-import type { Translate } from './figure-format';
+import { fakeT } from './chart-test-fakes';
 
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
 const departmentNameOf = (id: number) => 'Dept' + id;
 
 const context = (departmentName: string | null): DrillContext => ({

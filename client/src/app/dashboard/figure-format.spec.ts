@@ -1,6 +1,5 @@
-import { type Translate, formatChange, formatDecimal, formatFigure } from './figure-format';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
+import { formatChange, formatDecimal, formatFigure } from './figure-format';
+import { fakeT } from './chart-test-fakes';
 
 describe('formatDecimal', () => {
   it('always shows one decimal, with grouping', () => {

@@ -1,10 +1,7 @@
 import type { LifecycleFlow, LifecycleFlowLink } from '@huifang/shared';
 import type { ChartContext } from './chart-model';
-import type { Translate } from './figure-format';
 import { flowChart } from './flow-chart';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
-const context: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
+import { fakeChartContext as context } from './chart-test-fakes';
 
 const flow = (links: LifecycleFlowLink[]): LifecycleFlow => ({ from: '2026-01-01', to: '2026-03-31', departmentId: null, links });
 

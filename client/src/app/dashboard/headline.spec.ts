@@ -1,8 +1,6 @@
 import { HEADLINE_NAMES, type Headline, type HeadlineName, SMALL_SAMPLE_N } from '@huifang/shared';
-import type { Translate } from './figure-format';
 import { HEADLINE_SPECS, figureState, headlineView, headlineViews } from './headline';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
+import { fakeT } from './chart-test-fakes';
 
 const headline = (overrides: Partial<Headline> = {}): Headline => ({
   value: 12.5,

@@ -1,10 +1,7 @@
 import type { DimensionScore, IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
-import { type ChartContext, SMALL_SAMPLE_OPACITY } from './chart-model';
-import type { Translate } from './figure-format';
+import { type ChartContext } from './chart-model';
 import { dimensionChart, dimensionLabel, dimensionTotals, satisfactionChart } from './satisfaction-charts';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
-const context: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
+import { fakeChartContext as context, faded, seriesOf } from './chart-test-fakes';
 
 const dim = (dimension: string, value: number | null, mean: number | null, n: number): DimensionScore => ({ dimension, value, mean, n });
 
@@ -31,16 +28,6 @@ const series = (points: SatisfactionPoint[]): IndicatorSeries<'satisfaction'> =>
   groupBy: 'month',
   points,
 });
-
-interface SeriesOption {
-  name: string;
-  type: string;
-  data: unknown[];
-  tooltip: { valueFormatter: (value: unknown) => string };
-  label?: { formatter: (params: { dataIndex: number }) => string };
-}
-const seriesOf = (option: unknown) => (option as { series: SeriesOption[] }).series;
-const faded = (value: number) => ({ value, itemStyle: { opacity: SMALL_SAMPLE_OPACITY } });
 
 describe('satisfactionChart', () => {
   const points = [

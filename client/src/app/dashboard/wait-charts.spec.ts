@@ -1,10 +1,7 @@
 import type { IndicatorGrouping, IndicatorSeries, WaitTimePoint } from '@huifang/shared';
-import { type ChartContext, SMALL_SAMPLE_OPACITY } from './chart-model';
-import type { Translate } from './figure-format';
+import { SMALL_SAMPLE_OPACITY } from './chart-model';
 import { waitChart } from './wait-charts';
-
-const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
-const context: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
+import { fakeChartContext as context, seriesOf } from './chart-test-fakes';
 
 const point = (key: string, n: number, overrides: Partial<WaitTimePoint> = {}): WaitTimePoint => ({
   key,
@@ -27,13 +24,6 @@ const series = (points: WaitTimePoint[], groupBy: IndicatorGrouping = 'month'): 
   points,
 });
 
-interface SeriesOption {
-  name: string;
-  type: string;
-  data: unknown[];
-  tooltip: { valueFormatter: (value: unknown) => string };
-}
-const seriesOf = (model: ReturnType<typeof waitChart>) => (model.option as { series: SeriesOption[] }).series;
 const categoriesOf = (model: ReturnType<typeof waitChart>) => (model.option as { xAxis: { data: string[] } }).xAxis.data;
 
 describe('waitChart', () => {
@@ -41,7 +31,7 @@ describe('waitChart', () => {
   const model = waitChart(series(points), context);
 
   it('draws median and p90 lines and the visit count as bars', () => {
-    const [median, p90, visits] = seriesOf(model);
+    const [median, p90, visits] = seriesOf(model.option);
     expect(categoriesOf(model)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(median.name).toBe('dashboard.charts.median{}');
     expect(median.type).toBe('line');
@@ -51,7 +41,7 @@ describe('waitChart', () => {
   });
 
   it('leaves a gap (null, never 0) for an empty bucket and fades a small sample', () => {
-    const [median, p90, visits] = seriesOf(model);
+    const [median, p90, visits] = seriesOf(model.option);
     expect(median.data).toEqual([18.5, null, { value: 12, itemStyle: { opacity: SMALL_SAMPLE_OPACITY } }]);
     expect(p90.data).toEqual([42, null, { value: 25, itemStyle: { opacity: SMALL_SAMPLE_OPACITY } }]);
     expect(visits.data).toEqual([30, null, 4]);
@@ -59,7 +49,7 @@ describe('waitChart', () => {
   });
 
   it('a sample of exactly SMALL_SAMPLE_N is drawn in full', () => {
-    const [median] = seriesOf(waitChart(series([point('2026-01', 10)]), context));
+    const [median] = seriesOf(waitChart(series([point('2026-01', 10)]), context).option);
     expect(median.data).toEqual([18.5]);
   });
 
@@ -74,7 +64,7 @@ describe('waitChart', () => {
   });
 
   it('formats tooltips in minutes, and says no data for a gap', () => {
-    const [median, , visits] = seriesOf(model);
+    const [median, , visits] = seriesOf(model.option);
     expect(median.tooltip.valueFormatter(18.5)).toBe('dashboard.units.minutes{"value":"18.5"}');
     expect(median.tooltip.valueFormatter(null)).toBe('dashboard.noData{}');
     expect(visits.tooltip.valueFormatter(1234)).toBe('1,234');
@@ -118,7 +108,7 @@ describe('waitChart', () => {
   it('is empty when every bucket has n = 0', () => {
     const emptyModel = waitChart(series([point('2026-01', 0), point('2026-02', 0)]), context);
     expect(emptyModel.empty).toBe(true);
-    expect(seriesOf(emptyModel)[0].data).toEqual([null, null]);
+    expect(seriesOf(emptyModel.option)[0].data).toEqual([null, null]);
     expect(emptyModel.hits).toEqual([
       [null, null],
       [null, null],
@@ -128,7 +118,7 @@ describe('waitChart', () => {
 
   it('by department draws bars named by department and says so in the table', () => {
     const byDepartment = waitChart(series([point('3', 12), point('5', 0)], 'department'), context);
-    const [median, p90] = seriesOf(byDepartment);
+    const [median, p90] = seriesOf(byDepartment.option);
     expect(median.type).toBe('bar');
     expect(p90.type).toBe('bar');
     expect(categoriesOf(byDepartment)).toEqual(['Dept3', 'Dept5']);
