@@ -80,6 +80,13 @@ describe.each(testDatabases())('foundation on %s', (database) => {
     const response = await anonymous.post<ApiError>('/api/auth/login', { username: 'admin', password: 'x', isAdmin: true });
     expect(response.status).toBe(400);
     expect(response.body.message).toEqual(expect.arrayContaining(['property isAdmin should not exist']));
+    expect(response.body.code).toBe('validation.failed');
+  });
+
+  it('gives every error a typed code that follows its status unless the feature names one', async () => {
+    expect((await anonymous.get<ApiError>('/api/auth/me')).body.code).toBe('auth.unauthorized');
+    expect((await anonymous.get<ApiError>('/api/no-such-route')).body.code).toBe('not_found');
+    expect((await anonymous.request<ApiError>('POST', '/api/auth/login', undefined, '{')).body.code).toBe('request.invalid');
   });
 
   it('never leaks a stack trace, SQL or a file path in an error', async () => {

@@ -14,8 +14,57 @@ export interface ApiError {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Stable, typed reason (see `ErrorCode`): clients branch and translate on this, never on `message`. */
+  code: ErrorCode;
   /** Correlates the answer with the server's log line for the same request. */
   requestId?: string;
+}
+
+/**
+ * Typed error codes. Generic ones follow the HTTP status; features answer more specific ones
+ * (`<feature>.<reason>`). Add a code here, never as a bare string in a feature.
+ */
+export const ERROR_CODES = {
+  badRequest: 'request.invalid',
+  validation: 'validation.failed',
+  unauthorized: 'auth.unauthorized',
+  forbidden: 'auth.forbidden',
+  notFound: 'not_found',
+  conflict: 'conflict',
+  duplicate: 'conflict.duplicate',
+  gone: 'gone',
+  payloadTooLarge: 'request.too_large',
+  unsupportedMediaType: 'request.unsupported_media_type',
+  rateLimited: 'rate_limited',
+  internal: 'internal',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** The code an error gets when the feature that raised it named none. */
+export function defaultErrorCode(statusCode: number): ErrorCode {
+  switch (statusCode) {
+    case 400:
+      return ERROR_CODES.badRequest;
+    case 401:
+      return ERROR_CODES.unauthorized;
+    case 403:
+      return ERROR_CODES.forbidden;
+    case 404:
+      return ERROR_CODES.notFound;
+    case 409:
+      return ERROR_CODES.conflict;
+    case 410:
+      return ERROR_CODES.gone;
+    case 413:
+      return ERROR_CODES.payloadTooLarge;
+    case 415:
+      return ERROR_CODES.unsupportedMediaType;
+    case 429:
+      return ERROR_CODES.rateLimited;
+    default:
+      return statusCode >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest;
+  }
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiError } from '@huifang/shared';
+import { defaultErrorCode, type ApiError, type ErrorCode } from '@huifang/shared';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -26,20 +26,22 @@ export function toApiError(error: unknown, requestId: string | undefined): ApiEr
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const body = error.getResponse();
-    if (typeof body === 'string') return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: body, requestId };
-    // Features may add fields for the client (e.g. `existingPatientId` on a duplicate registration).
-    const { message, statusCode: _s, error: _e, ...extra } = body as { message?: string | string[]; statusCode?: number; error?: string };
-    return { ...extra, statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: message ?? error.message, requestId };
+    const code = defaultErrorCode(statusCode);
+    if (typeof body === 'string') return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: body, code, requestId };
+    // Features may add fields for the client (e.g. `existingPatientId` on a duplicate registration) and a specific `code`.
+    const { message, statusCode: _s, error: _e, ...extra } = body as { message?: string | string[]; statusCode?: number; error?: string; code?: ErrorCode };
+    return { code, ...extra, statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: message ?? error.message, requestId };
   }
   if (isClientHttpError(error)) {
     const statusCode = error.statusCode;
     // Fastify's own messages are fixed texts about the request (never data or internals).
-    return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: error.message, requestId };
+    return { statusCode, error: STATUS_TEXT[statusCode] ?? 'Error', message: error.message, code: defaultErrorCode(statusCode), requestId };
   }
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
     error: STATUS_TEXT[500],
     message: 'Internal server error',
+    code: defaultErrorCode(500),
     requestId,
   };
 }

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ERROR_CODES } from '@huifang/shared';
 
 /** Flattens nested errors into messages that name the field path (`answers.0.value must be …`). */
 export function validationMessages(errors: ValidationError[], parent = ''): string[] {
@@ -20,6 +21,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+    exceptionFactory: (errors) => new BadRequestException({ message: validationMessages(errors), code: ERROR_CODES.validation }),
   });
 }
