@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { timestampTypeFor } from '../core/database/column-types';
+import { timestampTypeFor } from './support/timestamp-type';
 
 /** The eight departments every install starts with (name, English name, code). */
 const DEFAULT_DEPARTMENTS = [

@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { timestampTypeFor } from '../core/database/column-types';
+import { timestampTypeFor } from './support/timestamp-type';
 
 /** Patients with consent, their append-only stage history, encounters, and the audit log. */
 export class PatientsEncountersAudit1763990000000 implements MigrationInterface {

@@ -1,6 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { timestampTypeFor } from '../core/database/column-types';
-import { DEFAULT_FOLLOW_UP_RULES } from '../callbacks/default-rules';
+import { timestampTypeFor } from './support/timestamp-type';
 
 /** Claims, attempts and rule provenance on callbacks; the follow-up rules table with DOMAIN.md's defaults. */
 export class CallbackQueueAndRules1764100000000 implements MigrationInterface {
@@ -79,3 +78,12 @@ export class CallbackQueueAndRules1764100000000 implements MigrationInterface {
     }
   }
 }
+
+/** DOMAIN.md's default follow-up rules as this migration installs them (a frozen copy of callbacks/default-rules.ts). */
+const DEFAULT_FOLLOW_UP_RULES = [
+  { key: 'post_treatment', offset: 3, unit: 'days', priority: 'normal' },
+  { key: 'rehab_check', offset: 30, unit: 'days', priority: 'normal' },
+  { key: 'revisit_reminder', offset: 3, unit: 'days', priority: 'normal' },
+  { key: 'missed_revisit', offset: 7, unit: 'days', priority: 'normal' },
+  { key: 'service_recovery', offset: 24, unit: 'hours', priority: 'high' },
+] as const;

@@ -1,10 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { backfillCompletedAt } from '../callbacks/completion-time';
-import { timestampTypeFor } from '../core/database/column-types';
-import { rebuildRatingCounts } from '../surveys/rating-rollup';
-import { backfillReturnExpectations } from '../encounters/return-expectations';
-import { rebuildWaitMonthly } from '../encounters/wait-rollup';
-import { backfillWaitSecondsSql } from '../encounters/wait-seconds';
+import { timestampTypeFor } from './support/timestamp-type';
 
 /**
  * What the indicator queries need to stay indexed on large tables:
@@ -17,6 +12,10 @@ import { backfillWaitSecondsSql } from '../encounters/wait-seconds';
  * - `survey_rating_daily`, daily counts of rating answers, so dimension scores need no join;
  * - `wait_monthly`, monthly wait histograms in tenths of a minute (see encounters/wait-rollup.ts);
  * - covering indexes for each indicator's period filter.
+ *
+ * The backfill SQL is copied from the feature modules as they were when this migration was written
+ * (encounters/wait-seconds.ts, return-expectations.ts, wait-rollup.ts, callbacks/completion-time.ts,
+ * surveys/rating-rollup.ts), so later edits there do not change what a migration does.
  */
 export class Indicators1764200000000 implements MigrationInterface {
   name = 'Indicators1764200000000';
@@ -26,19 +25,19 @@ export class Indicators1764200000000 implements MigrationInterface {
     await queryRunner.query(backfillWaitSecondsSql(queryRunner.connection.options.type));
     await queryRunner.query('ALTER TABLE encounter ADD COLUMN returned_on varchar(10)');
     await queryRunner.query('ALTER TABLE encounter ADD COLUMN superseded boolean NOT NULL DEFAULT FALSE');
-    await backfillReturnExpectations(queryRunner.manager);
+    for (const sql of BACKFILL_RETURN_EXPECTATIONS) await queryRunner.query(sql);
     await queryRunner.query(`ALTER TABLE callback ADD COLUMN completed_at ${timestampTypeFor(queryRunner.connection.options.type)}`);
-    await backfillCompletedAt(queryRunner.manager);
+    await queryRunner.query(BACKFILL_COMPLETED_AT);
     await queryRunner.query(
       `CREATE TABLE survey_rating_daily (day varchar(10) NOT NULL, department_id integer NOT NULL, dimension varchar(40) NOT NULL,
          value integer NOT NULL, n integer NOT NULL, PRIMARY KEY (day, department_id, dimension, value))`,
     );
-    await rebuildRatingCounts(queryRunner.manager);
+    await queryRunner.query(BUILD_RATING_COUNTS);
     await queryRunner.query(
       `CREATE TABLE wait_monthly (month varchar(7) NOT NULL, department_id integer NOT NULL, tenths integer NOT NULL,
          n integer NOT NULL, seconds bigint NOT NULL, over_n integer NOT NULL, PRIMARY KEY (month, department_id, tenths))`,
     );
-    await rebuildWaitMonthly(queryRunner.manager);
+    await queryRunner.query(BUILD_WAIT_MONTHLY);
 
     // Plain ALTER/CREATE: TypeORM's SQLite table API would rebuild the table, which foreign keys forbid.
     for (const [name, table, columns, where] of INDEXES) {
@@ -65,3 +64,40 @@ const INDEXES: [name: string, table: string, columns: string, where?: string][] 
   ['IDX_callback_completed', 'callback', 'status, due_at, department_id, completed_at'],
   ['IDX_stage_transition_at_stages', 'stage_transition', 'at, from_stage, to_stage, patient_id'],
 ];
+
+function backfillWaitSecondsSql(driver: string): string {
+  const seconds =
+    driver === 'postgres'
+      ? 'ROUND(EXTRACT(EPOCH FROM (called_at - checked_in_at)))'
+      : 'ROUND((julianday(called_at) - julianday(checked_in_at)) * 86400)';
+  return `UPDATE encounter SET wait_seconds = CAST(${seconds} AS integer) WHERE called_at IS NOT NULL`;
+}
+
+const BACKFILL_RETURN_EXPECTATIONS = [
+  `UPDATE encounter SET returned_on = (
+      SELECT MIN(x.checked_in_on) FROM encounter x
+       WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due)
+    WHERE next_visit_due IS NOT NULL`,
+  `UPDATE encounter SET superseded = (EXISTS (
+      SELECT 1 FROM encounter s
+       WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
+         AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
+    WHERE next_visit_due IS NOT NULL`,
+];
+
+const BACKFILL_COMPLETED_AT = `UPDATE callback SET completed_at = (
+    SELECT MAX(a.at) FROM callback_attempt a WHERE a.callback_id = callback.id AND a.outcome <> 'no_answer')
+  WHERE status = 'completed' AND completed_at IS NULL`;
+
+const BUILD_RATING_COUNTS = `INSERT INTO survey_rating_daily (day, department_id, dimension, value, n)
+   SELECT r.submitted_on, r.department_id, a.dimension, a.value_number, COUNT(*)
+     FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
+    WHERE a.kind = 'rating' AND a.dimension IS NOT NULL AND a.value_number IS NOT NULL
+    GROUP BY r.submitted_on, r.department_id, a.dimension, a.value_number`;
+
+/** Waits rounded half up to tenths of a minute; 1800 s is the 30-minute wait threshold. */
+const BUILD_WAIT_MONTHLY = `INSERT INTO wait_monthly (month, department_id, tenths, n, seconds, over_n)
+     SELECT substr(checked_in_on, 1, 7), department_id, CAST(ROUND(wait_seconds / 6.0) AS integer), COUNT(*), SUM(wait_seconds),
+            SUM(CASE WHEN wait_seconds > 1800 THEN 1 ELSE 0 END)
+       FROM encounter WHERE wait_seconds IS NOT NULL
+      GROUP BY substr(checked_in_on, 1, 7), department_id, CAST(ROUND(wait_seconds / 6.0) AS integer)`;
