@@ -18,7 +18,7 @@ export class AuditEntryEntity {
   @Column({ name: 'actor_id', type: 'integer', nullable: true })
   actorId!: number | null;
 
-  @ManyToOne(() => StaffUserEntity, { nullable: true })
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'actor_id' })
   actor?: StaffUserEntity | null;
 

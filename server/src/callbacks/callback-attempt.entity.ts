@@ -1,11 +1,14 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { AttemptOutcome } from '@huifang/shared';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@huifang/shared';
+import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn } from '../core/database/column-types';
 import { StaffUserEntity } from '../users/user.entity';
 import { CallbackEntity } from './callback.entity';
 
 /** One call made: when, by whom, how it went. Append-only. */
 @Entity('callback_attempt')
+@Index('IDX_attempt_callback', ['callbackId'])
+@Check(isOneOf('outcome', ATTEMPT_OUTCOMES))
 export class CallbackAttemptEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -15,7 +18,8 @@ export class CallbackAttemptEntity {
 
   @ManyToOne(() => CallbackEntity, (callback) => callback.attempts)
   @JoinColumn({ name: 'callback_id' })
-  callback?: CallbackEntity;
+  // Relation<>: no eager type reference, so the two modules may load in either order.
+  callback?: Relation<CallbackEntity>;
 
   @Column(timestampColumn())
   at!: Date;
@@ -23,7 +27,7 @@ export class CallbackAttemptEntity {
   @Column({ name: 'staff_id', type: 'integer', nullable: true })
   staffId!: number | null;
 
-  @ManyToOne(() => StaffUserEntity, { nullable: true })
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'staff_id' })
   staff?: StaffUserEntity | null;
 

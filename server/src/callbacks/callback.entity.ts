@@ -1,13 +1,41 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { AttemptOutcome, CallbackKind, CallbackPriority, CallbackStatus } from '@huifang/shared';
-import { timestampColumn } from '../core/database/column-types';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  ATTEMPT_OUTCOMES,
+  CALLBACK_KINDS,
+  CALLBACK_PRIORITIES,
+  CALLBACK_STATUSES,
+  type AttemptOutcome,
+  type CallbackKind,
+  type CallbackPriority,
+  type CallbackStatus,
+} from '@huifang/shared';
+import { isOneOf } from '../core/database/check-expressions';
+import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
+import { EncounterEntity } from '../encounters/encounter.entity';
 import { PatientEntity } from '../patients/patient.entity';
+import { SurveyResponseEntity } from '../surveys/survey-response.entity';
 import { StaffUserEntity } from '../users/user.entity';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
 
 /** One planned call to one patient (回访): who, when, why, who holds it, and how it ended. */
 @Entity('callback')
+@Index('IDX_callback_status_due', ['status', 'dueAt'])
+@Index('IDX_callback_patient', ['patientId'])
+@Index('IDX_callback_due', ['dueAt'])
+// One service-recovery case per response, whatever races.
+@Index('UQ_callback_response', ['surveyResponseId'], { unique: true, where: 'survey_response_id IS NOT NULL' })
+// Rule firing is idempotent: the database refuses a second callback for one trigger (NULL keys never collide).
+@Index('UQ_callback_kind_source', ['kind', 'sourceKey'], { unique: true })
+// Covering indexes for the follow-up indicator (migrations 1764200000000, 1764300000000).
+@Index('IDX_callback_due_department', ['dueAt', 'departmentId', 'status', 'kind', 'outcome'])
+@Index('IDX_callback_completed', ['status', 'dueAt', 'departmentId', 'completedAt'])
+@Index('IDX_callback_department_due', ['departmentId', 'dueAt', 'status', 'kind', 'outcome', 'completedAt'])
+@Check(isOneOf('kind', CALLBACK_KINDS))
+@Check(isOneOf('priority', CALLBACK_PRIORITIES))
+@Check(isOneOf('status', CALLBACK_STATUSES))
+@Check(isOneOf('outcome', ATTEMPT_OUTCOMES))
+@Check('attempt_count >= 0')
 export class CallbackEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -35,9 +63,11 @@ export class CallbackEntity {
   reason!: string | null;
 
   @Column({ name: 'survey_response_id', type: 'integer', nullable: true })
+  @ForeignKey(() => SurveyResponseEntity)
   surveyResponseId!: number | null;
 
   @Column({ name: 'encounter_id', type: 'integer', nullable: true })
+  @ForeignKey(() => EncounterEntity)
   encounterId!: number | null;
 
   @Column({ name: 'department_id', type: 'integer', nullable: true })
@@ -58,7 +88,7 @@ export class CallbackEntity {
   @Column({ name: 'claimed_by', type: 'integer', nullable: true })
   claimedBy!: number | null;
 
-  @ManyToOne(() => StaffUserEntity, { nullable: true })
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'claimed_by' })
   claimer?: StaffUserEntity | null;
 
@@ -88,11 +118,12 @@ export class CallbackEntity {
   note!: string | null;
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
+  @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
 
-  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;
 
-  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  @UpdateDateColumn(timestampColumnDefaultNow({ name: 'updated_at' }))
   updatedAt!: Date;
 }

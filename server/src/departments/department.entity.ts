@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { timestampColumn } from '../core/database/column-types';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timestampColumnDefaultNow } from '../core/database/column-types';
 
 @Entity('department')
+@Index('UQ_department_name', ['name'], { unique: true })
 export class DepartmentEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -11,7 +12,7 @@ export class DepartmentEntity {
   code!: string;
 
   /** Chinese name shown in the UI (骨科). */
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   name!: string;
 
   @Column({ name: 'name_en', type: 'varchar', length: 64 })
@@ -20,6 +21,6 @@ export class DepartmentEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
-  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;
 }

@@ -1,12 +1,18 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
 import { PatientEntity } from '../patients/patient.entity';
+import { StaffUserEntity } from '../users/user.entity';
 
 /** One visit: check-in, called into the room, finished. Wait time = calledAt - checkedInAt. */
 @Entity('encounter')
 @Index('IDX_encounter_patient_checked_in', ['patientId', 'checkedInAt'])
 @Index('IDX_encounter_department_checked_in', ['departmentId', 'checkedInAt'])
+@Index('IDX_encounter_patient_day', ['patientId', 'checkedInOn'])
+@Index('IDX_encounter_day_wait', ['checkedInOn', 'departmentId', 'waitSeconds'])
+@Index('IDX_encounter_expectation', ['nextVisitDue', 'departmentId', 'superseded', 'returnedOn', 'patientId'], { where: 'next_visit_due IS NOT NULL' })
+// At most one open encounter per patient and department, enforced by the database.
+@Index('UQ_encounter_open_per_department', ['patientId', 'departmentId'], { unique: true, where: 'finished_at IS NULL' })
 export class EncounterEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -49,6 +55,15 @@ export class EncounterEntity {
   @Column({ name: 'next_visit_due', type: 'varchar', length: 10, nullable: true })
   nextVisitDue!: string | null;
 
+  /** The fate of the return expectation this encounter set (encounters/return-expectations.ts): the first check-in on or after the due day. */
+  @Column({ name: 'returned_on', type: 'varchar', length: 10, nullable: true })
+  returnedOn!: string | null;
+
+  /** A later visit before the due day set a new expectation, which replaces this one. */
+  @Column({ type: 'boolean', default: false })
+  superseded!: boolean;
+
   @Column({ name: 'created_by', type: 'integer', nullable: true })
+  @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
 }

@@ -1,6 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Gender, LifecycleStage } from '@huifang/shared';
-import { timestampColumn } from '../core/database/column-types';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { GENDERS, LIFECYCLE_STAGES, type Gender, type LifecycleStage } from '@huifang/shared';
+import { isOneOf } from '../core/database/check-expressions';
+import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
+import { DepartmentEntity } from '../departments/department.entity';
+import { StaffUserEntity } from '../users/user.entity';
 
 /**
  * A patient. `stage`, `lastVisitOn` and `nextVisitDue` are kept in step with the append-only
@@ -9,6 +12,8 @@ import { timestampColumn } from '../core/database/column-types';
  */
 @Entity('patient')
 @Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true })
+@Check('CHK_patient_stage', isOneOf('stage', LIFECYCLE_STAGES))
+@Check(isOneOf('gender', GENDERS))
 export class PatientEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -50,6 +55,7 @@ export class PatientEntity {
 
   @Index('IDX_patient_last_department')
   @Column({ name: 'last_department_id', type: 'integer', nullable: true })
+  @ForeignKey(() => DepartmentEntity)
   lastDepartmentId!: number | null;
 
   /** The patient's latest survey answer was a detractor (DOMAIN.md: makes them at risk). */
@@ -67,6 +73,7 @@ export class PatientEntity {
   consentCallsAt!: Date | null;
 
   @Column({ name: 'consent_calls_by', type: 'integer', nullable: true })
+  @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   consentCallsBy!: number | null;
 
   @Column({ name: 'consent_surveys', type: 'boolean', nullable: true })
@@ -76,14 +83,16 @@ export class PatientEntity {
   consentSurveysAt!: Date | null;
 
   @Column({ name: 'consent_surveys_by', type: 'integer', nullable: true })
+  @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   consentSurveysBy!: number | null;
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
+  @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
 
-  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;
 
-  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  @UpdateDateColumn(timestampColumnDefaultNow({ name: 'updated_at' }))
   updatedAt!: Date;
 }

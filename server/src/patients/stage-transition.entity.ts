@@ -1,16 +1,23 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { LifecycleStage } from '@huifang/shared';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '@huifang/shared';
+import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn } from '../core/database/column-types';
+import { EncounterEntity } from '../encounters/encounter.entity';
 import { StaffUserEntity } from '../users/user.entity';
+import { PatientEntity } from './patient.entity';
 
 /** One move along the lifecycle axis. Append-only: never updated or deleted. */
 @Entity('stage_transition')
 @Index('IDX_stage_transition_patient_at', ['patientId', 'at'])
+@Index('IDX_stage_transition_at_stages', ['at', 'fromStage', 'toStage', 'patientId'])
+@Check(isOneOf('from_stage', LIFECYCLE_STAGES))
+@Check(isOneOf('to_stage', LIFECYCLE_STAGES))
 export class StageTransitionEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ name: 'patient_id', type: 'integer' })
+  @ForeignKey(() => PatientEntity)
   patientId!: number;
 
   /** null on the registration entry. */
@@ -27,7 +34,7 @@ export class StageTransitionEntity {
   @Column({ name: 'by_id', type: 'integer', nullable: true })
   byId!: number | null;
 
-  @ManyToOne(() => StaffUserEntity, { nullable: true })
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'by_id' })
   by?: StaffUserEntity | null;
 
@@ -35,5 +42,6 @@ export class StageTransitionEntity {
   reason!: string | null;
 
   @Column({ name: 'encounter_id', type: 'integer', nullable: true })
+  @ForeignKey(() => EncounterEntity)
   encounterId!: number | null;
 }

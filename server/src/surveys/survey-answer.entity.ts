@@ -1,8 +1,17 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { QuestionKind, RatingDimension } from '@huifang/shared';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { QUESTION_KINDS, RATING_DIMENSIONS, SCALE, type QuestionKind, type RatingDimension } from '@huifang/shared';
+import { isBetween, isOneOf } from '../core/database/check-expressions';
 import { SurveyResponseEntity } from './survey-response.entity';
 
 @Entity('survey_answer')
+@Index('IDX_answer_response', ['responseId'])
+@Index('IDX_answer_response_rating', ['responseId', 'kind', 'dimension', 'valueNumber'])
+@Check(isOneOf('kind', QUESTION_KINDS))
+@Check(isOneOf('dimension', RATING_DIMENSIONS))
+// A number only for the scaled kinds, within its scale.
+@Check(
+  `value_number IS NULL OR (kind = 'nps' AND ${isBetween('value_number', SCALE.nps)}) OR (kind = 'csat' AND ${isBetween('value_number', SCALE.csat)}) OR (kind = 'rating' AND ${isBetween('value_number', SCALE.rating)})`,
+)
 export class SurveyAnswerEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -12,7 +21,8 @@ export class SurveyAnswerEntity {
 
   @ManyToOne(() => SurveyResponseEntity, (response) => response.answers)
   @JoinColumn({ name: 'response_id' })
-  response?: SurveyResponseEntity;
+  // Relation<>: no eager type reference, so the two modules may load in either order.
+  response?: Relation<SurveyResponseEntity>;
 
   @Column({ name: 'question_id', type: 'varchar', length: 40 })
   questionId!: string;

@@ -1,21 +1,33 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import type { SurveyLanguage } from '@huifang/shared';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { SCALE, SURVEY_LANGUAGES, type SurveyLanguage } from '@huifang/shared';
+import { isBetween, isOneOf } from '../core/database/check-expressions';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
+import { EncounterEntity } from '../encounters/encounter.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { SurveyAnswerEntity } from './survey-answer.entity';
+import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 
 /** One submitted survey. NPS and CSAT are copied out of the answers for indexed indicator queries. */
 @Entity('survey_response')
+@Index('IDX_response_submitted', ['submittedAt'])
+@Index('IDX_response_department_submitted', ['departmentId', 'submittedAt'])
+@Index('IDX_response_patient', ['patientId', 'submittedAt'])
+@Index('IDX_response_day_department', ['submittedOn', 'departmentId', 'nps', 'csat'])
+@Check(isBetween('nps', SCALE.nps))
+@Check(isBetween('csat', SCALE.csat))
+@Check(isOneOf('language', SURVEY_LANGUAGES))
 export class SurveyResponseEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
   @Column({ name: 'invitation_id', type: 'integer', unique: true })
+  @ForeignKey(() => SurveyInvitationEntity)
   invitationId!: number;
 
   @Column({ name: 'encounter_id', type: 'integer' })
+  @ForeignKey(() => EncounterEntity)
   encounterId!: number;
 
   @Column({ name: 'patient_id', type: 'integer' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { timestampColumn } from '../core/database/column-types';
+import { timestampColumnDefaultNow } from '../core/database/column-types';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 
 @Entity('survey_template')
@@ -13,7 +13,7 @@ export class SurveyTemplateEntity {
   @Column({ name: 'name_en', type: 'varchar', length: 100 })
   nameEn!: string;
 
-  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;
 
   @OneToMany(() => SurveyTemplateVersionEntity, (version) => version.template)

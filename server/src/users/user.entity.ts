@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@huifang/shared';
-import { timestampColumn } from '../core/database/column-types';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ROLES, type Role } from '@huifang/shared';
+import { isOneOf } from '../core/database/check-expressions';
+import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
 
 @Entity('staff_user')
+@Check('CHK_staff_user_role', isOneOf('role', ROLES))
 export class StaffUserEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -21,7 +23,7 @@ export class StaffUserEntity {
   passwordHash!: string;
 
   /** Tokens issued before this instant are refused (a password reset logs the user out everywhere). */
-  @Column(timestampColumn({ name: 'password_changed_at' }))
+  @Column(timestampColumnDefaultNow({ name: 'password_changed_at' }))
   passwordChangedAt!: Date;
 
   @Column({ type: 'boolean', default: true })
@@ -30,9 +32,9 @@ export class StaffUserEntity {
   @Column(timestampColumn({ name: 'last_login_at', nullable: true }))
   lastLoginAt!: Date | null;
 
-  @CreateDateColumn(timestampColumn({ name: 'created_at' }))
+  @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;
 
-  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  @UpdateDateColumn(timestampColumnDefaultNow({ name: 'updated_at' }))
   updatedAt!: Date;
 }

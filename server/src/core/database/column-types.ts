@@ -14,11 +14,23 @@ function kindFromEnv(): 'sqlite' | 'postgres' {
   }
 }
 
-const TIMESTAMP_TYPE = kindFromEnv() === 'postgres' ? 'timestamptz' : 'datetime';
+const KIND = kindFromEnv();
+const TIMESTAMP_TYPE = KIND === 'postgres' ? 'timestamptz' : 'datetime';
+
+/**
+ * The default "now" the migrations give timestamp columns: on SQLite with milliseconds (TypeORM's
+ * own `datetime('now')` has whole seconds). Declared on every such column so entities and schema agree.
+ */
+const NOW_SQL = KIND === 'postgres' ? 'now()' : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))";
 
 /** A UTC instant: `timestamptz` on PostgreSQL, `datetime` (stored as UTC text) on SQLite. */
 export function timestampColumn(options: ColumnOptions = {}): ColumnOptions {
   return { type: TIMESTAMP_TYPE, ...options };
+}
+
+/** A UTC instant that defaults to the time of the insert (for CreateDateColumn, UpdateDateColumn and the like). */
+export function timestampColumnDefaultNow(options: ColumnOptions = {}): ColumnOptions {
+  return timestampColumn({ default: () => NOW_SQL, ...options });
 }
 
 /** The same choice for migrations, which know the driver at run time. */

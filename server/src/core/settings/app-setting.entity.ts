@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { timestampColumn } from '../database/column-types';
+import { timestampColumnDefaultNow } from '../database/column-types';
 
 /** Server-wide values that must survive restarts (e.g. the generated token secret). */
 @Entity('app_setting')
@@ -10,6 +10,6 @@ export class AppSetting {
   @Column({ type: 'text' })
   value!: string;
 
-  @UpdateDateColumn(timestampColumn({ name: 'updated_at' }))
+  @UpdateDateColumn(timestampColumnDefaultNow({ name: 'updated_at' }))
   updatedAt!: Date;
 }
