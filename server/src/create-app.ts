@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { createValidationPipe } from './core/http/validation';
+import { registerInputGuard } from './core/http/input-guard';
 import { findClientDir, serveClient } from './core/http/serve-client';
 import { spaRewrite } from './core/http/spa-rewrite';
 import { createLogger, PinoNestLogger } from './core/logging/logger';
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
   registerRequestLogging(adapter.getInstance());
+  registerInputGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

@@ -6,6 +6,7 @@ export * from './lib/demo';
 export * from './lib/departments';
 export * from './lib/encounters';
 export * from './lib/indicators';
+export * from './lib/input-limits';
 export * from './lib/lifecycle';
 export * from './lib/patients';
 export * from './lib/roles';

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Department } from '@huifang/shared';
+import { ERROR_CODES, type Department } from '@huifang/shared';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentEntity } from './department.entity';
 import type { CreateDepartmentDto } from './dto/create-department.dto';
@@ -29,9 +29,10 @@ export class DepartmentsService {
     const name = input.name.trim();
     const clash = await this.departments.findOne({ where: [{ code: input.code }, { name }] });
     if (clash) {
-      throw new ConflictException(
-        clash.code === input.code ? `department code "${input.code}" already exists` : `department "${name}" already exists`,
-      );
+      throw new ConflictException({
+        message: clash.code === input.code ? `department code "${input.code}" already exists` : `department "${name}" already exists`,
+        code: ERROR_CODES.duplicate,
+      });
     }
     const department = this.departments.create({ code: input.code, name, nameEn: input.nameEn.trim(), active: true });
     return this.writes.run((manager) => manager.save(department));

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { MAX_DAILY_PERIOD_DAYS, MAX_PERIOD_DAYS, type IndicatorGrouping } from '@huifang/shared';
+import { ERROR_CODES, MAX_DAILY_PERIOD_DAYS, MAX_PERIOD_DAYS, type IndicatorGrouping } from '@huifang/shared';
 import { addDays, daysBetween, startOfCalendarDay, type CalendarDay } from '../core/time/calendar-day';
 import type { IndicatorSql } from './indicator-sql';
 
@@ -24,9 +24,14 @@ export function resolveScope(
   const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   if (from > to) throw new BadRequestException(['from must not be after to']);
   const days = daysBetween(from, to) + 1;
-  if (days > MAX_PERIOD_DAYS) throw new BadRequestException([`to must be within ${MAX_PERIOD_DAYS} days of from`]);
+  if (days > MAX_PERIOD_DAYS) {
+    throw new BadRequestException({ message: [`to must be within ${MAX_PERIOD_DAYS} days of from`], code: ERROR_CODES.periodTooLong });
+  }
   if (query.groupBy === 'day' && days > MAX_DAILY_PERIOD_DAYS) {
-    throw new BadRequestException([`groupBy must be week or month for periods longer than ${MAX_DAILY_PERIOD_DAYS} days`]);
+    throw new BadRequestException({
+      message: [`groupBy must be week or month for periods longer than ${MAX_DAILY_PERIOD_DAYS} days`],
+      code: ERROR_CODES.periodTooLong,
+    });
   }
   return { from, to, departmentId: query.departmentId ?? null };
 }

@@ -37,6 +37,9 @@ export const ERROR_CODES = {
   unsupportedMediaType: 'request.unsupported_media_type',
   rateLimited: 'rate_limited',
   internal: 'internal',
+  periodTooLong: 'validation.period_too_long',
+  reference: 'conflict.reference',
+  tooDeep: 'request.too_deep',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,23 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { AuditQuery } from '@huifang/shared';
 import { IsCalendarDay } from '../../core/http/calendar-day.validator';
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { IsId } from '../../core/http/id.validator';
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   patientId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   actorId?: number;
 
   @ApiPropertyOptional({ example: '2026-03-01' })

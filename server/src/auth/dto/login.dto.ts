@@ -1,15 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsString } from 'class-validator';
 import type { LoginRequest } from '@huifang/shared';
+import { CharLength } from '../../core/http/chars.validator';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'frontdesk' })
   @IsString()
-  @Length(1, 64)
+  @CharLength(1, 64)
   username!: string;
 
   @ApiProperty({ example: 'huifang-demo' })
   @IsString()
-  @Length(1, 128)
+  @CharLength(1, 128)
   password!: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString } from 'class-validator';
 import {
   ATTEMPT_OUTCOMES,
   CALLBACK_PRIORITIES,
@@ -11,15 +11,18 @@ import {
   type RescheduleCallbackRequest,
 } from '@huifang/shared';
 import { Trim } from '../../core/http/trim';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
+import { IsTimestamp } from '../../core/http/timestamp.validator';
+import { IsId } from '../../core/http/id.validator';
 
 export class CreateCallbackDto implements CreateCallbackRequest {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   patientId!: number;
 
   @ApiProperty({ description: 'ISO 8601 with offset' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsTimestamp()
   dueAt!: string;
 
   @ApiProperty({ enum: ['manual'] })
@@ -27,15 +30,15 @@ export class CreateCallbackDto implements CreateCallbackRequest {
   kind!: 'manual';
 
   @ApiPropertyOptional({ enum: CALLBACK_PRIORITIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CALLBACK_PRIORITIES)
   priority?: CallbackPriority;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   note?: string;
 }
 
@@ -45,23 +48,23 @@ export class RecordAttemptDto implements RecordAttemptRequest {
   outcome!: AttemptOutcome;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   note?: string;
 }
 
 export class RescheduleCallbackDto implements RescheduleCallbackRequest {
   @ApiProperty({ description: 'ISO 8601 with offset, in the future' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsTimestamp()
   dueAt!: string;
 
   @ApiProperty({ maxLength: 200 })
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
-  @MaxLength(200)
+  @MaxChars(200)
   reason!: string;
 }
 
@@ -70,6 +73,6 @@ export class CancelCallbackDto implements CancelCallbackRequest {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
-  @MaxLength(200)
+  @MaxChars(200)
   reason!: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CALLBACK_KINDS, CALLBACK_VIEWS, type CallbackKind, type CallbackQuery, type CallbackView } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { IsId } from '../../core/http/id.validator';
 
 export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
   @ApiPropertyOptional({ enum: CALLBACK_VIEWS, default: 'today' })
@@ -18,7 +19,6 @@ export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   departmentId?: number;
 }

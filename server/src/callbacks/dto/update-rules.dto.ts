@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, IsObject, ValidateNested } from 'class-validator';
 import { FOLLOW_UP_RULE_KEYS, type FollowUpRuleKey, type UpdateFollowUpRulesRequest } from '@huifang/shared';
 
 export class RuleChangeDto {
@@ -23,6 +23,7 @@ export class UpdateRulesDto implements UpdateFollowUpRulesRequest {
   @ApiProperty({ type: () => [RuleChangeDto] })
   @IsArray()
   @ArrayMaxSize(FOLLOW_UP_RULE_KEYS.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RuleChangeDto)
   rules!: RuleChangeDto[];

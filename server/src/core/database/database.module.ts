@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 /** SQLite waits this long for a lock held by another connection before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -17,7 +18,9 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
     migrationsTransactionMode: 'each' as const,
     retryAttempts: 2,
     retryDelay: 1000,
-    logging: ['error' as const],
+    // Failed queries are logged without their parameters (they carry patients' data).
+    logging: ['error' as const, 'warn' as const],
+    logger: new SafeTypeOrmLogger(),
   };
   if (config.database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { defaultErrorCode, type ApiError, type ErrorCode } from '@huifang/shared';
+import { databaseErrorToHttp, describeQueryError } from '../database/database-error';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -23,6 +25,8 @@ function isClientHttpError(error: unknown): error is { statusCode: number; messa
 
 /** Maps any error to the API.md shape; a message the client did not cause is never passed on. */
 export function toApiError(error: unknown, requestId: string | undefined): ApiError {
+  const mapped = databaseErrorToHttp(error);
+  if (mapped) return toApiError(mapped, requestId);
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const body = error.getResponse();
@@ -55,7 +59,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = toApiError(exception, request.id);
-    if (body.statusCode >= 500) {
+    if (exception instanceof QueryFailedError) {
+      // Never the whole error: its `query`, `parameters` and driver `detail` carry patients' data.
+      const level = body.statusCode >= 500 ? 'error' : 'warn';
+      this.logger[level]({ dbError: describeQueryError(exception), requestId: body.requestId }, 'query failed');
+    } else if (body.statusCode >= 500) {
       // The stack goes to the log (never to the client); no request body is logged.
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     }

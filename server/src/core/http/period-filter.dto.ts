@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsCalendarDay } from './calendar-day.validator';
+import { IsId } from './id.validator';
 
 /** `from`/`to` (inclusive hospital calendar days) and one department: the filter of reports and lists. */
 export class PeriodFilterDto {
@@ -18,7 +19,6 @@ export class PeriodFilterDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   departmentId?: number;
 }

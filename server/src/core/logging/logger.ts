@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
+import { serializeError } from './error-serializer';
 import { REDACT_PATHS } from './redact';
 
 /** The one pino logger: Fastify writes request lines with it and Nest's Logger forwards to it. */
@@ -8,6 +9,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
   return pino({
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
     transport:
       config.logFormat === 'pretty'
         ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } }

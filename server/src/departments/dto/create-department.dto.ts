@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { DEPARTMENT_CODE_PATTERN, type CreateDepartmentRequest } from '@huifang/shared';
+import { CharLength } from '../../core/http/chars.validator';
 
 export class CreateDepartmentDto implements CreateDepartmentRequest {
   @ApiProperty({ example: 'dermatology', pattern: DEPARTMENT_CODE_PATTERN.source })
@@ -10,11 +11,11 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
 
   @ApiProperty({ example: '皮肤科' })
   @IsString()
-  @Length(1, 64)
+  @CharLength(1, 64)
   name!: string;
 
   @ApiProperty({ example: 'Dermatology' })
   @IsString()
-  @Length(1, 64)
+  @CharLength(1, 64)
   nameEn!: string;
 }

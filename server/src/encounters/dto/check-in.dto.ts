@@ -1,28 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsString } from 'class-validator';
 import { CLINICIAN_MAX_LENGTH, type CheckInRequest } from '@huifang/shared';
 import { Trim } from '../../core/http/trim';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
+import { IsTimestamp } from '../../core/http/timestamp.validator';
+import { IsId } from '../../core/http/id.validator';
 
 export class CheckInDto implements CheckInRequest {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   patientId!: number;
 
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   departmentId!: number;
 
   @ApiPropertyOptional({ maxLength: CLINICIAN_MAX_LENGTH })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxLength(CLINICIAN_MAX_LENGTH)
+  @MaxChars(CLINICIAN_MAX_LENGTH)
   clinician?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601 with offset; defaults to now, never in the future' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsOptionalNotNull()
+  @IsTimestamp()
   checkedInAt?: string;
 }

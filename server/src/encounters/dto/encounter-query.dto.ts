@@ -1,23 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ENCOUNTER_STATUSES, type EncounterQuery, type EncounterStatus } from '@huifang/shared';
 import { IsCalendarDay } from '../../core/http/calendar-day.validator';
 import { PageQueryDto } from '../../core/http/page-query.dto';
+import { IsId } from '../../core/http/id.validator';
 
 export class EncounterQueryDto extends PageQueryDto implements EncounterQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   patientId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   departmentId?: number;
 
   @ApiPropertyOptional({ enum: ENCOUNTER_STATUSES })

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import type { FinishRequest } from '@huifang/shared';
 import { IsCalendarDay } from '../../core/http/calendar-day.validator';
 import { CallDto } from './call.dto';
+import { IsOptionalNotNull } from '../../core/http/optional';
 
 export class FinishDto extends CallDto implements FinishRequest {
   @ApiPropertyOptional({ example: '2027-01-15', description: 'The expected return date (YYYY-MM-DD), after the visit day' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDay()
   nextVisitDue?: string;
 }

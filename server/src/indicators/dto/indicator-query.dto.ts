@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DRILL_DOWN_SEGMENTS, FLOW_TARGETS, INDICATOR_GROUPINGS, LIFECYCLE_STAGES } from '@huifang/shared';
 import type { DrillDownSegment, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
+import { MaxChars } from '../../core/http/chars.validator';
+import { IsId } from '../../core/http/id.validator';
 
 /** The period (default: the last 30 days up to today), department and grouping of an indicator. */
 export class IndicatorQueryDto extends PeriodFilterDto {
@@ -23,8 +25,7 @@ export class SeriesQueryDto extends IndicatorQueryDto {
   @ApiPropertyOptional({ description: 'Satisfaction only: one survey template (any of its versions)' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   templateId?: number;
 }
 
@@ -35,7 +36,7 @@ export class DrillDownQueryDto extends IntersectionType(SeriesQueryDto, PageQuer
   @ApiPropertyOptional({ description: 'One point of the series (`2026-03`, a Monday, a day, or a department id), with its `groupBy`' })
   @IsOptional()
   @IsString()
-  @MaxLength(12)
+  @MaxChars(12)
   key?: string;
 
   @ApiPropertyOptional({ enum: ALL_SEGMENTS, default: 'all' })

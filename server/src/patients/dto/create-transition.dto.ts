@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
 import { LIFECYCLE_STAGES, type CreateTransitionRequest, type LifecycleStage } from '@huifang/shared';
 import { Trim } from '../../core/http/trim';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
+import { IsId } from '../../core/http/id.validator';
 
 export class CreateTransitionDto implements CreateTransitionRequest {
   @ApiProperty({ enum: LIFECYCLE_STAGES })
@@ -9,20 +12,19 @@ export class CreateTransitionDto implements CreateTransitionRequest {
   to!: LifecycleStage;
 
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES, description: 'The stage the user saw; 409 if it has changed since' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LIFECYCLE_STAGES)
   from?: LifecycleStage;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   reason?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsOptionalNotNull()
+  @IsId()
   encounterId?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
   LIFECYCLE_STAGES,
   RELATIONSHIP_STATUSES,
@@ -10,13 +10,15 @@ import {
 } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { Trim } from '../../core/http/trim';
+import { MaxChars } from '../../core/http/chars.validator';
+import { IsId } from '../../core/http/id.validator';
 
 export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @ApiPropertyOptional({ description: 'A name fragment or phone digits' })
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxLength(50)
+  @MaxChars(50)
   q?: string;
 
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })
@@ -32,7 +34,6 @@ export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @ApiPropertyOptional({ description: 'The department of the latest visit' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   departmentId?: number;
 }

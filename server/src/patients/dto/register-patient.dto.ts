@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, IsObject, ValidateNested } from 'class-validator';
 import {
   GENDERS,
   MOBILE_PHONE_PATTERN,
@@ -13,6 +13,8 @@ import {
 import { IsPastCalendarDay } from '../../core/http/past-calendar-day.validator';
 import { Trim } from '../../core/http/trim';
 import { UpdateConsentDto } from './update-consent.dto';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
 
 export const PHONE_MESSAGE = 'phone must be a valid mobile number (11 digits starting 13-19)';
 
@@ -24,7 +26,7 @@ export class RegisterPatientDto implements RegisterPatientRequest {
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(PATIENT_NAME_MAX_LENGTH)
+  @MaxChars(PATIENT_NAME_MAX_LENGTH)
   name!: string;
 
   @ApiProperty({ example: '13812345678', description: 'Mainland mobile; spaces, dashes and +86 are accepted' })
@@ -34,24 +36,25 @@ export class RegisterPatientDto implements RegisterPatientRequest {
   phone!: string;
 
   @ApiPropertyOptional({ enum: GENDERS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(GENDERS)
   gender?: Gender;
 
   @ApiPropertyOptional({ example: '1968-05-02' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsPastCalendarDay()
   birthDate?: string;
 
   @ApiPropertyOptional({ maxLength: PATIENT_NOTE_MAX_LENGTH })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxLength(PATIENT_NOTE_MAX_LENGTH)
+  @MaxChars(PATIENT_NOTE_MAX_LENGTH)
   note?: string;
 
   @ApiPropertyOptional({ type: () => UpdateConsentDto })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => UpdateConsentDto)
   consent?: UpdateConsentDto;

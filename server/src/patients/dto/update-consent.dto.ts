@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import type { UpdateConsentRequest } from '@huifang/shared';
+import { IsOptionalNotNull } from '../../core/http/optional';
 
 export class UpdateConsentDto implements UpdateConsentRequest {
   @ApiPropertyOptional({ description: 'Agrees to follow-up calls' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   followUpCalls?: boolean;
 
   @ApiPropertyOptional({ description: 'Agrees to feedback surveys' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   surveys?: boolean;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, ValidateIf } from 'class-validator';
 import {
   GENDERS,
   MOBILE_PHONE_PATTERN,
@@ -11,25 +11,27 @@ import {
 import { IsPastCalendarDay } from '../../core/http/past-calendar-day.validator';
 import { Trim } from '../../core/http/trim';
 import { NormalizePhone, PHONE_MESSAGE } from './register-patient.dto';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
 
 export class UpdatePatientDto implements UpdatePatientRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(PATIENT_NAME_MAX_LENGTH)
+  @MaxChars(PATIENT_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @NormalizePhone()
   @IsString()
   @Matches(MOBILE_PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @ApiPropertyOptional({ enum: GENDERS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(GENDERS)
   gender?: Gender;
 
@@ -42,6 +44,6 @@ export class UpdatePatientDto implements UpdatePatientRequest {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @Trim()
   @IsString()
-  @MaxLength(PATIENT_NOTE_MAX_LENGTH)
+  @MaxChars(PATIENT_NOTE_MAX_LENGTH)
   note?: string | null;
 }

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
 import type { CreateInvitationRequest } from '@huifang/shared';
+import { IsId } from '../../core/http/id.validator';
 
 export class CreateInvitationDto implements CreateInvitationRequest {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   encounterId!: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsString, IsObject, ValidateNested } from 'class-validator';
 import {
   SURVEY_LANGUAGES,
   SURVEY_TEXT_MAX_LENGTH,
@@ -8,11 +8,13 @@ import {
   type SurveyAnswer,
   type SurveyLanguage,
 } from '@huifang/shared';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
 
 export class SurveyAnswerDto implements SurveyAnswer {
   @ApiProperty()
   @IsString()
-  @MaxLength(40)
+  @MaxChars(40)
   questionId!: string;
 
   /** Checked against the question's kind by the service (number for scales, text for text/choice). */
@@ -25,18 +27,19 @@ export class SubmitSurveyDto implements SubmitSurveyRequest {
   @ApiProperty({ type: () => [SurveyAnswerDto] })
   @IsArray()
   @ArrayMaxSize(40)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SurveyAnswerDto)
   answers!: SurveyAnswerDto[];
 
   @ApiPropertyOptional({ maxLength: SURVEY_TEXT_MAX_LENGTH })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
-  @MaxLength(SURVEY_TEXT_MAX_LENGTH)
+  @MaxChars(SURVEY_TEXT_MAX_LENGTH)
   comment?: string;
 
   @ApiPropertyOptional({ enum: SURVEY_LANGUAGES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SURVEY_LANGUAGES)
   language?: SurveyLanguage;
 }

@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, Matches, IsObject, ValidateNested } from 'class-validator';
 import {
   QUESTION_KINDS,
   RATING_DIMENSIONS,
@@ -24,20 +12,22 @@ import {
   type SurveyQuestion,
 } from '@huifang/shared';
 import { Trim } from '../../core/http/trim';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars } from '../../core/http/chars.validator';
 
 export class LocalizedTextDto implements LocalizedText {
   @ApiProperty()
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   zh!: string;
 
   @ApiProperty()
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   en!: string;
 }
 
@@ -48,6 +38,7 @@ export class ChoiceOptionDto implements SurveyChoiceOption {
   value!: string;
 
   @ApiProperty({ type: () => LocalizedTextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   label!: LocalizedTextDto;
@@ -64,11 +55,12 @@ export class SurveyQuestionDto implements SurveyQuestion {
   kind!: QuestionKind;
 
   @ApiPropertyOptional({ enum: RATING_DIMENSIONS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(RATING_DIMENSIONS)
   dimension?: RatingDimension;
 
   @ApiProperty({ type: () => LocalizedTextDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   text!: LocalizedTextDto;
@@ -78,10 +70,11 @@ export class SurveyQuestionDto implements SurveyQuestion {
   required!: boolean;
 
   @ApiPropertyOptional({ type: () => [ChoiceOptionDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChoiceOptionDto)
   options?: ChoiceOptionDto[];
@@ -92,6 +85,7 @@ export class QuestionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(40)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SurveyQuestionDto)
   questions!: SurveyQuestionDto[];

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { SurveyResponseQuery } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
+import { IsId } from '../../core/http/id.validator';
 
 const ToBoolean = () =>
   Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
@@ -12,8 +13,7 @@ export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, Perio
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   templateId?: number;
 
   @ApiPropertyOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MinLength } from 'class-validator';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -9,6 +9,8 @@ import {
   type CreateUserRequest,
   type Role,
 } from '@huifang/shared';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars, CharLength } from '../../core/http/chars.validator';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'zhang.wei', pattern: USERNAME_PATTERN.source })
@@ -20,9 +22,9 @@ export class CreateUserDto implements CreateUserRequest {
   username!: string;
 
   @ApiPropertyOptional({ example: '张伟' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
-  @Length(1, 64)
+  @CharLength(1, 64)
   displayName?: string;
 
   @ApiProperty({ enum: ROLES })
@@ -32,6 +34,6 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password!: string;
 }

@@ -1,28 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UpdateUserRequest } from '@huifang/shared';
+import { IsOptionalNotNull } from '../../core/http/optional';
+import { MaxChars, CharLength } from '../../core/http/chars.validator';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
-  @Length(1, 64)
+  @CharLength(1, 64)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'A new password (reset by an admin).', minLength: PASSWORD_MIN_LENGTH })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @MaxChars(PASSWORD_MAX_LENGTH)
   password?: string;
 }

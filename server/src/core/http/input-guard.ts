@@ -1,0 +1,43 @@
+import { BadRequestException } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_CODES, MAX_BODY_DEPTH } from '@huifang/shared';
+import { toApiError } from './api-exception.filter';
+
+/**
+ * Checks every parsed body and query string before any route sees it, so routes added later are
+ * covered too: nesting deeper than MAX_BODY_DEPTH would overflow the validation pipe's recursion,
+ * and a NUL character is refused by PostgreSQL text columns (a 500, and a lost survey answer).
+ * Walks iteratively: a hostile body cannot overflow this check's stack either.
+ */
+export function findInputProblem(value: unknown, root: string): { message: string; code: string } | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
+  while (pending.length > 0) {
+    const item = pending.pop()!;
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) return { message: `${item.path || 'body'} must not contain NUL characters`, code: ERROR_CODES.validation };
+      continue;
+    }
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= MAX_BODY_DEPTH) {
+      return { message: `${item.path || 'body'} is nested more than ${MAX_BODY_DEPTH} levels deep`, code: ERROR_CODES.tooDeep };
+    }
+    for (const [key, child] of Object.entries(item.value)) {
+      if (key.includes('\u0000')) return { message: `${item.path || 'body'} must not have keys with NUL characters`, code: ERROR_CODES.validation };
+      pending.push({ value: child, path: item.path ? `${item.path}.${key}` : key, depth: item.depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, problem: { message: string; code: string }): FastifyReply {
+  const body = toApiError(new BadRequestException({ message: [problem.message], code: problem.code }), request.id);
+  return reply.status(400).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+export function registerInputGuard(fastify: FastifyInstance): void {
+  fastify.addHook('preValidation', async (request, reply) => {
+    const problem = findInputProblem(request.query, '') ?? findInputProblem(request.body, '') ?? findInputProblem(request.params, '');
+    if (problem) return refuse(request, reply, problem);
+    return undefined;
+  });
+}
