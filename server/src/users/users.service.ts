@@ -82,14 +82,22 @@ export class UsersService {
     if (user.id === actor.id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
       throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
     }
-    if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
-    if (changes.role !== undefined) user.role = changes.role;
-    if (changes.active !== undefined) user.active = changes.active;
+    const patch: Partial<StaffUserEntity> = {};
+    if (changes.displayName !== undefined) patch.displayName = changes.displayName.trim();
+    if (changes.role !== undefined) patch.role = changes.role;
+    if (changes.active !== undefined) patch.active = changes.active;
     if (changes.password !== undefined) {
-      user.passwordHash = await this.hasher.hash(changes.password);
-      user.passwordChangedAt = new Date();
+      patch.passwordHash = await this.hasher.hash(changes.password);
+      patch.passwordChangedAt = new Date();
     }
-    await this.writes.run((manager) => manager.save(user));
+    // A password reset or deactivation revokes every token issued so far (auth.guard compares `ver`).
+    const revokeTokens = changes.password !== undefined || changes.active === false;
+    await this.writes.run(async (manager) => {
+      // Only the changed columns, so the token version is never written back from a stale read.
+      if (Object.keys(patch).length) await manager.update(StaffUserEntity, { id }, patch);
+      // Incremented in SQL, so two concurrent resets both count.
+      if (revokeTokens) await manager.increment(StaffUserEntity, { id }, 'tokenVersion', 1);
+    });
     return (await this.findById(id)) as StaffUserEntity;
   }
 
