@@ -8,6 +8,8 @@ import { SettingsService } from '../core/settings/settings.service';
 export interface AccessTokenClaims {
   sub: number;
   role: Role;
+  /** The user's token version when it was issued; a password reset or deactivation moves it on. */
+  ver: number;
   iat: number;
   exp: number;
 }
@@ -34,16 +36,29 @@ export class AccessTokenService implements OnModuleInit {
     return this.config.tokenTtlMinutes * 60;
   }
 
-  sign(userId: number, role: Role): Promise<string> {
-    return this.jwt.signAsync({ sub: userId, role }, { secret: this.secret, expiresIn: this.ttlSeconds, algorithm: 'HS256' });
+  sign(userId: number, role: Role, tokenVersion: number): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: userId, role, ver: tokenVersion },
+      { secret: this.secret, expiresIn: this.ttlSeconds, algorithm: 'HS256' },
+    );
   }
 
-  /** The claims, or undefined for a token that is malformed, forged or expired. */
+  /**
+   * The claims, or undefined for a token that is malformed, forged or expired. jsonwebtoken checks
+   * `exp` only when present, so a signed token without one (which would never expire) is refused here.
+   */
   async verify(token: string): Promise<AccessTokenClaims | undefined> {
+    let claims: Partial<AccessTokenClaims>;
     try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
     } catch {
       return undefined;
     }
+    const wellFormed =
+      Number.isSafeInteger(claims.sub) &&
+      Number.isSafeInteger(claims.ver) &&
+      typeof claims.iat === 'number' &&
+      typeof claims.exp === 'number';
+    return wellFormed ? (claims as AccessTokenClaims) : undefined;
   }
 }

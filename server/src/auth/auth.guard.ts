@@ -15,6 +15,9 @@ import { ROLES_KEY } from './roles.decorator';
  */
 const USER_CACHE_MS = 5_000;
 
+/** Exactly `Bearer <JWS compact serialisation>`: anything after the token is refused, not ignored. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -29,13 +32,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
-    const [scheme, token] = (request.headers['authorization'] ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('missing bearer token');
+    const token = BEARER.exec(request.headers['authorization'] ?? '')?.[1];
+    if (!token) throw new UnauthorizedException('missing bearer token');
 
     const claims = await this.tokens.verify(token);
     if (!claims) throw new UnauthorizedException('invalid or expired token');
     const user = await this.cache.get(`auth:user:${claims.sub}`, USER_CACHE_MS, () => this.users.findById(claims.sub));
-    if (!user || !user.active || claims.iat < Math.floor(user.passwordChangedAt.getTime() / 1000)) {
+    if (!user || !user.active || claims.ver !== user.tokenVersion) {
       throw new UnauthorizedException('invalid or expired token');
     }
     request.user = toAuthUser(user);

@@ -35,7 +35,7 @@ export class AuthService {
     this.attempts.recordSuccess(key);
     await this.users.recordLogin(user.id);
     return {
-      accessToken: await this.tokens.sign(user.id, user.role),
+      accessToken: await this.tokens.sign(user.id, user.role, user.tokenVersion),
       expiresIn: this.tokens.ttlSeconds,
       user: toAuthUser(user),
     };

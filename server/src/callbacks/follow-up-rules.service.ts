@@ -2,6 +2,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { FOLLOW_UP_RULE_KEYS, type FollowUpRule, type UpdateFollowUpRulesRequest } from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { FollowUpRuleEntity } from './follow-up-rule.entity';
 import type { RuleSettings } from './rule-schedule';
@@ -11,6 +13,7 @@ export class FollowUpRulesService {
   constructor(
     @InjectRepository(FollowUpRuleEntity) private readonly rules: Repository<FollowUpRuleEntity>,
     private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<FollowUpRule[]> {
@@ -27,7 +30,8 @@ export class FollowUpRulesService {
     return Object.fromEntries(rows.map((r) => [r.key, { enabled: r.enabled, offset: r.offset, priority: r.priority }])) as RuleSettings;
   }
 
-  async update(input: UpdateFollowUpRulesRequest): Promise<FollowUpRule[]> {
+  /** The rules and their audit entry commit together. */
+  async update(input: UpdateFollowUpRulesRequest, context: AuditContext): Promise<FollowUpRule[]> {
     const seen = new Set<string>();
     for (const rule of input.rules) {
       if (seen.has(rule.key)) throw new BadRequestException([`rules.${rule.key} is given twice`]);
@@ -37,6 +41,7 @@ export class FollowUpRulesService {
       for (const rule of input.rules) {
         await manager.update(FollowUpRuleEntity, { key: rule.key }, { enabled: rule.enabled, offset: rule.offset });
       }
+      await this.audit.record(context, { action: 'follow_up_rules.update', entityType: 'follow_up_rule', entityId: null }, manager);
     });
     return this.list();
   }

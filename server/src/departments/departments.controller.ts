@@ -2,7 +2,6 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Department } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
-import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { DepartmentsService, toDepartment } from './departments.service';
 import { CreateDepartmentDto } from './dto/create-department.dto';
@@ -11,10 +10,7 @@ import { CreateDepartmentDto } from './dto/create-department.dto';
 @ApiBearerAuth()
 @Controller('departments')
 export class DepartmentsController {
-  constructor(
-    private readonly departments: DepartmentsService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
   @ApiOperation({ summary: 'All departments' })
@@ -26,8 +22,6 @@ export class DepartmentsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Add a department' })
   async create(@Body() body: CreateDepartmentDto, @Audit() context: AuditContext): Promise<Department> {
-    const department = await this.departments.create(body);
-    await this.audit.record(context, { action: 'department.create', entityType: 'department', entityId: department.id });
-    return toDepartment(department);
+    return toDepartment(await this.departments.create(body, context));
   }
 }

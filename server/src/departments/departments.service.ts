@@ -2,6 +2,8 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ERROR_CODES, type Department } from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentEntity } from './department.entity';
 import type { CreateDepartmentDto } from './dto/create-department.dto';
@@ -15,6 +17,7 @@ export class DepartmentsService {
   constructor(
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
   ) {}
 
   list(): Promise<DepartmentEntity[]> {
@@ -25,7 +28,8 @@ export class DepartmentsService {
     return this.departments.findOneBy({ id });
   }
 
-  async create(input: CreateDepartmentDto): Promise<DepartmentEntity> {
+  /** The department and its audit entry commit together. */
+  async create(input: CreateDepartmentDto, context: AuditContext): Promise<DepartmentEntity> {
     const name = input.name.trim();
     const clash = await this.departments.findOne({ where: [{ code: input.code }, { name }] });
     if (clash) {
@@ -35,6 +39,10 @@ export class DepartmentsService {
       });
     }
     const department = this.departments.create({ code: input.code, name, nameEn: input.nameEn.trim(), active: true });
-    return this.writes.run((manager) => manager.save(department));
+    return this.writes.run(async (manager) => {
+      const saved = await manager.save(department);
+      await this.audit.record(context, { action: 'department.create', entityType: 'department', entityId: saved.id }, manager);
+      return saved;
+    });
   }
 }

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SurveyTemplate } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
-import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../core/http/id-param';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
@@ -12,10 +11,7 @@ import { SurveyTemplatesService } from './survey-templates.service';
 @ApiBearerAuth()
 @Controller('survey-templates')
 export class SurveyTemplatesController {
-  constructor(
-    private readonly templates: SurveyTemplatesService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly templates: SurveyTemplatesService) {}
 
   @Get()
   @ApiOperation({ summary: 'Survey templates with all their versions' })
@@ -33,18 +29,14 @@ export class SurveyTemplatesController {
   @Roles('admin')
   @ApiOperation({ summary: 'A new template; its version 1 starts as a draft' })
   async create(@Body() body: CreateTemplateDto, @Audit() context: AuditContext): Promise<SurveyTemplate> {
-    const template = await this.templates.create(body);
-    await this.audit.record(context, { action: 'survey.template', entityType: 'survey_template', entityId: template.id });
-    return template;
+    return this.templates.create(body, context);
   }
 
   @Post(':id/versions')
   @Roles('admin')
   @ApiOperation({ summary: 'A new draft version with edited questions' })
   async createVersion(@IdParam() id: number, @Body() body: CreateVersionDto, @Audit() context: AuditContext): Promise<SurveyTemplate> {
-    const template = await this.templates.createVersion(id, body);
-    await this.audit.record(context, { action: 'survey.template', entityType: 'survey_template', entityId: id });
-    return template;
+    return this.templates.createVersion(id, body, context);
   }
 
   @Post(':id/versions/:version/publish')
@@ -52,8 +44,6 @@ export class SurveyTemplatesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Publish a draft; new invitations use it, earlier answers keep their version' })
   async publish(@IdParam() id: number, @IdParam('version') version: number, @Audit() context: AuditContext): Promise<SurveyTemplate> {
-    const template = await this.templates.publish(id, version);
-    await this.audit.record(context, { action: 'survey.template', entityType: 'survey_template', entityId: id });
-    return template;
+    return this.templates.publish(id, version, context);
   }
 }

@@ -2,6 +2,8 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { SurveyQuestion, SurveyTemplate } from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
 import { questionProblems } from './question-rules';
@@ -16,6 +18,7 @@ export class SurveyTemplatesService {
     @InjectRepository(SurveyTemplateEntity) private readonly templates: Repository<SurveyTemplateEntity>,
     @InjectRepository(SurveyTemplateVersionEntity) private readonly versions: Repository<SurveyTemplateVersionEntity>,
     private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<SurveyTemplate[]> {
@@ -30,18 +33,19 @@ export class SurveyTemplatesService {
     return toTemplate(row, await this.responseCounts());
   }
 
-  async create(input: CreateTemplateDto): Promise<SurveyTemplate> {
+  async create(input: CreateTemplateDto, context: AuditContext): Promise<SurveyTemplate> {
     assertQuestions(input.questions);
     const id = await this.writes.run(async (manager) => {
       const template = await manager.save(manager.create(SurveyTemplateEntity, { nameZh: input.name.zh, nameEn: input.name.en }));
       await this.insertVersion(manager, template.id, 1, input.questions);
+      await this.recordChange(manager, context, template.id);
       return template.id;
     });
     return this.get(id);
   }
 
   /** A new draft; published versions stay as they were, with their answers. */
-  async createVersion(templateId: number, input: CreateVersionDto): Promise<SurveyTemplate> {
+  async createVersion(templateId: number, input: CreateVersionDto, context: AuditContext): Promise<SurveyTemplate> {
     assertQuestions(input.questions);
     await this.writes.run(async (manager) => {
       const versions = await manager.findBy(SurveyTemplateVersionEntity, { templateId });
@@ -52,20 +56,27 @@ export class SurveyTemplatesService {
         throw new ConflictException('this template already has a draft: publish or edit that one');
       }
       await this.insertVersion(manager, templateId, Math.max(0, ...versions.map((v) => v.version)) + 1, input.questions);
+      await this.recordChange(manager, context, templateId);
     });
     return this.get(templateId);
   }
 
   /** Publishes a draft; the version published before is retired (its answers keep pointing at it). */
-  async publish(templateId: number, version: number): Promise<SurveyTemplate> {
+  async publish(templateId: number, version: number, context: AuditContext): Promise<SurveyTemplate> {
     await this.writes.run(async (manager) => {
       const target = await manager.findOneBy(SurveyTemplateVersionEntity, { templateId, version });
       if (!target) throw new NotFoundException(`version ${version} of survey template ${templateId} not found`);
       if (target.status !== 'draft') throw new ConflictException(`version ${version} is ${target.status}, not a draft`);
       await manager.update(SurveyTemplateVersionEntity, { templateId, status: 'published' }, { status: 'retired' });
       await manager.update(SurveyTemplateVersionEntity, { id: target.id }, { status: 'published', publishedAt: new Date() });
+      await this.recordChange(manager, context, templateId);
     });
     return this.get(templateId);
+  }
+
+  /** Every template change is audited in its own transaction: both commit or neither. */
+  private recordChange(manager: EntityManager, context: AuditContext, templateId: number): Promise<void> {
+    return this.audit.record(context, { action: 'survey.template', entityType: 'survey_template', entityId: templateId }, manager);
   }
 
   /** The version new invitations use: the published one of the oldest template (the default). */

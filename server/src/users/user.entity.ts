@@ -22,9 +22,15 @@ export class StaffUserEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false })
   passwordHash!: string;
 
-  /** Tokens issued before this instant are refused (a password reset logs the user out everywhere). */
   @Column(timestampColumnDefaultNow({ name: 'password_changed_at' }))
   passwordChangedAt!: Date;
+
+  /**
+   * Carried in every token as `ver`; a password reset or deactivation increments it, so every token
+   * issued before refuses at once (a timestamp in whole seconds let same-second tokens through).
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

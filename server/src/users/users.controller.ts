@@ -2,7 +2,6 @@ import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StaffUser } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
-import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../core/http/id-param';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -14,10 +13,7 @@ import { toStaffUser, UsersService } from './users.service';
 @Roles('admin')
 @Controller('users')
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   @ApiOperation({ summary: 'All staff accounts' })
@@ -28,9 +24,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
   async create(@Body() body: CreateUserDto, @Audit() context: AuditContext): Promise<StaffUser> {
-    const user = await this.users.create(body);
-    await this.audit.record(context, { action: 'user.create', entityType: 'staff_user', entityId: user.id });
-    return toStaffUser(user);
+    return toStaffUser(await this.users.create(body, context));
   }
 
   @Patch(':id')
@@ -40,8 +34,6 @@ export class UsersController {
     @Body() body: UpdateUserDto,
     @Audit() context: AuditContext,
   ): Promise<StaffUser> {
-    const user = await this.users.update(id, body, context.actor);
-    await this.audit.record(context, { action: 'user.update', entityType: 'staff_user', entityId: id });
-    return toStaffUser(user);
+    return toStaffUser(await this.users.update(id, body, context));
   }
 }

@@ -2,6 +2,8 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser, Role, StaffUser } from '@huifang/shared';
+import type { AuditContext } from '../audit/audit-context.decorator';
+import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PasswordHasher } from './password-hasher';
 import { StaffUserEntity } from './user.entity';
@@ -30,6 +32,7 @@ export class UsersService {
     @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly writes: WriteTransaction,
+    private readonly audit: AuditService,
   ) {}
 
   list(): Promise<StaffUserEntity[]> {
@@ -53,7 +56,8 @@ export class UsersService {
       .getOne();
   }
 
-  async create(input: CreateUserDto): Promise<StaffUserEntity> {
+  /** The account and its audit entry commit together. */
+  async create(input: CreateUserDto, context: AuditContext): Promise<StaffUserEntity> {
     const username = input.username.toLowerCase();
     if (await this.users.existsBy({ username })) {
       throw new ConflictException(`username "${username}" is already taken`);
@@ -68,7 +72,11 @@ export class UsersService {
       lastLoginAt: null,
     });
     try {
-      return await this.writes.run((manager) => manager.save(user));
+      return await this.writes.run(async (manager) => {
+        const saved = await manager.save(user);
+        await this.audit.record(context, { action: 'user.create', entityType: 'staff_user', entityId: saved.id }, manager);
+        return saved;
+      });
     } catch (error) {
       // Two admins creating the same username at once: the unique index decides.
       if (await this.users.existsBy({ username })) throw new ConflictException(`username "${username}" is already taken`);
@@ -76,20 +84,31 @@ export class UsersService {
     }
   }
 
-  async update(id: number, changes: UpdateUserDto, actor: AuthUser): Promise<StaffUserEntity> {
+  /** The change and its audit entry commit together. */
+  async update(id: number, changes: UpdateUserDto, context: AuditContext): Promise<StaffUserEntity> {
+    const { actor } = context;
     const user = await this.findById(id);
     if (!user) throw new NotFoundException(`user ${id} not found`);
     if (user.id === actor.id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
       throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
     }
-    if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
-    if (changes.role !== undefined) user.role = changes.role;
-    if (changes.active !== undefined) user.active = changes.active;
+    const patch: Partial<StaffUserEntity> = {};
+    if (changes.displayName !== undefined) patch.displayName = changes.displayName.trim();
+    if (changes.role !== undefined) patch.role = changes.role;
+    if (changes.active !== undefined) patch.active = changes.active;
     if (changes.password !== undefined) {
-      user.passwordHash = await this.hasher.hash(changes.password);
-      user.passwordChangedAt = new Date();
+      patch.passwordHash = await this.hasher.hash(changes.password);
+      patch.passwordChangedAt = new Date();
     }
-    await this.writes.run((manager) => manager.save(user));
+    // A password reset or deactivation revokes every token issued so far (auth.guard compares `ver`).
+    const revokeTokens = changes.password !== undefined || changes.active === false;
+    await this.writes.run(async (manager) => {
+      // Only the changed columns, so the token version is never written back from a stale read.
+      if (Object.keys(patch).length) await manager.update(StaffUserEntity, { id }, patch);
+      // Incremented in SQL, so two concurrent resets both count.
+      if (revokeTokens) await manager.increment(StaffUserEntity, { id }, 'tokenVersion', 1);
+      await this.audit.record(context, { action: 'user.update', entityType: 'staff_user', entityId: id }, manager);
+    });
     return (await this.findById(id)) as StaffUserEntity;
   }
 
