@@ -29,6 +29,8 @@ export class AppConfig {
   readonly surveyMinDays!: number;
   /** Requests per minute per IP address on the public (no account) routes. */
   readonly publicRateLimit!: number;
+  /** Patient searches per minute per staff user (every search is audited and counted in the database). */
+  readonly searchRateLimit!: number;
   /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
   readonly tokenSecret!: string | undefined;
   /** Lifetime of an access token, in minutes. */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     surveyExpiryDays: integer(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 1, 365),
     surveyMinDays: integer(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 0, 365),
     publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
+    searchRateLimit: integer(env, 'HUIFANG_SEARCH_RATE_LIMIT', 30, 1, 10_000),
     tokenSecret,
     tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
     logLevel,

@@ -5,6 +5,7 @@ import { CallbackQueueAndRules1764100000000 } from '../../migrations/17641000000
 import { Indicators1764200000000 } from '../../migrations/1764200000000-indicators';
 import { CallbackDepartmentIndex1764300000000 } from '../../migrations/1764300000000-callback-department-index';
 import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
+import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Indicators1764200000000,
   CallbackDepartmentIndex1764300000000,
   AtRiskByNps1764310000000,
+  AuditEntryDetail1764600000000,
 ];
