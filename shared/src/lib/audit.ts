@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'department.create',
   'indicators.drill_down',
   'indicators.export',
+  'audit.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

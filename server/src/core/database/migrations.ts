@@ -6,6 +6,7 @@ import { Indicators1764200000000 } from '../../migrations/1764200000000-indicato
 import { CallbackDepartmentIndex1764300000000 } from '../../migrations/1764300000000-callback-department-index';
 import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
 import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
+import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CallbackDepartmentIndex1764300000000,
   AtRiskByNps1764310000000,
   AuditEntryDetail1764600000000,
+  AppendOnlyAuditLog1764601000000,
 ];
