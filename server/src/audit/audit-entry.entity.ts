@@ -36,4 +36,8 @@ export class AuditEntryEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** Extra facts of some actions as JSON (a search's masked query and result count); never personal data. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  detail!: string | null;
 }

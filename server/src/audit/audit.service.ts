@@ -14,6 +14,8 @@ export interface AuditEvent {
   entityType: string;
   entityId: number | null;
   patientId?: number | null;
+  /** What a search asked and found (masked; see `searchAuditDetail`). */
+  detail?: string | null;
 }
 
 @Injectable()
@@ -44,6 +46,23 @@ export class AuditService {
     await this.writes.run((m) => m.insert(AuditEntryEntity, rows), { changesReads: false });
   }
 
+  /**
+   * When `actorId` did `action` for the `nth` most recent time (null when fewer times): the basis of
+   * per-user rate limits. It is read from the database, so every instance sees the same count.
+   */
+  async nthLatestAt(actorId: number, action: AuditAction, nth: number): Promise<Date | null> {
+    const row = await this.entries
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.at'])
+      .where('a.actorId = :actorId', { actorId })
+      .andWhere('a.action = :action', { action })
+      .orderBy('a.at', 'DESC')
+      .offset(nth - 1)
+      .limit(1)
+      .getOne();
+    return row?.at ?? null;
+  }
+
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
     const qb = this.entries.createQueryBuilder('a').leftJoinAndSelect('a.actor', 'actor');
@@ -67,6 +86,7 @@ export class AuditService {
         entityId: row.entityId,
         patientId: row.patientId,
         ip: row.ip,
+        detail: row.detail,
       })),
       total,
       page,
@@ -84,5 +104,6 @@ function toRow(context: AuditContext, event: AuditEvent) {
     entityId: event.entityId,
     patientId: event.patientId ?? null,
     ip: context.ip,
+    detail: event.detail ?? null,
   };
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { maskPhone, type Page, type Patient, type PatientSummary, type StageTransition } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +12,9 @@ import { RegisterPatientDto } from './dto/register-patient.dto';
 import { UpdateConsentDto } from './dto/update-consent.dto';
 import { UpdatePatientDto } from './dto/update-patient.dto';
 import { PatientsService } from './patients.service';
+import { searchAuditDetail } from './search/search-audit-detail';
+import { SearchRateLimit, tooManySearches } from './search/search-rate-limit';
+import { searchTerm } from './search/search-terms';
 import { StageTransitionsService } from './stage-transitions.service';
 
 @ApiTags('patients')
@@ -21,12 +25,35 @@ export class PatientsController {
     private readonly patients: PatientsService,
     private readonly transitions: StageTransitionsService,
     private readonly audit: AuditService,
+    private readonly searchLimit: SearchRateLimit,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search by name or phone digits; filter by stage, status, department. Phones are masked.' })
-  search(@Query() query: PatientQueryDto): Promise<Page<PatientSummary>> {
-    return this.patients.search(query);
+  @ApiOperation({
+    summary:
+      'Search by name, the last 4 phone digits or the whole number (quality managers: name or patient id); ' +
+      'filter by stage, status, department. Phones are masked. Audited; at most HUIFANG_SEARCH_RATE_LIMIT per user per minute (429 with Retry-After).',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many searches by this user in the last minute; Retry-After says when to try again' })
+  async search(
+    @Query() query: PatientQueryDto,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Page<PatientSummary>> {
+    const retryAfter = await this.searchLimit.retryAfterSeconds(context.actor.id);
+    if (retryAfter > 0) {
+      void reply.header('Retry-After', String(retryAfter));
+      throw tooManySearches(retryAfter);
+    }
+    const term = query.q ? searchTerm(query.q, context.actor.role) : null;
+    const page = await this.patients.search(query, term);
+    await this.audit.record(context, {
+      action: 'patient.search',
+      entityType: 'patient',
+      entityId: null,
+      detail: searchAuditDetail(query, term, page.total),
+    });
+    return page;
   }
 
   @Post()

@@ -6,13 +6,14 @@ import { StaffUserEntity } from '../users/user.entity';
 import { PatientEntity } from './patient.entity';
 import { PatientsController } from './patients.controller';
 import { PatientsService } from './patients.service';
+import { SearchRateLimit } from './search/search-rate-limit';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { StageTransitionsService } from './stage-transitions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PatientEntity, StageTransitionEntity, StaffUserEntity]), DepartmentsModule, CallbacksModule],
   controllers: [PatientsController],
-  providers: [PatientsService, StageTransitionsService],
+  providers: [PatientsService, StageTransitionsService, SearchRateLimit],
   exports: [PatientsService],
 })
 export class PatientsModule {}

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, BadRequestException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { Page, Patient, PatientSummary, RelationshipStatus, StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +16,7 @@ import type { UpdatePatientDto } from './dto/update-patient.dto';
 import { PatientEntity } from './patient.entity';
 import { toPatient, toPatientSummary } from './patient-view';
 import { statusClock, statusCondition, statusExpression, type StatusClock } from './relationship-status';
+import type { SearchTerm } from './search/search-terms';
 import { StageTransitionEntity } from './stage-transition.entity';
 
 @Injectable()
@@ -33,18 +34,11 @@ export class PatientsService {
     return statusClock(this.config.timeZone, this.config.returnGraceDays);
   }
 
-  async search(query: PatientQueryDto): Promise<Page<PatientSummary>> {
+  /** One page of patients for a search box; `term` is the parsed `q` (see `searchTerm`). */
+  async search(query: PatientQueryDto, term: SearchTerm | null): Promise<Page<PatientSummary>> {
     const clock = this.clock();
     const qb = this.patients.createQueryBuilder('p').addSelect(statusExpression('p'), 'status').setParameters(clock);
-    if (query.q) {
-      const digits = query.q.replace(/\D/g, '');
-      // All digits: a phone fragment; otherwise a name fragment.
-      if (digits.length >= 3 && digits.length === query.q.replace(/[\s-]/g, '').length) {
-        qb.andWhere('p.phone LIKE :phone', { phone: `%${digits}%` });
-      } else {
-        qb.andWhere('p.name LIKE :name', { name: `%${escapeLike(query.q)}%` });
-      }
-    }
+    if (term) applySearchTerm(qb, term);
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     if (query.status) qb.andWhere(statusCondition(query.status, 'p'));
     if (query.departmentId) {
@@ -201,6 +195,25 @@ function consentColumns(consent: UpdateConsentDto, staffId: number, at: Date): P
     }),
     ...(consent.surveys !== undefined && { consentSurveys: consent.surveys, consentSurveysAt: at, consentSurveysBy: staffId }),
   };
+}
+
+function applySearchTerm(qb: SelectQueryBuilder<PatientEntity>, term: SearchTerm): void {
+  switch (term.kind) {
+    case 'name':
+      qb.andWhere('p.name LIKE :name', { name: `%${escapeLike(term.fragment)}%` });
+      break;
+    case 'phone':
+      qb.andWhere('p.phone = :phone', { phone: term.phone });
+      break;
+    case 'phoneLast4':
+      // The stored phone is always 11 digits, so a suffix pattern is exactly "the last 4".
+      qb.andWhere('p.phone LIKE :last4', { last4: `%${term.last4}` });
+      break;
+    case 'patientId':
+      if (term.id === null) qb.andWhere('1 = 0');
+      else qb.andWhere('p.id = :id', { id: term.id });
+      break;
+  }
 }
 
 /** LIKE treats % and _ as wildcards; a name search means them literally. */

@@ -1,6 +1,7 @@
 /** What the audit log records: every read of one patient and every change (DOMAIN.md, Actors). */
 export const AUDIT_ACTIONS = [
   'patient.read',
+  'patient.search',
   'patient.timeline.read',
   'patient.create',
   'patient.update',
@@ -23,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'department.create',
   'indicators.drill_down',
   'indicators.export',
+  'audit.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -35,6 +37,8 @@ export interface AuditEntry {
   entityId: number | null;
   patientId: number | null;
   ip: string | null;
+  /** What a search asked (masked) and found, as JSON; null for most actions. Never a full phone or name. */
+  detail: string | null;
 }
 
 export interface AuditQuery {

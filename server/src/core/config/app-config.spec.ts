@@ -9,6 +9,9 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(false);
     expect(config.logFormat).toBe('pretty');
     expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(config.searchRateLimit).toBe(30);
+    expect(config.auditRetentionDays).toBe(3650);
+    expect(loadConfig({ HUIFANG_AUDIT_RETENTION_DAYS: 'off' }).auditRetentionDays).toBeNull();
   });
 
   it.each([
@@ -19,6 +22,7 @@ describe('loadConfig', () => {
     [{ HUIFANG_TIMEZONE: 'Mars/Olympus' }, /HUIFANG_TIMEZONE/],
     [{ HUIFANG_ADMIN_PASSWORD: 'short' }, /at least 10/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ HUIFANG_AUDIT_RETENTION_DAYS: '30' }, /HUIFANG_AUDIT_RETENTION_DAYS must be a whole number from 180/],
   ])('refuses %p with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

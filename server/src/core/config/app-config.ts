@@ -29,6 +29,10 @@ export class AppConfig {
   readonly surveyMinDays!: number;
   /** Requests per minute per IP address on the public (no account) routes. */
   readonly publicRateLimit!: number;
+  /** Patient searches per minute per staff user (every search is audited and counted in the database). */
+  readonly searchRateLimit!: number;
+  /** Audit entries older than this many days are purged daily; null (`off`) keeps them for ever. */
+  readonly auditRetentionDays!: number | null;
   /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
   readonly tokenSecret!: string | undefined;
   /** Lifetime of an access token, in minutes. */
@@ -86,6 +90,16 @@ function publicUrl(env: Env): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * Ten years by default: beyond HIPAA's six-year documentation retention and China's six-month
+ * minimum for network logs (Cybersecurity Law art. 21), which is also the lowest value accepted.
+ */
+function retentionDays(env: Env): number | null {
+  const raw = (env['HUIFANG_AUDIT_RETENTION_DAYS'] ?? '').trim().toLowerCase();
+  if (raw === 'off') return null;
+  return integer(env, 'HUIFANG_AUDIT_RETENTION_DAYS', 3650, 180, 36_500);
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   let database: DatabaseTarget;
   try {
@@ -121,6 +135,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     surveyExpiryDays: integer(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 1, 365),
     surveyMinDays: integer(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 0, 365),
     publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
+    searchRateLimit: integer(env, 'HUIFANG_SEARCH_RATE_LIMIT', 30, 1, 10_000),
+    auditRetentionDays: retentionDays(env),
     tokenSecret,
     tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
     logLevel,

@@ -7,6 +7,8 @@ import { CallbackDepartmentIndex1764300000000 } from '../../migrations/176430000
 import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
 import { SchemaMatchesEntities1764400000000 } from '../../migrations/1764400000000-schema-matches-entities';
 import { StaffTokenVersion1764500000000 } from '../../migrations/1764500000000-staff-token-version';
+import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
+import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   AtRiskByNps1764310000000,
   SchemaMatchesEntities1764400000000,
   StaffTokenVersion1764500000000,
+  AuditEntryDetail1764600000000,
+  AppendOnlyAuditLog1764601000000,
 ];
