@@ -13,6 +13,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Maintenance commands (npm run backup / restore), bundled next to the server they belong to.
+      additionalEntryPoints: [
+        { entryName: 'backup', entryPath: './src/maintenance/backup.ts' },
+        { entryName: 'restore', entryPath: './src/maintenance/restore.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

@@ -17,6 +17,7 @@ import { AppConfig } from '../core/config/app-config';
 import { ReadCache } from '../core/database/read-cache';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
+import { StaffUserEntity } from '../users/user.entity';
 import { assertMayWork, queueKindFor } from './callback-access';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
 import { PRIORITY_ORDER, queueWindow } from './callback-queue';
@@ -119,7 +120,7 @@ export class CallbacksService {
    */
   async claim(id: number, context: AuditContext): Promise<ClaimedCallback> {
     await this.writes.run(async (manager) => {
-      const target = await manager.findOneBy(CallbackEntity, { id });
+      const target = await this.lockForAction(manager, id);
       if (target) assertMayWork(context.actor.role, target.kind);
       const now = new Date();
       const result = await manager
@@ -235,12 +236,25 @@ export class CallbacksService {
     });
   }
 
+  /**
+   * Reads the callback for an action and, on PostgreSQL, locks its row until the transaction ends: two
+   * actions on one callback (a double-clicked attempt) then run one after the other, the second seeing
+   * what the first did. SQLite has no row locks, but its writers are serialised already.
+   */
+  private lockForAction(manager: EntityManager, id: number): Promise<CallbackEntity | null> {
+    const lock = this.callbacks.manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    return manager.findOne(CallbackEntity, { where: { id }, ...lock });
+  }
+
   /** Attempts and release are for the staff member holding a live claim. */
   private async heldByMe(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
-    const row = await manager.findOneBy(CallbackEntity, { id });
+    const row = await this.lockForAction(manager, id);
     if (!row) throw new NotFoundException(`callback ${id} not found`);
     assertMayWork(context.actor.role, row.kind);
     if (row.status !== 'claimed' || row.claimedBy !== context.actor.id) {
+      if (await this.justRecordedBy(manager, row, context.actor.id)) {
+        throw new ConflictException(`a call on callback ${id} was already recorded just now; it is ${row.status}`);
+      }
       throw new ForbiddenException('only the staff member who claimed this callback may record calls on it; claim it first');
     }
     if (!row.claimExpiresAt || row.claimExpiresAt <= new Date()) {
@@ -249,13 +263,23 @@ export class CallbacksService {
     return row;
   }
 
+  /** A double submit: the action that ended the claim was this staff member's own attempt, moments ago. */
+  private async justRecordedBy(manager: EntityManager, row: CallbackEntity, staffId: number): Promise<boolean> {
+    if (row.status === 'claimed') return false;
+    const last = await manager.findOne(CallbackAttemptEntity, { where: { callbackId: row.id }, order: { at: 'DESC', id: 'DESC' } });
+    return !!last && last.staffId === staffId && last.at.getTime() > Date.now() - CLOCK_SKEW_MS;
+  }
+
   private async openNotHeldByOthers(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
-    const row = await manager.findOne(CallbackEntity, { where: { id }, relations: { claimer: true } });
+    const row = await this.lockForAction(manager, id);
     if (!row) throw new NotFoundException(`callback ${id} not found`);
     assertMayWork(context.actor.role, row.kind);
     if (!OPEN.includes(row.status)) throw new ConflictException(`callback ${id} is ${row.status}`);
     const heldByOther = row.status === 'claimed' && row.claimedBy !== context.actor.id && !!row.claimExpiresAt && row.claimExpiresAt > new Date();
-    if (heldByOther) throw new ConflictException(`${row.claimer?.displayName ?? 'another staff member'} is working on this callback`);
+    if (heldByOther) {
+      const claimer = row.claimedBy === null ? null : await manager.findOneBy(StaffUserEntity, { id: row.claimedBy });
+      throw new ConflictException(`${claimer?.displayName ?? 'another staff member'} is working on this callback`);
+    }
     return row;
   }
 }

@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   periodTooLong: 'validation.period_too_long',
   reference: 'conflict.reference',
   tooDeep: 'request.too_deep',
+  databaseBusy: 'database.busy',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

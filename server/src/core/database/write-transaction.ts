@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { ERROR_CODES } from '@huifang/shared';
 import { ReadCache } from './read-cache';
-
-const BUSY_RETRIES = 5;
+import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
 
 /**
  * Every write goes through here. On PostgreSQL it is a plain transaction. TypeORM's better-sqlite3
@@ -11,9 +11,9 @@ const BUSY_RETRIES = 5;
  * open at once would nest as savepoints of each other; writes are therefore queued, one at a time,
  * which is what SQLite does with writers anyway.
  *
- * Another process on the same SQLite file (a second instance, a backup tool) can still win the
- * write lock between a transaction's first read and its first write; SQLite then answers BUSY at
- * once instead of waiting. The transaction has rolled back by then, so it is simply run again.
+ * Another connection to the same SQLite file (a backup, a maintenance script) may hold the write
+ * lock: transactions begin IMMEDIATE, so a writer waits for it up to the busy timeout, and past that
+ * the request is answered 503 (the database is busy, try again) rather than waiting without bound.
  */
 @Injectable()
 export class WriteTransaction {
@@ -22,7 +22,9 @@ export class WriteTransaction {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: ReadCache,
-  ) {}
+  ) {
+    if (dataSource.options.type !== 'postgres') beginSqliteTransactionsImmediately(dataSource);
+  }
 
   /**
    * `changesReads: false` is for writes no cached read depends on (the audit trail of a read):
@@ -30,21 +32,19 @@ export class WriteTransaction {
    */
   run<T>(work: (manager: EntityManager) => Promise<T>, { changesReads = true }: { changesReads?: boolean } = {}): Promise<T> {
     const committed =
-      this.dataSource.options.type === 'postgres' ? this.dataSource.transaction(work) : this.queue.then(() => this.withBusyRetry(work));
+      this.dataSource.options.type === 'postgres' ? this.dataSource.transaction(work) : this.queue.then(() => this.sqliteTransaction(work));
     if (this.dataSource.options.type !== 'postgres') this.queue = committed.catch(() => undefined);
     if (!changesReads) return committed;
     // Invalidate also on failure: a failed transaction may have committed before its caller saw the error.
     return committed.finally(() => this.cache.invalidate());
   }
 
-  private async withBusyRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction(work);
-      } catch (error) {
-        if (attempt >= BUSY_RETRIES || !isSqliteBusy(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
-      }
+  private async sqliteTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (!isSqliteBusy(error)) throw error;
+      throw new ServiceUnavailableException({ message: 'the database is busy; try again in a moment', code: ERROR_CODES.databaseBusy });
     }
   }
 }

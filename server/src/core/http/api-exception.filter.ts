@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Errors raised by Fastify itself (bad JSON, body too large) carry a 4xx `statusCode`. */
