@@ -27,7 +27,7 @@ export class AppConfig {
   readonly surveyExpiryDays!: number;
   /** At most one survey invitation per patient within this many days. */
   readonly surveyMinDays!: number;
-  /** Requests per minute per IP address on the public (no account) routes. */
+  /** Requests per minute per client address on the public (no account) routes, all methods together. */
   readonly publicRateLimit!: number;
   /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
   readonly tokenSecret!: string | undefined;
