@@ -24,6 +24,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: newRequestId,
     requestIdLogLabel: 'requestId',
     bodyLimit: BODY_LIMIT_BYTES,
+    // request.ip (audit log, rate limits) is the forwarded client only behind a proxy the operator names.
+    trustProxy: config.trustProxy,
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
   registerRequestLogging(adapter.getInstance());

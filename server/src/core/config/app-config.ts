@@ -1,4 +1,5 @@
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
+import { trustProxy, type TrustProxy } from './trust-proxy';
 
 export type LogFormat = 'json' | 'pretty';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -29,6 +30,8 @@ export class AppConfig {
   readonly surveyMinDays!: number;
   /** Requests per minute per client address on the public (no account) routes, all methods together. */
   readonly publicRateLimit!: number;
+  /** Which peers may tell the client's address in X-Forwarded-For (off: the peer is the client). */
+  readonly trustProxy!: TrustProxy;
   /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
   readonly tokenSecret!: string | undefined;
   /** Lifetime of an access token, in minutes. */
@@ -86,6 +89,15 @@ function publicUrl(env: Env): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** Runs a parser that throws a plain Error naming its variable, as a ConfigError. */
+function checked<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   let database: DatabaseTarget;
   try {
@@ -121,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     surveyExpiryDays: integer(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 1, 365),
     surveyMinDays: integer(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 0, 365),
     publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
+    trustProxy: checked(() => trustProxy(env['HUIFANG_TRUST_PROXY'])),
     tokenSecret,
     tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
     logLevel,
