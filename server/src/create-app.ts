@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/app-config';
 import { createValidationPipe } from './core/http/validation';
 import { findClientDir, serveClient } from './core/http/serve-client';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { spaRewrite } from './core/http/spa-rewrite';
 import { createLogger, PinoNestLogger } from './core/logging/logger';
 import { newRequestId } from './core/logging/request-id';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  await registerSecurityHeaders(app, config);
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });
   app.setGlobalPrefix('api');
