@@ -6,6 +6,7 @@ import type { AppConfig } from './core/config/app-config';
 import { createValidationPipe } from './core/http/validation';
 import { registerInputGuard } from './core/http/input-guard';
 import { findClientDir, serveClient } from './core/http/serve-client';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { spaRewrite } from './core/http/spa-rewrite';
 import { createLogger, PinoNestLogger } from './core/logging/logger';
 import { newRequestId } from './core/logging/request-id';
@@ -25,6 +26,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: newRequestId,
     requestIdLogLabel: 'requestId',
     bodyLimit: BODY_LIMIT_BYTES,
+    // request.ip (audit log, rate limits) is the forwarded client only behind a proxy the operator names.
+    trustProxy: config.trustProxy,
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
   registerRequestLogging(adapter.getInstance());
@@ -33,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  await registerSecurityHeaders(app, config);
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });
   app.setGlobalPrefix('api');

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { PublicSurvey } from '@huifang/shared';
 import { Public } from '../auth/public.decorator';
+import { ClientRateLimitGuard } from '../core/rate-limit/client-rate-limit.guard';
 import { SubmitSurveyDto } from './dto/submit-survey.dto';
 import { PublicSurveysService } from './public-surveys.service';
 
-/** No account: patients reach these through a one-time link. Rate-limited per IP address. */
+/** No account: patients reach these through a one-time link. Rate-limited per client address, GET and POST together. */
 @ApiTags('public')
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(ClientRateLimitGuard)
 @Controller('public/surveys')
 export class PublicSurveysController {
   constructor(private readonly surveys: PublicSurveysService) {}

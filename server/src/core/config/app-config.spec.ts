@@ -14,6 +14,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ HUIFANG_AUDIT_RETENTION_DAYS: 'off' }).auditRetentionDays).toBeNull();
   });
 
+  it('trusts no proxy unless HUIFANG_TRUST_PROXY names a hop count or the proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HUIFANG_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ HUIFANG_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ HUIFANG_TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1,::1,fd00::/8, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
   it.each([
     [{ PORT: '70000' }, /PORT must be a whole number from 1 to 65535/],
     [{ PORT: 'abc' }, /PORT/],
@@ -23,6 +36,13 @@ describe('loadConfig', () => {
     [{ HUIFANG_ADMIN_PASSWORD: 'short' }, /at least 10/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ HUIFANG_AUDIT_RETENTION_DAYS: '30' }, /HUIFANG_AUDIT_RETENTION_DAYS must be a whole number from 180/],
+    [{ HUIFANG_TRUST_PROXY: 'true' }, /^HUIFANG_TRUST_PROXY must be a number of proxy hops/],
+    [{ HUIFANG_TRUST_PROXY: '11' }, /HUIFANG_TRUST_PROXY .*\(got "11"\)/],
+    [{ HUIFANG_TRUST_PROXY: '-1' }, /HUIFANG_TRUST_PROXY/],
+    [{ HUIFANG_TRUST_PROXY: '10.0.0.0/33' }, /HUIFANG_TRUST_PROXY/],
+    [{ HUIFANG_TRUST_PROXY: '10.0.0.0/8,proxy.example' }, /HUIFANG_TRUST_PROXY/],
+    [{ HUIFANG_TRUST_PROXY: '10.0.0.1/8/1' }, /HUIFANG_TRUST_PROXY/],
+    [{ HUIFANG_TRUST_PROXY: '1.5' }, /HUIFANG_TRUST_PROXY/],
   ])('refuses %p with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

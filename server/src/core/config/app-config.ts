@@ -1,4 +1,5 @@
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
+import { trustProxy, type TrustProxy } from './trust-proxy';
 
 export type LogFormat = 'json' | 'pretty';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -27,12 +28,14 @@ export class AppConfig {
   readonly surveyExpiryDays!: number;
   /** At most one survey invitation per patient within this many days. */
   readonly surveyMinDays!: number;
-  /** Requests per minute per IP address on the public (no account) routes. */
+  /** Requests per minute per client address on the public (no account) routes, all methods together. */
   readonly publicRateLimit!: number;
   /** Patient searches per minute per staff user (every search is audited and counted in the database). */
   readonly searchRateLimit!: number;
   /** Audit entries older than this many days are purged daily; null (`off`) keeps them for ever. */
   readonly auditRetentionDays!: number | null;
+  /** Which peers may tell the client's address in X-Forwarded-For (off: the peer is the client). */
+  readonly trustProxy!: TrustProxy;
   /** HMAC secret for access tokens; when unset one is generated once and kept in the database. */
   readonly tokenSecret!: string | undefined;
   /** Lifetime of an access token, in minutes. */
@@ -100,6 +103,15 @@ function retentionDays(env: Env): number | null {
   return integer(env, 'HUIFANG_AUDIT_RETENTION_DAYS', 3650, 180, 36_500);
 }
 
+/** Runs a parser that throws a plain Error naming its variable, as a ConfigError. */
+function checked<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   let database: DatabaseTarget;
   try {
@@ -137,6 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
     searchRateLimit: integer(env, 'HUIFANG_SEARCH_RATE_LIMIT', 30, 1, 10_000),
     auditRetentionDays: retentionDays(env),
+    trustProxy: checked(() => trustProxy(env['HUIFANG_TRUST_PROXY'])),
     tokenSecret,
     tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
     logLevel,
