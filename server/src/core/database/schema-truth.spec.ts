@@ -24,7 +24,7 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
     await db.drop();
   });
 
-  async function migrate(options: { migrationsBefore?: string } = {}): Promise<DataSource> {
+  async function migrate(options: { migrationsBefore?: string; migrationsThrough?: string } = {}): Promise<DataSource> {
     if (dataSource?.isInitialized) await dataSource.destroy();
     dataSource = appDataSource(db.url, options);
     await dataSource.initialize();
@@ -69,9 +69,9 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
       await insertSampleRows(old);
       const before = await snapshot(old);
 
-      const upgraded = await migrate();
+      // Later migrations may add columns: the rows must come through this one (and back) unchanged.
+      const upgraded = await migrate({ migrationsThrough: LATEST });
       expect(await snapshot(upgraded)).toEqual(before);
-      expect(await pendingSchemaChanges(upgraded)).toEqual([]);
       // The rebuilt tables kept their indexes: still one open encounter per patient and department.
       await expect(
         upgraded.query(
@@ -84,7 +84,7 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
       expect(await snapshot(upgraded)).toEqual(before);
       await upgraded.runMigrations({ transaction: 'each' });
       expect(await snapshot(upgraded)).toEqual(before);
-      expect(await pendingSchemaChanges(upgraded)).toEqual([]);
+      expect(await pendingSchemaChanges(await migrate())).toEqual([]);
     },
     TIMEOUT,
   );

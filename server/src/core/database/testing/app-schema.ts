@@ -17,9 +17,13 @@ function entityFiles(dir: string): string[] {
  * covered without a list to keep) and migrations, for one database URL. Entity column types depend
  * on DATABASE_URL when their modules load (core/database/column-types.ts), so they are loaded
  * afresh, with TypeORM itself, in an isolated module registry under that URL.
- * `migrationsBefore` (a migration class name) leaves that migration and the later ones out.
+ * `migrationsBefore` (a migration class name) leaves that migration and the later ones out;
+ * `migrationsThrough` leaves out only the later ones.
  */
-export function appDataSource(url: string, { migrationsBefore }: { migrationsBefore?: string } = {}): DataSource {
+export function appDataSource(
+  url: string,
+  { migrationsBefore, migrationsThrough }: { migrationsBefore?: string; migrationsThrough?: string } = {},
+): DataSource {
   let dataSource: DataSource | undefined;
   const previous = process.env['DATABASE_URL'];
   process.env['DATABASE_URL'] = url;
@@ -31,8 +35,10 @@ export function appDataSource(url: string, { migrationsBefore }: { migrationsBef
       );
       const tables = new Set(typeorm.getMetadataArgsStorage().tables.map((table) => table.target));
       const { MIGRATIONS } = require('../migrations') as { MIGRATIONS: (new () => MigrationInterface)[] };
-      const until = migrationsBefore ? MIGRATIONS.findIndex((migration) => migration.name === migrationsBefore) : MIGRATIONS.length;
-      if (until < 0) throw new Error(`no migration ${migrationsBefore}`);
+      const named = migrationsBefore ?? migrationsThrough;
+      const index = named ? MIGRATIONS.findIndex((migration) => migration.name === named) : MIGRATIONS.length;
+      if (index < 0) throw new Error(`no migration ${named}`);
+      const until = migrationsThrough ? index + 1 : index;
       const entities = classes.filter((c) => tables.has(c as never)) as never[];
       const common = { entities, migrations: MIGRATIONS.slice(0, until), migrationsTransactionMode: 'each' as const };
       const options: DataSourceOptions = url.startsWith('sqlite:')
