@@ -8,6 +8,7 @@ export * from './lib/encounters';
 export * from './lib/indicators';
 export * from './lib/lifecycle';
 export * from './lib/patients';
+export * from './lib/privacy';
 export * from './lib/roles';
 export * from './lib/surveys';
 export * from './lib/timeline';

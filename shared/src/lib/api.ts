@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   unsupportedMediaType: 'request.unsupported_media_type',
   rateLimited: 'rate_limited',
   internal: 'internal',
+  patientErased: 'patient.erased',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -7,6 +7,7 @@ import { CallbackDepartmentIndex1764300000000 } from '../../migrations/176430000
 import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
 import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
 import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
+import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   AtRiskByNps1764310000000,
   AuditEntryDetail1764600000000,
   AppendOnlyAuditLog1764601000000,
+  PatientErasure1764602000000,
 ];
