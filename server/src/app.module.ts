@@ -16,6 +16,7 @@ import { EncountersModule } from './encounters/encounters.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
@@ -37,6 +38,7 @@ export class AppModule {
         IndicatorsModule,
         DepartmentsModule,
         PatientsModule,
+        PrivacyModule,
         EncountersModule,
         SurveysModule,
         CallbacksModule,

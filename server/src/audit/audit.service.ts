@@ -63,6 +63,18 @@ export class AuditService {
     return row?.at ?? null;
   }
 
+  /** Every entry about one patient, oldest first (the patient's data export). */
+  async allForPatient(patientId: number): Promise<AuditEntry[]> {
+    const rows = await this.entries
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.actor', 'actor')
+      .where('a.patientId = :patientId', { patientId })
+      .orderBy('a.at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+    return rows.map(toAuditEntry);
+  }
+
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
     const qb = this.entries.createQueryBuilder('a').leftJoinAndSelect('a.actor', 'actor');
@@ -77,22 +89,26 @@ export class AuditService {
       .take(pageSize)
       .getManyAndCount();
     return {
-      items: rows.map((row) => ({
-        id: row.id,
-        at: row.at.toISOString(),
-        actor: row.actor ? { id: row.actor.id, username: row.actor.username } : null,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        patientId: row.patientId,
-        ip: row.ip,
-        detail: row.detail,
-      })),
+      items: rows.map(toAuditEntry),
       total,
       page,
       pageSize,
     };
   }
+}
+
+function toAuditEntry(row: AuditEntryEntity): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor: row.actor ? { id: row.actor.id, username: row.actor.username } : null,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    patientId: row.patientId,
+    ip: row.ip,
+    detail: row.detail,
+  };
 }
 
 function toRow(context: AuditContext, event: AuditEvent) {

@@ -49,7 +49,7 @@ export class EncountersService {
     }
     const id = await this.writes
       .run(async (manager) => {
-        const patient = await this.patients.require(input.patientId, manager);
+        const patient = await this.patients.requireKept(input.patientId, manager);
         await assertNoOpenEncounter(manager, input.patientId, input.departmentId);
         const checkedInOn = calendarDayOf(checkedInAt, this.config.timeZone);
         const encounter = manager.create(EncounterEntity, {

@@ -22,7 +22,7 @@ export class PatientEntity {
   @Column({ type: 'varchar', length: 50 })
   name!: string;
 
-  /** 11 digits, normalised. */
+  /** 11 digits, normalised; empty once the patient is erased (see `erasedAt`). */
   @Index('IDX_patient_phone')
   @Column({ type: 'varchar', length: 11 })
   phone!: string;
@@ -89,6 +89,10 @@ export class PatientEntity {
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
+
+  /** When the personal data was erased (name pseudonymised, phone emptied); null while kept. */
+  @Column(timestampColumn({ name: 'erased_at', nullable: true }))
+  erasedAt!: Date | null;
 
   @CreateDateColumn(timestampColumnDefaultNow({ name: 'created_at' }))
   createdAt!: Date;

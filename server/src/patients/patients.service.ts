@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, BadRequestException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { Page, Patient, PatientSummary, RelationshipStatus, StaffRef } from '@huifang/shared';
+import { ERROR_CODES, type Page, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
@@ -79,6 +79,15 @@ export class PatientsService {
     return patient;
   }
 
+  /** As `require`, and 409 (`patient.erased`) for an erased patient: no new data is gathered about them. */
+  async requireKept(id: number, manager?: EntityManager): Promise<PatientEntity> {
+    const patient = await this.require(id, manager);
+    if (patient.erasedAt) {
+      throw new ConflictException({ message: `patient ${id} was erased; register the person again if they return`, code: ERROR_CODES.patientErased });
+    }
+    return patient;
+  }
+
   async register(input: RegisterPatientDto, context: AuditContext): Promise<Patient> {
     const id = await this.writes
       .run(async (manager) => {
@@ -129,7 +138,7 @@ export class PatientsService {
   async update(id: number, input: UpdatePatientDto, context: AuditContext): Promise<Patient> {
     await this.writes
       .run(async (manager) => {
-        const patient = await this.require(id, manager);
+        const patient = await this.requireKept(id, manager);
         const name = input.name ?? patient.name;
         const phone = input.phone ?? patient.phone;
         if (name !== patient.name || phone !== patient.phone) {
@@ -158,7 +167,7 @@ export class PatientsService {
       throw new BadRequestException(['followUpCalls or surveys must be given']);
     }
     await this.writes.run(async (manager) => {
-      await this.require(id, manager);
+      await this.requireKept(id, manager);
       await manager.update(PatientEntity, { id }, { ...consentColumns(input, context.actor.id, new Date()), updatedAt: new Date() });
       await this.audit.record(context, { action: 'patient.consent', entityType: 'patient', entityId: id, patientId: id }, manager);
     });

@@ -27,7 +27,7 @@ export class StageTransitionsService {
    */
   async transition(patientId: number, input: CreateTransitionDto, context: AuditContext): Promise<StageTransition> {
     const saved = await this.writes.run(async (manager) => {
-      const patient = await this.patients.require(patientId, manager);
+      const patient = await this.patients.requireKept(patientId, manager);
       const from = patient.stage;
       if (input.from && input.from !== from) {
         throw new ConflictException(`the patient has moved from ${input.from} to ${from} meanwhile; reload and try again`);

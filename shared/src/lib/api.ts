@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   reference: 'conflict.reference',
   tooDeep: 'request.too_deep',
   databaseBusy: 'database.busy',
+  patientErased: 'patient.erased',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

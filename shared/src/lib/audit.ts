@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'patient.update',
   'patient.consent',
   'patient.transition',
+  'patient.export',
+  'patient.erase',
   'encounter.check_in',
   'encounter.call',
   'encounter.finish',

@@ -9,6 +9,7 @@ import { SchemaMatchesEntities1764400000000 } from '../../migrations/17644000000
 import { StaffTokenVersion1764500000000 } from '../../migrations/1764500000000-staff-token-version';
 import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
 import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
+import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   StaffTokenVersion1764500000000,
   AuditEntryDetail1764600000000,
   AppendOnlyAuditLog1764601000000,
+  PatientErasure1764602000000,
 ];

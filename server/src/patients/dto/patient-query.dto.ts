@@ -14,7 +14,11 @@ import { MaxChars } from '../../core/http/chars.validator';
 import { IsId } from '../../core/http/id.validator';
 
 export class PatientQueryDto extends PageQueryDto implements PatientQuery {
-  @ApiPropertyOptional({ description: 'A name fragment or phone digits' })
+  @ApiPropertyOptional({
+    description:
+      'A name fragment, the last 4 digits of a phone or the whole 11-digit number (other digit runs: 400). ' +
+      'For quality managers digits are a patient id, never a phone.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
