@@ -5,5 +5,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   moduleFileExtensions: ['ts', 'js'],
   moduleNameMapper: { '^@huifang/shared$': '<rootDir>/../../shared/src/index.ts' },
-  testTimeout: 60_000,
+  testTimeout: 120_000,
 };
