@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   unsupportedMediaType: 'request.unsupported_media_type',
   rateLimited: 'rate_limited',
   internal: 'internal',
+  /** Too many failed logins for this username from this address: wait `Retry-After` seconds. */
+  loginLocked: 'auth.locked',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -6,6 +6,7 @@ import { Indicators1764200000000 } from '../../migrations/1764200000000-indicato
 import { CallbackDepartmentIndex1764300000000 } from '../../migrations/1764300000000-callback-department-index';
 import { AtRiskByNps1764310000000 } from '../../migrations/1764310000000-at-risk-by-nps';
 import { StaffTokenVersion1764500000000 } from '../../migrations/1764500000000-staff-token-version';
+import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CallbackDepartmentIndex1764300000000,
   AtRiskByNps1764310000000,
   StaffTokenVersion1764500000000,
+  LoginFailure1764500100000,
 ];
