@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ HUIFANG_TIMEZONE: 'Mars/Olympus' }, /HUIFANG_TIMEZONE/],
     [{ HUIFANG_ADMIN_PASSWORD: 'short' }, /at least 10/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ HUIFANG_LOGIN_SOURCE_MAX_FAILURES: '0' }, /HUIFANG_LOGIN_SOURCE_MAX_FAILURES must be a whole number from 1/],
   ])('refuses %p with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
