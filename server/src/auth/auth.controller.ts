@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser, LoginResponse } from '@huifang/shared';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { LoginDto } from './dto/login.dto';
+import { LoginRefusedException } from './login-refused.exception';
 import { Public } from './public.decorator';
 
 @ApiTags('auth')
@@ -15,8 +17,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a staff username and password for a short-lived access token' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body);
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    try {
+      return await this.auth.login(body, request.ip);
+    } catch (error) {
+      if (error instanceof LoginRefusedException) void reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Get('me')

@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginAttempts } from './login-attempts';
+import { LoginFailureEntity } from './login-failure.entity';
+import { LoginThrottle } from './login-throttle';
 
 @Module({
-  imports: [JwtModule.register({}), UsersModule],
+  imports: [JwtModule.register({}), TypeOrmModule.forFeature([LoginFailureEntity]), UsersModule],
   controllers: [AuthController],
   providers: [
     AccessTokenService,
     AuthService,
-    { provide: LoginAttempts, useFactory: () => new LoginAttempts() },
+    LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
 })

@@ -14,12 +14,15 @@ export class SurveyTemplatesController {
   constructor(private readonly templates: SurveyTemplatesService) {}
 
   @Get()
+  // Quality managers filter indicators and answers by template; the front desk never chooses one.
+  @Roles('quality_manager', 'admin')
   @ApiOperation({ summary: 'Survey templates with all their versions' })
   list(): Promise<SurveyTemplate[]> {
     return this.templates.list();
   }
 
   @Get(':id')
+  @Roles('quality_manager', 'admin')
   @ApiOperation({ summary: 'One template with its versions' })
   get(@IdParam() id: number): Promise<SurveyTemplate> {
     return this.templates.get(id);

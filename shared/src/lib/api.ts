@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   tooDeep: 'request.too_deep',
   databaseBusy: 'database.busy',
   patientErased: 'patient.erased',
+  /** Too many failed logins for this username from this address: wait `Retry-After` seconds. */
+  loginLocked: 'auth.locked',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -19,6 +19,7 @@ export interface LoginResponse {
   user: AuthUser;
 }
 
-/** Failed logins allowed for one username before it is locked for a while. */
+/** Failed logins allowed for one username from one source address before it is locked for a while. */
 export const LOGIN_MAX_FAILURES = 5;
+/** The longest such lock; the first lasts a minute and each further failure doubles it. */
 export const LOGIN_LOCK_MINUTES = 15;

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
     [{ HUIFANG_TRUST_PROXY: '10.0.0.0/8,proxy.example' }, /HUIFANG_TRUST_PROXY/],
     [{ HUIFANG_TRUST_PROXY: '10.0.0.1/8/1' }, /HUIFANG_TRUST_PROXY/],
     [{ HUIFANG_TRUST_PROXY: '1.5' }, /HUIFANG_TRUST_PROXY/],
+    [{ HUIFANG_LOGIN_SOURCE_MAX_FAILURES: '0' }, /HUIFANG_LOGIN_SOURCE_MAX_FAILURES must be a whole number from 1/],
   ])('refuses %p with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -40,6 +40,8 @@ export class AppConfig {
   readonly tokenSecret!: string | undefined;
   /** Lifetime of an access token, in minutes. */
   readonly tokenTtlMinutes!: number;
+  /** Failed logins per source address, across all usernames, per 15 minutes before 429 (password spraying). */
+  readonly loginSourceMaxFailures!: number;
   readonly logLevel!: LogLevel;
   /** One JSON line per request in production, readable lines in development. */
   readonly logFormat!: LogFormat;
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: checked(() => trustProxy(env['HUIFANG_TRUST_PROXY'])),
     tokenSecret,
     tokenTtlMinutes: integer(env, 'HUIFANG_TOKEN_TTL_MINUTES', 120, 1, 24 * 60),
+    loginSourceMaxFailures: integer(env, 'HUIFANG_LOGIN_SOURCE_MAX_FAILURES', 30, 1, 100_000),
     logLevel,
     logFormat,
     clientDir: env['HUIFANG_CLIENT_DIR'] || undefined,

@@ -10,6 +10,7 @@ import { StaffTokenVersion1764500000000 } from '../../migrations/1764500000000-s
 import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-audit-entry-detail';
 import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
 import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
+import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   AuditEntryDetail1764600000000,
   AppendOnlyAuditLog1764601000000,
   PatientErasure1764602000000,
+  LoginFailure1764500100000,
 ];

@@ -1,0 +1,86 @@
+import type { Role } from '@huifang/shared';
+
+/** Who calls the API: nobody signed in (a patient, the internet), or a staff member of one role. */
+export type Caller = 'anonymous' | Role;
+
+const ANYONE: readonly Caller[] = ['anonymous', 'front_desk', 'quality_manager', 'admin'];
+const STAFF: readonly Caller[] = ['front_desk', 'quality_manager', 'admin'];
+const FRONT_DESK: readonly Caller[] = ['front_desk', 'admin'];
+const QUALITY: readonly Caller[] = ['quality_manager', 'admin'];
+const ADMIN: readonly Caller[] = ['admin'];
+
+/**
+ * The role × route access matrix (docs/SECURITY.md explains each row): for every route of the
+ * OpenAPI document, keyed `METHOD /path` exactly as the document spells it, the callers allowed.
+ * Anyone else gets 401 (no valid token) or 403 (a role not listed). Admins may do everything a
+ * quality manager may (DOMAIN.md, Actors). A route added without a row here fails
+ * access-matrix.e2e-spec.ts, and so does a row whose route is gone.
+ *
+ * Rows marked "service decides" are also narrowed inside the service for some records.
+ */
+export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
+  // Public: liveness for the load balancer, the login form, the patient's one-time survey link.
+  'GET /api/health': ANYONE,
+  'POST /api/auth/login': ANYONE,
+  'GET /api/public/surveys/{token}': ANYONE,
+  'POST /api/public/surveys/{token}': ANYONE,
+
+  'GET /api/auth/me': STAFF,
+
+  // Staff accounts and the audit log: administration only.
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'PATCH /api/users/{id}': ADMIN,
+  'GET /api/audit-log': ADMIN,
+
+  // Departments: everyone picks one; only admins add one.
+  'GET /api/departments': STAFF,
+  'POST /api/departments': ADMIN,
+
+  // Patients: the front desk registers and finds them; quality managers drill down to them
+  // (search by name or id only, full phone masked: service decides).
+  'GET /api/patients': STAFF,
+  'POST /api/patients': FRONT_DESK,
+  'GET /api/patients/{id}': STAFF,
+  'PATCH /api/patients/{id}': FRONT_DESK,
+  'PUT /api/patients/{id}/consent': FRONT_DESK,
+  'POST /api/patients/{id}/transitions': FRONT_DESK,
+  'GET /api/patients/{id}/timeline': STAFF,
+
+  // Encounters: the front desk's check-in, call and finish, and its list of who is here.
+  'GET /api/encounters': FRONT_DESK,
+  'POST /api/encounters': FRONT_DESK,
+  'POST /api/encounters/{id}/call': FRONT_DESK,
+  'POST /api/encounters/{id}/finish': FRONT_DESK,
+
+  // Indicators: quality managers; the live waiting board also for the front desk.
+  'GET /api/indicators/summary': QUALITY,
+  'GET /api/indicators/lifecycle-flow': QUALITY,
+  'GET /api/indicators/lifecycle-flow/patients': QUALITY,
+  'GET /api/indicators/live': STAFF,
+  'GET /api/indicators/{name}': QUALITY,
+  'GET /api/indicators/{name}/patients': QUALITY,
+
+  // Surveys: admins edit templates, quality managers read them and the answers, the front desk invites.
+  'GET /api/survey-templates': QUALITY,
+  'GET /api/survey-templates/{id}': QUALITY,
+  'POST /api/survey-templates': ADMIN,
+  'POST /api/survey-templates/{id}/versions': ADMIN,
+  'POST /api/survey-templates/{id}/versions/{version}/publish': ADMIN,
+  'POST /api/survey-invitations': FRONT_DESK,
+  'GET /api/survey-responses': QUALITY,
+
+  // Callbacks: the front desk schedules and works them; quality managers see and work only the
+  // service-recovery ones (service decides: another kind is 403).
+  'GET /api/callbacks': STAFF,
+  'GET /api/callbacks/counts': STAFF,
+  'GET /api/callbacks/{id}': STAFF,
+  'POST /api/callbacks': FRONT_DESK,
+  'POST /api/callbacks/{id}/claim': STAFF,
+  'POST /api/callbacks/{id}/release': STAFF,
+  'POST /api/callbacks/{id}/attempts': STAFF,
+  'POST /api/callbacks/{id}/reschedule': STAFF,
+  'POST /api/callbacks/{id}/cancel': STAFF,
+  'GET /api/follow-up-rules': ADMIN,
+  'PUT /api/follow-up-rules': ADMIN,
+};
