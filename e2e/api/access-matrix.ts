@@ -46,6 +46,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'PUT /api/patients/{id}/consent': FRONT_DESK,
   'POST /api/patients/{id}/transitions': FRONT_DESK,
   'GET /api/patients/{id}/timeline': STAFF,
+  // PIPL: everything about one patient, and erasure of their personal data: administration only.
+  'GET /api/patients/{id}/export': ADMIN,
+  'POST /api/patients/{id}/erase': ADMIN,
 
   // Encounters: the front desk's check-in, call and finish, and its list of who is here.
   'GET /api/encounters': FRONT_DESK,
