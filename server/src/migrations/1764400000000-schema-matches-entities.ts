@@ -34,7 +34,8 @@ export class SchemaMatchesEntities1764400000000 implements MigrationInterface {
       return;
     }
     await assertForeignKeysOff(queryRunner);
-    for (const [table, definition] of Object.entries(SQLITE_TABLES)) await rebuildSqliteTable(queryRunner, table, definition);
+    const replaced = new Set(Object.values(RENAMED));
+    for (const [table, definition] of Object.entries(SQLITE_TABLES)) await rebuildSqliteTable(queryRunner, table, definition, replaced);
     await assertForeignKeysHold(queryRunner);
   }
 
@@ -57,7 +58,7 @@ export class SchemaMatchesEntities1764400000000 implements MigrationInterface {
     try {
       for (const [table, definition] of Object.entries(SQLITE_TABLES)) {
         const before = definition.filter((item) => !ADDED.has(constraintName(item) ?? '')).map(withOldName);
-        await rebuildSqliteTable(queryRunner, table, before);
+        await rebuildSqliteTable(queryRunner, table, before, new Set([...ADDED, ...Object.keys(RENAMED)]));
       }
       if (ownTransaction) await queryRunner.commitTransaction();
     } catch (error) {
@@ -132,10 +133,22 @@ async function assertForeignKeysHold(queryRunner: QueryRunner): Promise<void> {
   }
 }
 
-/** The SQLite way to change a table's constraints: a new table with the final definition, the rows copied over. */
-async function rebuildSqliteTable(queryRunner: QueryRunner, table: string, definition: string[]): Promise<void> {
+/**
+ * The SQLite way to change a table's constraints: a new table with the final definition, the rows
+ * copied over. Refuses to drop a column or a constraint it was not written to drop (say, one a
+ * migration merged in later, but dated earlier, added): a frozen definition must not lose them.
+ */
+async function rebuildSqliteTable(queryRunner: QueryRunner, table: string, definition: string[], dropping: Set<string>): Promise<void> {
   const temporary = `temporary_${table}`;
   const oldColumns = ((await queryRunner.query(`PRAGMA table_info("${table}")`)) as { name: string }[]).map((c) => c.name);
+  const [{ sql: oldSql }] = (await queryRunner.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])) as { sql: string }[];
+  const kept = new Set(definition.map(constraintName));
+  const lostConstraints = [...oldSql.matchAll(/CONSTRAINT "([^"]+)"/g)].map((m) => m[1]).filter((name) => !kept.has(name) && !dropping.has(name));
+  const definedColumns = definition.map((item) => /^"([^"]+)"/.exec(item)?.[1]);
+  const lostColumns = oldColumns.filter((column) => !definedColumns.includes(column));
+  if (lostConstraints.length || lostColumns.length) {
+    throw new Error(`SchemaMatchesEntities1764400000000 would drop ${[...lostColumns, ...lostConstraints].join(', ')} from ${table}`);
+  }
   const dependents = (await queryRunner.query(
     "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
     [table],

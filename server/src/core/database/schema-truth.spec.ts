@@ -93,6 +93,16 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
 
   if (kind === 'sqlite') {
     it(
+      'refuses to rebuild a table that has a column its frozen definition does not know (rather than drop it)',
+      async () => {
+        const old = await migrate({ migrationsBefore: LATEST });
+        await old.query('ALTER TABLE callback ADD COLUMN added_elsewhere text');
+        await expect(migrate()).rejects.toThrow(/would drop added_elsewhere from callback/);
+      },
+      TIMEOUT,
+    );
+
+    it(
       'keeps AUTOINCREMENT counters across the table rebuilds (ids of deleted rows are not reused)',
       async () => {
         const old = await migrate({ migrationsBefore: LATEST });
