@@ -120,6 +120,12 @@ postgresOnly('two instances starting together on one empty PostgreSQL database',
       expect(final.callback).toBeGreaterThan(0);
       // Neither answered /api/health while the demo data was still being written.
       expect(instances.map((instance) => instance.countsWhenHealthy)).toEqual([final, final]);
+      // And both let go of the start-up lock, so a third instance would not wait.
+      const held = await runSql(
+        db.url,
+        "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      );
+      expect(held).toEqual([]);
     },
     START_TIMEOUT_MS + 30_000,
   );
