@@ -4,6 +4,9 @@ import { AppConfig } from '../config/app-config';
 
 /** An arbitrary constant naming Huifang's start-up lock among the database's advisory locks. */
 const STARTUP_LOCK_KEY = '4812207713900417';
+/** Like the TypeORM connection (retryAttempts, retryDelay): a database still starting gets a moment. */
+const CONNECT_ATTEMPTS = 3;
+const CONNECT_RETRY_DELAY_MS = 1000;
 
 /**
  * Held while an instance migrates the database and runs its first-start work (the admin account,
@@ -20,10 +23,7 @@ export class StartupLock implements OnApplicationShutdown {
 
   static async acquire(config: AppConfig): Promise<StartupLock> {
     if (config.database.kind !== 'postgres') return new StartupLock(undefined);
-    const client = new Client({ connectionString: config.database.url });
-    // Without a listener, a dropped connection would crash the process; the lock is gone then anyway.
-    client.on('error', () => undefined);
-    await client.connect();
+    const client = await connect(config.database.url);
     const lock = new StartupLock(client);
     const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [STARTUP_LOCK_KEY])).rows;
     if (!locked) {
@@ -48,5 +48,21 @@ export class StartupLock implements OnApplicationShutdown {
   /** A start-up that failed half-way still lets the next instance in. */
   async onApplicationShutdown(): Promise<void> {
     await this.release();
+  }
+}
+
+async function connect(url: string): Promise<Client> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new Client({ connectionString: url });
+    // Without a listener, a dropped connection would crash the process; the lock is gone then anyway.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (attempt >= CONNECT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_DELAY_MS));
+    }
   }
 }
