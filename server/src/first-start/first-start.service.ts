@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DEMO_PASSWORD } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { StartupLock } from '../core/database/startup-lock';
 import { DemoService } from '../demo/demo.service';
 import { UsersService } from '../users/users.service';
 
 /**
  * On an empty database: create `admin` (HUIFANG_ADMIN_PASSWORD, the demo password in demo mode,
  * or a random one printed once to the console), then load demo data when HUIFANG_DEMO=1.
+ * Runs under the start-up lock taken before the migrations, and releases it: another instance
+ * starting on the same PostgreSQL database waits until the data is complete, then finds it.
+ * The server listens (and answers /api/health) only after this has finished.
  */
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
@@ -17,9 +21,18 @@ export class FirstStartService implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly users: UsersService,
     private readonly demo: DemoService,
+    private readonly startupLock: StartupLock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.seedEmptyDatabase();
+    } finally {
+      await this.startupLock.release();
+    }
+  }
+
+  private async seedEmptyDatabase(): Promise<void> {
     if ((await this.users.count()) > 0) {
       if (this.config.demo) this.logger.log('the database already has data: demo data not loaded again');
       return;

@@ -8,6 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   ratings 1-5, template status, follow-up rule key/unit/priority);
  * - the foreign keys the entities declare but the tables lacked: callback.department_id,
  *   claimed_by, created_by and survey_invitation.created_by;
+ * - the two CHECK constraints named by hand (role, stage) renamed to TypeORM's names;
  * - on SQLite also the boolean defaults written as TypeORM writes them (`1`/`0` for `true`/`FALSE`).
  *
  * PostgreSQL adds the constraints in place. SQLite cannot add a constraint to a table, so each
@@ -25,11 +26,16 @@ export class SchemaMatchesEntities1764400000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
+      for (const [table, constraint] of renamedConstraints()) {
+        await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${RENAMED[constraintName(constraint) ?? '']}"`);
+        await queryRunner.query(`ALTER TABLE "${table}" ADD ${constraint}`);
+      }
       for (const [table, constraint] of addedConstraints()) await queryRunner.query(`ALTER TABLE "${table}" ADD ${constraint}`);
       return;
     }
     await assertForeignKeysOff(queryRunner);
-    for (const [table, definition] of Object.entries(SQLITE_TABLES)) await rebuildSqliteTable(queryRunner, table, definition);
+    const replaced = new Set(Object.values(RENAMED));
+    for (const [table, definition] of Object.entries(SQLITE_TABLES)) await rebuildSqliteTable(queryRunner, table, definition, replaced);
     await assertForeignKeysHold(queryRunner);
   }
 
@@ -37,6 +43,10 @@ export class SchemaMatchesEntities1764400000000 implements MigrationInterface {
     if (queryRunner.connection.options.type === 'postgres') {
       for (const [table, constraint] of addedConstraints().reverse()) {
         await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${constraintName(constraint)}"`);
+      }
+      for (const [table, constraint] of renamedConstraints()) {
+        await queryRunner.query(`ALTER TABLE "${table}" DROP CONSTRAINT "${constraintName(constraint)}"`);
+        await queryRunner.query(`ALTER TABLE "${table}" ADD ${withOldName(constraint)}`);
       }
       return;
     }
@@ -47,7 +57,8 @@ export class SchemaMatchesEntities1764400000000 implements MigrationInterface {
     if (ownTransaction) await queryRunner.startTransaction();
     try {
       for (const [table, definition] of Object.entries(SQLITE_TABLES)) {
-        await rebuildSqliteTable(queryRunner, table, definition.filter((item) => !ADDED.has(constraintName(item) ?? '')));
+        const before = definition.filter((item) => !ADDED.has(constraintName(item) ?? '')).map(withOldName);
+        await rebuildSqliteTable(queryRunner, table, before, new Set([...ADDED, ...Object.keys(RENAMED)]));
       }
       if (ownTransaction) await queryRunner.commitTransaction();
     } catch (error) {
@@ -84,15 +95,29 @@ const ADDED = new Set([
   'CHK_584973f9879dced50fed2129ee',
 ]);
 
+/** Constraints the earlier migrations named by hand, under TypeORM's name now (the expression is unchanged). */
+const RENAMED: Record<string, string> = {
+  CHK_8e1047e1904d7b971cd8a56d15: 'CHK_staff_user_role',
+  CHK_749471d29d91b2e9b48df55304: 'CHK_patient_stage',
+};
+
 function constraintName(item: string): string | undefined {
   return /^CONSTRAINT "([^"]+)"/.exec(item)?.[1];
 }
 
-function addedConstraints(): [table: string, constraint: string][] {
+function withOldName(item: string): string {
+  const old = RENAMED[constraintName(item) ?? ''];
+  return old ? item.replace(/^CONSTRAINT "[^"]+"/, `CONSTRAINT "${old}"`) : item;
+}
+
+function constraintsNamed(names: (name: string) => boolean): [table: string, constraint: string][] {
   return Object.entries(SQLITE_TABLES).flatMap(([table, definition]) =>
-    definition.filter((item) => ADDED.has(constraintName(item) ?? '')).map((item): [string, string] => [table, item]),
+    definition.filter((item) => names(constraintName(item) ?? '')).map((item): [string, string] => [table, item]),
   );
 }
+
+const addedConstraints = () => constraintsNamed((name) => ADDED.has(name));
+const renamedConstraints = () => constraintsNamed((name) => name in RENAMED);
 
 async function assertForeignKeysOff(queryRunner: QueryRunner): Promise<void> {
   const [{ foreign_keys: enforced }] = (await queryRunner.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
@@ -108,10 +133,22 @@ async function assertForeignKeysHold(queryRunner: QueryRunner): Promise<void> {
   }
 }
 
-/** The SQLite way to change a table's constraints: a new table with the final definition, the rows copied over. */
-async function rebuildSqliteTable(queryRunner: QueryRunner, table: string, definition: string[]): Promise<void> {
+/**
+ * The SQLite way to change a table's constraints: a new table with the final definition, the rows
+ * copied over. Refuses to drop a column or a constraint it was not written to drop (say, one a
+ * migration merged in later, but dated earlier, added): a frozen definition must not lose them.
+ */
+async function rebuildSqliteTable(queryRunner: QueryRunner, table: string, definition: string[], dropping: Set<string>): Promise<void> {
   const temporary = `temporary_${table}`;
   const oldColumns = ((await queryRunner.query(`PRAGMA table_info("${table}")`)) as { name: string }[]).map((c) => c.name);
+  const [{ sql: oldSql }] = (await queryRunner.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])) as { sql: string }[];
+  const kept = new Set(definition.map(constraintName));
+  const lostConstraints = [...oldSql.matchAll(/CONSTRAINT "([^"]+)"/g)].map((m) => m[1]).filter((name) => !kept.has(name) && !dropping.has(name));
+  const definedColumns = definition.map((item) => /^"([^"]+)"/.exec(item)?.[1]);
+  const lostColumns = oldColumns.filter((column) => !definedColumns.includes(column));
+  if (lostConstraints.length || lostColumns.length) {
+    throw new Error(`SchemaMatchesEntities1764400000000 would drop ${[...lostColumns, ...lostConstraints].join(', ')} from ${table}`);
+  }
   const dependents = (await queryRunner.query(
     "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
     [table],
@@ -143,7 +180,7 @@ const SQLITE_TABLES: Record<string, string[]> = {
     `"created_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now')))`,
     `"updated_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now')))`,
     `CONSTRAINT "UQ_5b021acaebf628d940d8ad2476d" UNIQUE ("username")`,
-    `CONSTRAINT "CHK_staff_user_role" CHECK ((role IN ('admin', 'quality_manager', 'front_desk')))`,
+    `CONSTRAINT "CHK_8e1047e1904d7b971cd8a56d15" CHECK (role IN ('admin', 'quality_manager', 'front_desk'))`,
   ],
   department: [
     `"id" integer PRIMARY KEY AUTOINCREMENT NOT NULL`,
@@ -177,7 +214,7 @@ const SQLITE_TABLES: Record<string, string[]> = {
     `"updated_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now')))`,
     `"latest_survey_detractor" boolean NOT NULL DEFAULT (0)`,
     `"last_survey_invited_at" datetime`,
-    `CONSTRAINT "CHK_patient_stage" CHECK ((stage IN ('first_visit', 'treatment', 'rehabilitation', 'follow_up')))`,
+    `CONSTRAINT "CHK_749471d29d91b2e9b48df55304" CHECK (stage IN ('first_visit', 'treatment', 'rehabilitation', 'follow_up'))`,
     `CONSTRAINT "CHK_f89521d2416f49651ab3740206" CHECK (gender IN ('female', 'male', 'other', 'unknown'))`,
     `CONSTRAINT "FK_ac1d33b19b9a70093396ba02f6e" FOREIGN KEY ("created_by") REFERENCES "staff_user" ("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     `CONSTRAINT "FK_6c7302d115356af7d6bf2a2f0a5" FOREIGN KEY ("consent_surveys_by") REFERENCES "staff_user" ("id") ON DELETE SET NULL ON UPDATE NO ACTION`,

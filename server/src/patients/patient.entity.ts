@@ -12,7 +12,7 @@ import { StaffUserEntity } from '../users/user.entity';
  */
 @Entity('patient')
 @Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true })
-@Check('CHK_patient_stage', isOneOf('stage', LIFECYCLE_STAGES))
+@Check(isOneOf('stage', LIFECYCLE_STAGES))
 @Check(isOneOf('gender', GENDERS))
 export class PatientEntity {
   @PrimaryGeneratedColumn()

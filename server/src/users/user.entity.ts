@@ -4,7 +4,7 @@ import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
 
 @Entity('staff_user')
-@Check('CHK_staff_user_role', isOneOf('role', ROLES))
+@Check(isOneOf('role', ROLES))
 export class StaffUserEntity {
   @PrimaryGeneratedColumn()
   id!: number;

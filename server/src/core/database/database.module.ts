@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { connectAndMigrate } from './migrate-on-start';
 import { MIGRATIONS } from './migrations';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
+import { StartupLock } from './startup-lock';
 
 /** SQLite waits this long for a lock held by another connection before failing with SQLITE_BUSY. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -14,7 +16,8 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
     autoLoadEntities: true,
     synchronize: false,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    // Run by connectAndMigrate, under the start-up lock.
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     retryAttempts: 2,
     retryDelay: 1000,
@@ -40,7 +43,23 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
   };
 }
 
+/** The start-up lock, taken before the database connection is made (see FirstStartService for its release). */
+@Global()
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: typeOrmOptions })],
+  providers: [{ provide: StartupLock, inject: [AppConfig], useFactory: (config: AppConfig) => StartupLock.acquire(config) }],
+  exports: [StartupLock],
+})
+class StartupLockModule {}
+
+@Module({
+  imports: [
+    StartupLockModule,
+    TypeOrmModule.forRootAsync({
+      // Depending on the lock makes the connection (and the migrations) wait for it.
+      inject: [AppConfig, StartupLock],
+      useFactory: (config: AppConfig) => typeOrmOptions(config),
+      dataSourceFactory: connectAndMigrate,
+    }),
+  ],
 })
 export class DatabaseModule {}

@@ -68,6 +68,7 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
       const old = await migrate({ migrationsBefore: LATEST });
       await insertSampleRows(old);
       const before = await snapshot(old);
+      const constraintsBefore = await constraintNames(old);
 
       // Later migrations may add columns: the rows must come through this one (and back) unchanged.
       const upgraded = await migrate({ migrationsThrough: LATEST });
@@ -82,6 +83,7 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
       // And back down, and up again (SQLite turns foreign keys off only outside a transaction).
       await upgraded.undoLastMigration({ transaction: 'none' });
       expect(await snapshot(upgraded)).toEqual(before);
+      expect(await constraintNames(upgraded)).toEqual(constraintsBefore);
       await upgraded.runMigrations({ transaction: 'each' });
       expect(await snapshot(upgraded)).toEqual(before);
       expect(await pendingSchemaChanges(await migrate())).toEqual([]);
@@ -90,6 +92,16 @@ describe.each(scratchKinds())('schema on %s', (kind) => {
   );
 
   if (kind === 'sqlite') {
+    it(
+      'refuses to rebuild a table that has a column its frozen definition does not know (rather than drop it)',
+      async () => {
+        const old = await migrate({ migrationsBefore: LATEST });
+        await old.query('ALTER TABLE callback ADD COLUMN added_elsewhere text');
+        await expect(migrate()).rejects.toThrow(/would drop added_elsewhere from callback/);
+      },
+      TIMEOUT,
+    );
+
     it(
       'keeps AUTOINCREMENT counters across the table rebuilds (ids of deleted rows are not reused)',
       async () => {
@@ -129,6 +141,18 @@ async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[
   const result: Record<string, unknown[]> = {};
   for (const table of TABLES) result[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1`);
   return JSON.parse(JSON.stringify(result));
+}
+
+/** Every named constraint (CHECK, FOREIGN KEY, UNIQUE, PRIMARY KEY), as `table.name`, sorted. */
+async function constraintNames(dataSource: DataSource): Promise<string[]> {
+  if (dataSource.options.type === 'postgres') {
+    const rows: { name: string }[] = await dataSource.query(
+      "SELECT conrelid::regclass || '.' || conname AS name FROM pg_constraint WHERE connamespace = 'public'::regnamespace",
+    );
+    return rows.map((row) => row.name.replace(/"/g, '')).sort();
+  }
+  const tables: { name: string; sql: string }[] = await dataSource.query("SELECT name, sql FROM sqlite_master WHERE type = 'table'");
+  return tables.flatMap(({ name, sql }) => [...sql.matchAll(/CONSTRAINT "([^"]+)"/g)].map((match) => `${name}.${match[1]}`)).sort();
 }
 
 /** A small but complete history: a patient with a visit, a survey answered, a callback worked. Plain SQL for both databases. */

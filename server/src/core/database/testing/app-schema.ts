@@ -42,7 +42,7 @@ export function appDataSource(
       const entities = classes.filter((c) => tables.has(c as never)) as never[];
       const common = { entities, migrations: MIGRATIONS.slice(0, until), migrationsTransactionMode: 'each' as const };
       const options: DataSourceOptions = url.startsWith('sqlite:')
-        ? { ...common, type: 'better-sqlite3', database: url.slice('sqlite:'.length), enableWAL: true, prepareDatabase: (db: { pragma(s: string): unknown }) => db.pragma('foreign_keys = ON') }
+        ? { ...common, type: 'better-sqlite3', database: url.slice('sqlite:'.length), enableWAL: true, prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('foreign_keys = ON') }
         : { ...common, type: 'postgres', url };
       dataSource = new typeorm.DataSource(options);
     });
