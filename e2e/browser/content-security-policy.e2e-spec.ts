@@ -18,7 +18,7 @@ const byTestId = (id: string) => (page: Page) => page.getByTestId(id).waitFor();
 /** Every chart of the dashboard drawn by ECharts as SVG (or honestly empty), and most of them with data. */
 async function chartsDrawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('hf-indicator-chart')];
+    const charts = Array.from(document.querySelectorAll('hf-indicator-chart'));
     const drawn = charts.filter((c) => c.querySelector('svg path'));
     const empty = charts.filter((c) => c.querySelector('[data-testid=chart-no-data]'));
     return charts.length >= 4 && drawn.length >= 3 && drawn.length + empty.length === charts.length;
