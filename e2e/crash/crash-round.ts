@@ -27,25 +27,23 @@ export interface Outcome {
 }
 
 export async function prepareRound(desk: ApiClient, size: number): Promise<RoundWork> {
-  const surveyTokens: string[] = [];
-  const patientIds: number[] = [];
-  const claimedCallbackIds: number[] = [];
-  for (let i = 0; i < size; i++) {
-    const { encounterId } = await finishedVisit(desk);
-    const invitation = await desk.post<SurveyInvitation>('/api/survey-invitations', { encounterId });
-    if (invitation.status !== 201) throw new Error(`invitation failed: ${invitation.status}`);
-    surveyTokens.push(invitation.body.token);
-    patientIds.push((await registerPatient(desk, { name: '崩溃测试' })).id);
-    const patient = await registerPatient(desk, { name: '回访崩溃' });
-    const callback = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 300_000).toISOString(), kind: 'manual' });
-    if ((await desk.post(`/api/callbacks/${callback.body.id}/claim`)).status !== 200) throw new Error('claim failed');
-    claimedCallbackIds.push(callback.body.id);
-  }
-  return { surveyTokens, patientIds, claimedCallbackIds };
+  const prepared = await Promise.all(
+    Array.from({ length: size }, async () => {
+      const { encounterId } = await finishedVisit(desk);
+      const invitation = await desk.post<SurveyInvitation>('/api/survey-invitations', { encounterId });
+      if (invitation.status !== 201) throw new Error(`invitation failed: ${invitation.status}`);
+      const patientId = (await registerPatient(desk, { name: '崩溃测试' })).id;
+      const patient = await registerPatient(desk, { name: '回访崩溃' });
+      const callback = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 300_000).toISOString(), kind: 'manual' });
+      if ((await desk.post(`/api/callbacks/${callback.body.id}/claim`)).status !== 200) throw new Error('claim failed');
+      return { token: invitation.body.token, patientId, callbackId: callback.body.id };
+    }),
+  );
+  return { surveyTokens: prepared.map((p) => p.token), patientIds: prepared.map((p) => p.patientId), claimedCallbackIds: prepared.map((p) => p.callbackId) };
 }
 
-/** Concurrent senders per kind; an attempt takes longest to answer, so it gets more, to keep the three kinds abreast. */
-const WORKERS: Record<WriteKind, number> = { survey: 2, checkIn: 2, attempt: 5 };
+/** Concurrent senders per kind. */
+const WORKERS = 3;
 
 /**
  * Fires every write of the round from a few concurrent workers per kind, and calls `crash` once
@@ -73,8 +71,8 @@ export async function fireAndCrash(desk: ApiClient, anonymous: ApiClient, work: 
     ['attempt', work.claimedCallbackIds.map((id) => () => send('attempt', () => desk.post(`/api/callbacks/${id}/attempts`, { outcome: 'reached', note: '已回访' }), () => id))],
   ];
   await Promise.all(
-    queues.flatMap(([kind, jobs]) =>
-      Array.from({ length: WORKERS[kind] }, async () => {
+    queues.flatMap(([, jobs]) =>
+      Array.from({ length: WORKERS }, async () => {
         for (let job = jobs.shift(); job; job = jobs.shift()) await job();
       }),
     ),

@@ -11,7 +11,7 @@ import { StoredState } from './stored-state';
  * was acknowledged (2xx) must be there, whole, and nothing may be half-written.
  */
 const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? 5);
-const WRITES_PER_KIND = 9;
+const WRITES_PER_KIND = 8;
 const ENV = { HUIFANG_PUBLIC_RATE_LIMIT: '100000', LOG_LEVEL: 'warn' };
 
 describe('crash safety on SQLite (SIGKILL mid-stream, restart on the same file)', () => {
