@@ -109,5 +109,5 @@ if (!postgres) process.stdout.write('two-instances.e2e-spec: skipped, two instan
       n: string;
     }[];
     expect(rows.map((r) => Number(r.n))).toEqual(missed.map(() => 1));
-  });
+  }, 120_000);
 });
