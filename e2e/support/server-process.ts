@@ -19,6 +19,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Stops the process but leaves the database for another process. */
   stopKeepingDatabase(): Promise<void>;
+  /** Kills the process with SIGKILL (a crash: no shutdown hooks), leaving the database. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -72,6 +74,12 @@ export async function startServerOn(
     output: () => output,
     stop: () => stop(child, db),
     stopKeepingDatabase: () => stop(child, { url: db.url, drop: async () => undefined }),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

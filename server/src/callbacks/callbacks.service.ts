@@ -29,6 +29,8 @@ import { nextWorkingDay } from './rule-schedule';
 
 const OPEN = ['pending', 'claimed'];
 const CLOCK_SKEW_MS = 60_000;
+/** A second submit of an attempt within this long after one that ended the claim is a double submit (409), not a stray request (403). */
+const DOUBLE_SUBMIT_MS = 60_000;
 
 /** The queue moves with every write; between writes a poll may be served an answer up to this old. */
 const QUEUE_CACHE_MS = 2_000;
@@ -267,7 +269,7 @@ export class CallbacksService {
   private async justRecordedBy(manager: EntityManager, row: CallbackEntity, staffId: number): Promise<boolean> {
     if (row.status === 'claimed') return false;
     const last = await manager.findOne(CallbackAttemptEntity, { where: { callbackId: row.id }, order: { at: 'DESC', id: 'DESC' } });
-    return !!last && last.staffId === staffId && last.at.getTime() > Date.now() - CLOCK_SKEW_MS;
+    return !!last && last.staffId === staffId && last.at.getTime() > Date.now() - DOUBLE_SUBMIT_MS;
   }
 
   private async openNotHeldByOthers(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {

@@ -38,7 +38,8 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = NORMAL');
+      // Health data: a commit the API acknowledged must survive power loss, not only a crash (docs/durability.md).
+      db.pragma('synchronous = FULL');
     },
   };
 }
