@@ -2,7 +2,7 @@
  * What `synchronous = FULL` costs against NORMAL in WAL mode, per committed write transaction of the
  * size the API makes (a row and its audit row). Run: `SWC_NODE_PROJECT=bench/tsconfig.json node -r
  * @swc-node/register bench/sqlite-synchronous.ts [transactions]` (files under tmp/, on the disk the
- * app's data/ directory lives on). See docs/durability.md.
+ * app's data/ directory lives on). See docs/SECURITY.md, "Durability".
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

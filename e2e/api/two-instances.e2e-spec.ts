@@ -99,6 +99,21 @@ if (!postgres) process.stdout.write('two-instances.e2e-spec: skipped, two instan
     expect(perResponse.map((r) => Number(r.calls))).toEqual(ids.map(() => 1));
   });
 
+  it('locks a username out on both instances after wrong passwords through either (counters in the database)', async () => {
+    const [viaA, viaB] = servers.map((s) => new ApiClient(s.baseUrl));
+    // Five failures, alternating between the instances, from the same source address.
+    for (let i = 0; i < 5; i++) {
+      const wrong = await (i % 2 ? viaB : viaA).post('/api/auth/login', { username: 'desk2', password: `wrong-password-${i}` });
+      expect(wrong.status).toBe(401);
+    }
+    for (const instance of [viaA, viaB]) {
+      const locked = await instance.post<{ code: string }>('/api/auth/login', { username: 'desk2', password: `wrong-password-again` });
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('auth.locked');
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  });
+
   it('creates one win-back call per missed return when the missed-revisit job runs in every instance at once', async () => {
     const missed = await Promise.all(Array.from({ length: 6 }, () => registerPatient(deskA, { name: '未复诊' })));
     await runSql(db.url, `UPDATE patient SET next_visit_due = $1, last_visit_on = $2 WHERE id IN (${missed.map((p) => p.id).join(',')})`, [daysAgo(10), daysAgo(40)]);

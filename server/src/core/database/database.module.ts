@@ -38,7 +38,7 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       db.pragma('foreign_keys = ON');
-      // Health data: a commit the API acknowledged must survive power loss, not only a crash (docs/durability.md).
+      // Health data: a commit the API acknowledged must survive power loss, not only a crash (docs/SECURITY.md, "Durability").
       db.pragma('synchronous = FULL');
     },
   };
