@@ -86,7 +86,11 @@ describe.each(testDatabases())('fuzzing every route on %s', (database) => {
   });
 
   /** Pick a client: mostly admin (passes the role checks), sometimes other roles, anonymous or a forged token. */
-  const roleArbitrary = fc.constantFrom('admin', 'admin', 'admin', 'admin', 'desk', 'quality', 'anonymous', 'forged');
+  const roleArbitrary = fc.oneof(
+    { weight: 6, arbitrary: fc.constant('admin') },
+    { weight: 1, arbitrary: fc.constantFrom('desk', 'quality') },
+    { weight: 1, arbitrary: fc.constantFrom('anonymous', 'forged') },
+  );
 
   async function send(role: string, method: string, url: string, text: string | undefined): Promise<Sent> {
     const headers: Record<string, string> = {};
@@ -139,7 +143,7 @@ describe.each(testDatabases())('fuzzing every route on %s', (database) => {
   it('answers every generated write with < 500, the error shape, and no change when refused', async () => {
     const { writes } = routesOf(doc);
     expect(writes.length).toBeGreaterThan(15);
-    for (const route of writes) {
+    for (const [index, route] of writes.entries()) {
       // Fresh tokens per route: a generated PATCH may have changed a user's role or password.
       clients['admin'] = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
       baseline = await reader.snapshot();
@@ -160,7 +164,8 @@ describe.each(testDatabases())('fuzzing every route on %s', (database) => {
           }
           baseline = after;
         }),
-        { seed: SEED, numRuns: WRITE_RUNS, endOnFailure: true },
+        // A seed per route (printed on failure), so routes do not all get the same sequence of cases.
+        { seed: SEED + index, numRuns: WRITE_RUNS, endOnFailure: true },
       );
     }
   }, 600_000);
@@ -168,7 +173,7 @@ describe.each(testDatabases())('fuzzing every route on %s', (database) => {
   it('answers every generated query string of the read routes with < 500 and the error shape', async () => {
     const { reads } = routesOf(doc);
     clients['admin'] = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
-    for (const route of reads) {
+    for (const [index, route] of reads.entries()) {
       await fc.assert(
         fc.asyncProperty(roleArbitrary, urlArbitrary(route, true), async (role, url) => {
           const sent = await send(role, 'GET', url, undefined);
@@ -178,7 +183,7 @@ describe.each(testDatabases())('fuzzing every route on %s', (database) => {
           expect([label, sent.status < 500]).toEqual([label, true]);
           if (sent.status >= 400) expect([label, hasErrorShape(sent)]).toEqual([label, true]);
         }),
-        { seed: SEED, numRuns: READ_RUNS, endOnFailure: true },
+        { seed: SEED + 1000 + index, numRuns: READ_RUNS, endOnFailure: true },
       );
     }
   }, 600_000);
