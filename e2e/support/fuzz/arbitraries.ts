@@ -137,10 +137,12 @@ export function nearlyValid(schema: JsonSchema | undefined, name = '', depth = 0
     case 'string':
       return plausibleString(name, schema);
     case 'integer':
+    case 'number': {
+      // Swagger documents a TypeScript `number` as "number": ids and scores are integers all the same.
       if (/Id$|^id$/.test(name)) return fc.integer({ min: 1, max: 8 });
-      return fc.integer({ min: schema.minimum ?? -5, max: Math.min(schema.maximum ?? 100, 1_000_000) });
-    case 'number':
-      return fc.oneof(fc.integer({ min: 0, max: 10 }), fc.double({ min: -1, max: 11, noNaN: true }));
+      const integer = fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 10, 1_000_000) });
+      return fc.oneof({ weight: 4, arbitrary: integer }, { weight: 1, arbitrary: fc.double({ min: -1, max: 11, noNaN: true }) });
+    }
     case 'boolean':
       return fc.boolean();
     case 'array':
