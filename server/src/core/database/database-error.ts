@@ -11,6 +11,9 @@ interface DriverError {
   message?: string;
 }
 
+/** NOT NULL and CHECK violations, a value SQLite cannot store; PostgreSQL's class 22 is matched by prefix. */
+const BAD_VALUE_CODES = new Set(['23502', '23514', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_MISMATCH', 'SQLITE_TOOBIG']);
+
 function driverErrorOf(error: QueryFailedError): DriverError {
   return (error.driverError ?? {}) as DriverError;
 }
@@ -30,7 +33,7 @@ export function databaseErrorToHttp(error: unknown): HttpException | undefined {
     return new ConflictException({ message: 'This record refers to, or is referred to by, another record', code: ERROR_CODES.reference });
   }
   // NOT NULL / CHECK, and PostgreSQL's data exceptions (class 22: out of range, too long, bad text, NUL byte).
-  if (code === '23502' || code === '23514' || code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_CONSTRAINT_CHECK' || code.startsWith('22')) {
+  if (BAD_VALUE_CODES.has(code) || code.startsWith('22')) {
     return new BadRequestException({ message: ['A value is out of the range the field accepts'], code: ERROR_CODES.validation });
   }
   return undefined;

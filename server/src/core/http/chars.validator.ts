@@ -21,8 +21,11 @@ export function CharLength(min: number, max: number, options?: ValidationOptions
       constraints: [min, max],
       validator: {
         validate: (value) => typeof value === 'string' && charCount(value) >= min && charCount(value) <= max,
+        // class-validator's own wording, so messages do not change where `MaxLength`/`Length` were used.
         defaultMessage: (args) =>
-          min > 0 ? `${args?.property} must be ${min} to ${max} characters long` : `${args?.property} must be at most ${max} characters long`,
+          typeof args?.value === 'string' && charCount(args.value) < min
+            ? `${args?.property} must be longer than or equal to ${min} characters`
+            : `${args?.property} must be shorter than or equal to ${max} characters`,
       },
     },
     options,

@@ -11,8 +11,7 @@ import { toApiError } from './api-exception.filter';
  */
 export function findInputProblem(value: unknown, root: string): { message: string; code: string } | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
-  while (pending.length > 0) {
-    const item = pending.pop()!;
+  for (let item = pending.pop(); item; item = pending.pop()) {
     if (typeof item.value === 'string') {
       if (item.value.includes('\u0000')) return { message: `${item.path || 'body'} must not contain NUL characters`, code: ERROR_CODES.validation };
       continue;

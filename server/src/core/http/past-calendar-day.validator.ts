@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { EARLIEST_DAY } from '@huifang/shared';
 import { isCalendarDay } from '../time/calendar-day';
 
 /** A `YYYY-MM-DD` day from 1900-01-01 up to today (UTC+14, so no time zone makes today "future"). */
@@ -10,7 +11,7 @@ export function IsPastCalendarDay(options?: ValidationOptions): PropertyDecorato
         validate: (value) => {
           if (!isCalendarDay(value)) return false;
           const latest = new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
-          return value >= '1900-01-01' && value <= latest;
+          return value >= EARLIEST_DAY && value <= latest;
         },
         defaultMessage: (args) => `${args?.property} must be a date written YYYY-MM-DD, not before 1900 and not in the future`,
       },

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
+
+/**
+ * Row counts and a checksum of every table of a server's database, read over a direct connection
+ * (not the API), to prove that a refused request changed nothing.
+ */
+export interface TableSnapshot {
+  counts: Record<string, number>;
+  checksums: Record<string, string>;
+}
+
+export interface SnapshotReader {
+  tables: string[];
+  snapshot(): Promise<TableSnapshot>;
+  close(): Promise<void>;
+}
+
+/** Migration bookkeeping, and tables that refused requests legitimately write (audit, login attempts, throttling). */
+const EXCLUDED = /^(migrations|typeorm_metadata|audit_entry)$|login|lockout|throttl|rate_limit|^sqlite_/;
+
+function checksum(rows: unknown[]): string {
+  // Order-independent: each row as JSON, sorted, hashed.
+  const lines = rows.map((row) => JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+}
+
+export async function openSnapshotReader(databaseUrl: string): Promise<SnapshotReader> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true });
+    db.pragma('busy_timeout = 5000');
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+      .map((row) => row.name)
+      .filter((name) => !EXCLUDED.test(name));
+    return {
+      tables,
+      snapshot: async () => collect(tables, (table) => db.prepare(`SELECT * FROM "${table}"`).all()),
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const result = await client.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+  );
+  const tables = result.rows.map((row) => row.name).filter((name) => !EXCLUDED.test(name));
+  return {
+    tables,
+    snapshot: () => collectAsync(tables, async (table) => (await client.query(`SELECT * FROM "${table}"`)).rows),
+    close: () => client.end(),
+  };
+}
+
+function collect(tables: string[], read: (table: string) => unknown[]): TableSnapshot {
+  const snapshot: TableSnapshot = { counts: {}, checksums: {} };
+  for (const table of tables) {
+    const rows = read(table);
+    snapshot.counts[table] = rows.length;
+    snapshot.checksums[table] = checksum(rows);
+  }
+  return snapshot;
+}
+
+async function collectAsync(tables: string[], read: (table: string) => Promise<unknown[]>): Promise<TableSnapshot> {
+  const snapshot: TableSnapshot = { counts: {}, checksums: {} };
+  for (const table of tables) {
+    const rows = await read(table);
+    snapshot.counts[table] = rows.length;
+    snapshot.checksums[table] = checksum(rows);
+  }
+  return snapshot;
+}
+
+/** The tables whose rows differ between two snapshots (empty when nothing changed). */
+export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
+  return Object.keys(after.checksums).filter((table) => before.checksums[table] !== after.checksums[table]);
+}
