@@ -6,6 +6,7 @@ import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
+import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentsService } from '../departments/departments.service';
 import { StaffUserEntity } from '../users/user.entity';
@@ -79,9 +80,17 @@ export class PatientsService {
     return patient;
   }
 
-  /** As `require`, and 409 (`patient.erased`) for an erased patient: no new data is gathered about them. */
+  /**
+   * As `require`, and 409 (`patient.erased`) for an erased patient: no new data is gathered about them.
+   * Inside a write (`manager`) the row stays locked until it commits, so an erasure running at the
+   * same time either finishes first (and this answers 409) or waits: an edit cannot write back the
+   * name and phone an erasure has just removed.
+   */
   async requireKept(id: number, manager?: EntityManager): Promise<PatientEntity> {
-    const patient = await this.require(id, manager);
+    const patient = manager
+      ? await manager.findOne(PatientEntity, { where: { id }, ...forUpdate(manager) })
+      : await this.patients.findOneBy({ id });
+    if (!patient) throw new NotFoundException(`patient ${id} not found`);
     if (patient.erasedAt) {
       throw new ConflictException({ message: `patient ${id} was erased; register the person again if they return`, code: ERROR_CODES.patientErased });
     }

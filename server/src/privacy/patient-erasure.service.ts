@@ -98,6 +98,8 @@ async function eraseCallbacks(manager: EntityManager, patientId: number, now: Da
     .where("patient_id = :patientId AND status IN ('pending', 'claimed')", { patientId })
     .execute();
   await manager.update(CallbackEntity, { patientId }, { reason: null, note: null });
+  // Staff's earlier cancel reasons are free text too ("moved to her daughter's in Hangzhou").
+  await manager.update(CallbackEntity, { patientId, status: 'cancelled' }, { cancelReason: 'patient erased' });
   const callbackIds = (await manager.find(CallbackEntity, { select: { id: true }, where: { patientId } })).map((c) => c.id);
   if (callbackIds.length) await manager.update(CallbackAttemptEntity, { callbackId: In(callbackIds) }, { note: null });
   return cancelled.affected ?? 0;

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import type { PublicSurvey, SurveyLinkState } from '@huifang/shared';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
+import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { calendarDayOf } from '../core/time/calendar-day';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -59,13 +60,20 @@ export class PublicSurveysService {
 
     return this.writes.run(async (manager) => {
       const now = new Date();
+      // The patient row first, as an erasure takes it (one lock order, no deadlock): a submit queued
+      // behind an erasure finds the patient erased and its link revoked, and stores nothing.
+      const patient = await manager.findOne(PatientEntity, { where: { id: invitation.patientId }, ...forUpdate(manager) });
+      if (!patient || patient.erasedAt) throw gone('expired');
       const claimed = await manager
         .createQueryBuilder()
         .update(SurveyInvitationEntity)
         .set({ usedAt: now })
-        .where('id = :id AND used_at IS NULL', { id: invitation.id })
+        .where('id = :id AND used_at IS NULL AND expires_at > :now', { id: invitation.id, now })
         .execute();
-      if (claimed.affected !== 1) throw alreadyAnswered();
+      if (claimed.affected !== 1) {
+        const current = await manager.findOneByOrFail(SurveyInvitationEntity, { id: invitation.id });
+        throw current.usedAt ? alreadyAnswered() : gone('expired');
+      }
       const row = manager.create(SurveyResponseEntity, {
         invitationId: invitation.id,
         encounterId: invitation.encounterId,
@@ -102,7 +110,6 @@ export class PublicSurveysService {
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
       await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.nps !== null && isDetractorAnswer('nps', response.nps) });
       if (response.detractor) {
-        const patient = await manager.findOneByOrFail(PatientEntity, { id: invitation.patientId });
         await this.rules.onDetractor(manager, patient, row, recoveryReason(response));
       }
       return { id: row.id };

@@ -22,6 +22,13 @@ describe('databaseErrorToHttp', () => {
     }
   });
 
+  it('maps a PostgreSQL deadlock or serialization failure to 503 database.busy (nothing stored; try again)', () => {
+    for (const code of ['40P01', '40001']) {
+      const http = databaseErrorToHttp(failed({ code, message: 'deadlock detected' }));
+      expect([http?.getStatus(), (http?.getResponse() as { code: string }).code]).toEqual([503, ERROR_CODES.databaseBusy]);
+    }
+  });
+
   it('leaves other errors to be 500s', () => {
     expect(databaseErrorToHttp(failed({ code: 'SQLITE_BUSY', message: 'database is locked' }))).toBeUndefined();
     expect(databaseErrorToHttp(new Error('boom'))).toBeUndefined();

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, type HttpException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ServiceUnavailableException, type HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ERROR_CODES } from '@huifang/shared';
 
@@ -31,6 +31,11 @@ export function databaseErrorToHttp(error: unknown): HttpException | undefined {
   }
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return new ConflictException({ message: 'This record refers to, or is referred to by, another record', code: ERROR_CODES.reference });
+  }
+  // PostgreSQL gave up one of two transactions waiting for each other (deadlock, serialization):
+  // nothing was stored, and the same request sent again succeeds.
+  if (code === '40P01' || code === '40001') {
+    return new ServiceUnavailableException({ message: 'The database was busy; please try again', code: ERROR_CODES.databaseBusy });
   }
   // NOT NULL / CHECK, and PostgreSQL's data exceptions (class 22: out of range, too long, bad text, NUL byte).
   if (BAD_VALUE_CODES.has(code) || code.startsWith('22')) {

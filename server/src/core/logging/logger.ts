@@ -4,9 +4,12 @@ import type { AppConfig } from '../config/app-config';
 import { serializeError } from './error-serializer';
 import { REDACT_PATHS } from './redact';
 
-/** The one pino logger: Fastify writes request lines with it and Nest's Logger forwards to it. */
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  return pino({
+/**
+ * The one pino logger: Fastify writes request lines with it and Nest's Logger forwards to it.
+ * `destination` is for tests (JSON lines into a stream of theirs).
+ */
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: { err: serializeError },
@@ -14,7 +17,8 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
       config.logFormat === 'pretty'
         ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } }
         : undefined,
-  });
+  };
+  return destination ? pino({ ...options, transport: undefined }, destination) : pino(options);
 }
 
 type Message = unknown;
@@ -44,7 +48,9 @@ export class PinoNestLogger implements LoggerService {
   }
 
   private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: Message, context?: string): void {
-    if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
+    // An Error goes through the `err` serializer, which keeps a failed query's parameters out.
+    if (message instanceof Error) this.logger[level]({ context, err: message }, message.name);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
     else this.logger[level]({ context }, String(message));
   }
 }
