@@ -66,6 +66,7 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
       comment: '王小明：医生态度差',
       attemptNote: '已向王小明致歉',
       callbackNote: '王小明下午方便接电话',
+      cancelReason: '王小明已搬到杭州女儿家',
     };
     const patient = await registerPatient(desk, { name: secrets.name, phone: secrets.phone, birthDate: '1961-07-08', note: secrets.note });
     expect((await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment', reason: secrets.transitionReason })).status).toBe(201);
@@ -88,6 +89,9 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
       note: secrets.callbackNote,
     });
     expect(planned.status).toBe(201);
+    // A call dropped earlier, its reason written by staff.
+    const dropped = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 86_400_000).toISOString(), kind: 'manual' });
+    expect((await desk.post(`/api/callbacks/${dropped.body.id}/cancel`, { reason: secrets.cancelReason })).status).toBe(200);
     return { patient, secrets, openToken: open.token };
   }
 
@@ -107,7 +111,8 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
     expect(data.surveyResponses[0].response).toMatchObject({ nps: 3, comment: secrets.comment });
     expect(data.surveyResponses[0].answers.map((a) => a['questionId']).sort()).toEqual(['csat', 'doctor_communication', 'nps', 'wait_time']);
     const kinds = data.callbacks.map((c) => c.callback['kind']).sort();
-    expect(kinds).toEqual(['manual', 'revisit_reminder', 'service_recovery']);
+    expect(kinds).toEqual(['manual', 'manual', 'revisit_reminder', 'service_recovery']);
+    expect(JSON.stringify(data.callbacks)).toContain(secrets.cancelReason);
     const recovery = data.callbacks.find((c) => c.callback['kind'] === 'service_recovery');
     expect(recovery?.attempts).toEqual([expect.objectContaining({ outcome: 'reached', note: secrets.attemptNote })]);
     expect(data.auditEntries.map((e) => e.action)).toEqual(expect.arrayContaining(['patient.create', 'patient.transition', 'callback.attempt']));
@@ -140,6 +145,7 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
     expect(data.encounters).toHaveLength(2);
     expect(data.surveyResponses[0].response).toMatchObject({ nps: 3, csat: 2, comment: null });
     expect(data.callbacks.map((c) => [c.callback['kind'], c.callback['status']]).sort()).toEqual([
+      ['manual', 'cancelled'],
       ['manual', 'cancelled'],
       ['revisit_reminder', 'cancelled'],
       ['service_recovery', 'completed'],
