@@ -176,6 +176,31 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
     expect((await desk.post<Patient>('/api/patients', { name: secrets.name, phone: secrets.phone })).status).toBe(201);
   });
 
+  it('never keeps personal data that an edit or a survey answer racing the erasure would bring back', async () => {
+    const secretComment = '赵六：候诊太久';
+    const patients = await Promise.all(Array.from({ length: 6 }, (_, i) => registerPatient(desk, { name: `竞速${i}赵六` })));
+    const tokens = await Promise.all(patients.map(async (p) => (await invite(await visit(p.id))).token));
+    const results = await Promise.all(
+      patients.map((p, i) =>
+        Promise.all([
+          admin.post(`/api/patients/${p.id}/erase`, { reason: 'patient_request' }),
+          desk.patch(`/api/patients/${p.id}`, { gender: 'female' }),
+          anonymous.post(`/api/public/surveys/${tokens[i]}`, { answers: DETRACTOR_ANSWERS, comment: secretComment }),
+        ]),
+      ),
+    );
+    for (const [erase, edit, submit] of results) {
+      expect(erase.status).toBe(200);
+      expect([200, 409]).toContain(edit.status);
+      expect([201, 410]).toContain(submit.status);
+    }
+    for (const p of patients) {
+      const data = (await admin.get<PatientExport>(`/api/patients/${p.id}/export`)).body;
+      expect(data.patient).toMatchObject({ name: `已删除 #${p.id}`, phone: '', gender: 'unknown' });
+      expect(JSON.stringify(data)).not.toContain(secretComment);
+    }
+  });
+
   it('answers 404 for an unknown patient, 400 naming the field for a bad id or reason, 403 for other roles', async () => {
     const patient = await registerPatient(desk);
     expect((await admin.post<ApiError>('/api/patients/424242/erase', { reason: 'patient_request' })).status).toBe(404);
