@@ -12,6 +12,11 @@ export async function runSql(databaseUrl: string, sql: string, params: unknown[]
       db.pragma('busy_timeout = 5000');
       const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
       return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+    } catch (error) {
+      // better-sqlite3's native addon keeps the SqliteError class of the first test file that loaded it
+      // in this worker: an error of another file's realm, which Jest's `rejects.toThrow` does not see
+      // as thrown. Re-throw it as this file's Error.
+      throw Object.assign(new Error((error as Error).message), { code: (error as { code?: string }).code });
     } finally {
       db.close();
     }
