@@ -2,22 +2,26 @@ import Database from 'better-sqlite3';
 import type { ApiError, Patient } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { staffClient, uniquePhone } from '../support/patients-fixtures';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { createTestDatabase } from '../support/databases';
+import { ADMIN_PASSWORD, startServer, startServerOn, type RunningServer } from '../support/server-process';
 
 /** A read must not wait for another connection's write lock: SQLite's WAL serves it at once. */
 const PROMPT_MS = 300;
 
-/** Another connection (a backup, a maintenance script, a second process) holding SQLite's write lock. */
-function holdWriteLock(databaseUrl: string, ms: number): Promise<void> {
+/** Another connection (a backup, a maintenance script, a second process) taking SQLite's write lock; returns its (idempotent) release. */
+function takeWriteLock(databaseUrl: string): () => void {
   const db = new Database(databaseUrl.slice('sqlite:'.length));
   db.exec('BEGIN IMMEDIATE');
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      db.exec('COMMIT');
-      db.close();
-      resolve();
-    }, ms),
-  );
+  return () => {
+    if (!db.open) return;
+    db.exec('COMMIT');
+    db.close();
+  };
+}
+
+function holdWriteLock(databaseUrl: string, ms: number): Promise<void> {
+  const release = takeWriteLock(databaseUrl);
+  return new Promise((resolve) => setTimeout(() => resolve(release()), ms));
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,5 +93,33 @@ describe('writers on a busy SQLite database', () => {
 
   it('logs no failed ROLLBACK after a BEGIN that found the database busy', () => {
     expect(server.output()).not.toMatch(/ROLLBACK/);
+  });
+});
+
+describe('starting on a busy SQLite database', () => {
+  it('starts anyway: the start-up runs of the scheduled jobs log a 503 and leave the work to their next run', async () => {
+    const db = await createTestDatabase('sqlite');
+    const first = await startServerOn('sqlite', db);
+    await first.stopKeepingDatabase();
+    const release = takeWriteLock(db.url);
+    let server: RunningServer | undefined;
+    try {
+      // Healthy only once start-up (the jobs' first runs included) is over.
+      server = await startServerOn('sqlite', db);
+      release();
+      const failed = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; context?: string; err?: { response?: { code?: string } } })
+        .filter((entry) => entry.level >= 50 && entry.err?.response?.code === 'database.busy')
+        .map((entry) => entry.context);
+      expect(failed).toEqual(expect.arrayContaining(['MissedRevisitJob', 'AuditRetentionJob']));
+      const admin = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
+      expect((await admin.post('/api/departments', { code: 'busy_hours', name: '忙时科室', nameEn: 'Busy hours' })).status).toBe(201);
+    } finally {
+      release();
+      await (server ?? first).stop();
+    }
   });
 });
