@@ -26,13 +26,15 @@ export class MissedRevisitJob implements OnApplicationBootstrap {
     private readonly config: AppConfig,
   ) {}
 
+  /** A failure at start-up (e.g. a busy SQLite database: a 503) must not abort it: the next run retries. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.run();
+    await this.tick();
   }
 
+  /** Logs the error (codes and messages, never query parameters: see error-serializer.ts), not the patients concerned. */
   @Interval(EVERY_FIVE_MINUTES)
   async tick(): Promise<void> {
-    await this.run().catch((error: unknown) => this.logger.error({ err: error }, 'missed-revisit job failed'));
+    await this.run().catch((error: unknown) => this.logger.error({ err: error }, 'missed-revisit job failed; the next run retries'));
   }
 
   async run(now = new Date()): Promise<void> {

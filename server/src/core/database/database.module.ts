@@ -8,8 +8,13 @@ import { MIGRATIONS } from './migrations';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { StartupLock } from './startup-lock';
 
-/** SQLite waits this long for a lock held by another connection before failing with SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite waits this long for a lock held by another connection before failing with SQLITE_BUSY.
+ * better-sqlite3 waits synchronously, on the event loop, so it is short: enough for a read or a
+ * commit meeting a checkpoint's brief lock. A writer waiting for the write lock waits without
+ * blocking, up to ~5 s (sqlite-begin-immediate.ts).
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 30;
 
 export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
   const common = {

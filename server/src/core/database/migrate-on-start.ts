@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
 
 const logger = new Logger('Migrations');
 
@@ -11,6 +12,8 @@ const logger = new Logger('Migrations');
 export async function connectAndMigrate(options?: DataSourceOptions): Promise<DataSource> {
   if (!options) throw new Error('no database options');
   const dataSource = await new DataSource(options).initialize();
+  // A migration on SQLite waits for another connection's write lock like any writer does.
+  if (dataSource.options.type !== 'postgres') beginSqliteTransactionsImmediately(dataSource);
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) logger.log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);

@@ -1,9 +1,9 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ERROR_CODES } from '@huifang/shared';
 import { ReadCache } from './read-cache';
-import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
+import { beginSqliteTransactionsImmediately, isSqliteBusy } from './sqlite-begin-immediate';
 
 /**
  * Every write goes through here. On PostgreSQL it is a plain transaction. TypeORM's better-sqlite3
@@ -12,8 +12,9 @@ import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
  * which is what SQLite does with writers anyway.
  *
  * Another connection to the same SQLite file (a backup, a maintenance script) may hold the write
- * lock: transactions begin IMMEDIATE, so a writer waits for it up to the busy timeout, and past that
- * the request is answered 503 (the database is busy, try again) rather than waiting without bound.
+ * lock: transactions begin IMMEDIATE, so a writer waits for it (asynchronously, for up to ~5 s, see
+ * sqlite-begin-immediate.ts), and past that the request is answered 503 (the database is busy, try
+ * again) rather than waiting without bound.
  */
 @Injectable()
 export class WriteTransaction {
@@ -47,9 +48,4 @@ export class WriteTransaction {
       throw new ServiceUnavailableException({ message: 'the database is busy; try again in a moment', code: ERROR_CODES.databaseBusy });
     }
   }
-}
-
-function isSqliteBusy(error: unknown): boolean {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string } | undefined)?.code : (error as { code?: string })?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
