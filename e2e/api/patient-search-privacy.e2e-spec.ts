@@ -126,6 +126,16 @@ describe.each(testDatabases())('phone search that cannot unmask on %s', (databas
     expect(JSON.stringify(log.body)).not.toContain(patient.phone);
   });
 
+  it('holds the search limit against searches sent all at once, through both instances', async () => {
+    const rushed = await staffClient(admin, anonymous, 'rushed', 'front_desk');
+    const onSecond = new ApiClient(second.baseUrl, rushed.token);
+    // Guessing a masked phone's middle digits in parallel: counted after the search, all of them passed.
+    const guesses = Array.from({ length: 3 * SEARCH_LIMIT }, (_, i) => search(i % 2 ? onSecond : rushed, `159${String(i).padStart(4, '0')}1947`));
+    const statuses = (await Promise.all(guesses)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(SEARCH_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2 * SEARCH_LIMIT);
+  });
+
   it('rate-limits searches per user across instances: 429 with Retry-After and the API error shape', async () => {
     const busy = await staffClient(admin, anonymous, 'busy', 'front_desk');
     const other = await staffClient(admin, anonymous, 'calm', 'front_desk');

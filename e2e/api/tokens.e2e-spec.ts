@@ -1,8 +1,8 @@
 import { sign } from 'jsonwebtoken';
 import type { LoginResponse, StaffUser } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
-import { testDatabases } from '../support/databases';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { createTestDatabase, testDatabases } from '../support/databases';
+import { ADMIN_PASSWORD, startServerOn, type RunningServer } from '../support/server-process';
 
 const SECRET = 'e2e-token-secret-known-to-the-test-only';
 const PASSWORD = 'correct-horse-battery';
@@ -14,15 +14,22 @@ function claimsOf(token: string): Record<string, unknown> {
 
 describe.each(testDatabases())('access tokens on %s', (database) => {
   let server: RunningServer;
+  /** A second instance on the same database. */
+  let second: RunningServer;
   let anonymous: ApiClient;
   let admin: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer(database, { HUIFANG_TOKEN_SECRET: SECRET });
+    const db = await createTestDatabase(database);
+    server = await startServerOn(database, db, { HUIFANG_TOKEN_SECRET: SECRET });
+    second = await startServerOn(database, { url: db.url, drop: async () => undefined }, { HUIFANG_TOKEN_SECRET: SECRET });
     anonymous = new ApiClient(server.baseUrl);
     admin = await anonymous.login('admin', ADMIN_PASSWORD);
   });
-  afterAll(() => server?.stop());
+  afterAll(async () => {
+    await second?.stopKeepingDatabase();
+    await server?.stop();
+  });
 
   async function createUser(username: string): Promise<StaffUser> {
     const response = await admin.post<StaffUser>('/api/users', { username, role: 'front_desk', password: PASSWORD });
@@ -61,6 +68,18 @@ describe.each(testDatabases())('access tokens on %s', (database) => {
     expect((await anonymous.withToken(token).get('/api/auth/me')).status).toBe(401);
     // A fresh login works again.
     expect((await anonymous.withToken(await tokenFor(user.username)).get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('revokes at once on every instance: a deactivation or password reset through one refuses the token on the other', async () => {
+    const onSecond = (token: string) => new ApiClient(second.baseUrl, token).get('/api/auth/me');
+    const deactivated = await createUser('gone.everywhere');
+    const reset = await createUser('reset.everywhere');
+    const tokens = [await tokenFor(deactivated.username), await tokenFor(reset.username)];
+    // The second instance has just seen both users (a per-process user cache would now hold them).
+    for (const token of tokens) expect((await onSecond(token)).status).toBe(200);
+    expect((await admin.patch(`/api/users/${deactivated.id}`, { active: false })).status).toBe(200);
+    expect((await admin.patch(`/api/users/${reset.id}`, { password: 'a-new-password-here' })).status).toBe(200);
+    for (const token of tokens) expect((await onSecond(token)).status).toBe(401);
   });
 
   it('accepts exactly "Bearer <token>" and refuses trailing junk or a second token', async () => {

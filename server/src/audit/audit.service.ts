@@ -46,23 +46,6 @@ export class AuditService {
     await this.writes.run((m) => m.insert(AuditEntryEntity, rows), { changesReads: false });
   }
 
-  /**
-   * When `actorId` did `action` for the `nth` most recent time (null when fewer times): the basis of
-   * per-user rate limits. It is read from the database, so every instance sees the same count.
-   */
-  async nthLatestAt(actorId: number, action: AuditAction, nth: number): Promise<Date | null> {
-    const row = await this.entries
-      .createQueryBuilder('a')
-      .select(['a.id', 'a.at'])
-      .where('a.actorId = :actorId', { actorId })
-      .andWhere('a.action = :action', { action })
-      .orderBy('a.at', 'DESC')
-      .offset(nth - 1)
-      .limit(1)
-      .getOne();
-    return row?.at ?? null;
-  }
-
   /** Every entry about one patient, oldest first (the patient's data export). */
   async allForPatient(patientId: number): Promise<AuditEntry[]> {
     const rows = await this.entries

@@ -26,7 +26,7 @@ export class AuthService {
     // Verify even for unknown or inactive users so the answer time does not reveal which usernames exist.
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
-      await this.throttle.failed(key, source);
+      await this.throttle.failed();
       throw new UnauthorizedException('wrong username or password');
     }
     await this.throttle.succeeded(key, source);

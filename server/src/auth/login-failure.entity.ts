@@ -12,7 +12,7 @@ export class LoginFailureEntity {
   @PrimaryColumn({ name: 'scope_hash', type: 'varchar', length: 64 })
   scopeHash!: string;
 
-  /** Failures since `firstFailureAt`; the count starts again once its window has passed. */
+  /** Attempts since `firstFailureAt` (counted before the password check, given back on success); the count starts again once its window has passed. */
   @Column({ type: 'integer' })
   failures!: number;
 
@@ -22,7 +22,7 @@ export class LoginFailureEntity {
   @Column(timestampColumn({ name: 'last_failure_at' }))
   lastFailureAt!: Date;
 
-  /** Set on a username-and-source scope once it has failed too often; no attempt is checked before. */
+  /** Set on a username-and-source scope by the attempt that reaches the limit; no attempt is checked before. */
   @Column(timestampColumn({ name: 'locked_until', nullable: true }))
   lockedUntil!: Date | null;
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { LoginFailureEntity } from './login-failure.entity';
+import { loginSourceNetwork } from './login-source';
 import { lockDurationMs, SOURCE_WINDOW_MS, USERNAME_WINDOW_MS } from './login-policy';
 
 /** Why a login is refused before its password is checked, and for how long. */
@@ -16,90 +16,110 @@ export interface LoginRefusal {
 
 /**
  * Failed-login counters in the database (login_failure), so every instance sees them and a
- * restart does not reset them. Two scopes:
- * - a source address across all usernames: each attempt is counted atomically *before* the
- *   password hash is checked (and given back on success), so spraying many usernames, even all
- *   at once, costs at most the limit in argon2 work per window;
- * - a username from one source address: locked with a growing delay after repeated failures, so a
- *   guesser elsewhere cannot lock a colleague out.
+ * restart does not reset them. Two scopes, both counted atomically *before* the password hash is
+ * checked (and given back on success), so attempts sent all at once cannot slip past a limit:
+ * - a source network across all usernames, so spraying many usernames costs at most the limit in
+ *   argon2 work per window;
+ * - a username from one source network: the attempt that reaches LOGIN_MAX_FAILURES locks the
+ *   username there (with a delay growing with each further attempt) as it starts, so concurrent
+ *   guesses beyond it are refused; a guesser elsewhere cannot lock a colleague out.
+ * A source is its address for IPv4 and its /64 for IPv6 (see loginSourceNetwork).
  */
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @InjectRepository(LoginFailureEntity) private readonly failures: Repository<LoginFailureEntity>,
     private readonly writes: WriteTransaction,
     private readonly config: AppConfig,
   ) {}
 
-  /** Counts an attempt against its source; a refusal when the username is locked or the source has failed too often. */
+  /** Counts an attempt against its username and source; a refusal (the attempt given back) when either is over its limit. */
   async begin(username: string, source: string): Promise<LoginRefusal | undefined> {
     const now = new Date();
-    const lock = await this.failures.findOneBy({ scopeHash: usernameScope(username, source) });
-    if (lock?.lockedUntil && lock.lockedUntil > now) {
-      return { reason: 'username_locked', retryAfterMs: lock.lockedUntil.getTime() - now.getTime() };
-    }
-    const counted = await this.writes.run((manager) => countFailure(manager, sourceScope(source), now, SOURCE_WINDOW_MS), { changesReads: false });
-    if (counted.failures > this.config.loginSourceMaxFailures) {
-      return { reason: 'source_throttled', retryAfterMs: counted.firstFailureAt.getTime() + SOURCE_WINDOW_MS - now.getTime() };
-    }
-    return undefined;
+    const network = loginSourceNetwork(source);
+    const userScope = usernameScope(username, network);
+    return this.writes.run(
+      async (manager) => {
+        // The upsert locks the row until commit (PostgreSQL; SQLite writes one at a time): concurrent attempts queue here.
+        const attempt = await countAttempt(manager, userScope, now, USERNAME_WINDOW_MS);
+        if (attempt.lockedUntil && attempt.lockedUntil > now) {
+          await giveBack(manager, userScope);
+          return { reason: 'username_locked' as const, retryAfterMs: attempt.lockedUntil.getTime() - now.getTime() };
+        }
+        const counted = await countAttempt(manager, sourceScope(network), now, SOURCE_WINDOW_MS);
+        if (counted.failures > this.config.loginSourceMaxFailures) {
+          await giveBack(manager, userScope);
+          return { reason: 'source_throttled' as const, retryAfterMs: counted.firstFailureAt.getTime() + SOURCE_WINDOW_MS - now.getTime() };
+        }
+        // Locked now, should this attempt fail: a right password (succeeded) lifts it.
+        const lockMs = lockDurationMs(attempt.failures);
+        if (lockMs > 0) await lock(manager, userScope, new Date(now.getTime() + lockMs));
+        return undefined;
+      },
+      { changesReads: false },
+    );
   }
 
-  /** A wrong password (or unknown or inactive user): counts against the username from this source, and may lock it. */
-  async failed(username: string, source: string): Promise<void> {
+  /** A wrong password (or unknown or inactive user): already counted by begin(); counters unused for a day are dropped. */
+  async failed(): Promise<void> {
     const now = new Date();
-    const scope = usernameScope(username, source);
+    const stale = new Date(now.getTime() - USERNAME_WINDOW_MS);
     await this.writes.run(
-      async (manager) => {
-        const { failures } = await countFailure(manager, scope, now, USERNAME_WINDOW_MS);
-        const lockMs = lockDurationMs(failures);
-        if (lockMs > 0) {
-          const until = new Date(now.getTime() + lockMs);
-          // Concurrent failures each set a lock: the longest one stays.
-          await manager
-            .createQueryBuilder()
-            .update(LoginFailureEntity)
-            .set({ lockedUntil: until })
-            .where('scope_hash = :scope', { scope })
-            .andWhere('(locked_until IS NULL OR locked_until < :until)', { until })
-            .execute();
-        }
-        // Counters nobody has added to for a day are no longer needed (unless still locked).
-        const stale = new Date(now.getTime() - USERNAME_WINDOW_MS);
-        await manager
+      (manager) =>
+        manager
           .createQueryBuilder()
           .delete()
           .from(LoginFailureEntity)
           .where('last_failure_at < :stale', { stale })
           .andWhere('(locked_until IS NULL OR locked_until < :now)', { now })
-          .execute();
-      },
+          .execute(),
       { changesReads: false },
     );
   }
 
   /** The right password: this username's failures from this source are forgotten, and the source's attempt given back. */
   async succeeded(username: string, source: string): Promise<void> {
+    const network = loginSourceNetwork(source);
     await this.writes.run(
       async (manager) => {
-        await manager.delete(LoginFailureEntity, { scopeHash: usernameScope(username, source) });
-        await manager
-          .createQueryBuilder()
-          .update(LoginFailureEntity)
-          .set({ failures: () => 'failures - 1' })
-          .where('scope_hash = :scope AND failures > 0', { scope: sourceScope(source) })
-          .execute();
+        await manager.delete(LoginFailureEntity, { scopeHash: usernameScope(username, network) });
+        await giveBack(manager, sourceScope(network));
       },
       { changesReads: false },
     );
   }
 }
 
+/** Takes back one counted attempt that never reached the password check. */
+async function giveBack(manager: EntityManager, scope: string): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(LoginFailureEntity)
+    .set({ failures: () => 'failures - 1' })
+    .where('scope_hash = :scope AND failures > 0', { scope })
+    .execute();
+}
+
+/** Concurrent attempts each set a lock: the longest one stays. */
+async function lock(manager: EntityManager, scope: string, until: Date): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(LoginFailureEntity)
+    .set({ lockedUntil: until })
+    .where('scope_hash = :scope', { scope })
+    .andWhere('(locked_until IS NULL OR locked_until < :until)', { until })
+    .execute();
+}
+
 /**
- * One atomic upsert: a first failure inserts the row, later ones add 1, and a failure after the
- * window starts the count afresh. Concurrent failures all count (no read-modify-write in the app).
+ * One atomic upsert: a first attempt inserts the row, later ones add 1, and an attempt after the
+ * window starts the count afresh. Concurrent attempts all count (no read-modify-write in the app).
  */
-async function countFailure(manager: EntityManager, scope: string, now: Date, windowMs: number): Promise<{ failures: number; firstFailureAt: Date }> {
+async function countAttempt(
+  manager: EntityManager,
+  scope: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ failures: number; firstFailureAt: Date; lockedUntil: Date | null }> {
   const windowStart = new Date(now.getTime() - windowMs);
   const rows = (await runRawSql(
     manager,
@@ -108,11 +128,11 @@ async function countFailure(manager: EntityManager, scope: string, now: Date, wi
        failures = CASE WHEN login_failure.first_failure_at < $4 THEN 1 ELSE login_failure.failures + 1 END,
        first_failure_at = CASE WHEN login_failure.first_failure_at < $5 THEN excluded.first_failure_at ELSE login_failure.first_failure_at END,
        last_failure_at = excluded.last_failure_at
-     RETURNING failures, first_failure_at`,
+     RETURNING failures, first_failure_at, locked_until`,
     [scope, now, now, windowStart, windowStart],
-  )) as { failures: number | string; first_failure_at: Date | string }[];
+  )) as { failures: number | string; first_failure_at: Date | string; locked_until: Date | string | null }[];
   const [row] = rows;
-  return { failures: Number(row.failures), firstFailureAt: toDate(row.first_failure_at) };
+  return { failures: Number(row.failures), firstFailureAt: toDate(row.first_failure_at), lockedUntil: row.locked_until === null ? null : toDate(row.locked_until) };
 }
 
 /** PostgreSQL returns a Date; SQLite the UTC text TypeORM stores (`YYYY-MM-DD HH:MM:SS.sss`). */

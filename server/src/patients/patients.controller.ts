@@ -40,7 +40,8 @@ export class PatientsController {
     @Audit() context: AuditContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Page<PatientSummary>> {
-    const retryAfter = await this.searchLimit.retryAfterSeconds(context.actor.id);
+    // Counted before the search runs, atomically: parallel searches cannot all pass the check.
+    const retryAfter = await this.searchLimit.count(context.actor.id);
     if (retryAfter > 0) {
       void reply.header('Retry-After', String(retryAfter));
       throw tooManySearches(retryAfter);

@@ -6,12 +6,13 @@ import { StaffUserEntity } from '../users/user.entity';
 import { PatientEntity } from './patient.entity';
 import { PatientsController } from './patients.controller';
 import { PatientsService } from './patients.service';
+import { PatientSearchCountEntity } from './search/patient-search-count.entity';
 import { SearchRateLimit } from './search/search-rate-limit';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { StageTransitionsService } from './stage-transitions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PatientEntity, StageTransitionEntity, StaffUserEntity]), DepartmentsModule, CallbacksModule],
+  imports: [TypeOrmModule.forFeature([PatientEntity, StageTransitionEntity, StaffUserEntity, PatientSearchCountEntity]), DepartmentsModule, CallbacksModule],
   controllers: [PatientsController],
   providers: [PatientsService, StageTransitionsService, SearchRateLimit],
   exports: [PatientsService],

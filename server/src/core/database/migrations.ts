@@ -11,6 +11,7 @@ import { AuditEntryDetail1764600000000 } from '../../migrations/1764600000000-au
 import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-append-only-audit-log';
 import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
+import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-patient-search-count';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   AppendOnlyAuditLog1764601000000,
   PatientErasure1764602000000,
   LoginFailure1764500100000,
+  PatientSearchCount1765000000000,
 ];
