@@ -10,10 +10,12 @@ import type {
   PatientSummary,
   SurveyInvitation,
 } from '@huifang/shared';
+import { readFileSync } from 'node:fs';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { registerPatient, staffClient, uniquePhone } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 const DETRACTOR_ANSWERS = [
@@ -57,16 +59,19 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
   }
 
   /** A patient with everything a record can hold, each piece of free text naming them. */
+  let histories = 0;
   async function fullHistory() {
+    // Each history's texts are its own, so what one test leaves stored cannot satisfy another's search.
+    const tag = `${process.pid % 1000}-${++histories}`;
     const secrets = {
-      name: `抹除${process.pid % 1000}王小明`,
+      name: `抹除${tag}王小明`,
       phone: uniquePhone(),
-      note: '王小明对青霉素过敏，女儿陪同',
-      transitionReason: '王小明要求转入治疗',
-      comment: '王小明：医生态度差',
-      attemptNote: '已向王小明致歉',
-      callbackNote: '王小明下午方便接电话',
-      cancelReason: '王小明已搬到杭州女儿家',
+      note: `王小明对青霉素过敏，女儿陪同 ${tag}`,
+      transitionReason: `王小明要求转入治疗 ${tag}`,
+      comment: `王小明：医生态度差 ${tag}`,
+      attemptNote: `已向王小明致歉 ${tag}`,
+      callbackNote: `王小明下午方便接电话 ${tag}`,
+      cancelReason: `王小明已搬到杭州女儿家 ${tag}`,
     };
     const patient = await registerPatient(desk, { name: secrets.name, phone: secrets.phone, birthDate: '1961-07-08', note: secrets.note });
     expect((await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment', reason: secrets.transitionReason })).status).toBe(201);
@@ -200,6 +205,19 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
       expect(JSON.stringify(data)).not.toContain(secretComment);
     }
   });
+
+  if (database === 'sqlite') {
+    it('leaves no trace of the erased name, phone or comment in the SQLite file once the log is checkpointed', async () => {
+      const { patient, secrets } = await fullHistory();
+      expect((await admin.post(`/api/patients/${patient.id}/erase`, { reason: 'patient_request' })).status).toBe(200);
+      const file = server.databaseUrl.slice('sqlite:'.length);
+      await runSql(server.databaseUrl, 'PRAGMA wal_checkpoint(TRUNCATE)');
+      const bytes = readFileSync(file);
+      for (const secret of [secrets.name, secrets.phone, secrets.comment, secrets.note]) {
+        expect([secret, bytes.includes(Buffer.from(secret, 'utf8'))]).toEqual([secret, false]);
+      }
+    });
+  }
 
   it('answers 404 for an unknown patient, 400 naming the field for a bad id or reason, 403 for other roles', async () => {
     const patient = await registerPatient(desk);

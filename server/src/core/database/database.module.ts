@@ -43,6 +43,8 @@ export function typeOrmOptions(config: AppConfig): TypeOrmModuleOptions {
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       db.pragma('foreign_keys = ON');
+      // An erased patient's name, phone and comments must not linger in free pages of the file.
+      db.pragma('secure_delete = ON');
       // Health data: a commit the API acknowledged must survive power loss, not only a crash (docs/SECURITY.md, "Durability").
       db.pragma('synchronous = FULL');
     },
