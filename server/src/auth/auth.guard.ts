@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@huifang/shared';
+import { ERROR_CODES, type Role } from '@huifang/shared';
 import { toAuthUser, UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
 import type { AuthenticatedRequest } from './current-user.decorator';
@@ -32,20 +32,24 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const token = BEARER.exec(request.headers['authorization'] ?? '')?.[1];
-    if (!token) throw new UnauthorizedException('missing bearer token');
+    if (!token) throw new UnauthorizedException({ message: 'missing bearer token', code: ERROR_CODES.tokenMissing });
 
     const claims = await this.tokens.verify(token);
-    if (!claims) throw new UnauthorizedException('invalid or expired token');
+    if (!claims) throw invalidToken();
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active || claims.ver !== user.tokenVersion) {
-      throw new UnauthorizedException('invalid or expired token');
+      throw invalidToken();
     }
     request.user = toAuthUser(user);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {
-      throw new ForbiddenException('your role may not do this');
+      throw new ForbiddenException({ message: 'your role may not do this', code: ERROR_CODES.roleForbidden });
     }
     return true;
   }
+}
+
+function invalidToken(): UnauthorizedException {
+  return new UnauthorizedException({ message: 'invalid or expired token', code: ERROR_CODES.tokenInvalid });
 }

@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import type { LoginResponse } from '@huifang/shared';
+import { ERROR_CODES, type LoginResponse } from '@huifang/shared';
 import { PasswordHasher } from '../users/password-hasher';
 import { toAuthUser, UsersService } from '../users/users.service';
 import { AccessTokenService } from './access-token.service';
@@ -27,7 +27,7 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || !user.active) {
       await this.throttle.failed();
-      throw new UnauthorizedException('wrong username or password');
+      throw new UnauthorizedException({ message: 'wrong username or password', code: ERROR_CODES.loginFailed });
     }
     await this.throttle.succeeded(key, source);
     await this.users.recordLogin(user.id);

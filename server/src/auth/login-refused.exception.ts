@@ -12,7 +12,7 @@ export class LoginRefusedException extends HttpException {
     const wait = `try again in ${minutes} minute${minutes === 1 ? '' : 's'}`;
     super(
       refusal.reason === 'username_locked'
-        ? { message: `too many failed logins for this username; ${wait}`, code: ERROR_CODES.loginLocked }
+        ? { message: `too many failed logins for this username; ${wait}`, code: ERROR_CODES.loginLocked, params: { retryAfterMinutes: minutes } }
         : { message: `too many failed logins from this address; ${wait}`, code: ERROR_CODES.rateLimited },
       HttpStatus.TOO_MANY_REQUESTS,
     );

@@ -1,5 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
-import { type CallbackKind, type Role, workableCallbackKinds } from '@huifang/shared';
+import { type CallbackKind, type Role, workableCallbackKinds, ERROR_CODES } from '@huifang/shared';
 
 /**
  * Who works which callbacks (workableCallbackKinds): a quality manager never sees the full phone
@@ -7,7 +7,7 @@ import { type CallbackKind, type Role, workableCallbackKinds } from '@huifang/sh
  */
 export function assertMayWork(role: Role, kind: CallbackKind): void {
   if (!workableCallbackKinds(role).includes(kind)) {
-    throw new ForbiddenException(`your role does not work ${kind} callbacks`);
+    throw new ForbiddenException({ message: `your role does not work ${kind} callbacks`, code: ERROR_CODES.callbackKindForbidden });
   }
 }
 
@@ -15,7 +15,7 @@ export function assertMayWork(role: Role, kind: CallbackKind): void {
 export function queueKindFor(role: Role, requested: CallbackKind | undefined): CallbackKind | undefined {
   const kinds = workableCallbackKinds(role);
   if (requested !== undefined && !kinds.includes(requested)) {
-    throw new ForbiddenException(`kind must be one of ${kinds.join(', ')} for your role`);
+    throw new ForbiddenException({ message: `kind must be one of ${kinds.join(', ')} for your role`, code: ERROR_CODES.callbackKindForbidden });
   }
   return requested ?? (kinds.length === 1 ? kinds[0] : undefined);
 }

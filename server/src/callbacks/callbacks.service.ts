@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   CALLBACK_VIEWS,
+  ERROR_CODES,
   CLAIM_MINUTES,
   MAX_ATTEMPTS,
   type AuthUser,
@@ -26,6 +27,7 @@ import { CallbackEntity } from './callback.entity';
 import type { CallbackQueryDto } from './dto/callback-query.dto';
 import type { CancelCallbackDto, CreateCallbackDto, RecordAttemptDto, RescheduleCallbackDto } from './dto/callback-actions.dto';
 import { nextWorkingDay } from './rule-schedule';
+import { patientNotFound } from '../patients/patient-not-found';
 
 const OPEN = ['pending', 'claimed'];
 const CLOCK_SKEW_MS = 60_000;
@@ -88,11 +90,15 @@ export class CallbacksService {
 
   async create(input: CreateCallbackDto, context: AuditContext): Promise<CallbackItem> {
     const dueAt = new Date(input.dueAt);
-    if (dueAt.getTime() < Date.now() - CLOCK_SKEW_MS) throw new BadRequestException(['dueAt must not be in the past']);
+    if (dueAt.getTime() < Date.now() - CLOCK_SKEW_MS) {
+      throw new BadRequestException({ message: ['dueAt must not be in the past'], code: ERROR_CODES.callbackDueInPast });
+    }
     const id = await this.writes.run(async (manager) => {
       const patient = await manager.findOneBy(PatientEntity, { id: input.patientId });
-      if (!patient) throw new NotFoundException(`patient ${input.patientId} not found`);
-      if (patient.consentCalls === false) throw new ConflictException('the patient declined follow-up calls');
+      if (!patient) throw patientNotFound(input.patientId);
+      if (patient.consentCalls === false) {
+        throw new ConflictException({ message: 'the patient declined follow-up calls', code: ERROR_CODES.callbackConsentDeclined });
+      }
       const row = manager.create(CallbackEntity, {
         patientId: patient.id,
         kind: 'manual',
@@ -169,7 +175,7 @@ export class CallbacksService {
 
   async reschedule(id: number, input: RescheduleCallbackDto, context: AuditContext): Promise<CallbackItem> {
     const dueAt = new Date(input.dueAt);
-    if (dueAt.getTime() <= Date.now()) throw new BadRequestException(['dueAt must be in the future']);
+    if (dueAt.getTime() <= Date.now()) throw new BadRequestException({ message: ['dueAt must be in the future'], code: ERROR_CODES.callbackDueInPast });
     await this.writes.run(async (manager) => {
       const row = await this.openNotHeldByOthers(manager, id, context);
       await manager.update(CallbackEntity, { id }, {
@@ -223,19 +229,16 @@ export class CallbacksService {
 
   private async require(id: number): Promise<CallbackEntity> {
     const row = (await this.load([id])).get(id);
-    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    if (!row) throw callbackNotFound(id);
     return row;
   }
 
   private async whyNotClaimable(manager: EntityManager, id: number, now: Date): Promise<Error> {
     const row = await manager.findOne(CallbackEntity, { where: { id }, relations: { claimer: true } });
-    if (!row) return new NotFoundException(`callback ${id} not found`);
-    if (!OPEN.includes(row.status)) return new ConflictException(`callback ${id} is ${row.status}`);
+    if (!row) return callbackNotFound(id);
+    if (!OPEN.includes(row.status)) return callbackClosed(id, row.status);
     const until = row.claimExpiresAt && row.claimExpiresAt > now ? ` until ${row.claimExpiresAt.toISOString()}` : '';
-    return new ConflictException({
-      message: `${row.claimer?.displayName ?? 'another staff member'} is working on this callback${until}`,
-      claimedBy: row.claimer ? { id: row.claimer.id, displayName: row.claimer.displayName } : null,
-    });
+    return claimedByOther(row.claimer, until);
   }
 
   /**
@@ -251,16 +254,22 @@ export class CallbacksService {
   /** Attempts and release are for the staff member holding a live claim. */
   private async heldByMe(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
     const row = await this.lockForAction(manager, id);
-    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    if (!row) throw callbackNotFound(id);
     assertMayWork(context.actor.role, row.kind);
     if (row.status !== 'claimed' || row.claimedBy !== context.actor.id) {
       if (await this.justRecordedBy(manager, row, context.actor.id)) {
-        throw new ConflictException(`a call on callback ${id} was already recorded just now; it is ${row.status}`);
+        throw new ConflictException({
+          message: `a call on callback ${id} was already recorded just now; it is ${row.status}`,
+          code: ERROR_CODES.callbackAlreadyRecorded,
+        });
       }
-      throw new ForbiddenException('only the staff member who claimed this callback may record calls on it; claim it first');
+      throw new ForbiddenException({
+        message: 'only the staff member who claimed this callback may record calls on it; claim it first',
+        code: ERROR_CODES.callbackNotClaimedByYou,
+      });
     }
     if (!row.claimExpiresAt || row.claimExpiresAt <= new Date()) {
-      throw new ConflictException('your claim has expired; claim the callback again');
+      throw new ConflictException({ message: 'your claim has expired; claim the callback again', code: ERROR_CODES.callbackClaimExpired });
     }
     return row;
   }
@@ -274,14 +283,32 @@ export class CallbacksService {
 
   private async openNotHeldByOthers(manager: EntityManager, id: number, context: AuditContext): Promise<CallbackEntity> {
     const row = await this.lockForAction(manager, id);
-    if (!row) throw new NotFoundException(`callback ${id} not found`);
+    if (!row) throw callbackNotFound(id);
     assertMayWork(context.actor.role, row.kind);
-    if (!OPEN.includes(row.status)) throw new ConflictException(`callback ${id} is ${row.status}`);
+    if (!OPEN.includes(row.status)) throw callbackClosed(id, row.status);
     const heldByOther = row.status === 'claimed' && row.claimedBy !== context.actor.id && !!row.claimExpiresAt && row.claimExpiresAt > new Date();
     if (heldByOther) {
       const claimer = row.claimedBy === null ? null : await manager.findOneBy(StaffUserEntity, { id: row.claimedBy });
-      throw new ConflictException(`${claimer?.displayName ?? 'another staff member'} is working on this callback`);
+      throw claimedByOther(claimer);
     }
     return row;
   }
+}
+
+function callbackNotFound(callbackId: number): NotFoundException {
+  return new NotFoundException({ message: `callback ${callbackId} not found`, code: ERROR_CODES.callbackNotFound, params: { callbackId } });
+}
+
+function callbackClosed(id: number, status: string): ConflictException {
+  return new ConflictException({ message: `callback ${id} is ${status}`, code: ERROR_CODES.callbackClosed });
+}
+
+/** Another staff member holds the callback: the answer names them (a colleague, never the patient). */
+function claimedByOther(claimer: StaffUserEntity | null | undefined, until = ''): ConflictException {
+  if (!claimer) return new ConflictException({ message: 'the callback changed meanwhile; reload it', code: ERROR_CODES.callbackChanged });
+  return new ConflictException({
+    message: `${claimer.displayName} is working on this callback${until}`,
+    code: ERROR_CODES.callbackClaimed,
+    params: { claimedBy: claimer.displayName },
+  });
 }

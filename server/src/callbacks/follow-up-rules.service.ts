@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { FOLLOW_UP_RULE_KEYS, type FollowUpRule, type UpdateFollowUpRulesRequest } from '@huifang/shared';
+import { FOLLOW_UP_RULE_KEYS, type FollowUpRule, type UpdateFollowUpRulesRequest, ERROR_CODES } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -34,7 +34,9 @@ export class FollowUpRulesService {
   async update(input: UpdateFollowUpRulesRequest, context: AuditContext): Promise<FollowUpRule[]> {
     const seen = new Set<string>();
     for (const rule of input.rules) {
-      if (seen.has(rule.key)) throw new BadRequestException([`rules.${rule.key} is given twice`]);
+      if (seen.has(rule.key)) {
+        throw new BadRequestException({ message: [`rules.${rule.key} is given twice`], code: ERROR_CODES.validation, params: { fields: ['rules'] } });
+      }
       seen.add(rule.key);
     }
     await this.writes.run(async (manager) => {

@@ -33,10 +33,11 @@ export class DepartmentsService {
     const name = input.name.trim();
     const clash = await this.departments.findOne({ where: [{ code: input.code }, { name }] });
     if (clash) {
-      throw new ConflictException({
-        message: clash.code === input.code ? `department code "${input.code}" already exists` : `department "${name}" already exists`,
-        code: ERROR_CODES.duplicate,
-      });
+      throw new ConflictException(
+        clash.code === input.code
+          ? { message: `department code "${input.code}" already exists`, code: ERROR_CODES.departmentCodeTaken }
+          : { message: `department "${name}" already exists`, code: ERROR_CODES.departmentNameTaken },
+      );
     }
     const department = this.departments.create({ code: input.code, name, nameEn: input.nameEn.trim(), active: true });
     return this.writes.run(async (manager) => {

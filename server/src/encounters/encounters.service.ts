@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { Encounter, Page } from '@huifang/shared';
+import { ERROR_CODES, type Encounter, type Page } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
@@ -45,7 +45,11 @@ export class EncountersService {
     const checkedInAt = input.checkedInAt ? new Date(input.checkedInAt) : now;
     assertNotFuture(checkedInAt, 'checkedInAt', now);
     if (checkedInAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) {
-      throw new BadRequestException([`checkedInAt must be within the last ${MAX_BACKDATE_DAYS} days`]);
+      throw new BadRequestException({
+        message: [`checkedInAt must be within the last ${MAX_BACKDATE_DAYS} days`],
+        code: ERROR_CODES.encounterCheckInTooOld,
+        params: { maxDays: MAX_BACKDATE_DAYS },
+      });
     }
     const id = await this.writes
       .run(async (manager) => {
@@ -85,12 +89,12 @@ export class EncountersService {
   async call(id: number, input: CallDto, context: AuditContext): Promise<Encounter> {
     await this.writes.run(async (manager) => {
       const encounter = await requireEncounter(manager, id);
-      if (encounter.finishedAt) throw new ConflictException(`encounter ${id} is already finished`);
-      if (encounter.calledAt) throw new ConflictException(`encounter ${id} was already called in`);
+      if (encounter.finishedAt) throw alreadyFinished(id);
+      if (encounter.calledAt) throw alreadyCalled(id);
       const now = new Date();
       const at = input.at ? new Date(input.at) : now;
       assertNotFuture(at, 'at', now);
-      if (at < encounter.checkedInAt) throw new BadRequestException(['at must not be before the check-in time']);
+      if (at < encounter.checkedInAt) throw new BadRequestException({ message: ['at must not be before the check-in time'], code: ERROR_CODES.encounterCallBeforeCheckIn });
       const waitSeconds = waitSecondsBetween(encounter.checkedInAt, at);
       const result = await manager
         .createQueryBuilder()
@@ -98,7 +102,7 @@ export class EncountersService {
         .set({ calledAt: at, waitSeconds })
         .where('id = :id AND called_at IS NULL', { id })
         .execute();
-      if (result.affected !== 1) throw new ConflictException(`encounter ${id} was already called in`);
+      if (result.affected !== 1) throw alreadyCalled(id);
       await countWait(manager, encounter, waitSeconds);
       await this.audit.record(context, auditEvent('encounter.call', encounter), manager);
     });
@@ -108,20 +112,20 @@ export class EncountersService {
   async finish(id: number, input: FinishDto, context: AuditContext): Promise<Encounter> {
     await this.writes.run(async (manager) => {
       const encounter = await requireEncounter(manager, id);
-      if (encounter.finishedAt) throw new ConflictException(`encounter ${id} is already finished`);
+      if (encounter.finishedAt) throw alreadyFinished(id);
       if (!encounter.calledAt) {
-        throw new BadRequestException(['the patient has not been called in yet: call before finishing']);
+        throw new BadRequestException({ message: ['the patient has not been called in yet: call before finishing'], code: ERROR_CODES.encounterNotCalled });
       }
       const now = new Date();
       const at = input.at ? new Date(input.at) : now;
       assertNotFuture(at, 'at', now);
-      if (at < encounter.calledAt) throw new BadRequestException(['at must not be before the time the patient was called in']);
+      if (at < encounter.calledAt) throw new BadRequestException({ message: ['at must not be before the time the patient was called in'], code: ERROR_CODES.encounterFinishBeforeCall });
       if (input.nextVisitDue !== undefined) {
         if (input.nextVisitDue <= encounter.checkedInOn) {
-          throw new BadRequestException(['nextVisitDue must be after the day of the visit']);
+          throw new BadRequestException({ message: ['nextVisitDue must be after the day of the visit'], code: ERROR_CODES.encounterNextVisitTooEarly });
         }
         if (input.nextVisitDue > addDays(encounter.checkedInOn, MAX_NEXT_VISIT_DAYS)) {
-          throw new BadRequestException(['nextVisitDue must be within two years']);
+          throw new BadRequestException({ message: ['nextVisitDue must be within two years'], code: ERROR_CODES.encounterNextVisitTooLate });
         }
       }
       const result = await manager
@@ -130,7 +134,7 @@ export class EncountersService {
         .set({ finishedAt: at, nextVisitDue: input.nextVisitDue ?? null })
         .where('id = :id AND finished_at IS NULL', { id })
         .execute();
-      if (result.affected !== 1) throw new ConflictException(`encounter ${id} is already finished`);
+      if (result.affected !== 1) throw alreadyFinished(id);
       if (input.nextVisitDue) {
         // The latest expectation is the one in force (DOMAIN.md: it drives reminders and status).
         await manager.update(PatientEntity, { id: encounter.patientId }, { nextVisitDue: input.nextVisitDue, updatedAt: now });
@@ -145,7 +149,7 @@ export class EncountersService {
 
   async get(id: number): Promise<Encounter> {
     const row = await this.encounters.findOne({ where: { id }, relations: { patient: true, department: true } });
-    if (!row) throw new NotFoundException(`encounter ${id} not found`);
+    if (!row) throw encounterNotFound(id);
     return toEncounter(row);
   }
 
@@ -184,12 +188,12 @@ export class EncountersService {
 }
 
 function assertNotFuture(at: Date, field: string, now: Date): void {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new BadRequestException([`${field} must not be in the future`]);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new BadRequestException({ message: [`${field} must not be in the future`], code: ERROR_CODES.timeInFuture });
 }
 
 async function requireEncounter(manager: EntityManager, id: number): Promise<EncounterEntity> {
   const encounter = await manager.findOneBy(EncounterEntity, { id });
-  if (!encounter) throw new NotFoundException(`encounter ${id} not found`);
+  if (!encounter) throw encounterNotFound(id);
   return encounter;
 }
 
@@ -201,8 +205,20 @@ async function assertNoOpenEncounter(manager: EntityManager, patientId: number, 
   if (open) throw openEncounterConflict();
 }
 
+function encounterNotFound(encounterId: number): NotFoundException {
+  return new NotFoundException({ message: `encounter ${encounterId} not found`, code: ERROR_CODES.encounterNotFound, params: { encounterId } });
+}
+
+function alreadyFinished(id: number): ConflictException {
+  return new ConflictException({ message: `encounter ${id} is already finished`, code: ERROR_CODES.encounterFinished });
+}
+
+function alreadyCalled(id: number): ConflictException {
+  return new ConflictException({ message: `encounter ${id} was already called in`, code: ERROR_CODES.encounterAlreadyCalled });
+}
+
 function openEncounterConflict(): ConflictException {
-  return new ConflictException('the patient already has an open encounter in this department');
+  return new ConflictException({ message: 'the patient already has an open encounter in this department', code: ERROR_CODES.encounterOpenInDepartment });
 }
 
 function auditEvent(action: 'encounter.check_in' | 'encounter.call' | 'encounter.finish', encounter: EncounterEntity) {

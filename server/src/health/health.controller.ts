@@ -2,7 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { HealthResponse } from '@huifang/shared';
+import { ERROR_CODES, type HealthResponse } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { Public } from '../auth/public.decorator';
 
@@ -21,7 +21,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('database unreachable');
+      throw new ServiceUnavailableException({ message: 'database unreachable', code: ERROR_CODES.databaseUnreachable });
     }
     return { status: 'ok', database: this.config.database.kind };
   }

@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
+  ERROR_CODES,
   DRILL_DOWN_SEGMENTS,
   WAIT_THRESHOLD_MINUTES,
   maskPhone,
@@ -59,7 +60,11 @@ export class DrillDownService {
   async rows(name: IndicatorName, request: DrillDownRequest): Promise<Page<DrillDownRow>> {
     const segment = request.segment ?? 'all';
     if (!(DRILL_DOWN_SEGMENTS[name] as readonly string[]).includes(segment)) {
-      throw new BadRequestException([`segment must be one of: ${DRILL_DOWN_SEGMENTS[name].join(', ')}`]);
+      throw new BadRequestException({
+        message: [`segment must be one of: ${DRILL_DOWN_SEGMENTS[name].join(', ')}`],
+        code: ERROR_CODES.validation,
+        params: { fields: ['segment'] },
+      });
     }
     const templateId = templateOf(name, request);
     const scope = this.narrowed(request);

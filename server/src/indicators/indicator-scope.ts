@@ -22,15 +22,20 @@ export function resolveScope(
 ): IndicatorScope {
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-  if (from > to) throw new BadRequestException(['from must not be after to']);
+  if (from > to) throw new BadRequestException({ message: ['from must not be after to'], code: ERROR_CODES.periodReversed });
   const days = daysBetween(from, to) + 1;
   if (days > MAX_PERIOD_DAYS) {
-    throw new BadRequestException({ message: [`to must be within ${MAX_PERIOD_DAYS} days of from`], code: ERROR_CODES.periodTooLong });
+    throw new BadRequestException({
+      message: [`to must be within ${MAX_PERIOD_DAYS} days of from`],
+      code: ERROR_CODES.periodTooLong,
+      params: { maxDays: MAX_PERIOD_DAYS },
+    });
   }
   if (query.groupBy === 'day' && days > MAX_DAILY_PERIOD_DAYS) {
     throw new BadRequestException({
       message: [`groupBy must be week or month for periods longer than ${MAX_DAILY_PERIOD_DAYS} days`],
       code: ERROR_CODES.periodTooLong,
+      params: { maxDays: MAX_DAILY_PERIOD_DAYS },
     });
   }
   return { from, to, departmentId: query.departmentId ?? null };
@@ -75,7 +80,7 @@ function nextMonth(month: string): string {
  * A key that does not belong to the grouping is a 400 naming `key`.
  */
 export function narrowToKey(scope: IndicatorScope, groupBy: IndicatorGrouping, key: string): IndicatorScope {
-  const bad = () => new BadRequestException([`key must be a ${groupBy} of the period`]);
+  const bad = () => new BadRequestException({ message: [`key must be a ${groupBy} of the period`], code: ERROR_CODES.indicatorKeyOutsidePeriod });
   if (groupBy === 'department') {
     if (!/^\d{1,9}$/.test(key)) throw bad();
     const departmentId = Number(key);

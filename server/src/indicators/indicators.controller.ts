@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  ERROR_CODES,
   INDICATOR_NAMES,
   type DrillDownRow,
   type IndicatorName,
@@ -95,5 +96,8 @@ export class IndicatorsController {
 
 function indicatorName(name: string): IndicatorName {
   if ((INDICATOR_NAMES as readonly string[]).includes(name)) return name as IndicatorName;
-  throw new NotFoundException(`no indicator named ${name.slice(0, 40)}; known: ${INDICATOR_NAMES.join(', ')}`);
+  throw new NotFoundException({
+    message: `no indicator named ${name.slice(0, 40)}; known: ${INDICATOR_NAMES.join(', ')}`,
+    code: ERROR_CODES.indicatorNotFound,
+  });
 }

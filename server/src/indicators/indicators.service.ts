@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import {
+  ERROR_CODES,
   HEADLINE_NAMES,
   type Headline,
   type HeadlineName,
@@ -163,7 +164,7 @@ export class IndicatorsService {
 /** `templateId` narrows satisfaction only; on another series it would silently mean nothing: 400. */
 export function templateOf(name: string, request: IndicatorRequest): number | null {
   if (request.templateId === undefined) return null;
-  if (name !== 'satisfaction') throw new BadRequestException(['templateId applies to satisfaction only']);
+  if (name !== 'satisfaction') throw new BadRequestException({ message: ['templateId applies to satisfaction only'], code: ERROR_CODES.indicatorTemplateSatisfactionOnly });
   return request.templateId;
 }
 

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, BadRequestException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ERROR_CODES, type Page, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
@@ -19,6 +19,7 @@ import { toPatient, toPatientSummary } from './patient-view';
 import { statusClock, statusCondition, statusExpression, type StatusClock } from './relationship-status';
 import type { SearchTerm } from './search/search-terms';
 import { StageTransitionEntity } from './stage-transition.entity';
+import { patientNotFound } from './patient-not-found';
 
 @Injectable()
 export class PatientsService {
@@ -69,14 +70,14 @@ export class PatientsService {
       .where('p.id = :id', { id })
       .getRawAndEntities<{ status: RelationshipStatus }>();
     const patient = entities[0];
-    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    if (!patient) throw patientNotFound(id);
     return toPatient(patient, raw[0].status, clock.today, await this.staffRefs([patient.consentCallsBy, patient.consentSurveysBy]));
   }
 
   /** 404 unless the patient exists; used by features that act on a patient. */
   async require(id: number, manager?: EntityManager): Promise<PatientEntity> {
     const patient = await (manager ?? this.patients.manager).findOneBy(PatientEntity, { id });
-    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    if (!patient) throw patientNotFound(id);
     return patient;
   }
 
@@ -90,7 +91,7 @@ export class PatientsService {
     const patient = manager
       ? await manager.findOne(PatientEntity, { where: { id }, ...forUpdate(manager) })
       : await this.patients.findOneBy({ id });
-    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    if (!patient) throw patientNotFound(id);
     if (patient.erasedAt) {
       throw new ConflictException({ message: `patient ${id} was erased; register the person again if they return`, code: ERROR_CODES.patientErased });
     }
@@ -165,7 +166,9 @@ export class PatientsService {
         await this.audit.record(context, { action: 'patient.update', entityType: 'patient', entityId: id, patientId: id }, manager);
       })
       .catch((error) => {
-        if (isUniqueViolation(error)) throw new ConflictException('another patient already has this name and phone');
+        if (isUniqueViolation(error)) {
+          throw new ConflictException({ message: 'another patient already has this name and phone', code: ERROR_CODES.patientNamePhoneTaken });
+        }
         throw error;
       });
     return this.get(id);
@@ -173,7 +176,11 @@ export class PatientsService {
 
   async updateConsent(id: number, input: UpdateConsentDto, context: AuditContext): Promise<Patient> {
     if (input.followUpCalls === undefined && input.surveys === undefined) {
-      throw new BadRequestException(['followUpCalls or surveys must be given']);
+      throw new BadRequestException({
+        message: ['followUpCalls or surveys must be given'],
+        code: ERROR_CODES.validation,
+        params: { fields: ['followUpCalls', 'surveys'] },
+      });
     }
     await this.writes.run(async (manager) => {
       await this.requireKept(id, manager);
@@ -185,7 +192,11 @@ export class PatientsService {
 
   async assertDepartment(departmentId: number): Promise<void> {
     if (!(await this.departments.findById(departmentId))) {
-      throw new BadRequestException([`departmentId ${departmentId} does not exist`]);
+      throw new BadRequestException({
+        message: [`departmentId ${departmentId} does not exist`],
+        code: ERROR_CODES.departmentNotFound,
+        params: { departmentId },
+      });
     }
   }
 
@@ -200,7 +211,8 @@ export class PatientsService {
 function duplicate(existingPatientId: number): ConflictException {
   return new ConflictException({
     message: `a patient with this name and phone is already registered (id ${existingPatientId})`,
-    existingPatientId,
+    code: ERROR_CODES.patientDuplicate,
+    params: { existingPatientId },
   });
 }
 

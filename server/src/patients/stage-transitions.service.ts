@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { isTransitionAllowed, type StageTransition } from '@huifang/shared';
+import { isTransitionAllowed, type StageTransition, ERROR_CODES } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
@@ -30,15 +30,21 @@ export class StageTransitionsService {
       const patient = await this.patients.requireKept(patientId, manager);
       const from = patient.stage;
       if (input.from && input.from !== from) {
-        throw new ConflictException(`the patient has moved from ${input.from} to ${from} meanwhile; reload and try again`);
+        throw new ConflictException({
+          message: `the patient has moved from ${input.from} to ${from} meanwhile; reload and try again`,
+          code: ERROR_CODES.stageChanged,
+        });
       }
       if (!isTransitionAllowed(from, input.to)) {
-        throw new ConflictException(`a patient in stage ${from} cannot move to ${input.to}`);
+        throw new ConflictException({ message: `a patient in stage ${from} cannot move to ${input.to}`, code: ERROR_CODES.stageTransitionNotAllowed });
       }
       if (input.encounterId !== undefined) {
         const encounter = await manager.findOneBy(EncounterEntity, { id: input.encounterId });
         if (!encounter || encounter.patientId !== patientId) {
-          throw new BadRequestException([`encounterId ${input.encounterId} is not an encounter of this patient`]);
+          throw new BadRequestException({
+            message: [`encounterId ${input.encounterId} is not an encounter of this patient`],
+            code: ERROR_CODES.stageEncounterMismatch,
+          });
         }
       }
       const at = new Date();
@@ -49,7 +55,7 @@ export class StageTransitionsService {
         .where('id = :id AND stage = :from', { id: patientId, from })
         .execute();
       if (result.affected !== 1) {
-        throw new ConflictException(`the patient's stage changed meanwhile (was ${from}); reload and try again`);
+        throw new ConflictException({ message: `the patient's stage changed meanwhile (was ${from}); reload and try again`, code: ERROR_CODES.stageChanged });
       }
       const row = manager.create(StageTransitionEntity, {
         patientId,

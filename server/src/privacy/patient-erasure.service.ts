@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { ErasureReason, PatientErasure } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
@@ -11,6 +11,7 @@ import { StageTransitionEntity } from '../patients/stage-transition.entity';
 import { SurveyAnswerEntity } from '../surveys/survey-answer.entity';
 import { SurveyInvitationEntity } from '../surveys/survey-invitation.entity';
 import { SurveyResponseEntity } from '../surveys/survey-response.entity';
+import { patientNotFound } from '../patients/patient-not-found';
 
 /** The pseudonym an erased patient keeps: unique per id, so the (phone, name) unique index holds. */
 export const erasedName = (id: number) => `已删除 #${id}`;
@@ -38,7 +39,7 @@ export class PatientErasureService {
       const claimed = await manager.update(PatientEntity, { id: patientId, erasedAt: IsNull() }, { erasedAt: now });
       if (!claimed.affected) {
         const patient = await manager.findOneBy(PatientEntity, { id: patientId });
-        if (!patient) throw new NotFoundException(`patient ${patientId} not found`);
+        if (!patient) throw patientNotFound(patientId);
         return { patientId, erasedAt: (patient.erasedAt ?? now).toISOString(), alreadyErased: true, cancelledCallbacks: 0, revokedInvitations: 0 };
       }
       await erasePatientRow(manager, patientId, context.actor.id, now);

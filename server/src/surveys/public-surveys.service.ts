@@ -1,4 +1,4 @@
-import { isDetractorAnswer } from '@huifang/shared';
+import { ERROR_CODES, isDetractorAnswer } from '@huifang/shared';
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -19,6 +19,7 @@ import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { countRatings } from './rating-rollup';
+import { problemFields } from '../core/http/validation';
 
 /** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
 @Injectable()
@@ -55,7 +56,9 @@ export class PublicSurveysService {
     const invitation = await this.usable(token, true);
     const version = await this.invitations.manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: invitation.templateVersionId });
     const checked = checkAnswers(version.questions, input.answers, input.comment);
-    if ('problems' in checked) throw new BadRequestException(checked.problems);
+    if ('problems' in checked) {
+      throw new BadRequestException({ message: checked.problems, code: ERROR_CODES.surveyAnswersInvalid, params: { fields: problemFields(checked.problems) } });
+    }
     const { response } = checked;
 
     return this.writes.run(async (manager) => {
@@ -120,7 +123,7 @@ export class PublicSurveysService {
     const invitation = looksLikeSurveyToken(token)
       ? await this.invitations.findOneBy({ tokenHash: hashSurveyToken(token) })
       : null;
-    if (!invitation) throw new NotFoundException('this survey link is not valid');
+    if (!invitation) throw new NotFoundException({ message: 'this survey link is not valid', code: ERROR_CODES.surveyLinkNotFound });
     if (invitation.usedAt) {
       if (forSubmit) throw alreadyAnswered();
       throw gone('answered');
@@ -131,14 +134,15 @@ export class PublicSurveysService {
 }
 
 function gone(state: SurveyLinkState): GoneException {
-  return new GoneException({
-    message: state === 'expired' ? 'this survey link has expired' : 'this survey has already been answered',
-    state,
-  });
+  return new GoneException(
+    state === 'expired'
+      ? { message: 'this survey link has expired', code: ERROR_CODES.surveyLinkExpired }
+      : { message: 'this survey has already been answered', code: ERROR_CODES.surveyLinkAnswered },
+  );
 }
 
 function alreadyAnswered(): ConflictException {
-  return new ConflictException({ message: 'this survey has already been answered', state: 'answered' });
+  return new ConflictException({ message: 'this survey has already been answered', code: ERROR_CODES.surveyLinkAnswered });
 }
 
 /** What the caller sees first in the call panel: the low scores and the comment. */

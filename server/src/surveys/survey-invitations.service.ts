@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { toString as qrToSvg } from 'qrcode';
-import type { SurveyInvitation } from '@huifang/shared';
+import { ERROR_CODES, type SurveyInvitation } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
@@ -32,11 +32,15 @@ export class SurveyInvitationsService {
     const now = new Date();
     const invitation = await this.writes.run(async (manager) => {
       const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
-      if (!encounter) throw new NotFoundException(`encounter ${encounterId} not found`);
-      if (!encounter.finishedAt) throw new ConflictException('the visit is not finished yet: invite after it ends');
+      if (!encounter) {
+        throw new NotFoundException({ message: `encounter ${encounterId} not found`, code: ERROR_CODES.encounterNotFound, params: { encounterId } });
+      }
+      if (!encounter.finishedAt) {
+        throw new ConflictException({ message: 'the visit is not finished yet: invite after it ends', code: ERROR_CODES.surveyVisitNotFinished });
+      }
       const patient = (await manager.findOneBy(PatientEntity, { id: encounter.patientId })) as PatientEntity;
       if (patient.consentSurveys === false) {
-        throw new ConflictException({ message: 'the patient declined feedback surveys', reason: 'declined' });
+        throw new ConflictException({ message: 'the patient declined feedback surveys', code: ERROR_CODES.surveyDeclined });
       }
       // Claim the patient's invitation slot with a conditional UPDATE: two desks inviting at once
       // cannot both pass the spacing rule.
@@ -50,10 +54,12 @@ export class SurveyInvitationsService {
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
         const next = new Date(last.getTime() + this.config.surveyMinDays * DAY_MS);
+        const lastInvitedDay = calendarDayOf(last, this.config.timeZone);
+        const nextAllowedDay = calendarDayOf(next, this.config.timeZone);
         throw new ConflictException({
-          message: `the patient was invited on ${calendarDayOf(last, this.config.timeZone)}; the next invitation is possible from ${calendarDayOf(next, this.config.timeZone)}`,
-          reason: 'too_soon',
-          nextPossibleAt: next.toISOString(),
+          message: `the patient was invited on ${lastInvitedDay}; the next invitation is possible from ${nextAllowedDay}`,
+          code: ERROR_CODES.surveyTooSoon,
+          params: { lastInvitedDay, nextAllowedDay },
         });
       }
       const version = await this.templates.currentVersion(manager);

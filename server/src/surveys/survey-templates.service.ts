@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { SurveyQuestion, SurveyTemplate } from '@huifang/shared';
+import { ERROR_CODES, type SurveyQuestion, type SurveyTemplate } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -11,6 +11,7 @@ import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { SurveyTemplateEntity } from './survey-template.entity';
 import { toTemplate } from './template-view';
+import { problemFields } from '../core/http/validation';
 
 @Injectable()
 export class SurveyTemplatesService {
@@ -29,7 +30,7 @@ export class SurveyTemplatesService {
 
   async get(id: number): Promise<SurveyTemplate> {
     const row = await this.templates.findOne({ where: { id }, relations: { versions: true } });
-    if (!row) throw new NotFoundException(`survey template ${id} not found`);
+    if (!row) throw templateNotFound(id);
     return toTemplate(row, await this.responseCounts());
   }
 
@@ -50,10 +51,10 @@ export class SurveyTemplatesService {
     await this.writes.run(async (manager) => {
       const versions = await manager.findBy(SurveyTemplateVersionEntity, { templateId });
       if (!(await manager.existsBy(SurveyTemplateEntity, { id: templateId }))) {
-        throw new NotFoundException(`survey template ${templateId} not found`);
+        throw templateNotFound(templateId);
       }
       if (versions.some((v) => v.status === 'draft')) {
-        throw new ConflictException('this template already has a draft: publish or edit that one');
+        throw new ConflictException({ message: 'this template already has a draft: publish or edit that one', code: ERROR_CODES.templateDraftExists });
       }
       await this.insertVersion(manager, templateId, Math.max(0, ...versions.map((v) => v.version)) + 1, input.questions);
       await this.recordChange(manager, context, templateId);
@@ -65,8 +66,10 @@ export class SurveyTemplatesService {
   async publish(templateId: number, version: number, context: AuditContext): Promise<SurveyTemplate> {
     await this.writes.run(async (manager) => {
       const target = await manager.findOneBy(SurveyTemplateVersionEntity, { templateId, version });
-      if (!target) throw new NotFoundException(`version ${version} of survey template ${templateId} not found`);
-      if (target.status !== 'draft') throw new ConflictException(`version ${version} is ${target.status}, not a draft`);
+      if (!target) throw templateNotFound(templateId, `version ${version} of survey template ${templateId} not found`);
+      if (target.status !== 'draft') {
+        throw new ConflictException({ message: `version ${version} is ${target.status}, not a draft`, code: ERROR_CODES.templateNotDraft });
+      }
       await manager.update(SurveyTemplateVersionEntity, { templateId, status: 'published' }, { status: 'retired' });
       await manager.update(SurveyTemplateVersionEntity, { id: target.id }, { status: 'published', publishedAt: new Date() });
       await this.recordChange(manager, context, templateId);
@@ -85,7 +88,7 @@ export class SurveyTemplatesService {
       where: { status: 'published' },
       order: { templateId: 'ASC' },
     });
-    if (!version) throw new ConflictException('no survey template is published');
+    if (!version) throw new ConflictException({ message: 'no survey template is published', code: ERROR_CODES.templateNonePublished });
     return version;
   }
 
@@ -112,7 +115,13 @@ export class SurveyTemplatesService {
 
 function assertQuestions(questions: SurveyQuestion[]): void {
   const problems = questionProblems(questions);
-  if (problems.length) throw new BadRequestException(problems);
+  if (problems.length) {
+    throw new BadRequestException({ message: problems, code: ERROR_CODES.templateQuestionsInvalid, params: { fields: problemFields(problems) } });
+  }
+}
+
+function templateNotFound(templateId: number, message = `survey template ${templateId} not found`): NotFoundException {
+  return new NotFoundException({ message, code: ERROR_CODES.templateNotFound, params: { templateId } });
 }
 
 function stripUndefined(question: SurveyQuestion): SurveyQuestion {

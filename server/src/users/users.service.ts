@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthUser, Role, StaffUser } from '@huifang/shared';
+import { ERROR_CODES, type AuthUser, type Role, type StaffUser } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -60,7 +60,7 @@ export class UsersService {
   async create(input: CreateUserDto, context: AuditContext): Promise<StaffUserEntity> {
     const username = input.username.toLowerCase();
     if (await this.users.existsBy({ username })) {
-      throw new ConflictException(`username "${username}" is already taken`);
+      throw usernameTaken(username);
     }
     const user = this.users.create({
       username,
@@ -79,7 +79,7 @@ export class UsersService {
       });
     } catch (error) {
       // Two admins creating the same username at once: the unique index decides.
-      if (await this.users.existsBy({ username })) throw new ConflictException(`username "${username}" is already taken`);
+      if (await this.users.existsBy({ username })) throw usernameTaken(username);
       throw error;
     }
   }
@@ -88,9 +88,9 @@ export class UsersService {
   async update(id: number, changes: UpdateUserDto, context: AuditContext): Promise<StaffUserEntity> {
     const { actor } = context;
     const user = await this.findById(id);
-    if (!user) throw new NotFoundException(`user ${id} not found`);
+    if (!user) throw new NotFoundException({ message: `user ${id} not found`, code: ERROR_CODES.userNotFound });
     if (user.id === actor.id && (changes.active === false || (changes.role && changes.role !== 'admin'))) {
-      throw new ConflictException('you cannot deactivate yourself or remove your own admin role');
+      throw new ConflictException({ message: 'you cannot deactivate yourself or remove your own admin role', code: ERROR_CODES.userSelfDemotion });
     }
     const patch: Partial<StaffUserEntity> = {};
     if (changes.displayName !== undefined) patch.displayName = changes.displayName.trim();
@@ -129,4 +129,8 @@ export class UsersService {
     });
     return this.writes.run((manager) => manager.save(user));
   }
+}
+
+function usernameTaken(username: string): ConflictException {
+  return new ConflictException({ message: `username "${username}" is already taken`, code: ERROR_CODES.usernameTaken });
 }

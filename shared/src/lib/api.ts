@@ -10,43 +10,168 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Every error the API answers with has this shape; `message` names the field for validation errors. */
-export interface ApiError {
+export interface ApiError<C extends ErrorCode = ErrorCode> {
   statusCode: number;
   error: string;
+  /** English, for developers and logs only: clients show the translation of `code`, never this. */
   message: string | string[];
   /** Stable, typed reason (see `ErrorCode`): clients branch and translate on this, never on `message`. */
-  code: ErrorCode;
+  code: C;
+  /** The values the code's message needs (declared in `ErrorParams`); absent for codes without any. */
+  params?: ErrorParamsOf<C>;
   /** Correlates the answer with the server's log line for the same request. */
   requestId?: string;
 }
 
 /**
- * Typed error codes. Generic ones follow the HTTP status; features answer more specific ones
- * (`<feature>.<reason>`). Add a code here, never as a bare string in a feature.
+ * Typed error codes, grouped by feature (`<feature>.<reason>`); generic ones follow the HTTP status.
+ * Add a code here (in its feature's group), never as a bare string in a feature; declare its params
+ * in `ErrorParams` and give it a message under `errorCodes` in both client translation files.
  */
 export const ERROR_CODES = {
+  // Generic: the HTTP status says it all.
   badRequest: 'request.invalid',
-  validation: 'validation.failed',
   unauthorized: 'auth.unauthorized',
   forbidden: 'auth.forbidden',
   notFound: 'not_found',
   conflict: 'conflict',
-  duplicate: 'conflict.duplicate',
   gone: 'gone',
   payloadTooLarge: 'request.too_large',
   unsupportedMediaType: 'request.unsupported_media_type',
+  tooDeep: 'request.too_deep',
   rateLimited: 'rate_limited',
   internal: 'internal',
+  // Input checks: `params.fields` holds the offending field paths (`answers.0.value`).
+  validation: 'validation.failed',
+  outOfRange: 'validation.out_of_range',
+  timeInFuture: 'validation.time_in_future',
+  periodReversed: 'validation.period_reversed',
   periodTooLong: 'validation.period_too_long',
+  // Database
+  duplicate: 'conflict.duplicate',
   reference: 'conflict.reference',
-  tooDeep: 'request.too_deep',
   databaseBusy: 'database.busy',
-  patientErased: 'patient.erased',
+  databaseUnreachable: 'database.unreachable',
+  // Auth
+  loginFailed: 'auth.login_failed',
   /** Too many failed logins for this username from this address: wait `Retry-After` seconds. */
   loginLocked: 'auth.locked',
+  tokenMissing: 'auth.token_missing',
+  tokenInvalid: 'auth.token_invalid',
+  roleForbidden: 'auth.role_forbidden',
+  // Users
+  userNotFound: 'user.not_found',
+  usernameTaken: 'user.username_taken',
+  userSelfDemotion: 'user.self_demotion',
+  // Departments
+  departmentNotFound: 'department.not_found',
+  departmentCodeTaken: 'department.code_taken',
+  departmentNameTaken: 'department.name_taken',
+  // Patients
+  patientNotFound: 'patient.not_found',
+  patientDuplicate: 'patient.duplicate',
+  patientNamePhoneTaken: 'patient.name_phone_taken',
+  patientErased: 'patient.erased',
+  patientSearchTerms: 'patient.search_terms_invalid',
+  // Stage transitions
+  stageChanged: 'stage.changed',
+  stageTransitionNotAllowed: 'stage.transition_not_allowed',
+  stageEncounterMismatch: 'stage.encounter_mismatch',
+  // Encounters
+  encounterNotFound: 'encounter.not_found',
+  encounterOpenInDepartment: 'encounter.open_in_department',
+  encounterFinished: 'encounter.finished',
+  encounterAlreadyCalled: 'encounter.already_called',
+  encounterNotCalled: 'encounter.not_called',
+  encounterCheckInTooOld: 'encounter.check_in_too_old',
+  encounterCallBeforeCheckIn: 'encounter.call_before_check_in',
+  encounterFinishBeforeCall: 'encounter.finish_before_call',
+  encounterNextVisitTooEarly: 'encounter.next_visit_too_early',
+  encounterNextVisitTooLate: 'encounter.next_visit_too_late',
+  // Callbacks
+  callbackNotFound: 'callback.not_found',
+  callbackClosed: 'callback.closed',
+  callbackClaimed: 'callback.claimed',
+  callbackChanged: 'callback.changed',
+  callbackNotClaimedByYou: 'callback.not_claimed_by_you',
+  callbackClaimExpired: 'callback.claim_expired',
+  callbackAlreadyRecorded: 'callback.already_recorded',
+  callbackConsentDeclined: 'callback.consent_declined',
+  callbackDueInPast: 'callback.due_in_past',
+  callbackKindForbidden: 'callback.kind_forbidden',
+  // Survey invitations and the public survey
+  surveyVisitNotFinished: 'survey.visit_not_finished',
+  surveyDeclined: 'survey.declined',
+  surveyTooSoon: 'survey.too_soon',
+  surveyAnswersInvalid: 'survey.answers_invalid',
+  surveyLinkNotFound: 'survey_link.not_found',
+  surveyLinkExpired: 'survey_link.expired',
+  surveyLinkAnswered: 'survey_link.answered',
+  // Survey templates
+  templateNotFound: 'template.not_found',
+  templateDraftExists: 'template.draft_exists',
+  templateNotDraft: 'template.not_draft',
+  templateNonePublished: 'template.none_published',
+  templateQuestionsInvalid: 'template.questions_invalid',
+  // Indicators
+  indicatorNotFound: 'indicator.not_found',
+  indicatorKeyOutsidePeriod: 'indicator.key_outside_period',
+  indicatorTemplateSatisfactionOnly: 'indicator.template_satisfaction_only',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Field paths a validation error names (`phone`, `answers.0.value`); the client translates their labels. */
+export interface FieldsParams {
+  fields: string[];
+}
+
+/**
+ * The parameters each code's message needs, sent as `params` in the error body. Values are plain
+ * numbers, strings (calendar days as `YYYY-MM-DD`) or field lists; never a patient's personal data.
+ * A code not listed here carries no params.
+ */
+export interface ErrorParams {
+  'validation.failed': FieldsParams;
+  'validation.period_too_long': { maxDays: number };
+  'survey.answers_invalid': FieldsParams;
+  'template.questions_invalid': FieldsParams;
+  'auth.locked': { retryAfterMinutes: number };
+  'encounter.check_in_too_old': { maxDays: number };
+  'encounter.not_found': { encounterId: number };
+  'patient.not_found': { patientId: number };
+  'patient.duplicate': { existingPatientId: number };
+  'callback.not_found': { callbackId: number };
+  'callback.claimed': { claimedBy: string };
+  'survey.too_soon': { lastInvitedDay: string; nextAllowedDay: string };
+  'department.not_found': { departmentId: number };
+  'template.not_found': { templateId: number };
+}
+
+export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
+
+/** The names of each code's params, at run time (the client's translation test checks them). */
+export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof ErrorParams[C])[] } = {
+  'validation.failed': ['fields'],
+  'validation.period_too_long': ['maxDays'],
+  'survey.answers_invalid': ['fields'],
+  'template.questions_invalid': ['fields'],
+  'auth.locked': ['retryAfterMinutes'],
+  'encounter.check_in_too_old': ['maxDays'],
+  'encounter.not_found': ['encounterId'],
+  'patient.not_found': ['patientId'],
+  'patient.duplicate': ['existingPatientId'],
+  'callback.not_found': ['callbackId'],
+  'callback.claimed': ['claimedBy'],
+  'survey.too_soon': ['lastInvitedDay', 'nextAllowedDay'],
+  'department.not_found': ['departmentId'],
+  'template.not_found': ['templateId'],
+};
+
+/** The param names a code's message may use (none for most codes). */
+export function errorParamNames(code: ErrorCode): readonly string[] {
+  return (ERROR_PARAM_NAMES as Partial<Record<ErrorCode, readonly string[]>>)[code] ?? [];
+}
 
 /** The code an error gets when the feature that raised it named none. */
 export function defaultErrorCode(statusCode: number): ErrorCode {

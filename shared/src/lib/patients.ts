@@ -1,3 +1,4 @@
+import type { ApiError, ErrorParams } from './api';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
@@ -95,13 +96,8 @@ export interface PatientQuery {
   pageSize?: number;
 }
 
-/** 409 body when name + phone already belong to a patient: the desk opens that record instead. */
-export interface DuplicatePatientError {
-  statusCode: 409;
-  error: 'Conflict';
-  message: string;
-  existingPatientId: number;
-}
+/** 409 body when name + phone already belong to a patient: the desk opens `params.existingPatientId` instead. */
+export type DuplicatePatientError = ApiError<'patient.duplicate'> & { params: ErrorParams['patient.duplicate'] };
 
 export interface StageTransition {
   id: number;

@@ -39,7 +39,7 @@ export function databaseErrorToHttp(error: unknown): HttpException | undefined {
   }
   // NOT NULL / CHECK, and PostgreSQL's data exceptions (class 22: out of range, too long, bad text, NUL byte).
   if (BAD_VALUE_CODES.has(code) || code.startsWith('22')) {
-    return new BadRequestException({ message: ['A value is out of the range the field accepts'], code: ERROR_CODES.validation });
+    return new BadRequestException({ message: ['A value is out of the range the field accepts'], code: ERROR_CODES.outOfRange });
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ describe('findInputProblem', () => {
     expect(findInputProblem({ answers: [{ value: 'a\u0000' }] }, '')).toEqual({
       message: 'answers.0.value must not contain NUL characters',
       code: ERROR_CODES.validation,
+      params: { fields: ['answers.0.value'] },
     });
     expect(findInputProblem({ consent: { 'x\u0000': true } }, '')?.message).toBe('consent must not have keys with NUL characters');
     expect(findInputProblem('\u0000', '')?.message).toBe('body must not contain NUL characters');

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, MAX_BODY_DEPTH } from '@huifang/shared';
+import { ERROR_CODES, MAX_BODY_DEPTH, type ErrorParams } from '@huifang/shared';
 import { toApiError } from './api-exception.filter';
 
 /**
@@ -9,11 +9,15 @@ import { toApiError } from './api-exception.filter';
  * and a NUL character is refused by PostgreSQL text columns (a 500, and a lost survey answer).
  * Walks iteratively: a hostile body cannot overflow this check's stack either.
  */
-export function findInputProblem(value: unknown, root: string): { message: string; code: string } | undefined {
+export type InputProblem =
+  | { message: string; code: typeof ERROR_CODES.validation; params: ErrorParams['validation.failed'] }
+  | { message: string; code: typeof ERROR_CODES.tooDeep };
+
+export function findInputProblem(value: unknown, root: string): InputProblem | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     if (typeof item.value === 'string') {
-      if (item.value.includes('\u0000')) return { message: `${item.path || 'body'} must not contain NUL characters`, code: ERROR_CODES.validation };
+      if (item.value.includes('\u0000')) return nulProblem(item.path, 'must not contain NUL characters');
       continue;
     }
     if (typeof item.value !== 'object' || item.value === null) continue;
@@ -21,15 +25,20 @@ export function findInputProblem(value: unknown, root: string): { message: strin
       return { message: `${item.path || 'body'} is nested more than ${MAX_BODY_DEPTH} levels deep`, code: ERROR_CODES.tooDeep };
     }
     for (const [key, child] of Object.entries(item.value)) {
-      if (key.includes('\u0000')) return { message: `${item.path || 'body'} must not have keys with NUL characters`, code: ERROR_CODES.validation };
+      if (key.includes('\u0000')) return nulProblem(item.path, 'must not have keys with NUL characters');
       pending.push({ value: child, path: item.path ? `${item.path}.${key}` : key, depth: item.depth + 1 });
     }
   }
   return undefined;
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, problem: { message: string; code: string }): FastifyReply {
-  const body = toApiError(new BadRequestException({ message: [problem.message], code: problem.code }), request.id);
+function nulProblem(path: string, what: string): InputProblem {
+  const field = path || 'body';
+  return { message: `${field} ${what}`, code: ERROR_CODES.validation, params: { fields: [field] } };
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, problem: InputProblem): FastifyReply {
+  const body = toApiError(new BadRequestException({ ...problem, message: [problem.message] }), request.id);
   return reply.status(400).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 

@@ -13,6 +13,20 @@ export function validationMessages(errors: ValidationError[], parent = ''): stri
   });
 }
 
+/** The paths of the fields that failed (`answers.0.value`), each once: the client names them in its own language. */
+export function validationFields(errors: ValidationError[], parent = ''): string[] {
+  const paths = errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    return [...(error.constraints ? [path] : []), ...validationFields(error.children ?? [], path)];
+  });
+  return [...new Set(paths)];
+}
+
+/** The field paths that problem messages start with (`answers.nps is required` → `answers.nps`), each once. */
+export function problemFields(problems: string[]): string[] {
+  return [...new Set(problems.map((problem) => problem.split(' ', 1)[0]))];
+}
+
 /** Whitelist + refuse unknown fields; 400 with messages naming each field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -21,6 +35,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new BadRequestException({ message: validationMessages(errors), code: ERROR_CODES.validation }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: validationMessages(errors), code: ERROR_CODES.validation, params: { fields: validationFields(errors) } }),
   });
 }

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { normalizeMobilePhone, type Role } from '@huifang/shared';
+import { normalizeMobilePhone, type Role, ERROR_CODES } from '@huifang/shared';
 
 /** The largest id an `integer` column holds: a larger "id" matches nothing. */
 const MAX_ID = 2_147_483_647;
@@ -28,5 +28,8 @@ export function searchTerm(q: string, role: Role): SearchTerm {
   const digits = normalizeMobilePhone(compact);
   if (/^\d{11}$/.test(digits)) return { kind: 'phone', phone: digits };
   if (/^\d{4}$/.test(digits)) return { kind: 'phoneLast4', last4: digits };
-  throw new BadRequestException(['q must be a name, the last 4 digits of a phone number or the whole 11-digit number']);
+  throw new BadRequestException({
+    message: ['q must be a name, the last 4 digits of a phone number or the whole 11-digit number'],
+    code: ERROR_CODES.patientSearchTerms,
+  });
 }
