@@ -181,9 +181,9 @@ describe('CallPanelComponent', () => {
     byTestId<HTMLButtonElement>('call-outcome-wrong_number').click();
     httpMock
       .expectOne('/api/callbacks/41/attempts')
-      .flush({ statusCode: 403, message: 'claim it first' }, { status: 403, statusText: 'Forbidden' });
+      .flush({ statusCode: 403, message: 'only the staff member who claimed this callback may record calls on it; claim it first', code: 'callback.not_claimed_by_you' }, { status: 403, statusText: 'Forbidden' });
     await settle();
-    expect(byTestId('call-error').textContent).toContain('You are not allowed to do this: claim it first');
+    expect(byTestId('call-error').textContent?.trim()).toBe('Only the staff member who claimed this callback may record calls on it; claim it first');
     expect(byTestId<HTMLButtonElement>('call-outcome-wrong_number').disabled).toBe(false);
   });
 

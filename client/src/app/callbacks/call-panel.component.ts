@@ -17,6 +17,7 @@ import {
 import { TranslocoDirective } from '@jsverse/transloco';
 import { interval } from 'rxjs';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { NOTE_MAX, REASON_MAX, futureDateTime, requiredText } from './call-forms';
 import type { CallPanelResult } from './call-result';
@@ -60,6 +61,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
 @Component({
   selector: 'hf-call-panel',
   imports: [
+    ApiErrorComponent,
     HospitalDatePipe,
     ReactiveFormsModule,
     RouterLink,

@@ -204,7 +204,7 @@ describe('CallbacksPageComponent', () => {
     httpMock
       .expectOne('/api/callbacks/43/claim')
       .flush(
-        { statusCode: 409, message: '赵磊 is working on this callback until …', claimedBy: { id: 4, displayName: '赵磊' } },
+        { statusCode: 409, message: '赵磊 is working on this callback until …', code: 'callback.claimed', params: { claimedBy: '赵磊' } },
         { status: 409, statusText: 'Conflict' },
       );
     await settle();

@@ -2,19 +2,19 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { claimHolderName } from './claim-conflict';
 
 describe('claimHolderName', () => {
-  it('names the colleague a 409 on claim reports', () => {
+  it('names the colleague a callback.claimed answer reports in its params', () => {
     const err = new HttpErrorResponse({
       status: 409,
-      error: { message: '赵磊 is working on this callback until 2026-11-24T02:30:00.000Z', claimedBy: { id: 4, displayName: '赵磊' } },
+      error: { message: '赵磊 is working on this callback', code: 'callback.claimed', params: { claimedBy: '赵磊' } },
     });
     expect(claimHolderName(err)).toBe('赵磊');
   });
 
   it('gives null for other conflicts, other errors and malformed bodies', () => {
-    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { message: 'callback 5 is completed' } }))).toBeNull();
-    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { claimedBy: null } }))).toBeNull();
-    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { claimedBy: { displayName: 7 } } }))).toBeNull();
-    expect(claimHolderName(new HttpErrorResponse({ status: 403, error: { claimedBy: { displayName: '赵磊' } } }))).toBeNull();
+    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { message: 'callback 5 is completed', code: 'callback.closed' } }))).toBeNull();
+    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { code: 'callback.claimed' } }))).toBeNull();
+    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { code: 'callback.claimed', params: { claimedBy: 7 } } }))).toBeNull();
+    expect(claimHolderName(new HttpErrorResponse({ status: 409, error: { code: 'conflict', params: { claimedBy: '赵磊' } } }))).toBeNull();
     expect(claimHolderName(new Error('boom'))).toBeNull();
   });
 });

@@ -1,19 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { ERROR_CODES } from '@huifang/shared';
+import { apiErrorCode, apiErrorParams } from '../core/api-error';
 
 /**
- * The colleague a 409 on claim names (`{ message: '… is working on this callback until …',
- * claimedBy: { id, displayName } }`); null for any other failure, or when the answer names nobody.
+ * The colleague a `callback.claimed` answer names (`params.claimedBy`, their display name); null for
+ * any other failure, or when the answer names nobody.
  */
 export function claimHolderName(err: unknown): string | null {
-  if (!(err instanceof HttpErrorResponse) || err.status !== 409) {
+  if (!(err instanceof HttpErrorResponse) || apiErrorCode(err.error) !== ERROR_CODES.callbackClaimed) {
     return null;
   }
-  const body: unknown = err.error;
-  if (!body || typeof body !== 'object') {
-    return null;
-  }
-  const claimedBy = (body as { claimedBy?: unknown }).claimedBy;
-  const name =
-    claimedBy && typeof claimedBy === 'object' ? (claimedBy as { displayName?: unknown }).displayName : undefined;
+  const name = apiErrorParams(err.error)['claimedBy'];
   return typeof name === 'string' && name.trim() !== '' ? name : null;
 }

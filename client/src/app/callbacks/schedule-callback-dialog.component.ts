@@ -6,9 +6,10 @@ import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CALLBACK_PRIORITIES, type CallbackItem, type CallbackPriority } from '@huifang/shared';
+import { CALLBACK_PRIORITIES, ERROR_CODES, type CallbackItem, type CallbackPriority } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { type ErrorDescription, apiErrorCode, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { Notifier } from '../core/notifier.service';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { LanguageService } from '../i18n/language.service';
@@ -32,6 +33,7 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
 @Component({
   selector: 'hf-schedule-callback-dialog',
   imports: [
+    ApiErrorComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -87,7 +89,7 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
               @if (e.kind === 'declined') {
                 {{ t('callbacks.schedule.declined') }}
               } @else {
-                {{ t(e.error.key) }}@if (e.error.detail) {: {{ e.error.detail }}}
+                <hf-api-error [error]="e.error" />
               }
             </p>
           }
@@ -169,7 +171,7 @@ export class ScheduleCallbackDialogComponent {
         },
         error: (err: unknown) => {
           this.pending.set(false);
-          const declined = err instanceof HttpErrorResponse && err.status === 409;
+          const declined = err instanceof HttpErrorResponse && apiErrorCode(err.error) === ERROR_CODES.callbackConsentDeclined;
           this.error.set(declined ? { kind: 'declined' } : { kind: 'http', error: describeHttpError(err) });
         },
       });

@@ -1,9 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
-import { describeHttpError } from './api-error';
+import { describeHttpError, translateError } from './api-error';
 
-/** Short translated messages in a snackbar: successes, and failed API calls with the server's reason. */
+/** Short translated messages in a snackbar: successes, and failed API calls with the reason their code gives. */
 @Injectable({ providedIn: 'root' })
 export class Notifier {
   private readonly snackBar = inject(MatSnackBar);
@@ -16,9 +16,8 @@ export class Notifier {
   }
 
   error(err: unknown): void {
-    const { key, detail } = describeHttpError(err);
-    const text = this.transloco.translate(key);
-    this.snackBar.open(detail ? `${text}: ${detail}` : text, this.transloco.translate('common.close'), {
+    const text = translateError((key, params) => this.transloco.translate(key, params), describeHttpError(err));
+    this.snackBar.open(text, this.transloco.translate('common.close'), {
       duration: 8000,
       panelClass: 'hf-snack-error',
       politeness: 'assertive',

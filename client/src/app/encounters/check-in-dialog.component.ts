@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { CLINICIAN_MAX_LENGTH, type CheckInRequest, type Department, type Encounter } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { departmentName } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
@@ -25,6 +26,7 @@ export interface CheckInDialogData {
 @Component({
   selector: 'hf-check-in-dialog',
   imports: [
+    ApiErrorComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -60,7 +62,7 @@ export interface CheckInDialogData {
           </mat-form-field>
           @if (error(); as e) {
             <p class="form-error" role="alert" data-testid="check-in-error">
-              {{ t(e.key) }}@if (e.detail) {: {{ e.detail }}}
+              <hf-api-error [error]="e" />
             </p>
           }
         </mat-dialog-content>

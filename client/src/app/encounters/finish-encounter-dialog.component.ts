@@ -8,6 +8,7 @@ import type { Encounter, FinishRequest } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { addDays, hospitalToday } from '../core/calendar-day';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { EncountersApiService } from './encounters-api.service';
 import { NEXT_VISIT_QUICK_PICKS, nextVisitValidator } from './next-visit';
@@ -22,6 +23,7 @@ export interface FinishEncounterDialogData {
 @Component({
   selector: 'hf-finish-encounter-dialog',
   imports: [
+    ApiErrorComponent,
     HospitalDatePipe,
     ReactiveFormsModule,
     MatButtonModule,
@@ -69,7 +71,7 @@ export interface FinishEncounterDialogData {
           </div>
           @if (error(); as e) {
             <p class="form-error" role="alert" data-testid="finish-error">
-              {{ t(e.key) }}@if (e.detail) {: {{ e.detail }}}
+              <hf-api-error [error]="e" />
             </p>
           }
         </mat-dialog-content>

@@ -25,7 +25,8 @@ export class FeedbackPageComponent implements OnInit {
   protected readonly values = signal<AnswerValues>({});
   protected readonly showMissing = signal(false);
   protected readonly submitting = signal(false);
-  protected readonly serverMessages = signal<string[]>([]);
+  /** Questions whose answers the server refused; with none named, a general line says the answers need checking. */
+  protected readonly refused = signal<{ questionIds: string[] } | null>(null);
   protected readonly t = computed(() => FEEDBACK_TEXTS[this.language()]);
   protected readonly missing = computed(() => missingRequired(this.survey()?.questions ?? [], this.values()));
   protected readonly textMax = TEXT_MAX;
@@ -62,6 +63,10 @@ export class FeedbackPageComponent implements OnInit {
     return this.showMissing() && this.missing().includes(question.id);
   }
 
+  protected isRefused(question: SurveyQuestion): boolean {
+    return this.refused()?.questionIds.includes(question.id) ?? false;
+  }
+
   protected scaleLabel(question: SurveyQuestion, value: number): string {
     if (question.kind === 'nps') return String(value);
     return `${value} ${this.t().scale[value - 1]}`;
@@ -76,11 +81,11 @@ export class FeedbackPageComponent implements OnInit {
       return;
     }
     this.submitting.set(true);
-    this.serverMessages.set([]);
+    this.refused.set(null);
     const result = await submitSurvey(this.token, { answers: toAnswers(survey.questions, this.values()), language: this.language() });
     this.submitting.set(false);
     if (result.kind === 'ok') this.state.set('thanks');
-    else if (result.kind === 'invalid') this.serverMessages.set(result.messages);
+    else if (result.kind === 'invalid') this.refused.set({ questionIds: result.questionIds });
     else this.state.set(result.kind);
     window.scrollTo({ top: 0 });
   }

@@ -3,15 +3,21 @@ import en from '../../../public/i18n/en.json';
 import zh from '../../../public/i18n/zh.json';
 import { STAFF_PAGES } from '../auth/page-access';
 
-function keys(value: unknown, prefix = ''): string[] {
+/** Key paths as lists: flat keys may contain dots themselves (`errorCodes` → `patient.duplicate`). */
+function paths(value: unknown, prefix: string[] = []): string[][] {
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+    return Object.entries(value).flatMap(([key, child]) => paths(child, [...prefix, key]));
   }
   return [prefix];
 }
 
+function keys(value: unknown): string[] {
+  return paths(value).map((path) => JSON.stringify(path));
+}
+
 function lookup(translation: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translation);
+  const path: string[] = key.startsWith('[') ? JSON.parse(key) : key.split('.');
+  return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translation);
 }
 
 describe('translation files', () => {

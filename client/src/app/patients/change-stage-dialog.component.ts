@@ -12,6 +12,7 @@ import {
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { PatientsApiService } from './patients-api.service';
 import { StageBadgeComponent } from './stage-badge.component';
 
@@ -27,6 +28,7 @@ export const STAGE_REASON_MAX_LENGTH = 500;
 @Component({
   selector: 'hf-change-stage-dialog',
   imports: [
+    ApiErrorComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -61,7 +63,7 @@ export const STAGE_REASON_MAX_LENGTH = 500;
           </mat-form-field>
           @if (error(); as e) {
             <p class="form-error" role="alert" data-testid="stage-error">
-              {{ t(e.key) }}@if (e.detail) {: {{ e.detail }}}
+              <hf-api-error [error]="e" />
             </p>
           }
         </mat-dialog-content>

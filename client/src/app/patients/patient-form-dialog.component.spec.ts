@@ -93,19 +93,19 @@ describe('PatientFormDialogComponent (register)', () => {
     expect(close).toHaveBeenCalledWith(created);
   });
 
-  it("shows the server's field messages on 400 and stays open", async () => {
+  it("names the fields of a 400 in the user's language (never the server's English) and stays open", async () => {
     fill('register-name', '王芳');
     fill('register-phone', '13800138000');
     await submit();
     httpMock
       .expectOne('/api/patients')
       .flush(
-        { statusCode: 400, error: 'Bad Request', message: ['phone must be a valid mobile number'] },
+        { statusCode: 400, error: 'Bad Request', message: ['phone must be a valid mobile number'], code: 'validation.failed', params: { fields: ['phone'] } },
         { status: 400, statusText: 'Bad Request' },
       );
     await fixture.whenStable();
 
-    expect(byTestId('register-error').textContent).toContain('Invalid input: phone must be a valid mobile number');
+    expect(byTestId('register-error').textContent?.trim()).toBe('Please check: phone number');
     expect(close).not.toHaveBeenCalled();
     expect(byTestId<HTMLButtonElement>('register-submit').disabled).toBe(false);
   });
@@ -119,16 +119,16 @@ describe('PatientFormDialogComponent (register)', () => {
       {
         statusCode: 409,
         error: 'Conflict',
-        message: 'a patient named 王芳 with this phone already exists',
-        existingPatientId: 17,
+        message: 'a patient with this name and phone is already registered (id 17)',
+        code: 'patient.duplicate',
+        params: { existingPatientId: 17 },
       },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
 
-    expect(byTestId('register-error').textContent).toContain(
-      'This patient is already registered: a patient named 王芳 with this phone already exists',
-    );
+    expect(byTestId('register-error').textContent).toContain('This patient is already registered (no. 17)');
+    expect(byTestId('register-error').textContent).not.toContain('a patient with this name');
     byTestId<HTMLButtonElement>('register-open-existing').click();
     expect(close).toHaveBeenCalledWith();
     expect(navigate).toHaveBeenCalledWith(['/patients', 17]);

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import {
-  type DuplicatePatientError,
+  ERROR_CODES,
   GENDERS,
   type Gender,
   PATIENT_NAME_MAX_LENGTH,
@@ -18,7 +17,8 @@ import {
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
 import { hospitalToday } from '../core/calendar-day';
-import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { type ErrorDescription, describeHttpError, errorCodeKey } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import {
   MIN_BIRTH_DATE,
   birthDateValidator,
@@ -41,11 +41,12 @@ interface FormError extends ErrorDescription {
 
 /**
  * Registers a patient (or edits one). Closes with the saved patient; stays open on a server error,
- * showing the server's field messages, and on a duplicate offers the existing record.
+ * showing why (translated from the error code), and on a duplicate offers the existing record.
  */
 @Component({
   selector: 'hf-patient-form-dialog',
   imports: [
+    ApiErrorComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDialogModule,
@@ -113,7 +114,8 @@ export class PatientFormDialogComponent {
       next: (saved) => this.dialogRef.close(saved),
       error: (err: unknown) => {
         this.pending.set(false);
-        this.error.set({ ...describeHttpError(err), existingPatientId: existingPatientId(err) });
+        const description = describeHttpError(err);
+        this.error.set({ ...description, existingPatientId: existingPatientId(description) });
       },
     });
   }
@@ -124,11 +126,11 @@ export class PatientFormDialogComponent {
   }
 }
 
-function existingPatientId(err: unknown): number | null {
-  const conflict = err instanceof HttpErrorResponse && err.status === 409;
-  if (!conflict || !err.error || typeof err.error !== 'object') {
+/** From a `patient.duplicate` answer: the id in its params. */
+function existingPatientId(description: ErrorDescription): number | null {
+  if (description.key !== errorCodeKey(ERROR_CODES.patientDuplicate)) {
     return null;
   }
-  const id = (err.error as Partial<DuplicatePatientError>).existingPatientId;
+  const id = description.params['existingPatientId'];
   return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
 }

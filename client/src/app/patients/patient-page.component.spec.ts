@@ -173,11 +173,11 @@ describe('PatientPageComponent', () => {
     const req = httpMock.expectOne('/api/patients/7/transitions');
     expect(req.request.body).toEqual({ to: 'rehabilitation', reason: '手术顺利' });
     req.flush(
-      { statusCode: 409, error: 'Conflict', message: 'cannot move from treatment to rehabilitation' },
+      { statusCode: 409, error: 'Conflict', message: 'a patient in stage treatment cannot move to rehabilitation', code: 'stage.transition_not_allowed' },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(textOf('stage-error')).toBe('Conflicts with existing data: cannot move from treatment to rehabilitation');
+    expect(textOf('stage-error')).toBe('A patient in this stage cannot move to the chosen stage');
 
     byTestId<HTMLButtonElement>('stage-submit').click();
     await fixture.whenStable();

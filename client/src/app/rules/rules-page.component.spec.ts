@@ -105,8 +105,11 @@ describe('RulesPageComponent', () => {
     byTestId<HTMLButtonElement>('rules-save').click();
     httpMock
       .expectOne('/api/follow-up-rules')
-      .flush({ statusCode: 400, message: ['rules.3.offset must not be greater than 365'] }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { statusCode: 400, message: ['rules.3.offset must not be greater than 365'], code: 'validation.failed', params: { fields: ['rules.3.offset'] } },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
-    expect(byTestId('rules-error').textContent).toContain('Invalid input: rules.3.offset must not be greater than 365');
+    expect(byTestId('rules-error').textContent?.trim()).toBe('Please check: offset');
   });
 });

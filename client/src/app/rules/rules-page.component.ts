@@ -9,6 +9,7 @@ import type { FollowUpRule, FollowUpRuleKey } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { provideCallbacksScope } from '../callbacks/callbacks-scope';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { Notifier } from '../core/notifier.service';
 import { FollowUpRulesApiService } from './follow-up-rules-api.service';
 import {
@@ -33,6 +34,7 @@ interface RuleRow {
 @Component({
   selector: 'hf-rules-page',
   imports: [
+    ApiErrorComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

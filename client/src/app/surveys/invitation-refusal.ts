@@ -1,15 +1,16 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { apiErrorMessage } from '../core/api-error';
+import { ERROR_CODES } from '@huifang/shared';
+import { type ErrorDescription, apiErrorCode, describeHttpError } from '../core/api-error';
 
 /** Why the server would not invite the patient now (the 409 body of POST /api/survey-invitations). */
 export type InvitationRefusalReason = 'declined' | 'too_soon';
 
 export interface InvitationRefusal {
-  /** The server's own words (English), shown when the reason is not one we know. */
-  message: string | null;
+  /** The refusal's own message (from its code), shown when the reason is none of the above. */
+  error: ErrorDescription;
   reason: InvitationRefusalReason | null;
-  /** With `too_soon`: from when a new invitation is possible. */
-  nextPossibleAt: string | null;
+  /** With `too_soon`: the calendar day from which a new invitation is possible. */
+  nextAllowedDay: string | null;
 }
 
 /** The refusal a 409 carries; null for any other failure. */
@@ -17,13 +18,12 @@ export function invitationRefusal(err: unknown): InvitationRefusal | null {
   if (!(err instanceof HttpErrorResponse) || err.status !== 409) {
     return null;
   }
-  const body: unknown = err.error;
-  const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const reason = fields['reason'];
-  const next = fields['nextPossibleAt'];
+  const error = describeHttpError(err);
+  const code = apiErrorCode(err.error);
+  const next = error.params['nextAllowedDay'];
   return {
-    message: apiErrorMessage(body),
-    reason: reason === 'declined' || reason === 'too_soon' ? reason : null,
-    nextPossibleAt: typeof next === 'string' && !Number.isNaN(Date.parse(next)) ? next : null,
+    error,
+    reason: code === ERROR_CODES.surveyDeclined ? 'declined' : code === ERROR_CODES.surveyTooSoon ? 'too_soon' : null,
+    nextAllowedDay: code === ERROR_CODES.surveyTooSoon && typeof next === 'string' ? next : null,
   };
 }

@@ -120,9 +120,9 @@ describe('InviteDialogComponent', () => {
     print.mockRestore();
   });
 
-  it('says the patient declined surveys when the server refuses with reason declined', async () => {
+  it('says the patient declined surveys when the server refuses with survey.declined', async () => {
     expectInvitationRequest().flush(
-      { statusCode: 409, error: 'Conflict', message: 'the patient declined feedback surveys', reason: 'declined' },
+      { statusCode: 409, error: 'Conflict', message: 'the patient declined feedback surveys', code: 'survey.declined' },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
@@ -139,8 +139,8 @@ describe('InviteDialogComponent', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'the patient was invited on 2026-11-20; the next invitation is possible from 2026-12-20',
-        reason: 'too_soon',
-        nextPossibleAt: '2026-12-20T01:00:00.000Z',
+        code: 'survey.too_soon',
+        params: { lastInvitedDay: '2026-11-20', nextAllowedDay: '2026-12-20' },
       },
       { status: 409, statusText: 'Conflict' },
     );
@@ -151,23 +151,24 @@ describe('InviteDialogComponent', () => {
     expect(error).toContain('The next invitation is possible from Dec 20, 2026.');
   });
 
-  it("shows the server's message for another refusal, and offers a retry after a failure", async () => {
+  it("translates another refusal's code (never the server's English), and offers a retry after a failure", async () => {
     expectInvitationRequest().flush(
-      { statusCode: 409, error: 'Conflict', message: 'the visit is not finished yet: invite after it ends' },
+      { statusCode: 409, error: 'Conflict', message: 'the visit is not finished yet: invite after it ends', code: 'survey.visit_not_finished' },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(byTestId('invite-error').textContent).toContain('the visit is not finished yet: invite after it ends');
+    expect(byTestId('invite-error').textContent).toContain(en.errorCodes['survey.visit_not_finished']);
+    expect(byTestId('invite-error').textContent).not.toContain('the visit is not finished');
     expect(query('invite-retry')).toBeNull();
 
     // A 404 (unknown encounter) is a failure, not a refusal: it can be retried.
     fixture.componentInstance['create']();
     expectInvitationRequest().flush(
-      { statusCode: 404, error: 'Not Found', message: 'encounter 6947 not found' },
+      { statusCode: 404, error: 'Not Found', message: 'encounter 6947 not found', code: 'encounter.not_found', params: { encounterId: 6947 } },
       { status: 404, statusText: 'Not Found' },
     );
     await fixture.whenStable();
-    expect(byTestId('invite-error').textContent).toContain('Not found: encounter 6947 not found');
+    expect(byTestId('invite-error').textContent).toContain(en.errorCodes['encounter.not_found'].replace('{{encounterId}}', '6947'));
     byTestId<HTMLButtonElement>('invite-retry').click();
     expectInvitationRequest().flush(INVITATION);
     await fixture.whenStable();

@@ -15,6 +15,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import type { SurveyInvitation } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { type InvitationRefusal, invitationRefusal } from './invitation-refusal';
@@ -42,7 +43,7 @@ const PRINTING_CLASS = 'hf-invite-printing';
  */
 @Component({
   selector: 'hf-invite-dialog',
-  imports: [HospitalDatePipe, MatButtonModule, MatDialogModule, MatProgressSpinnerModule, TranslocoDirective],
+  imports: [ApiErrorComponent, HospitalDatePipe, MatButtonModule, MatDialogModule, MatProgressSpinnerModule, TranslocoDirective],
   providers: [provideSurveysScope()],
   templateUrl: './invite-dialog.component.html',
   styleUrl: './invite-dialog.component.scss',

@@ -157,7 +157,7 @@ describe('VersionEditorDialogComponent', () => {
     req.flush(TEMPLATE);
   });
 
-  it("stays open and lists the server's 400 messages", async () => {
+  it("stays open, names the fields of the server's 400 in the user's language and flags their questions", async () => {
     await click('editor-save');
     httpMock
       .expectOne('/api/survey-templates/1/versions')
@@ -166,6 +166,8 @@ describe('VersionEditorDialogComponent', () => {
           statusCode: 400,
           error: 'Bad Request',
           message: ['questions.1.dimension is required for a rating question', 'questions may hold at most one nps question'],
+          code: 'template.questions_invalid',
+          params: { fields: ['questions.1.dimension', 'questions'] },
         },
         { status: 400, statusText: 'Bad Request' },
       );
@@ -173,11 +175,8 @@ describe('VersionEditorDialogComponent', () => {
 
     expect(close).not.toHaveBeenCalled();
     const error = byTestId('editor-error');
-    expect(error.textContent).toContain('Invalid input');
-    expect(Array.from(error.querySelectorAll('li')).map((li) => li.textContent?.trim())).toEqual([
-      'questions.1.dimension is required for a rating question',
-      'questions may hold at most one nps question',
-    ]);
+    expect(error.textContent).toContain('Please check these questions: dimension, questions');
+    expect(error.textContent).not.toContain('is required for a rating question');
     expect(byTestId('editor-question-1').classList).toContain('has-problems');
     expect(save().disabled).toBe(false);
   });
@@ -187,10 +186,10 @@ describe('VersionEditorDialogComponent', () => {
     httpMock
       .expectOne('/api/survey-templates/1/versions')
       .flush(
-        { statusCode: 409, error: 'Conflict', message: 'this template already has a draft: publish or edit that one' },
+        { statusCode: 409, error: 'Conflict', message: 'this template already has a draft: publish or edit that one', code: 'template.draft_exists' },
         { status: 409, statusText: 'Conflict' },
       );
     await fixture.whenStable();
-    expect(byTestId('editor-error').textContent).toContain('this template already has a draft');
+    expect(byTestId('editor-error').textContent).toContain('This template already has a draft: publish or edit that one');
   });
 });

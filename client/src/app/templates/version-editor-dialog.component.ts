@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,7 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { LocalizedText, SurveyQuestion, SurveyTemplate } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeHttpError } from '../core/api-error';
+import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { ApiErrorComponent } from '../core/api-error.component';
 import { LanguageService } from '../i18n/language.service';
 import { SurveysApiService } from '../surveys/surveys-api.service';
 import { provideSurveysScope } from '../surveys/surveys-scope';
@@ -18,18 +18,14 @@ export interface VersionEditorData {
   template: SurveyTemplate | null;
 }
 
-/** What went wrong on save: the kind of failure and the server's messages, one per line. */
-interface SaveError {
-  key: string;
-  messages: string[];
-}
-
-const QUESTION_MESSAGE = /^questions\.(\d+)\./;
+/** A question the server's field paths name (`questions.3.dimension`). */
+const QUESTION_FIELD = /^questions\.(\d+)(\.|$)/;
 
 /** Edits the questions of a new draft version and saves it (POST …/versions); closes with the template. */
 @Component({
   selector: 'hf-version-editor-dialog',
   imports: [
+    ApiErrorComponent,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -64,12 +60,13 @@ export class VersionEditorDialogComponent {
     () => this.template === null && (!this.name().zh.trim() || !this.name().en.trim()),
   );
   protected readonly pending = signal(false);
-  protected readonly saveError = signal<SaveError | null>(null);
-  /** Questions the server's messages name (`questions.3.dimension …`), highlighted in the editor. */
+  protected readonly saveError = signal<ErrorDescription | null>(null);
+  /** Questions the server's field paths name (`questions.3.dimension`), highlighted in the editor. */
   protected readonly flagged = computed(() => {
     const flagged = new Set<number>();
-    for (const message of this.saveError()?.messages ?? []) {
-      const match = QUESTION_MESSAGE.exec(message);
+    const fields = this.saveError()?.params['fields'];
+    for (const field of Array.isArray(fields) ? fields : []) {
+      const match = QUESTION_FIELD.exec(field);
       if (match) flagged.add(Number(match[1]));
     }
     return flagged;
@@ -106,19 +103,8 @@ export class VersionEditorDialogComponent {
       next: (template) => this.dialogRef.close(template),
       error: (err: unknown) => {
         this.pending.set(false);
-        this.saveError.set(toSaveError(err));
+        this.saveError.set(describeHttpError(err));
       },
     });
   }
-}
-
-function toSaveError(err: unknown): SaveError {
-  const { key, detail } = describeHttpError(err);
-  if (!detail) {
-    return { key, messages: [] };
-  }
-  // A 400 lists one message per problem: keep them apart rather than joined.
-  const message: unknown = err instanceof HttpErrorResponse ? (err.error as { message?: unknown } | null)?.message : null;
-  const list = Array.isArray(message) ? message.filter((m): m is string => typeof m === 'string' && m.trim() !== '') : [];
-  return { key, messages: list.length ? list : [detail] };
 }

@@ -100,20 +100,21 @@ describe('UserCreateDialogComponent', () => {
     expect(close).toHaveBeenCalledWith(created);
   });
 
-  it('stays open and shows the server message when the username is taken (409)', async () => {
+  it('stays open and shows the translated reason when the username is taken (409)', async () => {
     fill('user-form-username', 'frontdesk');
     fill('user-form-password', 'a-long-password');
     await submit();
     const req = httpMock.expectOne('/api/users');
     expect(req.request.body).toEqual({ username: 'frontdesk', role: 'front_desk', password: 'a-long-password' });
     req.flush(
-      { statusCode: 409, error: 'Conflict', message: 'username frontdesk is taken' },
+      { statusCode: 409, error: 'Conflict', message: 'username "frontdesk" is already taken', code: 'user.username_taken' },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
 
     expect(close).not.toHaveBeenCalled();
-    expect(document.body.textContent).toContain('Conflicts with existing data: username frontdesk is taken');
+    expect(document.body.textContent).toContain('This username is already taken');
+    expect(document.body.textContent).not.toContain('username "frontdesk"');
     expect(byTestId<HTMLButtonElement>('user-form-submit').disabled).toBe(false);
   });
 });

@@ -107,19 +107,17 @@ describe('UsersPageComponent', () => {
     expect(document.body.textContent).toContain('frontdesk deactivated');
   });
 
-  it("shows the server's error in a snackbar and keeps the row unchanged", async () => {
+  it('shows the translated reason in a snackbar and keeps the row unchanged', async () => {
     byTestId<HTMLButtonElement>('user-toggle-active-frontdesk').click();
     httpMock
       .expectOne('/api/users/3')
       .flush(
-        { statusCode: 409, error: 'Conflict', message: 'the last active admin cannot be deactivated' },
+        { statusCode: 409, error: 'Conflict', message: 'you cannot deactivate yourself or remove your own admin role', code: 'user.self_demotion' },
         { status: 409, statusText: 'Conflict' },
       );
     await fixture.whenStable();
 
-    expect(document.body.textContent).toContain(
-      'Conflicts with existing data: the last active admin cannot be deactivated',
-    );
+    expect(document.body.textContent).toContain('You cannot deactivate yourself or remove your own admin role');
     expect(byTestId('user-status-frontdesk').textContent?.trim()).toBe('Active');
   });
 });
