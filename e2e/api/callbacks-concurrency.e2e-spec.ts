@@ -38,7 +38,7 @@ describe.each(testDatabases())('concurrent actions on one callback on %s', (data
     const responses = await Promise.all([1, 2].map(() => desk.post<CallbackItem | ApiError>(`/api/callbacks/${id}/attempts`, { outcome: 'no_answer' })));
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     const refused = responses.find((r) => r.status === 409)?.body as ApiError;
-    expect(refused).toMatchObject({ statusCode: 409, code: 'conflict' });
+    expect(refused).toMatchObject({ statusCode: 409, code: 'callback.already_recorded' });
     expect(refused.message).toMatch(/already recorded/);
     expect(await countedAndStored(id)).toEqual([1, 1]);
   });

@@ -32,7 +32,7 @@ describe.each(testDatabases())('departments on %s', (database) => {
     expect(created.body).toMatchObject(body);
     const duplicate = await admin.post<ApiError>('/api/departments', { ...body, code: 'derm2' });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body.message).toMatch(/皮肤科/);
+    expect(duplicate.body.code).toBe('department.name_taken');
   });
 
   it('refuses a bad code with 400 naming the field', async () => {

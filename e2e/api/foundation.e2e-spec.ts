@@ -81,10 +81,11 @@ describe.each(testDatabases())('foundation on %s', (database) => {
     expect(response.status).toBe(400);
     expect(response.body.message).toEqual(expect.arrayContaining(['property isAdmin should not exist']));
     expect(response.body.code).toBe('validation.failed');
+    expect(response.body.params).toEqual({ fields: ['isAdmin'] });
   });
 
   it('gives every error a typed code that follows its status unless the feature names one', async () => {
-    expect((await anonymous.get<ApiError>('/api/auth/me')).body.code).toBe('auth.unauthorized');
+    expect((await anonymous.get<ApiError>('/api/auth/me')).body.code).toBe('auth.token_missing');
     expect((await anonymous.get<ApiError>('/api/no-such-route')).body.code).toBe('not_found');
     expect((await anonymous.request<ApiError>('POST', '/api/auth/login', undefined, '{')).body.code).toBe('request.invalid');
   });

@@ -36,7 +36,7 @@ describe.each(testDatabases())('patient registry on %s', (database) => {
     const first = await registerPatient(desk, { name: '张伟', phone: '13600002222' });
     const again = await desk.post<DuplicatePatientError>('/api/patients', { name: '张伟', phone: '136 0000 2222' });
     expect(again.status).toBe(409);
-    expect(again.body.existingPatientId).toBe(first.id);
+    expect(again.body).toMatchObject({ code: 'patient.duplicate', params: { existingPatientId: first.id } });
 
     const body = { name: '刘洋', phone: uniquePhone() };
     const [a, b] = await Promise.all([desk.post('/api/patients', body), desk.post('/api/patients', body)]);

@@ -67,18 +67,19 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     expect((await desk.post('/api/survey-invitations', { encounterId: open.body.id })).status).toBe(409);
 
     const declined = await finishedVisit(desk, { consent: { surveys: false } });
-    const refused = await desk.post<ApiError & { reason: string }>('/api/survey-invitations', { encounterId: declined.encounterId });
+    const refused = await desk.post<ApiError>('/api/survey-invitations', { encounterId: declined.encounterId });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ reason: 'declined', message: 'the patient declined feedback surveys' });
+    expect(refused.body).toMatchObject({ code: 'survey.declined', message: 'the patient declined feedback surveys' });
 
     const visit = await finishedVisit(desk);
     await invite(visit.encounterId);
-    const again = await desk.post<ApiError & { reason: string }>('/api/survey-invitations', { encounterId: visit.encounterId });
+    const again = await desk.post<ApiError<'survey.too_soon'>>('/api/survey-invitations', { encounterId: visit.encounterId });
     expect(again.status).toBe(409);
-    expect(again.body.reason).toBe('too_soon');
+    expect(again.body.code).toBe('survey.too_soon');
     // Days of the hospital's calendar (Asia/Shanghai), not UTC ones.
     const hospitalDay = (at: number) => new Date(at).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-    const invitedAt = Date.parse((again.body as unknown as { nextPossibleAt: string }).nextPossibleAt) - 30 * 86_400_000;
+    const invitedAt = Date.now();
+    expect(again.body.params).toEqual({ lastInvitedDay: hospitalDay(invitedAt), nextAllowedDay: hospitalDay(invitedAt + 30 * 86_400_000) });
     expect(again.body.message).toBe(
       `the patient was invited on ${hospitalDay(invitedAt)}; the next invitation is possible from ${hospitalDay(invitedAt + 30 * 86_400_000)}`,
     );
@@ -114,9 +115,9 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     const submitted = await anonymous.post<{ id: number }>(publicPath(token), { answers: GOOD_ANSWERS, comment: '很满意', language: 'zh' });
     expect(submitted.status).toBe(201);
 
-    const reopened = await anonymous.get<ApiError & { state: string }>(publicPath(token));
+    const reopened = await anonymous.get<ApiError>(publicPath(token));
     expect(reopened.status).toBe(410);
-    expect(reopened.body.state).toBe('answered');
+    expect(reopened.body.code).toBe('survey_link.answered');
     expect((await anonymous.post(publicPath(token), { answers: GOOD_ANSWERS })).status).toBe(409);
 
     const timeline = await desk.get<PatientTimeline>(`/api/patients/${patient.id}/timeline`);
@@ -162,9 +163,9 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     const { encounterId } = await finishedVisit(desk);
     const invitation = await invite(encounterId);
     await runSql(server.databaseUrl, 'UPDATE survey_invitation SET expires_at = created_at WHERE id = $1', [invitation.id]);
-    const expired = await anonymous.get<ApiError & { state: string }>(publicPath(invitation.token));
+    const expired = await anonymous.get<ApiError>(publicPath(invitation.token));
     expect(expired.status).toBe(410);
-    expect(expired.body.state).toBe('expired');
+    expect(expired.body.code).toBe('survey_link.expired');
     expect((await anonymous.post(publicPath(invitation.token), { answers: GOOD_ANSWERS })).status).toBe(410);
   });
 
