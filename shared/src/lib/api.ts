@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   patientErased: 'patient.erased',
   /** Too many failed logins for this username from this address: wait `Retry-After` seconds. */
   loginLocked: 'auth.locked',
+  /** The patient withdrew (or never gave) consent to follow-up calls: the callback cannot be worked. */
+  callbackNoConsent: 'callback.no_consent',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

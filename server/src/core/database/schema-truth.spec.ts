@@ -171,7 +171,7 @@ async function insertSampleRows(dataSource: DataSource): Promise<void> {
     "INSERT INTO stage_transition (patient_id, from_stage, to_stage, at, by_id, reason) VALUES (1, 'first_visit', 'treatment', '2026-03-01 08:30:00', 1, 'admitted')",
     `INSERT INTO survey_invitation (token_hash, encounter_id, patient_id, department_id, template_version_id, created_at, expires_at, used_at, created_by)
        VALUES ('${'a'.repeat(64)}', 1, 1, 1, 1, '2026-03-01 09:00:00', '2026-03-08 09:00:00', '2026-03-01 10:00:00', 1)`,
-    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, detractor, comment, language)
+    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, needs_recovery, comment, language)
        VALUES (1, 1, 1, 1, 1, '2026-03-01 10:00:00', '2026-03-01', 3, 2, TRUE, '等太久了', 'zh')`,
     "INSERT INTO survey_answer (response_id, question_id, kind, value_number) VALUES (1, 'nps', 'nps', 3)",
     "INSERT INTO survey_answer (response_id, question_id, kind, value_number) VALUES (1, 'csat', 'csat', 2)",
