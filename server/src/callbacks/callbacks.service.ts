@@ -308,5 +308,5 @@ export class CallbacksService {
 }
 
 function noConsent(): ConflictException {
-  return new ConflictException({ message: 'the patient has not consented to follow-up calls', code: ERROR_CODES.callbackNoConsent });
+  return new ConflictException({ message: 'the patient declined follow-up calls', code: ERROR_CODES.callbackNoConsent });
 }
