@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { ERROR_CODES } from '@huifang/shared';
 
 /**
  * The colleague a 409 on claim names (`{ message: '… is working on this callback until …',
@@ -16,4 +17,13 @@ export function claimHolderName(err: unknown): string | null {
   const name =
     claimedBy && typeof claimedBy === 'object' ? (claimedBy as { displayName?: unknown }).displayName : undefined;
   return typeof name === 'string' && name.trim() !== '' ? name : null;
+}
+
+/** A claim refused because the patient withdrew (or never gave) consent to follow-up calls: no panel opens. */
+export function isNoConsentRefusal(err: unknown): boolean {
+  if (!(err instanceof HttpErrorResponse) || err.status !== 409) {
+    return false;
+  }
+  const body: unknown = err.error;
+  return !!body && typeof body === 'object' && (body as { code?: unknown }).code === ERROR_CODES.callbackNoConsent;
 }
