@@ -10,8 +10,12 @@ function keys(value: unknown, prefix = ''): string[] {
   return [prefix];
 }
 
+/** Walks the dotted key; error codes are flat keys with dots of their own (`errorCodes.callback.no_consent`). */
 function lookup(translation: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translation);
+  const [first, ...rest] = key.split('.');
+  const node = (translation as Record<string, unknown> | undefined)?.[first];
+  if (first === 'errorCodes' && node && typeof node === 'object') return (node as Record<string, unknown>)[rest.join('.')];
+  return rest.length ? lookup(node, rest.join('.')) : node;
 }
 
 describe('translation files', () => {
