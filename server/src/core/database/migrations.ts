@@ -13,6 +13,7 @@ import { PatientErasure1764602000000 } from '../../migrations/1764602000000-pati
 import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-patient-search-count';
 import { ResponseNeedsRecovery1765200000000 } from '../../migrations/1765200000000-response-needs-recovery';
+import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   LoginFailure1764500100000,
   PatientSearchCount1765000000000,
   ResponseNeedsRecovery1765200000000,
+  CancelCallsWithoutConsent1765200100000,
 ];
