@@ -116,7 +116,7 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     );
     const respond = db.prepare(
-      `INSERT INTO survey_response (id, invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, detractor, comment, language)
+      `INSERT INTO survey_response (id, invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, needs_recovery, comment, language)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, NULL, 'zh')`,
     );
     const answer = db.prepare('INSERT INTO survey_answer (response_id, question_id, kind, dimension, value_number) VALUES (?, ?, ?, ?, ?)');

@@ -181,9 +181,9 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     ];
     expect((await anonymous.post(publicPath(token), { answers, comment })).status).toBe(201);
 
-    const list = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?detractorsOnly=true&departmentId=5');
+    const list = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?needsRecoveryOnly=true&departmentId=5');
     const mine = list.body.items.find((r) => r.patientId === patient.id);
-    expect(mine).toMatchObject({ detractor: true, comment, ratings: { wait_time: 1, doctor_communication: 4 }, departmentName: '骨科' });
+    expect(mine).toMatchObject({ needsRecovery: true, npsDetractor: false, comment, ratings: { wait_time: 1, doctor_communication: 4 }, departmentName: '骨科' });
     expect(mine?.recoveryCallbackId).toEqual(expect.any(Number));
 
     const [callback] = await runSql(
@@ -212,9 +212,11 @@ describe.each(testDatabases())('feedback surveys on %s', (database) => {
     await anonymous.post(publicPath(token), { answers: GOOD_ANSWERS, comment: '眼科医生很耐心' });
     const withComment = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?hasComment=true&departmentId=6');
     expect(withComment.body.items.map((r) => r.comment)).toContain('眼科医生很耐心');
-    const detractors = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?detractorsOnly=true');
-    expect(detractors.body.items.every((r) => r.detractor)).toBe(true);
-    expect((await quality.get('/api/survey-responses?detractorsOnly=maybe')).status).toBe(400);
+    const recovery = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?needsRecoveryOnly=true');
+    expect(recovery.body.items.every((r) => r.needsRecovery)).toBe(true);
+    const detractors = await quality.get<Page<SurveyResponseSummary>>('/api/survey-responses?npsDetractorsOnly=true');
+    expect(detractors.body.items.every((r) => r.npsDetractor && r.nps !== null && r.nps <= 6)).toBe(true);
+    expect((await quality.get('/api/survey-responses?needsRecoveryOnly=maybe')).status).toBe(400);
     expect((await desk.get('/api/survey-responses')).status).toBe(403);
 
     // By template and by period (calendar days in the hospital's time zone).

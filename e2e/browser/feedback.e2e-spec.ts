@@ -101,19 +101,43 @@ describeInBrowser('a patient answers the survey on a phone', () => {
     expect(await detail.timelineEntries('survey_response').first().innerText()).toContain('排队太久了 <b>加急</b>');
     await staff.close();
 
-    // The quality manager finds it among the detractors, with its recovery call.
+    // The quality manager finds it among the NPS detractors (NPS 3), with its recovery call, and
+    // opens the call to see whether the case was closed.
     const quality = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const qualityPage = await quality.newPage();
     const qualityLogin = new LoginPage(qualityPage);
     await qualityLogin.open(server.baseUrl);
     await qualityLogin.logIn('quality', DEMO_PASSWORD);
     await qualityPage.waitForURL('**/dashboard**');
-    await qualityPage.goto(`${server.baseUrl}/feedback-responses?detractorsOnly=true`);
+    await qualityPage.goto(`${server.baseUrl}/feedback-responses?npsDetractorsOnly=true`);
     const row = qualityPage.locator('[data-testid^="response-row-"]', { hasText: '排队太久了' }).first();
     await row.waitFor();
-    expect(await row.locator('[data-testid^="response-detractor-"]').count()).toBe(1);
+    expect(await row.locator('[data-testid^="response-nps-detractor-"]').innerText()).toContain('NPS 贬损者');
+    expect(await row.locator('[data-testid^="response-needs-recovery-"]').innerText()).toContain('需服务补救');
     expect(await row.locator('[data-testid^="response-recovery-"]').count()).toBe(1);
     await qualityPage.screenshot({ path: 'tmp/screenshots/feedback-responses.png' });
+
+    // The call was made (by a colleague, through the API): the link opens it, closed, with its history.
+    const qualityApi = await new ApiClient(server.baseUrl).login('quality', DEMO_PASSWORD);
+    const link = row.locator('[data-testid^="response-recovery-"]');
+    const callbackId = Number((await link.getAttribute('href'))?.split('/').pop());
+    expect((await qualityApi.post(`/api/callbacks/${callbackId}/claim`)).status).toBe(200);
+    expect((await qualityApi.post(`/api/callbacks/${callbackId}/attempts`, { outcome: 'reached', note: '已致歉并安排优先就诊' })).status).toBe(200);
+    await link.click();
+    await qualityPage.waitForURL(`**/callbacks/${callbackId}`);
+    const callbackPage = qualityPage.getByTestId('callback-detail');
+    await qualityPage.getByTestId('callback-detail-case').waitFor();
+    expect(await qualityPage.getByTestId('callback-detail-case').innerText()).toBe('已结案');
+    expect(await qualityPage.getByTestId('callback-detail-status').innerText()).toBe('已完成');
+    expect(await qualityPage.getByTestId('callback-detail-outcome').innerText()).toBe('已联系');
+    const attempt = await qualityPage.getByTestId('callback-detail-attempt').innerText();
+    expect(attempt).toContain('已致歉并安排优先就诊');
+    // Why it was opened, translated: the answers that triggered it and the comment, no raw keys.
+    const reason = await qualityPage.getByTestId('callback-detail-reason').innerText();
+    expect(reason).toContain('候诊时间 1/5');
+    expect(reason).toContain('排队太久了 <b>加急</b>');
+    expect(await callbackPage.innerText()).not.toMatch(/wait_time|service_recovery/);
+    await qualityPage.screenshot({ path: 'tmp/screenshots/callback-detail.png' });
     await quality.close();
   });
 

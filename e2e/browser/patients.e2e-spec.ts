@@ -95,6 +95,40 @@ describeInBrowser('front desk works a patient in the browser', () => {
     await page.screenshot({ path: 'tmp/screenshots/patient-page.png', fullPage: true });
   });
 
+  it('confirms a consent withdrawal, saying how many queued calls it cancels, and cancels them', async () => {
+    const patient = await registerPatient(api, { name: '撤回同意测试', consent: { followUpCalls: true, surveys: true } });
+    const dueAt = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const ids: number[] = [];
+    for (const hours of [2, 30]) {
+      const created = await api.post<{ id: number }>('/api/callbacks', { patientId: patient.id, dueAt: dueAt(hours), kind: 'manual', note: '确认复诊' });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    await page.goto(`${server.baseUrl}/patients/${patient.id}`);
+    const detail = new PatientDetailPage(page);
+    await detail.timelineEntries('callback').nth(1).waitFor();
+
+    // Keeping consent changes nothing.
+    let dialog = await detail.withdrawCallConsent();
+    expect(await dialog.effect()).toContain('将取消该患者 2 条待办回访');
+    await dialog.keep();
+    await page.getByTestId('withdraw-consent-effect').waitFor({ state: 'detached' });
+    expect(await detail.callConsentChecked()).toBe('true');
+    expect((await api.get<Patient>(`/api/patients/${patient.id}`)).body.consent.followUpCalls.granted).toBe(true);
+
+    dialog = await detail.withdrawCallConsent();
+    await dialog.confirm();
+    await page.locator('[data-kind="callback"]', { hasText: '已取消' }).nth(1).waitFor();
+    expect(await detail.callConsentChecked()).toBe('false');
+    for (const id of ids) {
+      const callback = (await api.get<{ status: string; cancelReason: string }>(`/api/callbacks/${id}`)).body;
+      expect(callback.status).toBe('cancelled');
+    }
+    // The queue no longer offers them.
+    const queue = await Promise.all(['today', 'upcoming'].map((view) => api.get<ListPage<{ id: number }>>(`/api/callbacks?view=${view}&pageSize=100`)));
+    expect(queue.flatMap((q) => q.body.items.map((c) => c.id)).filter((id) => ids.includes(id))).toEqual([]);
+  });
+
   it('keeps the live board up to date without a page reload', async () => {
     const departmentId = 1;
     const today = new TodayPage(page);

@@ -61,6 +61,22 @@ export class PatientDetailPage {
     return kind ? entries.and(this.page.locator(`[data-kind="${kind}"]`)) : entries;
   }
 
+  /** Turns consent to follow-up calls off: withdrawing asks for confirmation first (the dialog is returned). */
+  async withdrawCallConsent() {
+    await this.page.getByTestId('consent-calls').locator('button').click();
+    const effect = this.page.getByTestId('withdraw-consent-effect');
+    await effect.waitFor();
+    return {
+      effect: () => effect.innerText(),
+      confirm: () => this.page.getByTestId('withdraw-consent-confirm').click(),
+      keep: () => this.page.getByTestId('withdraw-consent-keep').click(),
+    };
+  }
+
+  callConsentChecked() {
+    return this.page.getByTestId('consent-calls').locator('button').getAttribute('aria-checked');
+  }
+
   stageNode(stage: string) {
     return this.page.getByTestId(`timeline-stage-${stage}`);
   }

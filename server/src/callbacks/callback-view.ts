@@ -1,7 +1,8 @@
-import { maskPhone, type CallbackItem, type CallbackSummary, type ClaimedCallback } from '@huifang/shared';
+import { maskPhone, type CallbackItem, type CallbackSummary, type ClaimedCallback, type RecoveryTrigger } from '@huifang/shared';
 import type { CallbackEntity } from './callback.entity';
 
-export function toCallbackSummary(row: CallbackEntity): CallbackSummary {
+/** `recovery`: the trigger of a service-recovery callback (recovery-trigger.ts), null for other kinds. */
+export function toCallbackSummary(row: CallbackEntity, recovery: RecoveryTrigger | null = null): CallbackSummary {
   return {
     id: row.id,
     patientId: row.patientId,
@@ -11,16 +12,17 @@ export function toCallbackSummary(row: CallbackEntity): CallbackSummary {
     dueAt: row.dueAt.toISOString(),
     reason: row.reason,
     surveyResponseId: row.surveyResponseId,
+    recovery,
     encounterId: row.encounterId,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
 /** Expects `patient`, `department`, `claimer` and `attempts.staff` loaded. A claim past its expiry is shown as free. */
-export function toCallbackItem(row: CallbackEntity, now = new Date()): CallbackItem {
+export function toCallbackItem(row: CallbackEntity, recovery: RecoveryTrigger | null = null, now = new Date()): CallbackItem {
   const claimLive = row.status === 'claimed' && !!row.claimExpiresAt && row.claimExpiresAt > now;
   return {
-    ...toCallbackSummary(row),
+    ...toCallbackSummary(row, recovery),
     status: row.status === 'claimed' && !claimLive ? 'pending' : row.status,
     patientName: row.patient?.name ?? '',
     phoneMasked: maskPhone(row.patient?.phone ?? ''),
@@ -44,6 +46,6 @@ export function toCallbackItem(row: CallbackEntity, now = new Date()): CallbackI
 }
 
 /** For the claimer's call panel only: with the full phone number. */
-export function toClaimedCallback(row: CallbackEntity): ClaimedCallback {
-  return { ...toCallbackItem(row), phone: row.patient?.phone ?? '' };
+export function toClaimedCallback(row: CallbackEntity, recovery: RecoveryTrigger | null = null): ClaimedCallback {
+  return { ...toCallbackItem(row, recovery), phone: row.patient?.phone ?? '' };
 }

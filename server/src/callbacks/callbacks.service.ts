@@ -3,19 +3,21 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   CALLBACK_VIEWS,
-  ERROR_CODES,
   CLAIM_MINUTES,
+  ERROR_CODES,
   MAX_ATTEMPTS,
   type AuthUser,
   type CallbackItem,
   type CallbackQueueCounts,
   type ClaimedCallback,
   type Page,
+  type RecoveryTrigger,
 } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { ReadCache } from '../core/database/read-cache';
+import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
 import { StaffUserEntity } from '../users/user.entity';
@@ -26,6 +28,7 @@ import { toCallbackItem, toClaimedCallback } from './callback-view';
 import { CallbackEntity } from './callback.entity';
 import type { CallbackQueryDto } from './dto/callback-query.dto';
 import type { CancelCallbackDto, CreateCallbackDto, RecordAttemptDto, RescheduleCallbackDto } from './dto/callback-actions.dto';
+import { recoveryTriggers } from './recovery-trigger';
 import { nextWorkingDay } from './rule-schedule';
 import { patientNotFound } from '../patients/patient-not-found';
 
@@ -73,7 +76,8 @@ export class CallbacksService {
         .getRawMany<{ id: number }>()
     ).map((r) => Number(r.id));
     const rows = await this.load(ids);
-    return { items: ids.map((id) => toCallbackItem(rows.get(id) as CallbackEntity, now)), total, page: query.page, pageSize: query.pageSize };
+    const recovery = await this.recoveryOf([...rows.values()]);
+    return { items: ids.map((id) => toCallbackItem(rows.get(id) as CallbackEntity, recovery(rows.get(id)), now)), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async countsNow(query: CallbackQueryDto): Promise<CallbackQueueCounts> {
@@ -85,7 +89,7 @@ export class CallbacksService {
   async get(id: number, actor: AuthUser): Promise<CallbackItem> {
     const row = await this.require(id);
     assertMayWork(actor.role, row.kind);
-    return toCallbackItem(row);
+    return toCallbackItem(row, (await this.recoveryOf([row]))(row));
   }
 
   async create(input: CreateCallbackDto, context: AuditContext): Promise<CallbackItem> {
@@ -96,9 +100,7 @@ export class CallbacksService {
     const id = await this.writes.run(async (manager) => {
       const patient = await manager.findOneBy(PatientEntity, { id: input.patientId });
       if (!patient) throw patientNotFound(input.patientId);
-      if (patient.consentCalls === false) {
-        throw new ConflictException({ message: 'the patient declined follow-up calls', code: ERROR_CODES.callbackConsentDeclined });
-      }
+      if (patient.consentCalls === false) throw noConsent();
       const row = manager.create(CallbackEntity, {
         patientId: patient.id,
         kind: 'manual',
@@ -125,9 +127,18 @@ export class CallbacksService {
   /**
    * Exactly one of two concurrent claimers wins: a conditional UPDATE that only matches a pending
    * callback or one whose claim has expired; 0 rows changed means someone else holds it (409).
+   * A patient without consent to calls is not called (409 `callback.no_consent`): the patient row is
+   * locked first, as withdrawing consent locks it before cancelling the patient's callbacks, so a claim
+   * racing a withdrawal is either refused here or cancelled by it.
    */
   async claim(id: number, context: AuditContext): Promise<ClaimedCallback> {
     await this.writes.run(async (manager) => {
+      const known = await manager.findOne(CallbackEntity, { select: { id: true, patientId: true, kind: true }, where: { id } });
+      if (known) {
+        assertMayWork(context.actor.role, known.kind);
+        const patient = await manager.findOne(PatientEntity, { where: { id: known.patientId }, ...forUpdate(manager) });
+        if (patient?.consentCalls === false) throw noConsent();
+      }
       const target = await this.lockForAction(manager, id);
       if (target) assertMayWork(context.actor.role, target.kind);
       const now = new Date();
@@ -141,7 +152,8 @@ export class CallbacksService {
       const row = (await manager.findOneBy(CallbackEntity, { id })) as CallbackEntity;
       await this.audit.record(context, { action: 'callback.claim', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
     });
-    return toClaimedCallback(await this.require(id));
+    const row = await this.require(id);
+    return toClaimedCallback(row, (await this.recoveryOf([row]))(row));
   }
 
   async release(id: number, context: AuditContext): Promise<CallbackItem> {
@@ -225,6 +237,12 @@ export class CallbacksService {
       relations: { patient: true, department: true, claimer: true, attempts: { staff: true } },
     });
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The recovery trigger of each callback, looked up by row. */
+  private async recoveryOf(rows: CallbackEntity[]): Promise<(row: CallbackEntity | undefined) => RecoveryTrigger | null> {
+    const triggers = await recoveryTriggers(this.callbacks.manager, rows.map((r) => r.surveyResponseId));
+    return (row) => (row?.surveyResponseId ? (triggers.get(row.surveyResponseId) ?? null) : null);
   }
 
   private async require(id: number): Promise<CallbackEntity> {
@@ -311,4 +329,8 @@ function claimedByOther(claimer: StaffUserEntity | null | undefined, until = '')
     code: ERROR_CODES.callbackClaimed,
     params: { claimedBy: claimer.displayName },
   });
+}
+
+function noConsent(): ConflictException {
+  return new ConflictException({ message: 'the patient declined follow-up calls', code: ERROR_CODES.callbackNoConsent });
 }

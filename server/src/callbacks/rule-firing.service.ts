@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import type { PatientEntity } from '../patients/patient.entity';
 import { CallbackEntity } from './callback.entity';
@@ -41,7 +42,7 @@ export class RuleFiring {
     if (reminder) await insertCallbacks(manager, [reminder]);
   }
 
-  async onDetractor(
+  async onNeedsRecovery(
     manager: EntityManager,
     patient: PatientEntity,
     response: { id: number; encounterId: number; departmentId: number; submittedAt: Date },
@@ -58,10 +59,32 @@ export class RuleFiring {
     await manager
       .createQueryBuilder()
       .update(CallbackEntity)
-      .set({ status: 'cancelled', cancelReason: 'patient returned', claimedBy: null, claimExpiresAt: null, updatedAt: new Date() })
+      .set({ status: 'cancelled', cancelReason: SYSTEM_CANCEL_REASONS.patientReturned, claimedBy: null, claimExpiresAt: null, updatedAt: new Date() })
       .where("patient_id = :patientId AND status IN ('pending', 'claimed') AND kind IN ('revisit_reminder', 'missed_revisit')", { patientId })
       .andWhere('expected_on <= :day', { day })
       .execute();
+  }
+
+  /**
+   * A patient who withdrew consent to follow-up calls is not called: every open callback (held by
+   * someone or not) is cancelled with the reason. Runs after the patient row is locked, as a claim
+   * locks it too (callbacks.service.ts), so a claim either comes first and is cancelled here, or
+   * comes after and is refused. Returns the cancelled ids, for the audit.
+   */
+  async onConsentWithdrawn(manager: EntityManager, patientId: number): Promise<number[]> {
+    const open = await manager.find(CallbackEntity, {
+      select: { id: true },
+      where: { patientId, status: In([...OPEN_CALLBACK_STATUSES]) },
+      order: { id: 'ASC' },
+    });
+    if (open.length === 0) return [];
+    const ids = open.map((c) => c.id);
+    await manager.update(
+      CallbackEntity,
+      { id: In(ids) },
+      { status: 'cancelled', cancelReason: SYSTEM_CANCEL_REASONS.consentWithdrawn, claimedBy: null, claimedAt: null, claimExpiresAt: null, updatedAt: new Date() },
+    );
+    return ids;
   }
 }
 

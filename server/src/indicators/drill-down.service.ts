@@ -134,7 +134,7 @@ export class DrillDownService {
           on: sql.localDay('c.due_at'),
           value: sql.secondsBetween('c.due_at', 'c.completed_at'),
           ref: 'c.id',
-          params: { ...scope, ...instantBounds(scope, this.config.timeZone) },
+          params: { ...scope, ...instantBounds(scope, this.config.timeZone), now: new Date() },
           toValue: (row) => (row['val'] === null ? null : round1(num(row['val']) / 3600)),
         };
     }

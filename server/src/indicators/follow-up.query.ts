@@ -4,12 +4,13 @@ import type { IndicatorSql } from './indicator-sql';
 import { nearestRankSql } from './nearest-rank';
 
 /**
- * Follow-up (DOMAIN.md, Indicators): callbacks due in the period (their current due time; cancelled
- * ones do not count), how many were completed and reached, and the median time from due to
+ * Follow-up (DOMAIN.md, Indicators): callbacks due in the period (their current due time) whose due
+ * time has passed by `:now` (a call not yet due is not incomplete; counting it dragged the last days
+ * of a period towards 0%); cancelled ones do not count. Also how many were completed and reached, and the median time from due to
  * completion (`completed_at`: the attempt that completed it: reached, declined or wrong number).
  */
 export function followUpConditions(scope: IndicatorScope): string {
-  return `c.due_at >= :start AND c.due_at < :end AND c.status <> 'cancelled'
+  return `c.due_at >= :start AND c.due_at < :end AND c.due_at <= :now AND c.status <> 'cancelled'
           ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`;
 }
 
@@ -37,8 +38,8 @@ function followUpSource(sql: IndicatorSql, scope: IndicatorScope, groupBy: Group
       key: 'b.k',
       keyColumn: '1',
       tables: 'buckets b JOIN callback c ON c.due_at >= b.s AND c.due_at < b.e',
-      where: `c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`,
-      params: { ...scope, ...buckets.params },
+      where: `c.due_at <= :now AND c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`,
+      params: { ...scope, ...buckets.params, now: new Date() },
     };
   }
   if (groupBy === 'department') {
@@ -48,8 +49,8 @@ function followUpSource(sql: IndicatorSql, scope: IndicatorScope, groupBy: Group
       key: groupKeySql(sql, groupBy, '', 'd.id'),
       keyColumn: 'd.id',
       tables: 'department d JOIN callback c ON c.department_id = d.id AND c.due_at >= :start AND c.due_at < :end',
-      where: `c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND d.id = :departmentId'}`,
-      params: { ...scope, ...instantBounds(scope, timeZone) },
+      where: `c.due_at <= :now AND c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND d.id = :departmentId'}`,
+      params: { ...scope, ...instantBounds(scope, timeZone), now: new Date() },
     };
   }
   return {
@@ -58,7 +59,7 @@ function followUpSource(sql: IndicatorSql, scope: IndicatorScope, groupBy: Group
     keyColumn: '1',
     tables: 'callback c',
     where: followUpConditions(scope),
-    params: { ...scope, ...instantBounds(scope, timeZone) },
+    params: { ...scope, ...instantBounds(scope, timeZone), now: new Date() },
   };
 }
 

@@ -38,6 +38,7 @@ function satisfactionColumns(points: SatisfactionPoint[]): Columns {
   return [
     ['responses', (p: SatisfactionPoint) => p.n],
     ['invitations', (p: SatisfactionPoint) => p.invitations],
+    ['invitations_answered', (p: SatisfactionPoint) => p.answered],
     ['response_rate_percent', (p: SatisfactionPoint) => p.responseRate],
     ['nps', (p: SatisfactionPoint) => p.nps.value],
     ['nps_n', (p: SatisfactionPoint) => p.nps.n],

@@ -3,8 +3,9 @@ import { groupByKey, groupKeySql, instantBounds, num, percent, round1, type Grou
 import type { IndicatorSql } from './indicator-sql';
 
 /**
- * Satisfaction (DOMAIN.md, Surveys): responses counted by submission day, invitations by creation
- * day. NPS = 100 * (promoters - detractors) / NPS answers; CSAT = top-2-box % of CSAT answers.
+ * Satisfaction (DOMAIN.md, Surveys): scores counted by submission day, invitations by creation day;
+ * the response rate counts, of the invitations created in a bucket, those answered (a response is set
+ * against the invitation it answers, so no bucket exceeds 100%). NPS = 100 * (promoters - detractors) / NPS answers; CSAT = top-2-box % of CSAT answers.
  * Dimensions are only needed by the series, not the headlines.
  */
 export async function satisfactionByGroup(
@@ -34,8 +35,8 @@ export async function satisfactionByGroup(
   );
   const invitationKey = groupKeySql(sql, groupBy, sql.localDay('i.created_at'), 'i.department_id');
   const invitations = await sql.query<Record<string, unknown>>(
-    `SELECT ${invitationKey} AS g, COUNT(*) AS n
-       FROM survey_invitation i
+    `SELECT ${invitationKey} AS g, COUNT(*) AS n, COUNT(r.id) AS answered
+       FROM survey_invitation i LEFT JOIN survey_response r ON r.invitation_id = i.id
       WHERE i.created_at >= :start AND i.created_at < :end ${inDepartment('i')}
       ${groupByKey(groupBy)}`,
     { ...params, ...instantBounds(scope, timeZone) },
@@ -78,14 +79,18 @@ export async function satisfactionByGroup(
     point.nps = { value: percent(promoters - detractors, npsN), n: npsN, promoters, passives: npsN - promoters - detractors, detractors };
     point.csat = { value: percent(num(row['csat_top']), csatN), mean: csatN ? round1(num(row['csat_sum']) / csatN) : null, n: csatN };
   }
-  for (const row of invitations) pointFor(String(row['g'])).invitations = num(row['n']);
+  for (const row of invitations) {
+    const point = pointFor(String(row['g']));
+    point.invitations = num(row['n']);
+    point.answered = num(row['answered']);
+  }
   for (const row of dimensions) {
     const n = num(row['n']);
     const score: DimensionScore = { dimension: String(row['dimension']), value: percent(num(row['top']), n), mean: round1(num(row['total']) / n), n };
     pointFor(String(row['g'])).dimensions.push(score);
   }
   for (const point of points.values()) {
-    point.responseRate = percent(point.n, point.invitations);
+    point.responseRate = percent(point.answered, point.invitations);
     point.dimensions.sort((a, b) => a.dimension.localeCompare(b.dimension));
   }
   return points;
@@ -96,6 +101,7 @@ export function emptySatisfactionPoint(key: string): SatisfactionPoint {
     key,
     n: 0,
     invitations: 0,
+    answered: 0,
     responseRate: null,
     nps: { value: null, n: 0, promoters: 0, passives: 0, detractors: 0 },
     csat: { value: null, mean: null, n: 0 },

@@ -4,6 +4,7 @@ import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typ
 import { ERROR_CODES, type Page, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
+import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { forUpdate } from '../core/database/row-lock';
@@ -30,6 +31,7 @@ export class PatientsService {
     private readonly writes: WriteTransaction,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly rules: RuleFiring,
   ) {}
 
   clock(): StatusClock {
@@ -183,9 +185,15 @@ export class PatientsService {
       });
     }
     await this.writes.run(async (manager) => {
+      // The patient row is locked first (requireKept), as a claim locks it: see RuleFiring.onConsentWithdrawn.
       await this.requireKept(id, manager);
       await manager.update(PatientEntity, { id }, { ...consentColumns(input, context.actor.id, new Date()), updatedAt: new Date() });
       await this.audit.record(context, { action: 'patient.consent', entityType: 'patient', entityId: id, patientId: id }, manager);
+      if (input.followUpCalls === false) {
+        for (const callbackId of await this.rules.onConsentWithdrawn(manager, id)) {
+          await this.audit.record(context, { action: 'callback.cancel', entityType: 'callback', entityId: callbackId, patientId: id }, manager);
+        }
+      }
     });
     return this.get(id);
   }

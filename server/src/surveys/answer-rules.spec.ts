@@ -16,7 +16,7 @@ describe('checkAnswers against the default template', () => {
         nps: 9,
         csat: 4,
         ratings: { wait_time: 4, doctor_communication: 5 },
-        detractor: false,
+        needsRecovery: false,
         comment: '很好',
       }),
     });
@@ -47,9 +47,9 @@ describe('checkAnswers against the default template', () => {
     ['csat', 3, false],
     ['wait_time', 2, true],
     ['wait_time', 3, false],
-  ])('flags a detractor: %s = %d → %s', (questionId, value, detractor) => {
+  ])('flags a response needing recovery: %s = %d → %s', (questionId, value, needsRecovery) => {
     const answers = complete.map((a) => (a.questionId === questionId ? { questionId, value } : a));
     const result = checkAnswers(DEFAULT_TEMPLATE_QUESTIONS, answers, undefined);
-    expect('response' in result && result.response.detractor).toBe(detractor);
+    expect('response' in result && result.response.needsRecovery).toBe(needsRecovery);
   });
 });

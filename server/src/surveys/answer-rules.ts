@@ -1,5 +1,5 @@
 import {
-  isDetractorAnswer,
+  needsRecoveryAnswer,
   SCALE,
   SURVEY_TEXT_MAX_LENGTH,
   type RatingDimension,
@@ -18,7 +18,8 @@ export interface CheckedResponse {
   nps: number | null;
   csat: number | null;
   ratings: Partial<Record<RatingDimension, number>>;
-  detractor: boolean;
+  /** Any answer at or below the service-recovery threshold. */
+  needsRecovery: boolean;
   /** The open comment: the `comment` field, or the answer to the first text question. */
   comment: string | null;
 }
@@ -78,7 +79,7 @@ export function checkAnswers(
       nps: number('nps'),
       csat: number('csat'),
       ratings,
-      detractor: checked.some((a) => a.valueNumber !== null && isDetractorAnswer(a.question.kind, a.valueNumber)),
+      needsRecovery: checked.some((a) => a.valueNumber !== null && needsRecoveryAnswer(a.question.kind, a.valueNumber)),
       comment: comment?.trim() || textAnswer || null,
     },
   };

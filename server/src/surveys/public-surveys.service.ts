@@ -1,4 +1,4 @@
-import { ERROR_CODES, isDetractorAnswer } from '@huifang/shared';
+import { ERROR_CODES, isNpsDetractor, needsRecoveryAnswer, type QuestionKind } from '@huifang/shared';
 import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -87,7 +87,7 @@ export class PublicSurveysService {
         submittedOn: calendarDayOf(now, this.config.timeZone),
         nps: response.nps,
         csat: response.csat,
-        detractor: response.detractor,
+        needsRecovery: response.needsRecovery,
         comment: response.comment,
         language: input.language ?? 'zh',
       });
@@ -111,9 +111,9 @@ export class PublicSurveysService {
         ),
       );
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
-      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.nps !== null && isDetractorAnswer('nps', response.nps) });
-      if (response.detractor) {
-        await this.rules.onDetractor(manager, patient, row, recoveryReason(response));
+      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: isNpsDetractor(response.nps) });
+      if (response.needsRecovery) {
+        await this.rules.onNeedsRecovery(manager, patient, row, recoveryReason(response));
       }
       return { id: row.id };
     });
@@ -145,15 +145,14 @@ function alreadyAnswered(): ConflictException {
   return new ConflictException({ message: 'this survey has already been answered', code: ERROR_CODES.surveyLinkAnswered });
 }
 
-/** What the caller sees first in the call panel: the low scores and the comment. */
-function recoveryReason(response: { nps: number | null; csat: number | null; ratings: Record<string, number>; comment: string | null }): string {
-  const scores = [
-    response.nps !== null ? `NPS ${response.nps}` : null,
-    response.csat !== null ? `CSAT ${response.csat}` : null,
-    ...Object.entries(response.ratings)
-      .filter(([, v]) => v <= 2)
-      .map(([k, v]) => `${k} ${v}`),
-  ].filter(Boolean);
-  const text = `${scores.join(', ')}${response.comment ? ` — ${response.comment}` : ''}`;
+/**
+ * The stored text of a recovery case (for exports and logs): the answers that triggered it, then the
+ * comment. The client shows the structured trigger (callbacks/recovery-trigger.ts), translated.
+ */
+function recoveryReason(response: { answers: { question: { id: string; kind: QuestionKind }; valueNumber: number | null }[]; comment: string | null }): string {
+  const low = response.answers
+    .filter((a) => a.valueNumber !== null && needsRecoveryAnswer(a.question.kind, a.valueNumber))
+    .map((a) => `${a.question.id} ${a.valueNumber}`);
+  const text = `${low.join(', ')}${response.comment ? ` — ${response.comment}` : ''}`;
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }

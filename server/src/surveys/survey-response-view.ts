@@ -1,4 +1,4 @@
-import type { RatingDimension, SurveyResponseSummary } from '@huifang/shared';
+import { isNpsDetractor, type RatingDimension, type SurveyResponseSummary } from '@huifang/shared';
 import type { SurveyResponseEntity } from './survey-response.entity';
 
 /** Expects `patient`, `department`, `templateVersion` and `answers` loaded. */
@@ -21,7 +21,8 @@ export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: 
     csat: row.csat,
     ratings,
     comment: row.comment,
-    detractor: row.detractor,
+    npsDetractor: isNpsDetractor(row.nps),
+    needsRecovery: row.needsRecovery,
     recoveryCallbackId,
   };
 }

@@ -64,8 +64,9 @@ export class SurveyResponseEntity {
   @Column({ type: 'integer', nullable: true })
   csat!: number | null;
 
-  @Column({ type: 'boolean' })
-  detractor!: boolean;
+  /** Any answer at or below the service-recovery threshold (not the NPS detractor, which is `nps <= 6`). */
+  @Column({ name: 'needs_recovery', type: 'boolean' })
+  needsRecovery!: boolean;
 
   @Column({ type: 'text', nullable: true })
   comment!: string | null;

@@ -20,7 +20,9 @@ export class SurveyResponsesService {
     if (query.to) qb.andWhere('r.submitted_on <= :to', { to: query.to });
     if (query.departmentId) qb.andWhere('r.department_id = :departmentId', { departmentId: query.departmentId });
     if (query.templateId) qb.andWhere('version.template_id = :templateId', { templateId: query.templateId });
-    if (query.detractorsOnly) qb.andWhere('r.detractor = :detractor', { detractor: true });
+    // The same condition as the NPS figure's detractors (satisfaction.query.ts), so the counts agree.
+    if (query.npsDetractorsOnly) qb.andWhere('r.nps <= 6');
+    if (query.needsRecoveryOnly) qb.andWhere('r.needs_recovery = :needsRecovery', { needsRecovery: true });
     if (query.hasComment === true) qb.andWhere("r.comment IS NOT NULL AND r.comment <> ''");
     if (query.hasComment === false) qb.andWhere("(r.comment IS NULL OR r.comment = '')");
     const total = await qb.clone().getCount();

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { PatientTimeline, TimelineEntry } from '@huifang/shared';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { toCallbackSummary } from '../callbacks/callback-view';
+import { recoveryTriggers } from '../callbacks/recovery-trigger';
 import { EncountersService } from '../encounters/encounters.service';
 import { PatientsService } from '../patients/patients.service';
 import { StageTransitionEntity } from '../patients/stage-transition.entity';
@@ -29,6 +30,7 @@ export class TimelineService {
       this.responses.forPatient(patientId),
       this.callbacks.find({ where: { patientId }, order: { createdAt: 'DESC', id: 'DESC' } }),
     ]);
+    const recovery = await recoveryTriggers(this.callbacks.manager, callbacks.map((c) => c.surveyResponseId));
     const entries: TimelineEntry[] = [
       ...transitions.map((row): TimelineEntry => ({
         kind: 'transition',
@@ -37,7 +39,11 @@ export class TimelineService {
       })),
       ...encounters.map((encounter): TimelineEntry => ({ kind: 'encounter', at: encounter.checkedInAt, encounter })),
       ...responses.map((response): TimelineEntry => ({ kind: 'survey_response', at: response.submittedAt, response })),
-      ...callbacks.map((row): TimelineEntry => ({ kind: 'callback', at: row.createdAt.toISOString(), callback: toCallbackSummary(row) })),
+      ...callbacks.map((row): TimelineEntry => ({
+        kind: 'callback',
+        at: row.createdAt.toISOString(),
+        callback: toCallbackSummary(row, recovery.get(row.surveyResponseId ?? 0) ?? null),
+      })),
     ];
     entries.sort((a, b) => b.at.localeCompare(a.at));
     return { patientId, entries };

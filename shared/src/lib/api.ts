@@ -96,7 +96,8 @@ export const ERROR_CODES = {
   callbackNotClaimedByYou: 'callback.not_claimed_by_you',
   callbackClaimExpired: 'callback.claim_expired',
   callbackAlreadyRecorded: 'callback.already_recorded',
-  callbackConsentDeclined: 'callback.consent_declined',
+  /** The patient withdrew (or never gave) consent to follow-up calls: the callback cannot be worked. */
+  callbackNoConsent: 'callback.no_consent',
   callbackDueInPast: 'callback.due_in_past',
   callbackKindForbidden: 'callback.kind_forbidden',
   // Survey invitations and the public survey

@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { RecoveryTrigger } from './surveys';
 /** Callback kinds (DOMAIN.md, Follow-up schedules and callbacks). */
 export const CALLBACK_KINDS = [
   'post_treatment',
@@ -33,6 +34,8 @@ export interface CallbackSummary {
   dueAt: string;
   reason: string | null;
   surveyResponseId: number | null;
+  /** For service recovery: the answers that opened it (null for other kinds). */
+  recovery: RecoveryTrigger | null;
   encounterId: number | null;
   createdAt: string;
 }
@@ -107,6 +110,18 @@ export interface RescheduleCallbackRequest {
   dueAt: string;
   reason: string;
 }
+
+/**
+ * Cancellation reasons the server records by itself (staff write their own): stable texts the client
+ * translates (`callbacks.systemCancelReasons.<key>`).
+ */
+export const SYSTEM_CANCEL_REASONS = {
+  patientReturned: 'patient returned',
+  consentWithdrawn: 'consent to follow-up calls withdrawn',
+} as const;
+
+/** Callbacks still waiting to be made: what withdrawing consent cancels. */
+export const OPEN_CALLBACK_STATUSES = ['pending', 'claimed'] as const satisfies readonly CallbackStatus[];
 
 export interface CancelCallbackRequest {
   reason: string;

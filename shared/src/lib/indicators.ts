@@ -73,8 +73,11 @@ export interface SatisfactionPoint {
   key: GroupKey;
   /** Responses submitted in the bucket. */
   n: number;
+  /** Invitations created in the bucket. */
   invitations: number;
-  /** responses / invitations created in the bucket, in %. */
+  /** Of those invitations, how many have been answered (whenever the answer came). */
+  answered: number;
+  /** answered / invitations, in %: responses counted against the invitations they answer, never above 100. */
   responseRate: number | null;
   nps: NpsFigure;
   csat: ScoreFigure;
@@ -92,7 +95,7 @@ export interface ChurnPoint {
 
 export interface FollowUpPoint {
   key: GroupKey;
-  /** Callbacks due in the bucket (cancelled ones excluded). */
+  /** Callbacks due in the bucket whose due time has passed (cancelled ones excluded). */
   n: number;
   completed: number;
   reached: number;

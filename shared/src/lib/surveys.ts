@@ -125,8 +125,11 @@ export interface SurveyResponseSummary {
   /** Rating per dimension. */
   ratings: Partial<Record<RatingDimension, number>>;
   comment: string | null;
-  detractor: boolean;
-  /** The service-recovery callback opened for a detractor response. */
+  /** NPS 0-6: counted as a detractor by the NPS figure. */
+  npsDetractor: boolean;
+  /** Any answer at or below the service-recovery threshold (`needsRecoveryAnswer`); opens a recovery call. */
+  needsRecovery: boolean;
+  /** The service-recovery callback opened for this response. */
   recoveryCallbackId: number | null;
 }
 
@@ -135,16 +138,42 @@ export interface SurveyResponseQuery {
   to?: string;
   departmentId?: number;
   templateId?: number;
-  detractorsOnly?: boolean;
+  /** Responses whose NPS is 0-6: as many as the satisfaction indicator's detractors for the same scope. */
+  npsDetractorsOnly?: boolean;
+  /** Responses that triggered service recovery (any low answer). */
+  needsRecoveryOnly?: boolean;
   hasComment?: boolean;
   page?: number;
   pageSize?: number;
 }
 
-/** DOMAIN.md, service recovery: NPS <= 6, CSAT <= 2 or any rating <= 2. */
-export function isDetractorAnswer(kind: QuestionKind, value: number | string): boolean {
+/** DOMAIN.md, NPS: detractors answer 0-6 (promoters 9-10, passives 7-8). */
+export function isNpsDetractor(nps: number | null): boolean {
+  return nps !== null && nps <= 6;
+}
+
+/**
+ * DOMAIN.md, service recovery: NPS <= 6, CSAT <= 2 or any rating <= 2. Not the NPS detractor: a
+ * response with NPS 10 and a wait-time rating of 2 needs recovery but is a promoter.
+ */
+export function needsRecoveryAnswer(kind: QuestionKind, value: number | string): boolean {
   if (typeof value !== 'number') return false;
   if (kind === 'nps') return value <= 6;
   if (kind === 'csat' || kind === 'rating') return value <= 2;
   return false;
+}
+
+/** One answer that triggered service recovery, as stored (translated by the client). */
+export interface RecoveryTriggerAnswer {
+  questionId: string;
+  kind: 'nps' | 'csat' | 'rating';
+  /** For `rating` answers. */
+  dimension: RatingDimension | null;
+  value: number;
+}
+
+/** Why a service-recovery callback was opened: the low answers, in question order, and the comment. */
+export interface RecoveryTrigger {
+  answers: RecoveryTriggerAnswer[];
+  comment: string | null;
 }

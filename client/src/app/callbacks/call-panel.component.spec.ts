@@ -25,6 +25,7 @@ function claimed(changes: Partial<ClaimedCallback> = {}): ClaimedCallback {
     dueAt: '2026-11-23T12:21:00+08:00',
     reason: 'NPS 3, CSAT 2 — <b>候诊太久</b>，护士态度不好',
     surveyResponseId: 5,
+    recovery: null,
     encounterId: 9,
     createdAt: '2026-11-22T12:21:00+08:00',
     patientName: '王芳',
@@ -100,6 +101,20 @@ describe('CallPanelComponent', () => {
     input.value = value;
     input.dispatchEvent(new Event('input'));
   }
+
+  it('shows the answers that triggered recovery first, translated, with the comment, instead of the overall scores', async () => {
+    await create(
+      claimed({
+        reason: 'NPS 8, CSAT 4 — 排队太久了',
+        recovery: { answers: [{ questionId: 'wait_time', kind: 'rating', dimension: 'wait_time', value: 2 }], comment: '排队太久了' },
+      }),
+    );
+    const reason = byTestId('call-reason');
+    expect(Array.from(reason.querySelectorAll('[data-testid="recovery-score"]'), (e) => e.textContent?.trim())).toEqual(['Waiting time 2/5']);
+    expect(byTestId('recovery-comment').textContent).toContain('“排队太久了”');
+    expect(reason.textContent).not.toContain('NPS 8');
+    expect(reason.textContent).not.toContain('wait_time');
+  });
 
   it('shows the full number as a tel: link, the reason as plain text, the script and the earlier calls', async () => {
     await create(claimed());

@@ -25,6 +25,7 @@ import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
 import { claimHolderName } from './claim-conflict';
 import { claimRemainingMs, claimTone, formatCountdown } from './claim-countdown';
+import { RecoveryReasonComponent } from './recovery-reason.component';
 import { fromHospitalInput, toHospitalInput, tomorrowAtCallHour } from './hospital-date-time';
 
 export interface CallPanelData {
@@ -69,6 +70,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    RecoveryReasonComponent,
     TranslocoDirective,
   ],
   providers: [provideCallbacksScope()],

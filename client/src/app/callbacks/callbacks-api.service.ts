@@ -26,6 +26,11 @@ export class CallbacksApiService {
     return this.http.get<Page<CallbackItem>>(CALLBACKS_URL, { params: toHttpParams(query) });
   }
 
+  /** One callback in any status, with its attempts and outcome (phone masked). */
+  get(id: number): Observable<CallbackItem> {
+    return this.http.get<CallbackItem>(callbackUrl(id));
+  }
+
   /** How many open callbacks each view holds, with the same filters as the list. */
   counts(query: Pick<CallbackQuery, 'kind' | 'departmentId'>): Observable<CallbackQueueCounts> {
     return this.http.get<CallbackQueueCounts>(`${CALLBACKS_URL}/counts`, { params: toHttpParams(query) });

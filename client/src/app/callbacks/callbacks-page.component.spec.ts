@@ -28,6 +28,7 @@ function item(changes: Partial<CallbackItem> = {}): CallbackItem {
     dueAt: '2026-11-23T12:21:00+08:00',
     reason: 'NPS 3 — 候诊太久',
     surveyResponseId: 5,
+    recovery: null,
     encounterId: 9,
     createdAt: '2026-11-22T12:21:00+08:00',
     patientName: '王芳',

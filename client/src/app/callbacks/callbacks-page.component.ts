@@ -12,6 +12,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
 import {
   CALLBACK_VIEWS,
+  ERROR_CODES,
   type CallbackItem,
   type CallbackQueueCounts,
   type CallbackView,
@@ -47,8 +48,9 @@ import { LanguageService } from '../i18n/language.service';
 import { CALL_PANEL_CONFIG, CallPanelComponent, type CallPanelData } from './call-panel.component';
 import { type CallPanelResult, resultMessage } from './call-result';
 import { CallbacksApiService } from './callbacks-api.service';
+import { RecoveryReasonComponent } from './recovery-reason.component';
 import { provideCallbacksScope } from './callbacks-scope';
-import { claimHolderName } from './claim-conflict';
+import { claimHolderName, isNoConsentRefusal } from './claim-conflict';
 import {
   DEFAULT_QUEUE_STATE,
   QUEUE_PAGE_SIZE_OPTIONS,
@@ -82,6 +84,7 @@ type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { erro
     MatSelectModule,
     MatTableModule,
     MatTabsModule,
+    RecoveryReasonComponent,
     TranslocoDirective,
   ],
   providers: [provideCallbacksScope()],
@@ -210,7 +213,13 @@ export class CallbacksPageComponent {
       error: (err: unknown) => {
         this.claimingId.set(null);
         const name = claimHolderName(err);
-        if (name) {
+        if (isNoConsentRefusal(err)) {
+          this.snackBar.open(
+            this.transloco.translate(`errorCodes.${ERROR_CODES.callbackNoConsent}`),
+            this.transloco.translate('common.close'),
+            { duration: 8000, panelClass: 'hf-snack-error', politeness: 'assertive' },
+          );
+        } else if (name) {
           this.snackBar.open(
             this.transloco.translate('callbacks.queue.claimTaken', { name }),
             this.transloco.translate('common.close'),

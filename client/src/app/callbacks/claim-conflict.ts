@@ -13,3 +13,8 @@ export function claimHolderName(err: unknown): string | null {
   const name = apiErrorParams(err.error)['claimedBy'];
   return typeof name === 'string' && name.trim() !== '' ? name : null;
 }
+
+/** A claim refused because the patient withdrew (or never gave) consent to follow-up calls: no panel opens. */
+export function isNoConsentRefusal(err: unknown): boolean {
+  return err instanceof HttpErrorResponse && apiErrorCode(err.error) === ERROR_CODES.callbackNoConsent;
+}

@@ -13,6 +13,7 @@ function item(changes: Partial<CallbackItem> = {}): CallbackItem {
     dueAt: '2026-11-24T09:30:00+08:00',
     reason: 'NPS 3, CSAT 2 — 候诊太久，\n护士态度不好',
     surveyResponseId: 31,
+    recovery: null,
     encounterId: 12,
     createdAt: '2026-11-23T09:30:00+08:00',
     patientName: '王芳',

@@ -99,7 +99,7 @@ describe('ScheduleCallbackDialogComponent', () => {
     byTestId<HTMLButtonElement>('schedule-submit').click();
     httpMock
       .expectOne('/api/callbacks')
-      .flush({ statusCode: 409, message: 'the patient declined follow-up calls', code: 'callback.consent_declined' }, { status: 409, statusText: 'Conflict' });
+      .flush({ statusCode: 409, message: 'the patient declined follow-up calls', code: 'callback.no_consent' }, { status: 409, statusText: 'Conflict' });
     await settle();
     expect(byTestId('schedule-error').textContent?.trim()).toBe(
       'This patient declined follow-up calls; no callback can be scheduled.',

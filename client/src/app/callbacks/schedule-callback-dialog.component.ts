@@ -171,7 +171,7 @@ export class ScheduleCallbackDialogComponent {
         },
         error: (err: unknown) => {
           this.pending.set(false);
-          const declined = err instanceof HttpErrorResponse && apiErrorCode(err.error) === ERROR_CODES.callbackConsentDeclined;
+          const declined = err instanceof HttpErrorResponse && apiErrorCode(err.error) === ERROR_CODES.callbackNoConsent;
           this.error.set(declined ? { kind: 'declined' } : { kind: 'http', error: describeHttpError(err) });
         },
       });

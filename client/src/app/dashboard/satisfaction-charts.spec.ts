@@ -9,6 +9,7 @@ const point = (key: string, n: number, overrides: Partial<SatisfactionPoint> = {
   key,
   n,
   invitations: n * 2,
+  answered: n,
   responseRate: n > 0 ? 50 : null,
   nps:
     n > 0

@@ -66,7 +66,7 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
       rows: points.map((p) => ({
         label: bucketLabel(series.groupBy, p.key, t, context.departmentNameOf),
         cells: [
-          `${p.n} / ${p.invitations}`,
+          `${p.answered} / ${p.invitations}`,
           cellText(p.responseRate, 'percent', context),
           cellText(p.nps.value, 'nps', context),
           cellText(p.csat.value, 'percent', context),

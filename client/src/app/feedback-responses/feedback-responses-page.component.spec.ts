@@ -37,7 +37,8 @@ const DETRACTOR: SurveyResponseSummary = {
   csat: 2,
   ratings: { wait_time: 1, doctor_communication: 4, nursing: 3, environment: 5 },
   comment: '<img src=x onerror="alert(1)">等了两个小时',
-  detractor: true,
+  npsDetractor: true,
+  needsRecovery: true,
   recoveryCallbackId: 255,
 };
 const PROMOTER: SurveyResponseSummary = {
@@ -51,8 +52,17 @@ const PROMOTER: SurveyResponseSummary = {
   csat: 5,
   ratings: { wait_time: 5, doctor_communication: 5, nursing: 5, environment: 5, billing: 4 },
   comment: null,
-  detractor: false,
+  npsDetractor: false,
+  needsRecovery: false,
   recoveryCallbackId: null,
+};
+/** A promoter (NPS 10) who rated the wait 2: a recovery case, not an NPS detractor. */
+const PROMOTER_LONG_WAIT: SurveyResponseSummary = {
+  ...PROMOTER,
+  id: 1541,
+  ratings: { wait_time: 2 },
+  needsRecovery: true,
+  recoveryCallbackId: 256,
 };
 
 describe('FeedbackResponsesPageComponent', () => {
@@ -124,7 +134,7 @@ describe('FeedbackResponsesPageComponent', () => {
     const req = await open('/feedback-responses');
     expect(req.request.urlWithParams).toBe('/api/survey-responses?from=2026-03-02&to=2026-03-31&page=1&pageSize=20');
     expect(req.request.headers.get('Authorization')).toBe('Bearer jwt-admin');
-    req.flush(page([DETRACTOR, PROMOTER], 42));
+    req.flush(page([DETRACTOR, PROMOTER, PROMOTER_LONG_WAIT], 42));
     await settle();
 
     expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-03-02');
@@ -141,9 +151,16 @@ describe('FeedbackResponsesPageComponent', () => {
     expect(row.querySelector('[data-dimension="wait_time"]')?.getAttribute('aria-label')).toBe('Waiting time: 1');
     expect(row.querySelector('[data-dimension="billing"]')?.getAttribute('aria-label')).toBe('Billing: —');
 
-    expect(el('response-detractor-1537').textContent?.trim()).toBe('Detractor');
-    expect(el<HTMLAnchorElement>('response-recovery-1537').getAttribute('href')).toBe('/callbacks?focus=255');
-    expect(harness.routeNativeElement?.querySelector('[data-testid="response-detractor-1540"]')).toBeNull();
+    expect(el('response-nps-detractor-1537').textContent?.trim()).toBe('NPS detractor');
+    expect(el('response-needs-recovery-1537').textContent?.trim()).toBe('Needs recovery');
+    // The recovery link opens that callback, whatever its status.
+    expect(el<HTMLAnchorElement>('response-recovery-1537').getAttribute('href')).toBe('/callbacks/255');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="response-nps-detractor-1540"]')).toBeNull();
+    expect(harness.routeNativeElement?.querySelector('[data-testid="response-needs-recovery-1540"]')).toBeNull();
+    // NPS 10 with a poor wait rating: a recovery case, never called a detractor.
+    expect(harness.routeNativeElement?.querySelector('[data-testid="response-nps-detractor-1541"]')).toBeNull();
+    expect(el('response-needs-recovery-1541').textContent?.trim()).toBe('Needs recovery');
+    expect(el<HTMLAnchorElement>('response-recovery-1541').getAttribute('href')).toBe('/callbacks/256');
     expect(harness.routeNativeElement?.querySelector('[data-testid="response-recovery-1540"]')).toBeNull();
 
     // An admin may open the patient page.
@@ -166,15 +183,16 @@ describe('FeedbackResponsesPageComponent', () => {
   it('reads the filters from the URL and passes them on', async () => {
     signIn('quality_manager');
     const req = await open(
-      '/feedback-responses?from=2026-01-01&to=2026-01-31&departmentId=8&detractorsOnly=true&hasComment=true&page=2',
+      '/feedback-responses?from=2026-01-01&to=2026-01-31&departmentId=8&npsDetractorsOnly=true&hasComment=true&page=2',
     );
     expect(req.request.urlWithParams).toBe(
-      '/api/survey-responses?from=2026-01-01&to=2026-01-31&page=2&pageSize=20&departmentId=8&detractorsOnly=true&hasComment=true',
+      '/api/survey-responses?from=2026-01-01&to=2026-01-31&page=2&pageSize=20&departmentId=8&npsDetractorsOnly=true&hasComment=true',
     );
     req.flush(page([DETRACTOR], 21, 2));
     await settle();
 
-    expect(el('responses-filter-detractors').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
+    expect(el('responses-filter-nps-detractors').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
+    expect(el('responses-filter-needs-recovery').querySelector('button')?.getAttribute('aria-checked')).toBe('false');
     expect(el('responses-filter-comment').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
     expect(el('responses-filter-department').textContent).toContain('Rehabilitation');
     expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-01-01');
@@ -204,11 +222,12 @@ describe('FeedbackResponsesPageComponent', () => {
     (await open('/feedback-responses?page=3')).flush(page([PROMOTER], 60, 3));
     await settle();
 
-    el('responses-filter-detractors').querySelector('button')?.click();
+    el('responses-filter-needs-recovery').querySelector('button')?.click();
     await settle();
-    expect(TestBed.inject(Router).url).toBe('/feedback-responses?detractorsOnly=true');
+    expect(TestBed.inject(Router).url).toBe('/feedback-responses?needsRecoveryOnly=true');
     const req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
-    expect(req.request.params.get('detractorsOnly')).toBe('true');
+    expect(req.request.params.get('needsRecoveryOnly')).toBe('true');
+    expect(req.request.params.has('npsDetractorsOnly')).toBe(false);
     expect(req.request.params.get('page')).toBe('1');
     req.flush(page([DETRACTOR]));
     await settle();

@@ -41,8 +41,8 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
 
 /**
  * Quality managers read survey responses: scores, dimension ratings and comments, filtered by period,
- * department, detractors and comments (all kept in the URL), with the service-recovery call of each
- * detractor.
+ * department, NPS detractors, recovery cases and comments (all kept in the URL), with the
+ * service-recovery call of each response that opened one.
  */
 @Component({
   selector: 'hf-feedback-responses-page',
@@ -94,7 +94,7 @@ export class FeedbackResponsesPageComponent {
   protected readonly hasFilters = computed(() => {
     const s = this.state();
     const d = defaultResponsesState(this.today);
-    return s.from !== d.from || s.to !== d.to || s.departmentId !== null || s.templateId !== null || s.detractorsOnly || s.hasComment;
+    return s.from !== d.from || s.to !== d.to || s.departmentId !== null || s.templateId !== null || s.npsDetractorsOnly || s.needsRecoveryOnly || s.hasComment;
   });
   /** Quality managers do not open patient pages (PAGE_ACCESS): for them the name is plain text. */
   protected readonly canOpenPatients = computed(() => {
@@ -169,7 +169,7 @@ export class FeedbackResponsesPageComponent {
     }
   }
 
-  protected setFilter(changes: Partial<Pick<ResponsesListState, 'departmentId' | 'templateId' | 'detractorsOnly' | 'hasComment'>>): void {
+  protected setFilter(changes: Partial<Pick<ResponsesListState, 'departmentId' | 'templateId' | 'npsDetractorsOnly' | 'needsRecoveryOnly' | 'hasComment'>>): void {
     this.navigate({ ...this.state(), ...changes, page: 1 });
   }
 

@@ -16,7 +16,8 @@ describe('feedback list state in the URL', () => {
       to: '2026-03-31',
       departmentId: null,
       templateId: null,
-      detractorsOnly: false,
+      npsDetractorsOnly: false,
+      needsRecoveryOnly: false,
       hasComment: false,
       page: 1,
       pageSize: 20,
@@ -30,7 +31,8 @@ describe('feedback list state in the URL', () => {
         to: '2026-02-01',
         departmentId: '3',
         templateId: '4',
-        detractorsOnly: 'true',
+        npsDetractorsOnly: 'true',
+        needsRecoveryOnly: 'true',
         hasComment: 'true',
         page: '4',
         pageSize: '50',
@@ -42,7 +44,8 @@ describe('feedback list state in the URL', () => {
       to: '2026-02-28',
       departmentId: 3,
       templateId: 4,
-      detractorsOnly: true,
+      npsDetractorsOnly: true,
+      needsRecoveryOnly: true,
       hasComment: true,
       page: 4,
       pageSize: 50,
@@ -51,7 +54,7 @@ describe('feedback list state in the URL', () => {
 
   it('ignores malformed values', () => {
     const state = responsesStateFromParams(
-      convertToParamMap({ from: '2026-02-30', to: 'soon', departmentId: '-1', detractorsOnly: 'yes', page: '0', pageSize: '500' }),
+      convertToParamMap({ from: '2026-02-30', to: 'soon', departmentId: '-1', npsDetractorsOnly: 'yes', needsRecoveryOnly: '1', page: '0', pageSize: '500' }),
       TODAY,
     );
     expect(state).toEqual({ ...defaultResponsesState(TODAY), pageSize: 100 });
@@ -63,7 +66,8 @@ describe('feedback list state in the URL', () => {
       to: null,
       departmentId: null,
       templateId: null,
-      detractorsOnly: null,
+      npsDetractorsOnly: null,
+      needsRecoveryOnly: null,
       hasComment: null,
       page: null,
       pageSize: null,
@@ -75,7 +79,8 @@ describe('feedback list state in the URL', () => {
       to: '2026-03-31',
       departmentId: 2,
       templateId: 1,
-      detractorsOnly: null,
+      npsDetractorsOnly: null,
+      needsRecoveryOnly: null,
       hasComment: 'true',
       page: 3,
       pageSize: null,
@@ -96,8 +101,9 @@ describe('feedback list state in the URL', () => {
       pageSize: 20,
     });
     expect(
-      queryFromResponsesState({ ...defaultResponsesState(TODAY), departmentId: 5, detractorsOnly: true, hasComment: true }),
-    ).toEqual({ from: '2026-03-02', to: '2026-03-31', departmentId: 5, detractorsOnly: true, hasComment: true, page: 1, pageSize: 20 });
+      queryFromResponsesState({ ...defaultResponsesState(TODAY), departmentId: 5, npsDetractorsOnly: true, hasComment: true }),
+    ).toEqual({ from: '2026-03-02', to: '2026-03-31', departmentId: 5, npsDetractorsOnly: true, hasComment: true, page: 1, pageSize: 20 });
+    expect(queryFromResponsesState({ ...defaultResponsesState(TODAY), needsRecoveryOnly: true })).toMatchObject({ needsRecoveryOnly: true });
   });
 
   it('moves the other end of the period along rather than letting it run backwards', () => {

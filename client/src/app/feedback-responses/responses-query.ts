@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@hui
 import { addDays, isCalendarDay } from '../core/calendar-day';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
-/** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&detractorsOnly=true&page=2`). */
+/** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&npsDetractorsOnly=true&page=2`). */
 export interface ResponsesListState {
   /** Calendar days, inclusive, in the hospital's time zone. */
   from: string;
@@ -11,7 +11,10 @@ export interface ResponsesListState {
   departmentId: number | null;
   /** Responses to any version of one survey template. */
   templateId: number | null;
-  detractorsOnly: boolean;
+  /** NPS 0-6, as the NPS figure counts detractors. */
+  npsDetractorsOnly: boolean;
+  /** Responses that opened service recovery (any low answer). */
+  needsRecoveryOnly: boolean;
   hasComment: boolean;
   page: number;
   pageSize: number;
@@ -31,7 +34,8 @@ export function defaultResponsesState(today: string): ResponsesListState {
     ...defaultPeriod(today),
     departmentId: null,
     templateId: null,
-    detractorsOnly: false,
+    npsDetractorsOnly: false,
+    needsRecoveryOnly: false,
     hasComment: false,
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
@@ -51,7 +55,8 @@ export function responsesStateFromParams(params: ParamMap, today: string): Respo
     to,
     departmentId: positiveIntParam(params.get('departmentId')),
     templateId: positiveIntParam(params.get('templateId')),
-    detractorsOnly: params.get('detractorsOnly') === 'true',
+    npsDetractorsOnly: params.get('npsDetractorsOnly') === 'true',
+    needsRecoveryOnly: params.get('needsRecoveryOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
@@ -67,7 +72,8 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
     to: samePeriod ? null : state.to,
     departmentId: state.departmentId,
     templateId: state.templateId,
-    detractorsOnly: state.detractorsOnly ? 'true' : null,
+    npsDetractorsOnly: state.npsDetractorsOnly ? 'true' : null,
+    needsRecoveryOnly: state.needsRecoveryOnly ? 'true' : null,
     hasComment: state.hasComment ? 'true' : null,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
@@ -79,7 +85,8 @@ export function queryFromResponsesState(state: ResponsesListState): SurveyRespon
   const query: SurveyResponseQuery = { from: state.from, to: state.to, page: state.page, pageSize: state.pageSize };
   if (state.departmentId !== null) query.departmentId = state.departmentId;
   if (state.templateId !== null) query.templateId = state.templateId;
-  if (state.detractorsOnly) query.detractorsOnly = true;
+  if (state.npsDetractorsOnly) query.npsDetractorsOnly = true;
+  if (state.needsRecoveryOnly) query.needsRecoveryOnly = true;
   if (state.hasComment) query.hasComment = true;
   return query;
 }
@@ -110,7 +117,8 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.to === b.to &&
     a.departmentId === b.departmentId &&
     a.templateId === b.templateId &&
-    a.detractorsOnly === b.detractorsOnly &&
+    a.npsDetractorsOnly === b.npsDetractorsOnly &&
+    a.needsRecoveryOnly === b.needsRecoveryOnly &&
     a.hasComment === b.hasComment &&
     a.page === b.page &&
     a.pageSize === b.pageSize

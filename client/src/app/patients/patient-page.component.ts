@@ -30,7 +30,8 @@ import { PatientTimelineComponent } from './patient-timeline.component';
 import { PatientsApiService } from './patients-api.service';
 import { StageBadgeComponent } from './stage-badge.component';
 import { StatusBadgeComponent } from './status-badge.component';
-import { type KnownTimelineEntry, knownTimelineEntries } from './timeline-model';
+import { type KnownTimelineEntry, knownTimelineEntries, openCallbackCount } from './timeline-model';
+import { openWithdrawConsentDialog } from './withdraw-consent-dialog.component';
 
 type ConsentKind = keyof UpdateConsentRequest;
 
@@ -231,12 +232,32 @@ export class PatientPageComponent {
   }
 
   protected setConsent(patient: Patient, kind: ConsentKind, change: MatSlideToggleChange): void {
+    if (kind === 'followUpCalls' && !change.checked && patient.consent.followUpCalls.granted !== false) {
+      // Withdrawing consent cancels the queued calls: confirm first, saying how many.
+      const openCallbacks = openCallbackCount(this.entries());
+      openWithdrawConsentDialog(this.dialog, { patientName: patient.name, openCallbacks })
+        .afterClosed()
+        .subscribe((confirmed) => {
+          if (confirmed) this.saveConsent(patient, kind, change, openCallbacks);
+          else change.source.checked = true;
+        });
+      return;
+    }
+    this.saveConsent(patient, kind, change, 0);
+  }
+
+  private saveConsent(patient: Patient, kind: ConsentKind, change: MatSlideToggleChange, cancelling: number): void {
     this.busy.set(true);
     this.api.updateConsent(patient.id, { [kind]: change.checked }).subscribe({
       next: (updated) => {
         this.busy.set(false);
         this.patient.set(updated);
-        this.notifier.success('patients.consent.saved');
+        if (cancelling > 0) {
+          this.notifier.success('patients.consent.withdrawn', { count: cancelling });
+          this.reload();
+        } else {
+          this.notifier.success('patients.consent.saved');
+        }
       },
       error: (err: unknown) => {
         this.busy.set(false);

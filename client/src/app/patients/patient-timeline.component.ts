@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { CallbackSummary, Department, Encounter, LifecycleStage, StageTransition, SurveyResponseSummary } from '@huifang/shared';
 import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { RecoveryReasonComponent } from '../callbacks/recovery-reason.component';
 import { departmentNameById } from '../departments/department-name';
 import { WaitChipComponent } from '../encounters/wait-chip.component';
 import { liveWaitMinutes } from '../encounters/wait-time';
@@ -22,7 +24,7 @@ type TimelineItem =
  */
 @Component({
   selector: 'hf-patient-timeline',
-  imports: [HospitalDatePipe, MatButtonModule, TranslocoDirective, StageBadgeComponent, WaitChipComponent],
+  imports: [HospitalDatePipe, MatButtonModule, RecoveryReasonComponent, RouterLink, TranslocoDirective, StageBadgeComponent, WaitChipComponent],
   templateUrl: './patient-timeline.component.html',
   styleUrl: './patient-timeline.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,5 @@
-import type { Encounter, StageTransition } from '@huifang/shared';
-import { buildJourneyAxis, knownTimelineEntries, transitionsOf } from './timeline-model';
+import type { CallbackSummary, Encounter, StageTransition } from '@huifang/shared';
+import { type KnownTimelineEntry, buildJourneyAxis, knownTimelineEntries, openCallbackCount, transitionsOf } from './timeline-model';
 
 let nextId = 1;
 function transition(from: StageTransition['from'], to: StageTransition['to'], at: string): StageTransition {
@@ -96,5 +96,31 @@ describe('knownTimelineEntries', () => {
   it('copes with no entries at all', () => {
     expect(knownTimelineEntries(undefined)).toEqual([]);
     expect(knownTimelineEntries(null)).toEqual([]);
+  });
+});
+
+describe('openCallbackCount', () => {
+  const callback = (id: number, status: CallbackSummary['status']): KnownTimelineEntry => ({
+    kind: 'callback',
+    at: '2026-03-01T02:00:00.000Z',
+    callback: {
+      id,
+      patientId: 7,
+      kind: 'manual',
+      priority: 'normal',
+      status,
+      dueAt: '2026-03-02T02:00:00.000Z',
+      reason: null,
+      surveyResponseId: null,
+      recovery: null,
+      encounterId: null,
+      createdAt: '2026-03-01T02:00:00.000Z',
+    },
+  });
+
+  it('counts the callbacks waiting to be made (pending or claimed), not the finished ones', () => {
+    const entries = [callback(1, 'pending'), callback(2, 'claimed'), callback(3, 'completed'), callback(4, 'cancelled'), callback(5, 'failed')];
+    expect(openCallbackCount(entries)).toBe(2);
+    expect(openCallbackCount([])).toBe(0);
   });
 });

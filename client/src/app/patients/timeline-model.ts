@@ -1,5 +1,6 @@
 import {
   LIFECYCLE_STAGES,
+  OPEN_CALLBACK_STATUSES,
   type LifecycleStage,
   type StageTransition,
   type TimelineEntry,
@@ -67,4 +68,10 @@ function isKnownEntry(entry: unknown): entry is KnownTimelineEntry {
   const field = typeof candidate['kind'] === 'string' ? PAYLOAD[candidate['kind'] as TimelineEntry['kind']] : undefined;
   const payload = field ? candidate[field] : undefined;
   return typeof candidate['at'] === 'string' && !!payload && typeof payload === 'object';
+}
+
+/** Callbacks still waiting to be made (pending or claimed): what withdrawing consent to calls cancels. */
+export function openCallbackCount(entries: readonly KnownTimelineEntry[]): number {
+  const open: readonly string[] = OPEN_CALLBACK_STATUSES;
+  return entries.filter((entry) => entry.kind === 'callback' && open.includes(entry.callback.status)).length;
 }

@@ -34,7 +34,8 @@ describe('SurveysApiService', () => {
         to: '2026-03-31',
         departmentId: 3,
         templateId: 1,
-        detractorsOnly: true,
+        npsDetractorsOnly: true,
+        needsRecoveryOnly: true,
         hasComment: true,
         page: 2,
         pageSize: 50,
@@ -44,9 +45,10 @@ describe('SurveysApiService', () => {
     expect(req.request.method).toBe('GET');
     expect(req.request.params.keys().sort()).toEqual([
       'departmentId',
-      'detractorsOnly',
       'from',
       'hasComment',
+      'needsRecoveryOnly',
+      'npsDetractorsOnly',
       'page',
       'pageSize',
       'templateId',
@@ -55,7 +57,8 @@ describe('SurveysApiService', () => {
     expect(req.request.params.get('from')).toBe('2026-03-01');
     expect(req.request.params.get('to')).toBe('2026-03-31');
     expect(req.request.params.get('departmentId')).toBe('3');
-    expect(req.request.params.get('detractorsOnly')).toBe('true');
+    expect(req.request.params.get('npsDetractorsOnly')).toBe('true');
+    expect(req.request.params.get('needsRecoveryOnly')).toBe('true');
     expect(req.request.params.get('hasComment')).toBe('true');
     expect(req.request.params.get('page')).toBe('2');
     expect(req.request.params.get('pageSize')).toBe('50');
@@ -63,7 +66,7 @@ describe('SurveysApiService', () => {
   });
 
   it('leaves out the filters that are not set, and false toggles', () => {
-    api.responses({ from: '2026-03-01', detractorsOnly: false, hasComment: false, page: 1, pageSize: 20 }).subscribe();
+    api.responses({ from: '2026-03-01', npsDetractorsOnly: false, needsRecoveryOnly: false, hasComment: false, page: 1, pageSize: 20 }).subscribe();
     const req = http.expectOne((r) => r.url === '/api/survey-responses');
     expect(req.request.urlWithParams).toBe('/api/survey-responses?from=2026-03-01&page=1&pageSize=20');
     req.flush({ items: [], total: 0, page: 1, pageSize: 20 });

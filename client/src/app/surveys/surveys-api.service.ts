@@ -52,12 +52,13 @@ export class SurveysApiService {
 
   /** Responses newest first; only the filters that are set become query parameters. */
   responses(query: SurveyResponseQuery): Observable<Page<SurveyResponseSummary>> {
-    const { detractorsOnly, hasComment, ...rest } = query;
+    const { npsDetractorsOnly, needsRecoveryOnly, hasComment, ...rest } = query;
     return this.http.get<Page<SurveyResponseSummary>>(RESPONSES_URL, {
       params: toHttpParams({
         ...rest,
         // `false` means "no filter": the parameter is left out rather than sent as `false`.
-        detractorsOnly: detractorsOnly ? true : undefined,
+        npsDetractorsOnly: npsDetractorsOnly ? true : undefined,
+        needsRecoveryOnly: needsRecoveryOnly ? true : undefined,
         hasComment: hasComment ? true : undefined,
       }),
     });

@@ -12,6 +12,8 @@ import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-
 import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-patient-search-count';
+import { ResponseNeedsRecovery1765200000000 } from '../../migrations/1765200000000-response-needs-recovery';
+import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -32,4 +34,6 @@ export const MIGRATIONS = [
   PatientErasure1764602000000,
   LoginFailure1764500100000,
   PatientSearchCount1765000000000,
+  ResponseNeedsRecovery1765200000000,
+  CancelCallsWithoutConsent1765200100000,
 ];

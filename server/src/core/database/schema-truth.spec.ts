@@ -157,6 +157,11 @@ async function constraintNames(dataSource: DataSource): Promise<string[]> {
 
 /** A small but complete history: a patient with a visit, a survey answered, a callback worked. Plain SQL for both databases. */
 async function insertSampleRows(dataSource: DataSource): Promise<void> {
+  // The recovery flag's column was renamed by ResponseNeedsRecovery1765200000000 (after LATEST).
+  const recoveryColumn = await dataSource.query('SELECT needs_recovery FROM survey_response WHERE 1 = 0').then(
+    () => 'needs_recovery',
+    () => 'detractor',
+  );
   const statements = [
     "INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('desk', 'Front Desk', 'front_desk', 'x')",
     "INSERT INTO staff_user (username, display_name, role, password_hash, active) VALUES ('gone', 'Former', 'admin', 'y', FALSE)",
@@ -171,7 +176,7 @@ async function insertSampleRows(dataSource: DataSource): Promise<void> {
     "INSERT INTO stage_transition (patient_id, from_stage, to_stage, at, by_id, reason) VALUES (1, 'first_visit', 'treatment', '2026-03-01 08:30:00', 1, 'admitted')",
     `INSERT INTO survey_invitation (token_hash, encounter_id, patient_id, department_id, template_version_id, created_at, expires_at, used_at, created_by)
        VALUES ('${'a'.repeat(64)}', 1, 1, 1, 1, '2026-03-01 09:00:00', '2026-03-08 09:00:00', '2026-03-01 10:00:00', 1)`,
-    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, detractor, comment, language)
+    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, ${recoveryColumn}, comment, language)
        VALUES (1, 1, 1, 1, 1, '2026-03-01 10:00:00', '2026-03-01', 3, 2, TRUE, '等太久了', 'zh')`,
     "INSERT INTO survey_answer (response_id, question_id, kind, value_number) VALUES (1, 'nps', 'nps', 3)",
     "INSERT INTO survey_answer (response_id, question_id, kind, value_number) VALUES (1, 'csat', 'csat', 2)",

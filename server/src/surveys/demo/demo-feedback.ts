@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { isDetractorAnswer, type RatingDimension } from '@huifang/shared';
+import { isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
 import { calendarDayOf } from '../../core/time/calendar-day';
 import { hashSurveyToken, newSurveyToken } from '../survey-token';
 import { COMMENTS, COMMUNICATION_MEAN } from './demo-feedback-data';
@@ -75,9 +75,9 @@ export function generateDemoFeedback(input: FeedbackInput) {
     const meanRating = DIMENSIONS.reduce((sum, d) => sum + ratings[d], 0) / DIMENSIONS.length;
     const csat = clamp(Math.round(meanRating + 0.15 + noise(0.55)), 1, 5);
     const nps = clamp(Math.round(2.2 * csat - 0.7 + noise(1.2) - (waitMinutes > 60 ? 1.5 : 0)), 0, 10);
-    const detractor =
-      isDetractorAnswer('nps', nps) || isDetractorAnswer('csat', csat) || DIMENSIONS.some((d) => isDetractorAnswer('rating', ratings[d]));
-    const comment = faker.number.float() < (detractor ? 0.7 : 0.3) ? commentFor(ratings, csat) : null;
+    const needsRecovery =
+      needsRecoveryAnswer('nps', nps) || needsRecoveryAnswer('csat', csat) || DIMENSIONS.some((d) => needsRecoveryAnswer('rating', ratings[d]));
+    const comment = faker.number.float() < (needsRecovery ? 0.7 : 0.3) ? commentFor(ratings, csat) : null;
     const responseId = responses.length + 1;
     responses.push({
       id: responseId,
@@ -90,7 +90,7 @@ export function generateDemoFeedback(input: FeedbackInput) {
       submittedOn: calendarDayOf(submittedAt, input.timeZone),
       nps,
       csat,
-      detractor,
+      needsRecovery,
       comment,
       language: faker.number.float() < 0.95 ? 'zh' : 'en',
     });
@@ -100,8 +100,8 @@ export function generateDemoFeedback(input: FeedbackInput) {
     answer('nps', 'nps', null, nps, null);
     for (const d of DIMENSIONS) if (d === 'wait_time' || d === 'doctor_communication' || faker.number.float() < 0.8) answer(d, 'rating', d, ratings[d], null);
     if (comment) answer('comment', 'text', null, null, comment);
-    latestDetractor.set(encounter.patientId, isDetractorAnswer('nps', nps)); // at risk follows the NPS alone
-    if (detractor) {
+    latestDetractor.set(encounter.patientId, isNpsDetractor(nps)); // at risk follows the NPS alone
+    if (needsRecovery) {
       const dueAt = new Date(submittedAt.getTime() + DAY);
       const old = input.now.getTime() - submittedAt.getTime() > 3 * DAY;
       callbacks.push({

@@ -16,11 +16,17 @@ export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, Perio
   @IsId()
   templateId?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Only NPS detractors (0-6), as counted by the NPS figure' })
   @IsOptional()
   @ToBoolean()
   @IsBoolean()
-  detractorsOnly?: boolean;
+  npsDetractorsOnly?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only responses that triggered service recovery (NPS <= 6, CSAT <= 2 or a rating <= 2)' })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean()
+  needsRecoveryOnly?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
