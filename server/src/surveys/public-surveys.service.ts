@@ -7,7 +7,7 @@ import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { PatientEntity } from '../patients/patient.entity';

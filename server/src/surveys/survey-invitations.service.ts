@@ -5,8 +5,9 @@ import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { EncounterEntity } from '../encounters/encounter.entity';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
@@ -21,6 +22,7 @@ export class SurveyInvitationsService {
     private readonly writes: WriteTransaction,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   /**
@@ -31,6 +33,7 @@ export class SurveyInvitationsService {
     const token = newSurveyToken();
     const now = new Date();
     const invitation = await this.writes.run(async (manager) => {
+      const { surveyMinDays, surveyExpiryDays } = await this.hospital.current(manager);
       const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
       if (!encounter) throw new NotFoundException(`encounter ${encounterId} not found`);
       if (!encounter.finishedAt) throw new ConflictException('the visit is not finished yet: invite after it ends');
@@ -40,7 +43,7 @@ export class SurveyInvitationsService {
       }
       // Claim the patient's invitation slot with a conditional UPDATE: two desks inviting at once
       // cannot both pass the spacing rule.
-      const cutoff = new Date(now.getTime() - this.config.surveyMinDays * DAY_MS);
+      const cutoff = new Date(now.getTime() - surveyMinDays * DAY_MS);
       const claimed = await manager
         .createQueryBuilder()
         .update(PatientEntity)
@@ -49,7 +52,7 @@ export class SurveyInvitationsService {
         .execute();
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
-        const next = new Date(last.getTime() + this.config.surveyMinDays * DAY_MS);
+        const next = new Date(last.getTime() + surveyMinDays * DAY_MS);
         throw new ConflictException({
           message: `the patient was invited on ${calendarDayOf(last, this.config.timeZone)}; the next invitation is possible from ${calendarDayOf(next, this.config.timeZone)}`,
           reason: 'too_soon',
@@ -64,7 +67,7 @@ export class SurveyInvitationsService {
         departmentId: encounter.departmentId,
         templateVersionId: version.id,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + this.config.surveyExpiryDays * DAY_MS),
+        expiresAt: new Date(now.getTime() + surveyExpiryDays * DAY_MS),
         usedAt: null,
         createdBy: context.actor.id,
       });

@@ -148,3 +148,30 @@ export function isDetractorAnswer(kind: QuestionKind, value: number | string): b
   if (kind === 'csat' || kind === 'rating') return value <= 2;
   return false;
 }
+
+/** NPS categories (DOMAIN.md, Formulas): detractors 0-6, passives 7-8, promoters 9-10. */
+export const NPS_DETRACTOR_MAX = 6;
+export const NPS_PROMOTER_MIN = 9;
+/** CSAT and ratings: the top-2-box answers are 4 and 5. */
+export const TOP_BOX_MIN = 4;
+/** A CSAT or rating at or below this opens service recovery (as does an NPS detractor). */
+export const RECOVERY_RATING_MAX = 2;
+
+/** How a score reads at a glance: red, amber or green. */
+export type ScoreBand = 'low' | 'mid' | 'high';
+
+/** An NPS answer: detractor `low`, passive `mid`, promoter `high`; null outside 0-10 or not whole. */
+export function npsBand(score: number | null | undefined): ScoreBand | null {
+  if (!isWholeIn(score, SCALE.nps.min, SCALE.nps.max)) return null;
+  return score <= NPS_DETRACTOR_MAX ? 'low' : score < NPS_PROMOTER_MIN ? 'mid' : 'high';
+}
+
+/** A CSAT or dimension rating: the service-recovery answers `low`, the top-2-box `high`, between `mid`. */
+export function ratingBand(score: number | null | undefined): ScoreBand | null {
+  if (!isWholeIn(score, SCALE.rating.min, SCALE.rating.max)) return null;
+  return score <= RECOVERY_RATING_MAX ? 'low' : score >= TOP_BOX_MIN ? 'high' : 'mid';
+}
+
+function isWholeIn(score: number | null | undefined, min: number, max: number): score is number {
+  return typeof score === 'number' && Number.isInteger(score) && score >= min && score <= max;
+}

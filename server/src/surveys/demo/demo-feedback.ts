@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { isDetractorAnswer, type RatingDimension } from '@huifang/shared';
-import { calendarDayOf } from '../../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { hashSurveyToken, newSurveyToken } from '../survey-token';
 import { COMMENTS, COMMUNICATION_MEAN } from './demo-feedback-data';
 
