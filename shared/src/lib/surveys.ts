@@ -1,3 +1,4 @@
+import type { PublicHospital } from './hospital-settings';
 /** Survey question kinds (DOMAIN.md, Surveys). */
 export const QUESTION_KINDS = ['nps', 'csat', 'rating', 'choice', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -90,6 +91,8 @@ export interface SurveyInvitation {
 
 /** What the public form needs; never the patient's name or phone. */
 export interface PublicSurvey {
+  /** The hospital's name and logo (settings), shown at the top of the form instead of the product's. */
+  hospital: PublicHospital;
   departmentName: LocalizedText;
   visitDate: string;
   expiresAt: string;
