@@ -17,7 +17,7 @@ import {
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
-import { hospitalToday } from '../core/calendar-day';
+import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import {
   MIN_BIRTH_DATE,
