@@ -12,6 +12,7 @@ export * from './lib/input-limits';
 export * from './lib/lifecycle';
 export * from './lib/patients';
 export * from './lib/privacy';
+export * from './lib/question-rules';
 export * from './lib/roles';
 export * from './lib/surveys';
 export * from './lib/timeline';
