@@ -122,6 +122,8 @@ export class DashboardPageComponent {
   );
 
   private readonly hospitalSettings = inject(HospitalSettingsService).settings;
+  /** The hospital's wait threshold, which "over threshold" figures count against (settings). */
+  protected readonly waitThreshold = computed(() => this.hospitalSettings()?.waitThresholdMinutes ?? DEFAULT_WAIT_THRESHOLD_MINUTES);
 
   protected readonly context = computed((): ChartContext | null => {
     const lang = this.wordsLang();
@@ -131,7 +133,7 @@ export class DashboardPageComponent {
       lang,
       t: (key, params) => this.transloco.translate(key, params, lang),
       departmentNameOf: (id) => departmentNameById(departments, id, lang, `#${id}`),
-      waitThresholdMinutes: this.hospitalSettings()?.waitThresholdMinutes ?? DEFAULT_WAIT_THRESHOLD_MINUTES,
+      waitThresholdMinutes: this.waitThreshold(),
     };
   });
 
