@@ -86,4 +86,12 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'POST /api/callbacks/{id}/cancel': STAFF,
   'GET /api/follow-up-rules': ADMIN,
   'PUT /api/follow-up-rules': ADMIN,
+
+  // Hospital settings: every client needs the time zone and thresholds; only admins change them.
+  // The logo is public: the patient's survey form shows it.
+  'GET /api/settings': STAFF,
+  'PUT /api/settings': ADMIN,
+  'PUT /api/settings/logo': ADMIN,
+  'DELETE /api/settings/logo': ADMIN,
+  'GET /api/public/hospital-logo': ANYONE,
 };

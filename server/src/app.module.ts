@@ -14,6 +14,7 @@ import { DepartmentsModule } from './departments/departments.module';
 import { FirstStartModule } from './first-start/first-start.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { HealthModule } from './health/health.module';
+import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -33,6 +34,7 @@ export class AppModule {
         WriteTransactionModule,
         SettingsModule,
         AuditModule,
+        HospitalSettingsModule,
         AuthModule,
         UsersModule,
         IndicatorsModule,

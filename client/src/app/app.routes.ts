@@ -3,6 +3,7 @@ import { Routes } from '@angular/router';
 import { authGuard, guestGuard, roleGuard } from './auth/auth.guards';
 import { AuthService } from './auth/auth.service';
 import { PAGE_ACCESS, homePathFor } from './auth/page-access';
+import { hospitalSettingsGuard } from './hospital-settings/hospital-settings.guard';
 
 /** Staff pages live inside the shell; the public patient feedback page (`/feedback/:token`) will not. */
 export const APP_ROUTES: Routes = [
@@ -13,7 +14,8 @@ export const APP_ROUTES: Routes = [
   },
   {
     path: '',
-    canActivate: [authGuard],
+    // The hospital's settings (time zone, thresholds) load before any staff page renders.
+    canActivate: [authGuard, hospitalSettingsGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       {
@@ -66,6 +68,14 @@ export const APP_ROUTES: Routes = [
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.rules.roles },
         loadChildren: () => import('./rules/rules.routes').then((m) => m.RULES_ROUTES),
+      },
+      {
+        path: PAGE_ACCESS.settings.path,
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.settings.roles },
+        title: 'nav.settings',
+        loadComponent: () =>
+          import('./hospital-settings/hospital-settings-page.component').then((m) => m.HospitalSettingsPageComponent),
       },
     ],
   },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEntry, Page } from '@huifang/shared';
-import { startOfCalendarDay, addDays } from '../core/time/calendar-day';
+import { startOfCalendarDay, addDays } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { AuditContext } from './audit-context.decorator';

@@ -1,5 +1,5 @@
 import type { CallbackView } from '@huifang/shared';
-import { addDays, calendarDayOf, startOfCalendarDay } from '../core/time/calendar-day';
+import { addDays, calendarDayOf, startOfCalendarDay } from '@huifang/shared';
 
 /**
  * The three queue views partition open callbacks by due time: overdue (before now), today (from now

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
   CALLBACK_VIEWS,
-  CLAIM_MINUTES,
   ERROR_CODES,
   MAX_ATTEMPTS,
   type AuthUser,
@@ -18,6 +17,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { ReadCache } from '../core/database/read-cache';
 import { forUpdate } from '../core/database/row-lock';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
 import { StaffUserEntity } from '../users/user.entity';
@@ -48,6 +48,7 @@ export class CallbacksService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly cache: ReadCache,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   /** Every front-desk screen polls the queue; identical reads share one answer until the next write (at most 2 s). */
@@ -142,10 +143,11 @@ export class CallbacksService {
       const target = await this.lockForAction(manager, id);
       if (target) assertMayWork(context.actor.role, target.kind);
       const now = new Date();
+      const claimMinutes = await this.hospital.value('claimTimeoutMinutes', manager);
       const result = await manager
         .createQueryBuilder()
         .update(CallbackEntity)
-        .set({ status: 'claimed', claimedBy: context.actor.id, claimedAt: now, claimExpiresAt: new Date(now.getTime() + CLAIM_MINUTES * 60_000), updatedAt: now })
+        .set({ status: 'claimed', claimedBy: context.actor.id, claimedAt: now, claimExpiresAt: new Date(now.getTime() + claimMinutes * 60_000), updatedAt: now })
         .where("id = :id AND (status = 'pending' OR (status = 'claimed' AND (claim_expires_at < :now OR claimed_by = :me)))", { id, now, me: context.actor.id })
         .execute();
       if (result.affected !== 1) throw await this.whyNotClaimable(manager, id, now);

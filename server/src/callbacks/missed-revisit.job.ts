@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { addDays, calendarDayOf } from '../core/time/calendar-day';
+import { addDays, calendarDayOf } from '@huifang/shared';
 import { FollowUpRulesService } from './follow-up-rules.service';
 
 const EVERY_FIVE_MINUTES = 5 * 60_000;

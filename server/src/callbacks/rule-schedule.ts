@@ -1,5 +1,5 @@
 import type { CallbackKind, CallbackPriority, FollowUpRuleKey } from '@huifang/shared';
-import { addDays, calendarDayOf, startOfCalendarDay, type CalendarDay } from '../core/time/calendar-day';
+import { CALL_HOUR, addDays, atLocalHour, calendarDayOf, type CalendarDay } from '@huifang/shared';
 
 /*
  * When each rule's callback falls due, and the key of the trigger that makes it unique. Pure, so the
@@ -27,11 +27,8 @@ export interface NewCallback {
   surveyResponseId: number | null;
 }
 
-/** Calls are planned for the morning, when patients and the desk are reachable. */
-const CALL_HOUR = 9;
-
 export function atCallHour(day: CalendarDay, timeZone: string): Date {
-  return new Date(startOfCalendarDay(day, timeZone).getTime() + CALL_HOUR * 3_600_000);
+  return atLocalHour(day, CALL_HOUR, timeZone);
 }
 
 /** The next Monday-to-Friday after `now`'s day, at the call hour (DOMAIN.md: no answer → next working day). */

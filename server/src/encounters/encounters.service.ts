@@ -8,7 +8,7 @@ import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { addDays, calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf, nextVisitDueProblem } from '@huifang/shared';
 import { PatientEntity } from '../patients/patient.entity';
 import { PatientsService } from '../patients/patients.service';
 import type { CallDto } from './dto/call.dto';
@@ -25,8 +25,6 @@ import { waitSecondsBetween } from './wait-seconds';
 const CLOCK_SKEW_MS = 60_000;
 /** A late check-in may be recorded afterwards, but not history from long ago. */
 const MAX_BACKDATE_DAYS = 7;
-/** How far ahead an expected return date may lie. */
-const MAX_NEXT_VISIT_DAYS = 2 * 366;
 
 @Injectable()
 export class EncountersService {
@@ -121,11 +119,16 @@ export class EncountersService {
       assertNotFuture(at, 'at', now);
       if (at < encounter.calledAt) throw new BadRequestException({ message: ['at must not be before the time the patient was called in'], code: ERROR_CODES.encounterFinishBeforeCall });
       if (input.nextVisitDue !== undefined) {
-        if (input.nextVisitDue <= encounter.checkedInOn) {
+        // The rule the finish dialog applies too (shared/): after the visit day, within two years.
+        const problem = nextVisitDueProblem(encounter.checkedInOn, input.nextVisitDue);
+        if (problem === 'notAfterVisit') {
           throw new BadRequestException({ message: ['nextVisitDue must be after the day of the visit'], code: ERROR_CODES.encounterNextVisitTooEarly });
         }
-        if (input.nextVisitDue > addDays(encounter.checkedInOn, MAX_NEXT_VISIT_DAYS)) {
+        if (problem === 'tooFar') {
           throw new BadRequestException({ message: ['nextVisitDue must be within two years'], code: ERROR_CODES.encounterNextVisitTooLate });
+        }
+        if (problem === 'date') {
+          throw new BadRequestException({ message: ['nextVisitDue must be a calendar day'], code: ERROR_CODES.validation, params: { fields: ['nextVisitDue'] } });
         }
       }
       const result = await manager

@@ -22,6 +22,7 @@ export class WaitMonthlyEntity {
   @Column({ type: 'bigint' })
   seconds!: string;
 
-  @Column({ name: 'over_n', type: 'integer' })
-  overN!: number;
+  /** The waits of the bucket longer than its own value (seconds > tenths × 6): answers any whole-minute threshold. */
+  @Column({ name: 'above_tenth_n', type: 'integer' })
+  aboveTenthN!: number;
 }

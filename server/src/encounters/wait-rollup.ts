@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { WAIT_THRESHOLD_MINUTES } from '@huifang/shared';
 import { runRawSql } from '../core/database/raw-sql';
 
 /*
@@ -7,12 +6,12 @@ import { runRawSql } from '../core/database/raw-sql';
  * Minutes are reported with one decimal (DOMAIN.md), and rounding keeps order, so the nearest-rank
  * percentile of the waits rounded to tenths of a minute is exactly the rounded percentile. A month
  * of one department has only a few hundred distinct tenths, so `wait_monthly` keeps, per month,
- * department and tenth: how many waits, their exact seconds (for the mean) and how many exceeded
- * the threshold (a tenth can straddle it). Whole months of a period read it; the days at the edges
- * read the encounters.
+ * department and tenth: how many waits, their exact seconds (for the mean) and how many are longer
+ * than the tenth itself (`above_tenth_n`). The threshold is a hospital setting in whole minutes, so
+ * a tenth above T × 10 lies wholly over it, one below wholly under, and in the tenth at T × 10 the
+ * waits over T are exactly `above_tenth_n` (see `waitsOverSql`). Whole months of a period read it;
+ * the days at the edges read the encounters.
  */
-
-const THRESHOLD_SECONDS = WAIT_THRESHOLD_MINUTES * 60;
 
 /** The tenths of a minute a wait rounds to, as the reports round it (half up). */
 export function waitTenths(waitSeconds: number): number {
@@ -30,19 +29,20 @@ export async function countWait(
 ): Promise<void> {
   await runRawSql(
     manager,
-    `INSERT INTO wait_monthly (month, department_id, tenths, n, seconds, over_n) VALUES ($1, $2, $3, 1, $4, $5)
+    `INSERT INTO wait_monthly (month, department_id, tenths, n, seconds, above_tenth_n) VALUES ($1, $2, $3, 1, $4, $5)
      ON CONFLICT (month, department_id, tenths)
-     DO UPDATE SET n = wait_monthly.n + 1, seconds = wait_monthly.seconds + excluded.seconds, over_n = wait_monthly.over_n + excluded.over_n`,
-    [encounter.checkedInOn.slice(0, 7), encounter.departmentId, waitTenths(waitSeconds), waitSeconds, waitSeconds > THRESHOLD_SECONDS ? 1 : 0],
+     DO UPDATE SET n = wait_monthly.n + 1, seconds = wait_monthly.seconds + excluded.seconds,
+                   above_tenth_n = wait_monthly.above_tenth_n + excluded.above_tenth_n`,
+    [encounter.checkedInOn.slice(0, 7), encounter.departmentId, waitTenths(waitSeconds), waitSeconds, waitSeconds > waitTenths(waitSeconds) * 6 ? 1 : 0],
   );
 }
 
 /** Rebuilds the monthly counts from the encounters (migration, demo data, bulk loads). */
 export const REBUILD_WAIT_MONTHLY = [
   'DELETE FROM wait_monthly',
-    `INSERT INTO wait_monthly (month, department_id, tenths, n, seconds, over_n)
+    `INSERT INTO wait_monthly (month, department_id, tenths, n, seconds, above_tenth_n)
      SELECT substr(checked_in_on, 1, 7), department_id, ${WAIT_TENTHS_SQL('wait_seconds')}, COUNT(*), SUM(wait_seconds),
-            SUM(CASE WHEN wait_seconds > ${THRESHOLD_SECONDS} THEN 1 ELSE 0 END)
+            SUM(CASE WHEN wait_seconds > 6 * ${WAIT_TENTHS_SQL('wait_seconds')} THEN 1 ELSE 0 END)
        FROM encounter WHERE wait_seconds IS NOT NULL
       GROUP BY substr(checked_in_on, 1, 7), department_id, ${WAIT_TENTHS_SQL('wait_seconds')}`,
 ];
@@ -50,3 +50,9 @@ export const REBUILD_WAIT_MONTHLY = [
 export async function rebuildWaitMonthly(manager: EntityManager): Promise<void> {
   for (const sql of REBUILD_WAIT_MONTHLY) await manager.query(sql);
 }
+
+/**
+ * The waits of a `wait_monthly` row (alias `w`) longer than `:thresholdSeconds`, a whole number of
+ * minutes: all of a tenth above it, none below, `above_tenth_n` of the tenth at it.
+ */
+export const WAITS_OVER_SQL = `CASE WHEN w.tenths * 6 > :thresholdSeconds THEN w.n WHEN w.tenths * 6 = :thresholdSeconds THEN w.above_tenth_n ELSE 0 END`;

@@ -1,5 +1,5 @@
 import type { ChurnPoint } from '@huifang/shared';
-import { addDays, type CalendarDay } from '../core/time/calendar-day';
+import { addDays, type CalendarDay } from '@huifang/shared';
 import { groupByKey, groupKeySql, num, percent, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import {
   ERROR_CODES,
   DRILL_DOWN_SEGMENTS,
-  WAIT_THRESHOLD_MINUTES,
+  type HospitalSettings,
   maskPhone,
   type DrillDownRow,
   type DrillDownSegment,
@@ -13,7 +13,8 @@ import {
   type RelationshipStatus,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
-import { daysBetween } from '../core/time/calendar-day';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { daysBetween } from '@huifang/shared';
 import { statusClock, statusExpression } from '../patients/relationship-status';
 import { cohortConditions, cohortWindow } from './churn.query';
 import { followUpConditions } from './follow-up.query';
@@ -55,6 +56,7 @@ export class DrillDownService {
     private readonly indicators: IndicatorsService,
     private readonly sqlProvider: IndicatorSqlProvider,
     private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   async rows(name: IndicatorName, request: DrillDownRequest): Promise<Page<DrillDownRow>> {
@@ -69,16 +71,18 @@ export class DrillDownService {
     const templateId = templateOf(name, request);
     const scope = this.narrowed(request);
     const sql = this.sqlProvider.get();
-    return this.page(sql, this.source(sql, name, segment, scope, templateId), request);
+    const settings = await this.hospital.current();
+    return this.page(sql, this.source(sql, name, segment, scope, templateId, settings), request, settings);
   }
 
   async flowRows(request: DrillDownRequest & { fromStage: LifecycleStage; toStage: FlowTarget }): Promise<Page<DrillDownRow>> {
     const scope = this.indicators.scopeOf(request);
     const sql = this.sqlProvider.get();
+    const settings = await this.hospital.current();
     if (request.toStage === 'lapsed') {
-      const cohort = this.lapsedCohortSource(sql, scope, 'lapsed');
+      const cohort = this.lapsedCohortSource(sql, scope, 'lapsed', settings.returnGraceDays);
       if (!cohort) return { items: [], total: 0, page: request.page, pageSize: request.pageSize };
-      return this.page(sql, { ...cohort, where: 'p.stage = :fromStage', params: { ...cohort.params, fromStage: request.fromStage } }, request);
+      return this.page(sql, { ...cohort, where: 'p.stage = :fromStage', params: { ...cohort.params, fromStage: request.fromStage } }, request, settings);
     }
     const department = scope.departmentId === null ? '' : 'AND p.last_department_id = :departmentId';
     return this.page(
@@ -92,6 +96,7 @@ export class DrillDownService {
         params: { ...scope, ...instantBounds(scope, this.config.timeZone), fromStage: request.fromStage, toStage: request.toStage },
       },
       request,
+      settings,
     );
   }
 
@@ -101,7 +106,14 @@ export class DrillDownService {
     return narrowToKey(scope, request.groupBy ?? 'month', request.key);
   }
 
-  private source(sql: IndicatorSql, name: IndicatorName, segment: DrillDownSegment, scope: IndicatorScope, templateId: number | null): RowSource {
+  private source(
+    sql: IndicatorSql,
+    name: IndicatorName,
+    segment: DrillDownSegment,
+    scope: IndicatorScope,
+    templateId: number | null,
+    settings: HospitalSettings,
+  ): RowSource {
     const inDepartment = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
     switch (name) {
       case 'wait-time':
@@ -112,7 +124,7 @@ export class DrillDownService {
           on: 'e.checked_in_on',
           value: 'e.wait_seconds',
           ref: 'e.id',
-          params: { ...scope, threshold: WAIT_THRESHOLD_MINUTES * 60 },
+          params: { ...scope, threshold: settings.waitThresholdMinutes * 60 },
           toValue: (row) => round1(num(row['val']) / 60),
         };
       case 'satisfaction':
@@ -126,7 +138,7 @@ export class DrillDownService {
           params: { ...scope, templateId },
         };
       case 'churn':
-        return this.lapsedCohortSource(sql, scope, segment) ?? EMPTY_SOURCE;
+        return this.lapsedCohortSource(sql, scope, segment, settings.returnGraceDays) ?? EMPTY_SOURCE;
       case 'follow-up':
         return {
           from: `callback c ${PATIENT_AND_DEPARTMENT('c.patient_id', 'c.department_id')}`,
@@ -141,9 +153,9 @@ export class DrillDownService {
   }
 
   /** Churn rows: one per cohort patient (their latest expectation), value = days late (to return, or to today). */
-  private lapsedCohortSource(sql: IndicatorSql, scope: IndicatorScope, segment: string): RowSource | null {
+  private lapsedCohortSource(sql: IndicatorSql, scope: IndicatorScope, segment: string, graceDays: number): RowSource | null {
     const today = this.indicators.today();
-    const window = cohortWindow(scope, this.config.returnGraceDays, today);
+    const window = cohortWindow(scope, graceDays, today);
     if (!window) return null;
     const lapsedCount = 'SUM(CASE WHEN e.returned_on IS NULL THEN 1 ELSE 0 END)';
     const having = segment === 'lapsed' ? `HAVING ${lapsedCount} > 0` : segment === 'retained' ? `HAVING ${lapsedCount} = 0` : '';
@@ -151,7 +163,7 @@ export class DrillDownService {
       from: `(SELECT e.patient_id, MAX(e.id) AS ref_id FROM encounter e WHERE ${cohortConditions(scope)} GROUP BY e.patient_id ${having}) x
              JOIN encounter x_e ON x_e.id = x.ref_id ${PATIENT_AND_DEPARTMENT('x.patient_id', 'x_e.department_id')}`,
       where: '1 = 1',
-      on: sql.plusDays('x_e.next_visit_due', this.config.returnGraceDays),
+      on: sql.plusDays('x_e.next_visit_due', graceDays),
       value: 'x_e.next_visit_due',
       ref: 'x.ref_id',
       params: { ...scope, ...window },
@@ -159,8 +171,13 @@ export class DrillDownService {
     };
   }
 
-  private async page(sql: IndicatorSql, source: RowSource, request: { page: number; pageSize: number }): Promise<Page<DrillDownRow>> {
-    const clock = statusClock(this.config.timeZone, this.config.returnGraceDays);
+  private async page(
+    sql: IndicatorSql,
+    source: RowSource,
+    request: { page: number; pageSize: number },
+    settings: HospitalSettings,
+  ): Promise<Page<DrillDownRow>> {
+    const clock = statusClock(settings.timeZone, settings.returnGraceDays);
     const params = { ...source.params, ...clock, limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
     const [count] = await sql.query<Record<string, unknown>>(`SELECT COUNT(*) AS n FROM ${source.from} WHERE ${source.where}`, params);
     const rows = await sql.query<Record<string, unknown>>(

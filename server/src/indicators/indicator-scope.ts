@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { ERROR_CODES, MAX_DAILY_PERIOD_DAYS, MAX_PERIOD_DAYS, type IndicatorGrouping } from '@huifang/shared';
-import { addDays, daysBetween, startOfCalendarDay, type CalendarDay } from '../core/time/calendar-day';
+import { addDays, daysBetween, startOfCalendarDay, type CalendarDay } from '@huifang/shared';
 import type { IndicatorSql } from './indicator-sql';
 
 /** `all` folds a period into one point (headline figures). */

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
-import { calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { IndicatorSql } from './indicator-sql';
 
 /**

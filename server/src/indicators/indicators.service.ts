@@ -6,6 +6,7 @@ import {
   HEADLINE_NAMES,
   type Headline,
   type HeadlineName,
+  type HospitalSettings,
   type IndicatorGrouping,
   type IndicatorName,
   type IndicatorPointMap,
@@ -14,8 +15,9 @@ import {
   type LifecycleFlow,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { ReadCache } from '../core/database/read-cache';
-import { calendarDayOf, type CalendarDay } from '../core/time/calendar-day';
+import { calendarDayOf, type CalendarDay } from '@huifang/shared';
 import { DepartmentEntity } from '../departments/department.entity';
 import { statusClock } from '../patients/relationship-status';
 import { churnByGroup, emptyChurnPoint } from './churn.query';
@@ -46,6 +48,7 @@ export class IndicatorsService {
     private readonly config: AppConfig,
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     private readonly cache: ReadCache,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   today(now = new Date()): CalendarDay {
@@ -56,22 +59,25 @@ export class IndicatorsService {
     return resolveScope(request, this.today());
   }
 
-  series<N extends IndicatorName>(name: N, request: IndicatorRequest): Promise<IndicatorSeries<N>> {
+  async series<N extends IndicatorName>(name: N, request: IndicatorRequest): Promise<IndicatorSeries<N>> {
     const scope = this.scopeOf(request);
     const groupBy = request.groupBy ?? 'month';
     const templateId = templateOf(name, request);
-    return this.cached(`${name}:${groupBy}:${templateId}`, scope, () => this.computeSeries(name, scope, groupBy, templateId));
+    const settings = await this.hospital.current();
+    return this.cached(`${name}:${groupBy}:${templateId}`, scope, settings, () => this.computeSeries(name, scope, groupBy, templateId, settings));
   }
 
-  summary(request: IndicatorRequest): Promise<IndicatorSummary> {
+  async summary(request: IndicatorRequest): Promise<IndicatorSummary> {
     const scope = this.scopeOf(request);
-    return this.cached('summary', scope, () => this.computeSummary(scope));
+    const settings = await this.hospital.current();
+    return this.cached('summary', scope, settings, () => this.computeSummary(scope, settings));
   }
 
-  flow(request: IndicatorRequest): Promise<LifecycleFlow> {
+  async flow(request: IndicatorRequest): Promise<LifecycleFlow> {
     const scope = this.scopeOf(request);
-    return this.cached('flow', scope, async () => {
-      const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, this.config.returnGraceDays, this.today());
+    const settings = await this.hospital.current();
+    return this.cached('flow', scope, settings, async () => {
+      const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, settings.returnGraceDays, this.today());
       return { from: scope.from, to: scope.to, departmentId: scope.departmentId, links };
     });
   }
@@ -79,10 +85,13 @@ export class IndicatorsService {
   /**
    * A year of a large hospital takes a few hundred milliseconds to aggregate; the same figures are
    * asked for again and again (every manager opening the dashboard, every chart of a page). They
-   * are recomputed after any write, and are at most a minute old when another instance wrote.
+   * are recomputed after any write, and are at most a minute old when another instance wrote. The
+   * settings the figures depend on are part of the key: a changed threshold or grace period, also
+   * saved by another instance, is never answered from the cache.
    */
-  private cached<T>(what: string, scope: IndicatorScope, compute: () => Promise<T>): Promise<T> {
-    return this.cache.get(`indicators:${what}:${scope.from}:${scope.to}:${scope.departmentId}:${this.today()}`, INDICATOR_CACHE_MS, compute);
+  private cached<T>(what: string, scope: IndicatorScope, settings: HospitalSettings, compute: () => Promise<T>): Promise<T> {
+    const dependsOn = `${settings.returnGraceDays}:${settings.waitThresholdMinutes}`;
+    return this.cache.get(`indicators:${what}:${scope.from}:${scope.to}:${scope.departmentId}:${this.today()}:${dependsOn}`, INDICATOR_CACHE_MS, compute);
   }
 
   private async computeSeries<N extends IndicatorName>(
@@ -90,21 +99,22 @@ export class IndicatorsService {
     scope: IndicatorScope,
     groupBy: IndicatorGrouping,
     templateId: number | null,
+    settings: HospitalSettings,
   ): Promise<IndicatorSeries<N>> {
-    const found = await this.points(this.sqlProvider.get(), name, scope, groupBy, templateId);
+    const found = await this.points(this.sqlProvider.get(), name, scope, groupBy, templateId, settings);
     const keys = groupBy === 'department' ? await this.departmentKeys(scope) : timeBucketKeys(scope, groupBy);
     const points = keys.map((key) => (found.get(key) ?? EMPTY_POINT[name](key)) as IndicatorPointMap[N]);
     return { indicator: name, from: scope.from, to: scope.to, departmentId: scope.departmentId, groupBy, templateId, points };
   }
 
-  private async computeSummary(scope: IndicatorScope): Promise<IndicatorSummary> {
+  private async computeSummary(scope: IndicatorScope, settings: HospitalSettings): Promise<IndicatorSummary> {
     const previous = previousScope(scope);
     const sql = this.sqlProvider.get();
-    const [current, before] = [await this.headlines(sql, scope), await this.headlines(sql, previous)];
+    const [current, before] = [await this.headlines(sql, scope, settings), await this.headlines(sql, previous, settings)];
     const headlines = Object.fromEntries(
       HEADLINE_NAMES.map((name) => [name, headline(current[name], before[name])]),
     ) as Record<HeadlineName, Headline>;
-    const clock = statusClock(this.config.timeZone, this.config.returnGraceDays);
+    const clock = statusClock(settings.timeZone, settings.returnGraceDays);
     return {
       from: scope.from,
       to: scope.to,
@@ -117,24 +127,31 @@ export class IndicatorsService {
     };
   }
 
-  private points(sql: IndicatorSql, name: IndicatorName, scope: IndicatorScope, groupBy: Grouping, templateId: number | null): Promise<Map<string, unknown>> {
+  private points(
+    sql: IndicatorSql,
+    name: IndicatorName,
+    scope: IndicatorScope,
+    groupBy: Grouping,
+    templateId: number | null,
+    settings: HospitalSettings,
+  ): Promise<Map<string, unknown>> {
     switch (name) {
       case 'wait-time':
-        return waitTimeByGroup(sql, scope, groupBy);
+        return waitTimeByGroup(sql, scope, groupBy, settings.waitThresholdMinutes);
       case 'satisfaction':
         return satisfactionByGroup(sql, scope, groupBy, this.config.timeZone, true, templateId);
       case 'churn':
-        return churnByGroup(sql, scope, groupBy, this.config.returnGraceDays, this.today());
+        return churnByGroup(sql, scope, groupBy, settings.returnGraceDays, this.today());
       case 'follow-up':
         return followUpByGroup(sql, scope, groupBy, this.config.timeZone);
     }
   }
 
   /** The period's headline figures, each with its n. */
-  private async headlines(sql: IndicatorSql, scope: IndicatorScope): Promise<Record<HeadlineName, Figure>> {
-    const wait = (await waitTimeByGroup(sql, scope, 'all')).get('all') ?? emptyWaitTimePoint('all');
+  private async headlines(sql: IndicatorSql, scope: IndicatorScope, settings: HospitalSettings): Promise<Record<HeadlineName, Figure>> {
+    const wait = (await waitTimeByGroup(sql, scope, 'all', settings.waitThresholdMinutes)).get('all') ?? emptyWaitTimePoint('all');
     const satisfaction = (await satisfactionByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptySatisfactionPoint('all');
-    const churn = (await churnByGroup(sql, scope, 'all', this.config.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
+    const churn = (await churnByGroup(sql, scope, 'all', settings.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
     const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptyFollowUpPoint('all');
     return {
       waitMedian: { value: wait.median, n: wait.n },

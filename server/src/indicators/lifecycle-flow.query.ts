@@ -1,5 +1,5 @@
 import type { FlowTarget, LifecycleFlowLink, LifecycleStage } from '@huifang/shared';
-import type { CalendarDay } from '../core/time/calendar-day';
+import type { CalendarDay } from '@huifang/shared';
 import { cohortConditions, cohortWindow } from './churn.query';
 import { instantBounds, num, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LiveBoard } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
-import { addDays, calendarDayOf, startOfCalendarDay } from '../core/time/calendar-day';
+import { addDays, calendarDayOf, startOfCalendarDay } from '@huifang/shared';
 import { num, round1 } from './indicator-scope';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
 import { nearestRankSql } from './nearest-rank';

@@ -1,6 +1,6 @@
-import { WAIT_THRESHOLD_MINUTES, type WaitTimePoint } from '@huifang/shared';
-import { addDays, type CalendarDay } from '../core/time/calendar-day';
-import { WAIT_TENTHS_SQL } from '../encounters/wait-rollup';
+import type { WaitTimePoint } from '@huifang/shared';
+import { addDays, type CalendarDay } from '@huifang/shared';
+import { WAIT_TENTHS_SQL, WAITS_OVER_SQL } from '../encounters/wait-rollup';
 import { groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 import { nearestRankSql } from './nearest-rank';
@@ -11,25 +11,30 @@ import { nearestRankSql } from './nearest-rank';
  * the days before and after them from the encounters, rounded the same way; grouping by day or
  * week reads the encounters only. Means use the exact seconds.
  */
-export async function waitTimeByGroup(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping): Promise<Map<string, WaitTimePoint>> {
+export async function waitTimeByGroup(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: Grouping,
+  thresholdMinutes: number,
+): Promise<Map<string, WaitTimePoint>> {
   const parts = groupBy === 'day' || groupBy === 'week' ? { months: null, edges: [[scope.from, scope.to]] } : splitIntoMonths(scope);
   const inDepartment = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
   const rawKey = groupKeySql(sql, groupBy, 'e.checked_in_on', 'e.department_id');
   const selects = parts.edges.map(
     (_, i) =>
       `SELECT ${rawKey} AS g, ${WAIT_TENTHS_SQL('e.wait_seconds')} AS v, 1 AS c, e.wait_seconds AS s,
-              CASE WHEN e.wait_seconds > :threshold THEN 1 ELSE 0 END AS o
+              CASE WHEN e.wait_seconds > :thresholdSeconds THEN 1 ELSE 0 END AS o
          FROM encounter e
         WHERE e.checked_in_on BETWEEN :edgeFrom${i} AND :edgeTo${i} AND e.wait_seconds IS NOT NULL ${inDepartment('e.department_id')}`,
   );
   if (parts.months) {
     selects.push(
-      `SELECT ${groupKeySql(sql, groupBy, "w.month || '-01'", 'w.department_id')} AS g, w.tenths AS v, w.n AS c, w.seconds AS s, w.over_n AS o
+      `SELECT ${groupKeySql(sql, groupBy, "w.month || '-01'", 'w.department_id')} AS g, w.tenths AS v, w.n AS c, w.seconds AS s, ${WAITS_OVER_SQL} AS o
          FROM wait_monthly w
         WHERE w.month BETWEEN :firstMonth AND :lastMonth ${inDepartment('w.department_id')}`,
     );
   }
-  const params: Record<string, unknown> = { ...scope, threshold: WAIT_THRESHOLD_MINUTES * 60, ...parts.months };
+  const params: Record<string, unknown> = { ...scope, thresholdSeconds: thresholdMinutes * 60, ...parts.months };
   parts.edges.forEach(([from, to], i) => Object.assign(params, { [`edgeFrom${i}`]: from, [`edgeTo${i}`]: to }));
   const rows = await sql.query<Record<string, unknown>>(
     nearestRankSql(

@@ -6,7 +6,7 @@ import {
   type RelationshipStatus,
   type StaffRef,
 } from '@huifang/shared';
-import { ageOn } from '../core/time/calendar-day';
+import { ageOn } from '@huifang/shared';
 import type { PatientEntity } from './patient.entity';
 
 export function toPatientSummary(patient: PatientEntity, status: RelationshipStatus, today: string): PatientSummary {

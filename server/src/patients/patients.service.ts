@@ -5,7 +5,7 @@ import { ERROR_CODES, type Page, type Patient, type PatientSummary, type Relatio
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
-import { AppConfig } from '../core/config/app-config';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -30,17 +30,19 @@ export class PatientsService {
     private readonly departments: DepartmentsService,
     private readonly writes: WriteTransaction,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
     private readonly rules: RuleFiring,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
-  clock(): StatusClock {
-    return statusClock(this.config.timeZone, this.config.returnGraceDays);
+  /** Today and the grace period as the hospital settings give them now. */
+  async clock(): Promise<StatusClock> {
+    const settings = await this.hospital.current();
+    return statusClock(settings.timeZone, settings.returnGraceDays);
   }
 
   /** One page of patients for a search box; `term` is the parsed `q` (see `searchTerm`). */
   async search(query: PatientQueryDto, term: SearchTerm | null): Promise<Page<PatientSummary>> {
-    const clock = this.clock();
+    const clock = await this.clock();
     const qb = this.patients.createQueryBuilder('p').addSelect(statusExpression('p'), 'status').setParameters(clock);
     if (term) applySearchTerm(qb, term);
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
@@ -64,7 +66,7 @@ export class PatientsService {
   }
 
   async get(id: number): Promise<Patient> {
-    const clock = this.clock();
+    const clock = await this.clock();
     const { entities, raw } = await this.patients
       .createQueryBuilder('p')
       .addSelect(statusExpression('p'), 'status')

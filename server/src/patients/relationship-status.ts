@@ -1,5 +1,5 @@
 import type { RelationshipStatus } from '@huifang/shared';
-import { addDays, calendarDayOf, type CalendarDay } from '../core/time/calendar-day';
+import { addDays, calendarDayOf, type CalendarDay } from '@huifang/shared';
 
 /**
  * Relationship status (DOMAIN.md), derived in SQL from the patient row so lists can filter on it

@@ -7,9 +7,10 @@ import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
 import { checkAnswers } from './answer-rules';
 import type { SubmitSurveyDto } from './dto/submit-survey.dto';
@@ -29,6 +30,7 @@ export class PublicSurveysService {
     private readonly writes: WriteTransaction,
     private readonly rules: RuleFiring,
     private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   async get(token: string): Promise<PublicSurvey> {
@@ -40,6 +42,7 @@ export class PublicSurveysService {
       manager.findOneByOrFail(EncounterEntity, { id: invitation.encounterId }),
     ]);
     return {
+      hospital: await this.hospital.publicHospital(),
       departmentName: { zh: department.name, en: department.nameEn },
       visitDate: encounter.checkedInOn,
       expiresAt: invitation.expiresAt.toISOString(),

@@ -1,20 +1,39 @@
-import type { SurveyQuestion } from '@huifang/shared';
+import { questionProblems as sharedQuestionProblems, type QuestionProblem, type SurveyQuestion } from '@huifang/shared';
 
-/** Rules across questions that field decorators cannot see; messages name the question. */
+/**
+ * The rules across questions that field decorators cannot see (shared/, so the template editor
+ * applies the same), as messages naming the question. Field-level problems (id pattern, lengths,
+ * option counts) are the DTO's and reach here only as a safety net.
+ */
 export function questionProblems(questions: SurveyQuestion[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  questions.forEach((q, i) => {
-    const at = `questions.${i}`;
-    if (seen.has(q.id)) problems.push(`${at}.id "${q.id}" is used twice`);
-    seen.add(q.id);
-    if (q.kind === 'rating' && !q.dimension) problems.push(`${at}.dimension is required for a rating question`);
-    if (q.kind !== 'rating' && q.dimension) problems.push(`${at}.dimension is only for rating questions`);
-    if (q.kind === 'choice' && !q.options?.length) problems.push(`${at}.options are required for a choice question`);
-    if (q.kind !== 'choice' && q.options) problems.push(`${at}.options are only for choice questions`);
-  });
-  for (const kind of ['nps', 'csat'] as const) {
-    if (questions.filter((q) => q.kind === kind).length > 1) problems.push(`questions may hold at most one ${kind} question`);
+  return sharedQuestionProblems(questions)
+    .filter((problem) => !(problem.code === 'idDuplicate' && isFirstOfItsId(problem, questions)))
+    .map((problem) => message(problem, questions));
+}
+
+function isFirstOfItsId(problem: QuestionProblem, questions: SurveyQuestion[]): boolean {
+  const index = problem.index ?? 0;
+  return questions.findIndex((q) => q.id === questions[index].id) === index;
+}
+
+function message({ index, code }: QuestionProblem, questions: SurveyQuestion[]): string {
+  const at = `questions.${index}`;
+  switch (code) {
+    case 'idDuplicate':
+      return `${at}.id "${questions[index ?? 0].id}" is used twice`;
+    case 'dimensionRequired':
+      return `${at}.dimension is required for a rating question`;
+    case 'dimensionNotRating':
+      return `${at}.dimension is only for rating questions`;
+    case 'optionsTooFew':
+      return `${at}.options are required for a choice question`;
+    case 'optionsNotChoice':
+      return `${at}.options are only for choice questions`;
+    case 'oneNps':
+      return 'questions may hold at most one nps question';
+    case 'oneCsat':
+      return 'questions may hold at most one csat question';
+    default:
+      return index === null ? `questions: ${code}` : `${at}: ${code}`;
   }
-  return problems;
 }

@@ -5,8 +5,9 @@ import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { calendarDayOf } from '../core/time/calendar-day';
+import { calendarDayOf } from '@huifang/shared';
 import { EncounterEntity } from '../encounters/encounter.entity';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
@@ -21,6 +22,7 @@ export class SurveyInvitationsService {
     private readonly writes: WriteTransaction,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   /**
@@ -31,6 +33,7 @@ export class SurveyInvitationsService {
     const token = newSurveyToken();
     const now = new Date();
     const invitation = await this.writes.run(async (manager) => {
+      const { surveyMinDays, surveyExpiryDays, timeZone } = await this.hospital.current(manager);
       const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
       if (!encounter) {
         throw new NotFoundException({ message: `encounter ${encounterId} not found`, code: ERROR_CODES.encounterNotFound, params: { encounterId } });
@@ -44,7 +47,7 @@ export class SurveyInvitationsService {
       }
       // Claim the patient's invitation slot with a conditional UPDATE: two desks inviting at once
       // cannot both pass the spacing rule.
-      const cutoff = new Date(now.getTime() - this.config.surveyMinDays * DAY_MS);
+      const cutoff = new Date(now.getTime() - surveyMinDays * DAY_MS);
       const claimed = await manager
         .createQueryBuilder()
         .update(PatientEntity)
@@ -53,9 +56,9 @@ export class SurveyInvitationsService {
         .execute();
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
-        const next = new Date(last.getTime() + this.config.surveyMinDays * DAY_MS);
-        const lastInvitedDay = calendarDayOf(last, this.config.timeZone);
-        const nextAllowedDay = calendarDayOf(next, this.config.timeZone);
+        const next = new Date(last.getTime() + surveyMinDays * DAY_MS);
+        const lastInvitedDay = calendarDayOf(last, timeZone);
+        const nextAllowedDay = calendarDayOf(next, timeZone);
         throw new ConflictException({
           message: `the patient was invited on ${lastInvitedDay}; the next invitation is possible from ${nextAllowedDay}`,
           code: ERROR_CODES.surveyTooSoon,
@@ -70,7 +73,7 @@ export class SurveyInvitationsService {
         departmentId: encounter.departmentId,
         templateVersionId: version.id,
         createdAt: now,
-        expiresAt: new Date(now.getTime() + this.config.surveyExpiryDays * DAY_MS),
+        expiresAt: new Date(now.getTime() + surveyExpiryDays * DAY_MS),
         usedAt: null,
         createdBy: context.actor.id,
       });

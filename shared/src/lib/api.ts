@@ -118,6 +118,10 @@ export const ERROR_CODES = {
   indicatorNotFound: 'indicator.not_found',
   indicatorKeyOutsidePeriod: 'indicator.key_outside_period',
   indicatorTemplateSatisfactionOnly: 'indicator.template_satisfaction_only',
+  // Hospital settings
+  settingsLogoTooLarge: 'settings.logo_too_large',
+  settingsLogoType: 'settings.logo_type',
+  settingsLogoMissing: 'settings.logo_missing',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -147,6 +151,7 @@ export interface ErrorParams {
   'survey.too_soon': { lastInvitedDay: string; nextAllowedDay: string };
   'department.not_found': { departmentId: number };
   'template.not_found': { templateId: number };
+  'settings.logo_too_large': { maxKb: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -167,6 +172,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'survey.too_soon': ['lastInvitedDay', 'nextAllowedDay'],
   'department.not_found': ['departmentId'],
   'template.not_found': ['templateId'],
+  'settings.logo_too_large': ['maxKb'],
 };
 
 /** The param names a code's message may use (none for most codes). */

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'callback.reschedule',
   'callback.cancel',
   'follow_up_rules.update',
+  'settings.update',
   'user.create',
   'user.update',
   'department.create',

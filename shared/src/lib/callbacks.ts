@@ -47,9 +47,11 @@ export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 export const CALLBACK_VIEWS = ['overdue', 'today', 'upcoming'] as const;
 export type CallbackView = (typeof CALLBACK_VIEWS)[number];
 
-/** DOMAIN.md: a claim expires after 30 minutes; at most 3 unanswered attempts. */
-export const CLAIM_MINUTES = 30;
+/** DOMAIN.md: at most 3 unanswered attempts (the claim timeout is a hospital setting). */
 export const MAX_ATTEMPTS = 3;
+
+/** Calls are planned for this hour of the hospital's day (the morning, when patients and the desk are reachable). */
+export const CALL_HOUR = 9;
 
 export interface CallbackAttempt {
   at: string;

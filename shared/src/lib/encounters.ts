@@ -1,3 +1,5 @@
+import { addDays, isCalendarDay } from './calendar-day';
+
 /** Where an encounter stands, derived from its times. */
 export const ENCOUNTER_STATUSES = ['waiting', 'in_room', 'finished'] as const;
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
@@ -47,3 +49,25 @@ export interface EncounterQuery {
 }
 
 export const CLINICIAN_MAX_LENGTH = 50;
+
+/** An expected return date is at most this many days after the visit ("within two years"). */
+export const NEXT_VISIT_MAX_DAYS = 2 * 366;
+
+/**
+ * Why `nextVisitDue` is refused for a visit on `visitDay`, or null: it must be a real day after the
+ * visit day (a return the same day is not a return) and within two years.
+ */
+export function nextVisitDueProblem(visitDay: string, nextVisitDue: string): 'date' | 'notAfterVisit' | 'tooFar' | null {
+  if (!isCalendarDay(nextVisitDue)) return 'date';
+  if (nextVisitDue <= visitDay) return 'notAfterVisit';
+  return nextVisitDue > addDays(visitDay, NEXT_VISIT_MAX_DAYS) ? 'tooFar' : null;
+}
+
+/** Colour hint for a wait: over the hospital's threshold `long`, over twice the threshold `very-long`. */
+export type WaitLevel = 'ok' | 'long' | 'very-long';
+
+export function waitLevel(minutes: number | null, thresholdMinutes: number): WaitLevel {
+  if (minutes === null) return 'ok';
+  if (minutes > 2 * thresholdMinutes) return 'very-long';
+  return minutes > thresholdMinutes ? 'long' : 'ok';
+}

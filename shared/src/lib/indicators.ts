@@ -13,9 +13,6 @@ export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
 /** Below this n a figure is a "small sample": shown with its n, never as a confident number. */
 export const SMALL_SAMPLE_N = 10;
 
-/** Waits longer than this many minutes count in `overThreshold` (DOMAIN.md default). */
-export const WAIT_THRESHOLD_MINUTES = 30;
-
 /** The longest period one request may cover, and the longest for `groupBy=day`. */
 export const MAX_PERIOD_DAYS = 1100;
 export const MAX_DAILY_PERIOD_DAYS = 366;

@@ -1,3 +1,4 @@
+import type { PublicHospital } from './hospital-settings';
 /** Survey question kinds (DOMAIN.md, Surveys). */
 export const QUESTION_KINDS = ['nps', 'csat', 'rating', 'choice', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -90,6 +91,8 @@ export interface SurveyInvitation {
 
 /** What the public form needs; never the patient's name or phone. */
 export interface PublicSurvey {
+  /** The hospital's name and logo (settings), shown at the top of the form instead of the product's. */
+  hospital: PublicHospital;
   departmentName: LocalizedText;
   visitDate: string;
   expiresAt: string;
@@ -149,7 +152,7 @@ export interface SurveyResponseQuery {
 
 /** DOMAIN.md, NPS: detractors answer 0-6 (promoters 9-10, passives 7-8). */
 export function isNpsDetractor(nps: number | null): boolean {
-  return nps !== null && nps <= 6;
+  return nps !== null && nps <= NPS_DETRACTOR_MAX;
 }
 
 /**
@@ -158,8 +161,8 @@ export function isNpsDetractor(nps: number | null): boolean {
  */
 export function needsRecoveryAnswer(kind: QuestionKind, value: number | string): boolean {
   if (typeof value !== 'number') return false;
-  if (kind === 'nps') return value <= 6;
-  if (kind === 'csat' || kind === 'rating') return value <= 2;
+  if (kind === 'nps') return value <= NPS_DETRACTOR_MAX;
+  if (kind === 'csat' || kind === 'rating') return value <= RECOVERY_RATING_MAX;
   return false;
 }
 
@@ -176,4 +179,31 @@ export interface RecoveryTriggerAnswer {
 export interface RecoveryTrigger {
   answers: RecoveryTriggerAnswer[];
   comment: string | null;
+}
+
+/** NPS categories (DOMAIN.md, Formulas): detractors 0-6, passives 7-8, promoters 9-10. */
+export const NPS_DETRACTOR_MAX = 6;
+export const NPS_PROMOTER_MIN = 9;
+/** CSAT and ratings: the top-2-box answers are 4 and 5. */
+export const TOP_BOX_MIN = 4;
+/** A CSAT or rating at or below this opens service recovery (as does an NPS detractor). */
+export const RECOVERY_RATING_MAX = 2;
+
+/** How a score reads at a glance: red, amber or green. */
+export type ScoreBand = 'low' | 'mid' | 'high';
+
+/** An NPS answer: detractor `low`, passive `mid`, promoter `high`; null outside 0-10 or not whole. */
+export function npsBand(score: number | null | undefined): ScoreBand | null {
+  if (!isWholeIn(score, SCALE.nps.min, SCALE.nps.max)) return null;
+  return score <= NPS_DETRACTOR_MAX ? 'low' : score < NPS_PROMOTER_MIN ? 'mid' : 'high';
+}
+
+/** A CSAT or dimension rating: the service-recovery answers `low`, the top-2-box `high`, between `mid`. */
+export function ratingBand(score: number | null | undefined): ScoreBand | null {
+  if (!isWholeIn(score, SCALE.rating.min, SCALE.rating.max)) return null;
+  return score <= RECOVERY_RATING_MAX ? 'low' : score >= TOP_BOX_MIN ? 'high' : 'mid';
+}
+
+function isWholeIn(score: number | null | undefined, min: number, max: number): score is number {
+  return typeof score === 'number' && Number.isInteger(score) && score >= min && score <= max;
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@huifang/shared';
 
 /** The staff pages, in the order the side nav shows them. */
-export const STAFF_PAGES = ['patients', 'callbacks', 'dashboard', 'feedback', 'users', 'templates', 'rules'] as const;
+export const STAFF_PAGES = ['patients', 'callbacks', 'dashboard', 'feedback', 'users', 'templates', 'rules', 'settings'] as const;
 export type StaffPage = (typeof STAFF_PAGES)[number];
 
 export interface PageAccess {
@@ -22,6 +22,7 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   users: { path: 'users', roles: ['admin'] },
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
+  settings: { path: 'settings', roles: ['admin'] },
 };
 
 const HOME_PAGE: Readonly<Record<Role, StaffPage>> = {

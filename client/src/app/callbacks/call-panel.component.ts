@@ -55,8 +55,8 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
 
 /**
  * The call panel for a claimed callback: the number to dial, why to call and what to say, earlier
- * calls, and the outcome buttons; also reschedule, cancel and release. The claim's 30 minutes count
- * down; once they run out the claim can be renewed. Closes with a `CallPanelResult`, or with
+ * calls, and the outcome buttons; also reschedule, cancel and release. The claim's timeout (a hospital setting) counts
+ * down; once it runs out the claim can be renewed. Closes with a `CallPanelResult`, or with
  * nothing when closed keeping the claim.
  */
 @Component({

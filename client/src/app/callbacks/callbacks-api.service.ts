@@ -41,7 +41,7 @@ export class CallbacksApiService {
     return this.http.post<CallbackItem>(CALLBACKS_URL, request);
   }
 
-  /** Takes the call for 30 minutes and returns the full phone number; 409 names who holds it. */
+  /** Takes the call for the claim timeout (a hospital setting) and returns the full phone number; 409 names who holds it. */
   claim(id: number): Observable<ClaimedCallback> {
     return this.http.post<ClaimedCallback>(`${callbackUrl(id)}/claim`, {});
   }

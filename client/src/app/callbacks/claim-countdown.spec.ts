@@ -1,4 +1,4 @@
-import { CLAIM_MINUTES } from '@huifang/shared';
+import { DEFAULT_CLAIM_TIMEOUT_MINUTES as CLAIM_MINUTES } from '@huifang/shared';
 import { claimRemainingMs, claimTone, formatCountdown } from './claim-countdown';
 
 describe('claim countdown', () => {

@@ -1,4 +1,5 @@
-import { HOSPITAL_TIME_ZONE, addDays, calendarDay } from '../core/calendar-day';
+import { CALL_HOUR, addDays, calendarDayOf } from '@huifang/shared';
+import { hospitalTimeZone } from '../hospital-settings/hospital-clock';
 import { utcOffset } from '../i18n/hospital-date';
 
 /**
@@ -7,11 +8,8 @@ import { utcOffset } from '../i18n/hospital-date';
  */
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-/** The hour follow-up calls are made at by default (the server's call hour). */
-export const CALL_HOUR = 9;
-
 /** `2026-11-25T09:00` of `at` in the hospital's zone. */
-export function toHospitalInput(at: Date | number, timeZone: string = HOSPITAL_TIME_ZONE): string {
+export function toHospitalInput(at: Date | number, timeZone: string = hospitalTimeZone()): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -26,7 +24,7 @@ export function toHospitalInput(at: Date | number, timeZone: string = HOSPITAL_T
 }
 
 /** `2026-11-25T09:00:00+08:00` for the input value read in the hospital's zone; null if it is not one. */
-export function fromHospitalInput(value: string, timeZone: string = HOSPITAL_TIME_ZONE): string | null {
+export function fromHospitalInput(value: string, timeZone: string = hospitalTimeZone()): string | null {
   const instant = hospitalInputInstant(value, timeZone);
   if (instant === null) {
     return null;
@@ -40,7 +38,7 @@ export function fromHospitalInput(value: string, timeZone: string = HOSPITAL_TIM
 }
 
 /** Epoch milliseconds of the input value read in the hospital's zone; null if it is not a real date-time. */
-export function hospitalInputInstant(value: string, timeZone: string = HOSPITAL_TIME_ZONE): number | null {
+export function hospitalInputInstant(value: string, timeZone: string = hospitalTimeZone()): number | null {
   const match = LOCAL_INPUT.exec(value.trim());
   if (!match) {
     return null;
@@ -58,8 +56,8 @@ export function hospitalInputInstant(value: string, timeZone: string = HOSPITAL_
 }
 
 /** Tomorrow at the call hour in the hospital's zone: the default for a new or moved call. */
-export function tomorrowAtCallHour(now: number, timeZone: string = HOSPITAL_TIME_ZONE): string {
-  return `${addDays(calendarDay(now, timeZone), 1)}T${String(CALL_HOUR).padStart(2, '0')}:00`;
+export function tomorrowAtCallHour(now: number, timeZone: string = hospitalTimeZone()): string {
+  return `${addDays(calendarDayOf(now, timeZone), 1)}T${String(CALL_HOUR).padStart(2, '0')}:00`;
 }
 
 function offsetMinutes(at: Date, timeZone: string): number {

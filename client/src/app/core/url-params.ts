@@ -1,4 +1,4 @@
-import { isCalendarDay } from './calendar-day';
+import { isCalendarDay } from '@huifang/shared';
 
 /** A URL query value that is a positive whole number (an id, a page), else null. */
 export function positiveIntParam(value: string | null): number | null {

@@ -36,6 +36,8 @@ export interface ChartContext {
   lang: Lang;
   t: Translate;
   departmentNameOf: (id: number) => string;
+  /** The hospital's wait threshold (settings), which the "over threshold" figures count against. */
+  waitThresholdMinutes: number;
 }
 
 export const CHART_COLORS = {

@@ -5,7 +5,7 @@ import type { Translate } from './figure-format';
 /** Writes the key and its parameters, so a spec sees exactly what would be translated. */
 export const fakeT: Translate = (key, params) => key + JSON.stringify(params ?? {});
 
-export const fakeChartContext: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id };
+export const fakeChartContext: ChartContext = { lang: 'en', t: fakeT, departmentNameOf: (id) => 'Dept' + id, waitThresholdMinutes: 30 };
 
 export interface SeriesOption {
   name: string;

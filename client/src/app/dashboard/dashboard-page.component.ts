@@ -21,10 +21,12 @@ import {
   RELATIONSHIP_STATUSES,
   type SurveyTemplate,
 } from '@huifang/shared';
+import { DEFAULT_WAIT_THRESHOLD_MINUTES } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { Subject, catchError, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
-import { hospitalToday } from '../core/calendar-day';
+import { hospitalToday } from '../hospital-settings/hospital-clock';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings-api.service';
 import { Notifier } from '../core/notifier.service';
 import { PeriodFieldsComponent } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
@@ -119,6 +121,10 @@ export class DashboardPageComponent {
     { initialValue: null },
   );
 
+  private readonly hospitalSettings = inject(HospitalSettingsService).settings;
+  /** The hospital's wait threshold, which "over threshold" figures count against (settings). */
+  protected readonly waitThreshold = computed(() => this.hospitalSettings()?.waitThresholdMinutes ?? DEFAULT_WAIT_THRESHOLD_MINUTES);
+
   protected readonly context = computed((): ChartContext | null => {
     const lang = this.wordsLang();
     if (!lang) return null;
@@ -127,6 +133,7 @@ export class DashboardPageComponent {
       lang,
       t: (key, params) => this.transloco.translate(key, params, lang),
       departmentNameOf: (id) => departmentNameById(departments, id, lang, `#${id}`),
+      waitThresholdMinutes: this.waitThreshold(),
     };
   });
 

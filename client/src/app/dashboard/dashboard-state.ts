@@ -1,6 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
 import { type IndicatorGrouping, type IndicatorName, type IndicatorQuery, MAX_PERIOD_DAYS } from '@huifang/shared';
-import { addDays, isCalendarDay } from '../core/calendar-day';
+import { addDays, isCalendarDay } from '@huifang/shared';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** The period presets of the dashboard; `custom` carries its own `from`/`to`. */

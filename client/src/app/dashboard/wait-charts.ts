@@ -1,4 +1,4 @@
-import { type IndicatorSeries, WAIT_THRESHOLD_MINUTES, type WaitTimePoint } from '@huifang/shared';
+import type { IndicatorSeries, WaitTimePoint } from '@huifang/shared';
 import {
   CHART_COLORS,
   type ChartContext,
@@ -65,7 +65,7 @@ export function waitChart(series: IndicatorSeries<'wait-time'>, context: ChartCo
         t('dashboard.table.visits'),
         t('dashboard.charts.median'),
         t('dashboard.charts.p90'),
-        t('dashboard.table.overThreshold', { minutes: WAIT_THRESHOLD_MINUTES }),
+        t('dashboard.table.overThreshold', { minutes: context.waitThresholdMinutes }),
       ],
       rows: points.map((p) => ({
         label: bucketLabel(series.groupBy, p.key, t, context.departmentNameOf),

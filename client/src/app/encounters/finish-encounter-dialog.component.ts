@@ -6,7 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Encounter, FinishRequest } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { addDays, hospitalToday } from '../core/calendar-day';
+import { NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf } from '@huifang/shared';
+import { hospitalTimeZone, hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
@@ -43,10 +44,19 @@ export interface FinishEncounterDialogData {
           </p>
           <mat-form-field appearance="outline">
             <mat-label>{{ t('encounters.finish.nextVisit') }}</mat-label>
-            <input matInput type="date" formControlName="nextVisitDue" [min]="today" data-testid="finish-next-visit" />
+            <input
+              matInput
+              type="date"
+              formControlName="nextVisitDue"
+              [min]="earliest"
+              [max]="latest"
+              data-testid="finish-next-visit"
+            />
             <mat-hint>{{ t('encounters.finish.nextVisitHint') }}</mat-hint>
-            @if (form.controls.nextVisitDue.hasError('pastDate')) {
-              <mat-error>{{ t('validation.pastDate') }}</mat-error>
+            @if (form.controls.nextVisitDue.hasError('notAfterVisit')) {
+              <mat-error data-testid="finish-next-visit-error">{{ t('validation.nextVisitAfterVisit') }}</mat-error>
+            } @else if (form.controls.nextVisitDue.hasError('tooFar')) {
+              <mat-error data-testid="finish-next-visit-error">{{ t('validation.nextVisitTooFar') }}</mat-error>
             } @else if (form.controls.nextVisitDue.hasError('date')) {
               <mat-error>{{ t('validation.date') }}</mat-error>
             }
@@ -93,11 +103,14 @@ export class FinishEncounterDialogComponent {
   private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, Encounter>>(MatDialogRef);
 
   protected readonly quickPicks = NEXT_VISIT_QUICK_PICKS;
-  protected readonly today = hospitalToday();
+  /** The day the visit belongs to in the hospital's zone: the server checks the next visit against it. */
+  protected readonly visitDay = calendarDayOf(new Date(this.data.encounter.checkedInAt), hospitalTimeZone());
+  protected readonly earliest = addDays(this.visitDay, 1);
+  protected readonly latest = addDays(this.visitDay, NEXT_VISIT_MAX_DAYS);
   protected readonly pending = signal(false);
   protected readonly error = signal<ErrorDescription | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    nextVisitDue: ['', nextVisitValidator(() => hospitalToday())],
+    nextVisitDue: ['', nextVisitValidator(() => this.visitDay)],
   });
 
   protected pick(days: number | null): void {

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { Department, Encounter, EncounterStatus } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, catchError, forkJoin, interval, map, merge, of, startWith, switchMap } from 'rxjs';
-import { hospitalToday } from '../core/calendar-day';
+import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';

@@ -1,9 +1,13 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { DEFAULT_WAIT_THRESHOLD_MINUTES, waitLevel } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { waitLevel } from './wait-time';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings-api.service';
 
-/** Wait minutes with a colour hint: over 30 amber, over 60 red. The number alone carries `testId`. */
+/**
+ * Wait minutes with a colour hint: over the hospital's wait threshold amber, over twice it red (the
+ * rule in shared/). The number alone carries `testId`.
+ */
 @Component({
   selector: 'hf-wait-chip',
   imports: [DecimalPipe, TranslocoDirective],
@@ -53,5 +57,8 @@ export class WaitChipComponent {
   /** Still waiting (the number grows) rather than the final wait. */
   readonly live = input(false);
   readonly testId = input<string | null>(null);
-  protected readonly level = computed(() => waitLevel(this.minutes()));
+  private readonly settings = inject(HospitalSettingsService).settings;
+  protected readonly level = computed(() =>
+    waitLevel(this.minutes(), this.settings()?.waitThresholdMinutes ?? DEFAULT_WAIT_THRESHOLD_MINUTES),
+  );
 }

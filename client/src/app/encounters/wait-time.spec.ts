@@ -1,5 +1,5 @@
 import type { Encounter } from '@huifang/shared';
-import { liveWaitMinutes, waitLevel } from './wait-time';
+import { liveWaitMinutes } from './wait-time';
 
 const CHECKED_IN = '2026-03-02T09:00:00+08:00';
 const at = (iso: string) => Date.parse(iso);
@@ -49,19 +49,5 @@ describe('liveWaitMinutes', () => {
   it('has no wait for a visit finished without a call, or an unreadable time', () => {
     expect(liveWaitMinutes(encounter({ finishedAt: '2026-03-02T10:00:00+08:00', status: 'finished' }), Date.now())).toBeNull();
     expect(liveWaitMinutes(encounter({ checkedInAt: 'not a time' }), Date.now())).toBeNull();
-  });
-});
-
-describe('waitLevel', () => {
-  it.each([
-    [null, 'ok'],
-    [0, 'ok'],
-    [30, 'ok'],
-    [30.1, 'long'],
-    [60, 'long'],
-    [61, 'very-long'],
-    [240, 'very-long'],
-  ])('%p minutes → %p', (minutes, level) => {
-    expect(waitLevel(minutes)).toBe(level);
   });
 });

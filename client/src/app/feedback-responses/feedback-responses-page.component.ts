@@ -13,7 +13,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
-import { hospitalToday } from '../core/calendar-day';
+import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { Notifier } from '../core/notifier.service';
 import { PeriodFieldsComponent } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';

@@ -1,6 +1,6 @@
 import type { ParamMap, Params } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
-import { addDays, isCalendarDay } from '../core/calendar-day';
+import { addDays, isCalendarDay } from '@huifang/shared';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&npsDetractorsOnly=true&page=2`). */

@@ -1,4 +1,4 @@
-import type { SurveyAnswer, SurveyQuestion } from '@huifang/shared';
+import { SCALE, type SurveyAnswer, type SurveyQuestion } from '@huifang/shared';
 
 export type AnswerValues = Readonly<Record<string, number | string | undefined>>;
 
@@ -23,8 +23,8 @@ export function toAnswers(questions: readonly SurveyQuestion[], values: AnswerVa
   });
 }
 
-/** The values a scale question offers. */
+/** The values a scale question offers: the server's bounds (`SCALE`), NPS 0-10, CSAT and ratings 1-5. */
 export function scaleValues(question: SurveyQuestion): number[] {
-  const [min, max] = question.kind === 'nps' ? [0, 10] : [1, 5];
+  const { min, max } = question.kind === 'nps' ? SCALE.nps : question.kind === 'csat' ? SCALE.csat : SCALE.rating;
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }

@@ -1,5 +1,6 @@
 import { formatDate } from '@angular/common';
-import { HOSPITAL_TIME_ZONE } from '../core/calendar-day';
+import { utcOffsetMinutes } from '@huifang/shared';
+import { hospitalTimeZone } from '../hospital-settings/hospital-clock';
 import { type Lang, dateLocaleFor } from './language';
 
 export type DateStyle = 'date' | 'dateTime' | 'time' | 'timeSeconds';
@@ -20,7 +21,7 @@ export function formatHospitalDate(
   value: string | number | Date,
   style: DateStyle,
   lang: Lang,
-  timeZone: string = HOSPITAL_TIME_ZONE,
+  timeZone: string = hospitalTimeZone(),
 ): string {
   const locale = dateLocaleFor(lang);
   const pattern = PATTERNS[lang][style];
@@ -34,17 +35,13 @@ export function formatHospitalDate(
   return formatDate(at, pattern, locale, utcOffset(at, timeZone));
 }
 
-/** `+0800` for Asia/Shanghai: the offset DatePipe / formatDate take; undefined (browser zone) if unknown. */
+/** `+0800` for a zone eight hours ahead of UTC: the offset DatePipe / formatDate take; undefined if the zone is unknown. */
 export function utcOffset(at: Date, timeZone: string): string | undefined {
   try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((part) => part.type === 'timeZoneName')?.value;
-    if (name === 'GMT') {
-      return '+0000';
-    }
-    const match = name ? /^GMT([+-])(\d{2}):(\d{2})$/.exec(name) : null;
-    return match ? `${match[1]}${match[2]}${match[3]}` : undefined;
+    const minutes = utcOffsetMinutes(at, timeZone);
+    const abs = Math.abs(minutes);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
   } catch {
     return undefined;
   }

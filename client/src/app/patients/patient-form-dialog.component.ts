@@ -16,7 +16,7 @@ import {
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
-import { hospitalToday } from '../core/calendar-day';
+import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError, errorCodeKey } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import {

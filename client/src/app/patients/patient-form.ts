@@ -7,7 +7,7 @@ import {
   type UpdatePatientRequest,
   normalizeMobilePhone,
 } from '@huifang/shared';
-import { isCalendarDay } from '../core/calendar-day';
+import { isCalendarDay } from '@huifang/shared';
 
 /** The earliest birth date the API accepts. */
 export const MIN_BIRTH_DATE = '1900-01-01';

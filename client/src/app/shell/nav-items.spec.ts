@@ -11,7 +11,7 @@ describe('navItemsFor (least privilege)', () => {
     expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/feedback-responses']);
   });
 
-  it('gives admins every staff page, users, templates and rules included', () => {
+  it('gives admins every staff page, users, templates, rules and hospital settings included', () => {
     expect(links('admin')).toEqual([
       '/patients',
       '/callbacks',
@@ -20,6 +20,7 @@ describe('navItemsFor (least privilege)', () => {
       '/users',
       '/templates',
       '/rules',
+      '/settings',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { npsBand, ratingBand } from './score-band';
+import { npsBand, ratingBand } from '@huifang/shared';
 
 /** One score as a small coloured chip: red, amber or green by its band; a dash when not answered. */
 @Component({

@@ -1,16 +1,16 @@
 import { computed, signal } from '@angular/core';
 import {
   type QuestionKind,
+  type QuestionProblem,
+  type QuestionProblemCode,
   type RatingDimension,
-  SURVEY_QUESTION_ID_PATTERN,
+  SURVEY_QUESTION_LIMITS,
   type SurveyQuestion,
+  questionProblems,
 } from '@huifang/shared';
 
-/** Limits the server checks too (survey-question.dto.ts). */
-export const MAX_QUESTIONS = 40;
-export const MAX_TEXT_LENGTH = 300;
-export const MIN_CHOICE_OPTIONS = 2;
-export const MAX_CHOICE_OPTIONS = 20;
+/** The longest wording the server accepts (shared/), for the editor's counters. */
+export const MAX_TEXT_LENGTH = SURVEY_QUESTION_LIMITS.maxTextLength;
 
 export interface EditableOption {
   /** Identity for the view while options move; never sent. */
@@ -35,32 +35,12 @@ export interface EditableQuestion {
 export type QuestionChanges = Partial<Pick<EditableQuestion, 'id' | 'kind' | 'dimension' | 'zh' | 'en' | 'required'>>;
 export type OptionChanges = Partial<Pick<EditableOption, 'value' | 'zh' | 'en'>>;
 
-export type ProblemCode =
-  | 'noQuestions'
-  | 'tooManyQuestions'
-  | 'idMissing'
-  | 'idPattern'
-  | 'idDuplicate'
-  | 'textMissing'
-  | 'textTooLong'
-  | 'dimensionRequired'
-  | 'optionsTooFew'
-  | 'optionsTooMany'
-  | 'optionIncomplete'
-  | 'optionValuePattern'
-  | 'optionValueDuplicate'
-  | 'oneNps'
-  | 'oneCsat';
-
-/** Something that keeps the questions from being saved; `index` names the question (0-based), if one. */
-export interface QuestionProblem {
-  index: number | null;
-  code: ProblemCode;
-}
+export type ProblemCode = QuestionProblemCode;
+export type { QuestionProblem };
 
 /**
  * The question list of a new template version while an admin edits it: add, remove, reorder, change.
- * `problems` repeats the server's rules (question-rules.ts and the DTO), so Save can stay disabled
+ * `problems` applies the server's rules (shared/question-rules.ts), so Save can stay disabled
  * with the reasons shown instead of a round trip ending in 400.
  */
 export class QuestionListDraft {
@@ -68,7 +48,7 @@ export class QuestionListDraft {
   private readonly list = signal<EditableQuestion[]>([]);
 
   readonly questions = this.list.asReadonly();
-  readonly problems = computed(() => questionProblems(this.list()));
+  readonly problems = computed(() => questionProblems(this.list().map(toSurveyQuestion)));
   readonly canSave = computed(() => this.problems().length === 0);
 
   constructor(initial: readonly SurveyQuestion[] = []) {
@@ -189,45 +169,4 @@ export function toSurveyQuestion(question: EditableQuestion): SurveyQuestion {
     }));
   }
   return result;
-}
-
-/** Everything that would make the server refuse these questions, in question order. */
-export function questionProblems(questions: readonly EditableQuestion[]): QuestionProblem[] {
-  const problems: QuestionProblem[] = [];
-  if (questions.length === 0) {
-    problems.push({ index: null, code: 'noQuestions' });
-  }
-  if (questions.length > MAX_QUESTIONS) {
-    problems.push({ index: null, code: 'tooManyQuestions' });
-  }
-  const idCounts = countBy(questions.map((q) => q.id.trim()));
-  questions.forEach((q, index) => {
-    const add = (code: ProblemCode) => problems.push({ index, code });
-    const id = q.id.trim();
-    if (!id) add('idMissing');
-    else if (!SURVEY_QUESTION_ID_PATTERN.test(id)) add('idPattern');
-    else if ((idCounts.get(id) ?? 0) > 1) add('idDuplicate');
-    if (!q.zh.trim() || !q.en.trim()) add('textMissing');
-    else if (q.zh.trim().length > MAX_TEXT_LENGTH || q.en.trim().length > MAX_TEXT_LENGTH) add('textTooLong');
-    if (q.kind === 'rating' && !q.dimension) add('dimensionRequired');
-    if (q.kind === 'choice') {
-      if (q.options.length < MIN_CHOICE_OPTIONS) add('optionsTooFew');
-      if (q.options.length > MAX_CHOICE_OPTIONS) add('optionsTooMany');
-      const values = q.options.map((o) => o.value.trim());
-      if (q.options.some((o) => !o.value.trim() || !o.zh.trim() || !o.en.trim())) add('optionIncomplete');
-      else if (values.some((v) => !SURVEY_QUESTION_ID_PATTERN.test(v))) add('optionValuePattern');
-      else if (new Set(values).size !== values.length) add('optionValueDuplicate');
-    }
-  });
-  if (questions.filter((q) => q.kind === 'nps').length > 1) problems.push({ index: null, code: 'oneNps' });
-  if (questions.filter((q) => q.kind === 'csat').length > 1) problems.push({ index: null, code: 'oneCsat' });
-  return problems;
-}
-
-function countBy(values: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) {
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  return counts;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_HOSPITAL_TIME_ZONE, HOSPITAL_SETTING_RANGES, type NumericHospitalSetting } from '@huifang/shared';
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 
@@ -20,7 +21,10 @@ export class AppConfig {
   readonly adminPassword!: string | undefined;
   /** The hospital's IANA time zone: decides which calendar day an instant belongs to. */
   readonly timeZone!: string;
-  /** Days after an expected return date before a patient who has not come back counts as lapsed. */
+  /**
+   * Defaults of hospital settings an admin may change (read them through HospitalSettingsService):
+   * days after an expected return date before a patient who has not come back counts as lapsed.
+   */
   readonly returnGraceDays!: number;
   /** Base of the links patients open (the survey form); defaults to http://localhost:PORT. */
   readonly publicUrl!: string;
@@ -67,6 +71,11 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/** A hospital setting's default: the range is the one the settings page accepts. */
+function setting(env: Env, name: string, fallback: number, key: NumericHospitalSetting): number {
+  return integer(env, name, fallback, HOSPITAL_SETTING_RANGES[key].min, HOSPITAL_SETTING_RANGES[key].max);
+}
+
 function flag(env: Env, name: string): boolean {
   const raw = (env[name] ?? '').trim().toLowerCase();
   if (['', '0', 'false', 'no'].includes(raw)) return false;
@@ -75,7 +84,7 @@ function flag(env: Env, name: string): boolean {
 }
 
 function timeZone(env: Env): string {
-  const zone = env['HUIFANG_TIMEZONE'] || 'Asia/Shanghai';
+  const zone = env['HUIFANG_TIMEZONE'] || DEFAULT_HOSPITAL_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
@@ -144,10 +153,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demo: flag(env, 'HUIFANG_DEMO'),
     adminPassword,
     timeZone: timeZone(env),
-    returnGraceDays: integer(env, 'HUIFANG_RETURN_GRACE_DAYS', 30, 0, 365),
+    returnGraceDays: setting(env, 'HUIFANG_RETURN_GRACE_DAYS', 30, 'returnGraceDays'),
     publicUrl: publicUrl(env),
-    surveyExpiryDays: integer(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 1, 365),
-    surveyMinDays: integer(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 0, 365),
+    surveyExpiryDays: setting(env, 'HUIFANG_SURVEY_EXPIRY_DAYS', 14, 'surveyExpiryDays'),
+    surveyMinDays: setting(env, 'HUIFANG_SURVEY_MIN_DAYS', 30, 'surveyMinDays'),
     publicRateLimit: integer(env, 'HUIFANG_PUBLIC_RATE_LIMIT', 60, 1, 100_000),
     searchRateLimit: integer(env, 'HUIFANG_SEARCH_RATE_LIMIT', 30, 1, 10_000),
     auditRetentionDays: retentionDays(env),

@@ -12,6 +12,7 @@ import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-
 import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-patient-search-count';
+import { WaitMonthlyAnyThreshold1765100000000 } from '../../migrations/1765100000000-wait-monthly-any-threshold';
 import { ResponseNeedsRecovery1765200000000 } from '../../migrations/1765200000000-response-needs-recovery';
 import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   PatientErasure1764602000000,
   LoginFailure1764500100000,
   PatientSearchCount1765000000000,
+  WaitMonthlyAnyThreshold1765100000000,
   ResponseNeedsRecovery1765200000000,
   CancelCallsWithoutConsent1765200100000,
 ];

@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { EARLIEST_DAY, LATEST_DAY } from '@huifang/shared';
-import { isCalendarDay } from '../time/calendar-day';
+import { isCalendarDay } from '@huifang/shared';
 
 /** A real calendar day in the accepted range, as compared (as text) by periods and SQL. */
 export function isBoundedCalendarDay(value: unknown): boolean {

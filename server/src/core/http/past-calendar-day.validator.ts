@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { EARLIEST_DAY } from '@huifang/shared';
-import { isCalendarDay } from '../time/calendar-day';
+import { isCalendarDay } from '@huifang/shared';
 
 /** A `YYYY-MM-DD` day from 1900-01-01 up to today (UTC+14, so no time zone makes today "future"). */
 export function IsPastCalendarDay(options?: ValidationOptions): PropertyDecorator {

@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import type { Gender, LifecycleStage } from '@huifang/shared';
-import { addDays, calendarDayOf, startOfCalendarDay } from '../../core/time/calendar-day';
+import { addDays, calendarDayOf, startOfCalendarDay } from '@huifang/shared';
 import { CLINICIAN_SURNAMES, DEPARTMENT_PROFILES, PATIENT_NOTES, RETURN_INTERVALS, TRANSITION_REASONS } from './demo-journey-data';
 import { waitSecondsBetween } from '../../encounters/wait-seconds';
 

@@ -1,6 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
-import { calendarDayOf } from '../../core/time/calendar-day';
+import { calendarDayOf, isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
 import { hashSurveyToken, newSurveyToken } from '../survey-token';
 import { COMMENTS, COMMUNICATION_MEAN } from './demo-feedback-data';
 

@@ -5,6 +5,7 @@ import {
   QUESTION_KINDS,
   RATING_DIMENSIONS,
   SURVEY_QUESTION_ID_PATTERN,
+  SURVEY_QUESTION_LIMITS,
   type LocalizedText,
   type QuestionKind,
   type RatingDimension,
@@ -20,14 +21,14 @@ export class LocalizedTextDto implements LocalizedText {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxChars(300)
+  @MaxChars(SURVEY_QUESTION_LIMITS.maxTextLength)
   zh!: string;
 
   @ApiProperty()
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxChars(300)
+  @MaxChars(SURVEY_QUESTION_LIMITS.maxTextLength)
   en!: string;
 }
 
@@ -72,8 +73,8 @@ export class SurveyQuestionDto implements SurveyQuestion {
   @ApiPropertyOptional({ type: () => [ChoiceOptionDto] })
   @IsOptionalNotNull()
   @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(20)
+  @ArrayMinSize(SURVEY_QUESTION_LIMITS.minChoiceOptions)
+  @ArrayMaxSize(SURVEY_QUESTION_LIMITS.maxChoiceOptions)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChoiceOptionDto)
@@ -84,7 +85,7 @@ export class QuestionsDto {
   @ApiProperty({ type: () => [SurveyQuestionDto] })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(40)
+  @ArrayMaxSize(SURVEY_QUESTION_LIMITS.maxQuestions)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SurveyQuestionDto)
