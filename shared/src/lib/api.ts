@@ -44,6 +44,10 @@ export const ERROR_CODES = {
   patientErased: 'patient.erased',
   /** Too many failed logins for this username from this address: wait `Retry-After` seconds. */
   loginLocked: 'auth.locked',
+  /** Check-in refused: the department was deactivated (params: departmentId). */
+  departmentInactive: 'department.inactive',
+  /** The audit export's filter matches more than one file may hold (params: max, total). */
+  auditExportTooLarge: 'audit.export_too_large',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
