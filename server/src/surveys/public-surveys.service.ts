@@ -108,7 +108,11 @@ export class PublicSurveysService {
         ),
       );
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
-      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: response.nps !== null && isDetractorAnswer('nps', response.nps) });
+      // The language the patient answered in becomes the language of their next links.
+      await manager.update(PatientEntity, { id: invitation.patientId }, {
+        latestSurveyDetractor: response.nps !== null && isDetractorAnswer('nps', response.nps),
+        ...(input.language && { preferredLanguage: input.language }),
+      });
       if (response.detractor) {
         await this.rules.onDetractor(manager, patient, row, recoveryReason(response));
       }
