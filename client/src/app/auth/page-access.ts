@@ -1,7 +1,17 @@
 import type { Role } from '@huifang/shared';
 
 /** The staff pages, in the order the side nav shows them. */
-export const STAFF_PAGES = ['patients', 'callbacks', 'dashboard', 'feedback', 'users', 'templates', 'rules'] as const;
+export const STAFF_PAGES = [
+  'patients',
+  'callbacks',
+  'dashboard',
+  'feedback',
+  'users',
+  'departments',
+  'templates',
+  'rules',
+  'audit',
+] as const;
 export type StaffPage = (typeof STAFF_PAGES)[number];
 
 export interface PageAccess {
@@ -22,6 +32,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   users: { path: 'users', roles: ['admin'] },
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
+  departments: { path: 'departments', roles: ['admin'] },
+  audit: { path: 'audit', roles: ['admin'] },
 };
 
 const HOME_PAGE: Readonly<Record<Role, StaffPage>> = {
