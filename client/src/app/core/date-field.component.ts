@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { calendarDayOfDate, dateOfCalendarDay } from './calendar-day-date';
 
 /**
  * A calendar-day field with a Material datepicker in the UI language (see `provideLocalizedDatepicker`).
- * In and out: `YYYY-MM-DD` or null (cleared, or typed text that is no date). Test ids: `<testId>` on
+ * In and out: `YYYY-MM-DD` (the adapter's date type) or null (cleared, or typed text that is no date). Test ids: `<testId>` on
  * the input, `<testId>-toggle` on the calendar button.
  */
 @Component({
@@ -18,11 +17,11 @@ import { calendarDayOfDate, dateOfCalendarDay } from './calendar-day-date';
       <input
         matInput
         [matDatepicker]="picker"
-        [value]="date()"
-        [min]="minDate()"
-        [max]="maxDate()"
+        [value]="value()"
+        [min]="min()"
+        [max]="max()"
         [attr.data-testid]="testId()"
-        (dateChange)="valueChange.emit(toDay($event.value))"
+        (dateChange)="valueChange.emit($event.value)"
       />
       <mat-datepicker-toggle matIconSuffix [for]="picker" [attr.data-testid]="testId() + '-toggle'" />
       <mat-datepicker #picker />
@@ -46,12 +45,4 @@ export class DateFieldComponent {
   readonly testId = input.required<string>();
 
   readonly valueChange = output<string | null>();
-
-  protected readonly date = computed(() => dateOfCalendarDay(this.value()));
-  protected readonly minDate = computed(() => dateOfCalendarDay(this.min()));
-  protected readonly maxDate = computed(() => dateOfCalendarDay(this.max()));
-
-  protected toDay(date: Date | null): string | null {
-    return calendarDayOfDate(date);
-  }
 }

@@ -26,7 +26,7 @@ import { Subject, catchError, distinctUntilChanged, map, of, switchMap } from 'r
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { hospitalToday } from '../core/calendar-day';
 import { Notifier } from '../core/notifier.service';
-import { PeriodFieldsComponent } from '../core/period-fields.component';
+import { PeriodFieldsComponent, type PeriodEndInput } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -212,7 +212,7 @@ export class DashboardPageComponent {
     this.navigate(withPeriod(this.state(), period, this.today));
   }
 
-  protected setPeriodEnd(end: 'from' | 'to', input: HTMLInputElement): void {
+  protected setPeriodEnd(end: 'from' | 'to', input: PeriodEndInput): void {
     const next = withPeriodEnd(this.state(), end, input.value);
     if (next) {
       this.navigate(next);

@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import type { Encounter, FinishRequest } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -27,6 +28,7 @@ export interface FinishEncounterDialogData {
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatDatepickerModule,
     MatInputModule,
     TranslocoDirective,
   ],
@@ -41,11 +43,19 @@ export interface FinishEncounterDialogData {
           </p>
           <mat-form-field appearance="outline">
             <mat-label>{{ t('encounters.finish.nextVisit') }}</mat-label>
-            <input matInput type="date" formControlName="nextVisitDue" [min]="today" data-testid="finish-next-visit" />
+            <input
+              matInput
+              [matDatepicker]="nextVisitPicker"
+              formControlName="nextVisitDue"
+              [min]="today"
+              data-testid="finish-next-visit"
+            />
+            <mat-datepicker-toggle matIconSuffix [for]="nextVisitPicker" data-testid="finish-next-visit-toggle" />
+            <mat-datepicker #nextVisitPicker />
             <mat-hint>{{ t('encounters.finish.nextVisitHint') }}</mat-hint>
             @if (form.controls.nextVisitDue.hasError('pastDate')) {
               <mat-error>{{ t('validation.pastDate') }}</mat-error>
-            } @else if (form.controls.nextVisitDue.hasError('date')) {
+            } @else if (form.controls.nextVisitDue.hasError('date') || form.controls.nextVisitDue.hasError('matDatepickerParse')) {
               <mat-error>{{ t('validation.date') }}</mat-error>
             }
           </mat-form-field>
@@ -112,7 +122,7 @@ export class FinishEncounterDialogComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const nextVisitDue = this.form.getRawValue().nextVisitDue.trim();
+    const nextVisitDue = (this.form.getRawValue().nextVisitDue ?? '').trim();
     const request: FinishRequest = nextVisitDue ? { nextVisitDue } : {};
     this.pending.set(true);
     this.error.set(null);

@@ -1,12 +1,12 @@
 import { type EnvironmentProviders, effect, inject, makeEnvironmentProviders, provideEnvironmentInitializer } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE, type MatDateFormats } from '@angular/material/core';
-import { DateFnsAdapter } from '@angular/material-date-fns-adapter';
+import type { Locale } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
+import { CalendarDayDateAdapter } from './calendar-day-date-adapter';
 import type { Lang } from './language';
 import { LanguageService } from './language.service';
 
 const DATE_FNS_LOCALES: Readonly<Record<Lang, Locale>> = { zh: zhCN, en: enUS };
-type Locale = typeof zhCN;
 
 /** How a date reads in each UI language: 2026/11/30 and 2026年11月 in Chinese, 11/30/2026 and Nov 2026 in English. */
 const DISPLAY: Readonly<Record<Lang, MatDateFormats['display']>> = {
@@ -43,16 +43,16 @@ function localizedFormats(language: LanguageService): MatDateFormats {
 
 /**
  * Material datepickers in the app's language: Angular Material's date-fns adapter (date-fns is
- * already a dependency), its locale switched with the UI language. Pickers hand out local-midnight
- * Dates; `calendarDayOfDate` turns them into `YYYY-MM-DD` without a time-zone shift.
+ * already a dependency) behind `CalendarDayDateAdapter`, whose dates are `YYYY-MM-DD` strings, its
+ * locale switched with the UI language.
  */
 export function provideLocalizedDatepicker(): EnvironmentProviders {
   return makeEnvironmentProviders([
-    { provide: DateAdapter, useClass: DateFnsAdapter, deps: [MAT_DATE_LOCALE] },
+    { provide: DateAdapter, useClass: CalendarDayDateAdapter },
     { provide: MAT_DATE_LOCALE, useFactory: () => DATE_FNS_LOCALES[inject(LanguageService).lang()] },
     { provide: MAT_DATE_FORMATS, useFactory: () => localizedFormats(inject(LanguageService)) },
     provideEnvironmentInitializer(() => {
-      const adapter = inject<DateAdapter<Date, Locale>>(DateAdapter);
+      const adapter = inject<DateAdapter<string, Locale>>(DateAdapter);
       const language = inject(LanguageService);
       effect(() => adapter.setLocale(DATE_FNS_LOCALES[language.lang()]));
     }),
