@@ -10,6 +10,7 @@ import { CALLBACK_PRIORITIES, type CallbackItem, type CallbackPriority } from '@
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { Notifier } from '../core/notifier.service';
+import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { LanguageService } from '../i18n/language.service';
 import { NOTE_MAX, futureDateTime } from './call-forms';
@@ -37,6 +38,7 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    DateTimeFieldComponent,
     MatSelectModule,
     TranslocoDirective,
   ],
@@ -47,18 +49,15 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-dialog-content class="fields">
           <p class="patient">{{ t('callbacks.schedule.patient', { name: data.patientName }) }}</p>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ t('callbacks.schedule.due') }}</mat-label>
-            <input matInput type="datetime-local" formControlName="due" [min]="minDue" data-testid="schedule-due" />
-            <mat-hint>{{ t('callbacks.schedule.dueHint') }}</mat-hint>
-            @if (form.controls.due.hasError('required')) {
-              <mat-error>{{ t('callbacks.validation.required') }}</mat-error>
-            } @else if (form.controls.due.hasError('dateTime')) {
-              <mat-error>{{ t('callbacks.validation.dateTime') }}</mat-error>
-            } @else if (form.controls.due.hasError('future')) {
-              <mat-error>{{ t('callbacks.validation.future') }}</mat-error>
-            }
-          </mat-form-field>
+          <hf-date-time-field
+            formControlName="due"
+            testId="schedule-due"
+            [min]="minDue"
+            [dayLabel]="t('callbacks.schedule.dueDay')"
+            [timeLabel]="t('callbacks.schedule.dueTime')"
+            [hint]="t('callbacks.schedule.dueHint')"
+            [error]="form.controls.due.touched ? dueError(t) : null"
+          />
           <mat-form-field appearance="outline">
             <mat-label>{{ t('callbacks.schedule.priority') }}</mat-label>
             <mat-select formControlName="priority" data-testid="schedule-priority">
@@ -139,6 +138,15 @@ export class ScheduleCallbackDialogComponent {
     priority: ['normal' as CallbackPriority],
     note: ['', Validators.maxLength(NOTE_MAX)],
   });
+
+  /** The message for the due date-time's first problem, if any. */
+  protected dueError(t: (key: string) => string): string | null {
+    const due = this.form.controls.due;
+    if (due.hasError('required')) return t('callbacks.validation.required');
+    if (due.hasError('dateTime')) return t('callbacks.validation.dateTime');
+    if (due.hasError('future')) return t('callbacks.validation.future');
+    return null;
+  }
 
   protected submit(): void {
     if (this.pending()) {
