@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AUDIT_ACTIONS, DEFAULT_PAGE_SIZE, type AuditEntry, type Page, type StaffUser } from '@huifang/shared';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { hospitalToday } from '../core/calendar-day';
 import { DateFieldComponent } from '../core/date-field.component';
@@ -46,6 +46,7 @@ export class AuditPageComponent {
   private readonly api = inject(AuditApiService);
   private readonly notifier = inject(Notifier);
   private readonly document = inject(DOCUMENT);
+  private readonly transloco = inject(TranslocoService);
 
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly columns = ['at', 'actor', 'action', 'entity', 'patient', 'ip', 'detail'];
@@ -65,6 +66,13 @@ export class AuditPageComponent {
       .list()
       .subscribe({ next: (users) => this.staff.set(users), error: (err: unknown) => this.notifier.error(err) });
     this.load();
+  }
+
+  /** The kind of record in the UI language; a kind without a translation (a newer server) shows its code. */
+  protected entityLabel(entityType: string): string {
+    const key = `audit.entityTypes.${entityType}`;
+    const label = this.transloco.translate(key);
+    return label === key || label === '' ? entityType : label;
   }
 
   protected setFilter(changes: Partial<AuditFilter>): void {

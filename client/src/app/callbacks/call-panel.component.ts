@@ -17,8 +17,9 @@ import {
 import { TranslocoDirective } from '@jsverse/transloco';
 import { interval } from 'rxjs';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
+import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
-import { NOTE_MAX, REASON_MAX, futureDateTime, requiredText } from './call-forms';
+import { NOTE_MAX, REASON_MAX, dueErrorKey, futureDateTime, requiredText } from './call-forms';
 import type { CallPanelResult } from './call-result';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
@@ -60,6 +61,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
 @Component({
   selector: 'hf-call-panel',
   imports: [
+    DateTimeFieldComponent,
     HospitalDatePipe,
     ReactiveFormsModule,
     RouterLink,
@@ -117,6 +119,7 @@ export class CallPanelComponent {
   });
   /** The earliest time the date-time picker offers: now, on the hospital's clock. */
   protected readonly minDue = toHospitalInput(Date.now());
+  protected readonly dueErrorKey = dueErrorKey;
 
   constructor() {
     interval(1000)

@@ -13,7 +13,7 @@ import { Notifier } from '../core/notifier.service';
 import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { LanguageService } from '../i18n/language.service';
-import { NOTE_MAX, futureDateTime } from './call-forms';
+import { NOTE_MAX, dueErrorKey, futureDateTime } from './call-forms';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
 import { fromHospitalInput, toHospitalInput, tomorrowAtCallHour } from './hospital-date-time';
@@ -56,7 +56,7 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
             [dayLabel]="t('callbacks.schedule.dueDay')"
             [timeLabel]="t('callbacks.schedule.dueTime')"
             [hint]="t('callbacks.schedule.dueHint')"
-            [error]="form.controls.due.touched ? dueError(t) : null"
+            [error]="form.controls.due.touched && dueErrorKey(form.controls.due) ? t(dueErrorKey(form.controls.due)!) : null"
           />
           <mat-form-field appearance="outline">
             <mat-label>{{ t('callbacks.schedule.priority') }}</mat-label>
@@ -130,6 +130,7 @@ export class ScheduleCallbackDialogComponent {
 
   protected readonly priorities = CALLBACK_PRIORITIES;
   protected readonly noteMax = NOTE_MAX;
+  protected readonly dueErrorKey = dueErrorKey;
   protected readonly minDue = toHospitalInput(Date.now());
   protected readonly pending = signal(false);
   protected readonly error = signal<ScheduleError | null>(null);
@@ -138,15 +139,6 @@ export class ScheduleCallbackDialogComponent {
     priority: ['normal' as CallbackPriority],
     note: ['', Validators.maxLength(NOTE_MAX)],
   });
-
-  /** The message for the due date-time's first problem, if any. */
-  protected dueError(t: (key: string) => string): string | null {
-    const due = this.form.controls.due;
-    if (due.hasError('required')) return t('callbacks.validation.required');
-    if (due.hasError('dateTime')) return t('callbacks.validation.dateTime');
-    if (due.hasError('future')) return t('callbacks.validation.future');
-    return null;
-  }
 
   protected submit(): void {
     if (this.pending()) {
