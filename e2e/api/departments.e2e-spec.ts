@@ -92,9 +92,12 @@ describe.each(testDatabases())('departments on %s', (database) => {
     expect((await desk.post('/api/encounters', { patientId: other.id, departmentId: id })).status).toBe(201);
   });
 
-  it('refuses a non-boolean active with 400 naming the field', async () => {
+  it('refuses a non-boolean active, or no change at all, with 400 naming the fields', async () => {
     const response = await admin.patch<ApiError>('/api/departments/1', { active: 'no' });
     expect(response.status).toBe(400);
     expect((response.body.message as string[])[0]).toMatch(/^active /);
+    const empty = await admin.patch<ApiError>('/api/departments/1', {});
+    expect(empty.status).toBe(400);
+    expect((empty.body.message as string[])[0]).toMatch(/name, nameEn or active/);
   });
 });

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { ERROR_CODES, type Department } from '@huifang/shared';
@@ -50,6 +50,9 @@ export class DepartmentsService {
 
   /** Rename or (de)activate; the code stays. The change and its audit entry commit together. */
   async update(id: number, input: UpdateDepartmentDto, context: AuditContext): Promise<DepartmentEntity> {
+    if (input.name === undefined && input.nameEn === undefined && input.active === undefined) {
+      throw new BadRequestException(['name, nameEn or active must be given']);
+    }
     const department = await this.departments.findOneBy({ id });
     if (!department) throw new NotFoundException(`department ${id} does not exist`);
     if (input.name !== undefined) {
