@@ -32,10 +32,12 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'POST /api/users': ADMIN,
   'PATCH /api/users/{id}': ADMIN,
   'GET /api/audit-log': ADMIN,
+  'GET /api/audit-log.csv': ADMIN,
 
-  // Departments: everyone picks one; only admins add one.
+  // Departments: everyone picks one; only admins add, rename or deactivate one.
   'GET /api/departments': STAFF,
   'POST /api/departments': ADMIN,
+  'PATCH /api/departments/{id}': ADMIN,
 
   // Patients: the front desk registers and finds them; quality managers drill down to them
   // (search by name or id only, full phone masked: service decides).

@@ -1,6 +1,7 @@
-import type { ApiError, Department } from '@huifang/shared';
+import type { ApiError, AuditEntry, Department, Encounter, Page } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
+import { registerPatient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 
 describe.each(testDatabases())('departments on %s', (database) => {
@@ -39,5 +40,64 @@ describe.each(testDatabases())('departments on %s', (database) => {
     const response = await admin.post<ApiError>('/api/departments', { code: 'Has Spaces', name: '新科', nameEn: 'New' });
     expect(response.status).toBe(400);
     expect((response.body.message as string[])[0]).toMatch(/^code /);
+  });
+
+  it('lets only an admin rename a department; the code stays, a taken name is refused, the change is audited', async () => {
+    const created = await admin.post<Department>('/api/departments', { code: 'ent', name: '耳鼻喉', nameEn: 'ENT' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await desk.patch(`/api/departments/${id}`, { name: '耳鼻喉科' })).status).toBe(403);
+
+    const renamed = await admin.patch<Department>(`/api/departments/${id}`, { name: '耳鼻喉科', nameEn: 'Otolaryngology' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toEqual({ id, code: 'ent', name: '耳鼻喉科', nameEn: 'Otolaryngology', active: true });
+
+    const taken = await admin.patch<ApiError>(`/api/departments/${id}`, { name: '内科' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('department.name_taken');
+    const blank = await admin.patch<ApiError>(`/api/departments/${id}`, { name: '' });
+    expect(blank.status).toBe(400);
+    expect((blank.body.message as string[])[0]).toMatch(/^name /);
+    expect((await admin.patch<ApiError>('/api/departments/999999', { name: '无此科' })).status).toBe(404);
+
+    const log = await admin.get<Page<AuditEntry>>('/api/audit-log?action=department.update');
+    expect(log.body.items.some((entry) => entry.entityType === 'department' && entry.entityId === id)).toBe(true);
+  });
+
+  it('deactivates a department: it keeps its encounters, takes no new check-in (typed code), and can be reactivated', async () => {
+    const created = await admin.post<Department>('/api/departments', { code: 'sleep', name: '睡眠科', nameEn: 'Sleep clinic' });
+    const id = created.body.id;
+    const patient = await registerPatient(desk);
+    const before = await desk.post<Encounter>('/api/encounters', { patientId: patient.id, departmentId: id });
+    expect(before.status).toBe(201);
+
+    const deactivated = await admin.patch<Department>(`/api/departments/${id}`, { active: false });
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body.active).toBe(false);
+    const listed = (await desk.get<Department[]>('/api/departments')).body.find((d) => d.id === id);
+    expect(listed).toMatchObject({ name: '睡眠科', active: false });
+
+    const other = await registerPatient(desk);
+    const refused = await desk.post<ApiError>('/api/encounters', { patientId: other.id, departmentId: id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('department.inactive');
+
+    // Its history stays: the visit begun before can still be finished and is listed.
+    expect((await desk.post(`/api/encounters/${before.body.id}/call`, {})).status).toBe(200);
+    expect((await desk.post(`/api/encounters/${before.body.id}/finish`, {})).status).toBe(200);
+    const history = await desk.get<Page<Encounter>>(`/api/encounters?departmentId=${id}`);
+    expect(history.body.items.map((e) => e.id)).toEqual([before.body.id]);
+
+    expect((await admin.patch(`/api/departments/${id}`, { active: true })).status).toBe(200);
+    expect((await desk.post('/api/encounters', { patientId: other.id, departmentId: id })).status).toBe(201);
+  });
+
+  it('refuses a non-boolean active, or no change at all, with 400 naming the fields', async () => {
+    const response = await admin.patch<ApiError>('/api/departments/1', { active: 'no' });
+    expect(response.status).toBe(400);
+    expect((response.body.message as string[])[0]).toMatch(/^active /);
+    const empty = await admin.patch<ApiError>('/api/departments/1', {});
+    expect(empty.status).toBe(400);
+    expect((empty.body.message as string[])[0]).toMatch(/name, nameEn or active/);
   });
 });

@@ -13,6 +13,7 @@ import { AuthService } from './auth/auth.service';
 import { registerDateLocales } from './i18n/date-locale';
 import { provideI18n } from './i18n/i18n.providers';
 import { LanguageService } from './i18n/language.service';
+import { provideLocalizedDatepicker } from './i18n/localized-datepicker';
 
 registerDateLocales();
 
@@ -23,6 +24,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(APP_ROUTES, withComponentInputBinding()),
     provideHttpClient(withInterceptors([authInterceptor])),
     provideI18n(),
+    provideLocalizedDatepicker(),
     // Load the first language and refresh the stored user before the first screen renders.
     provideAppInitializer(() => inject(LanguageService).init()),
     provideAppInitializer(() => inject(AuthService).restore()),

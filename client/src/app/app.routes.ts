@@ -77,6 +77,20 @@ export const APP_ROUTES: Routes = [
         loadComponent: () =>
           import('./hospital-settings/hospital-settings-page.component').then((m) => m.HospitalSettingsPageComponent),
       },
+      {
+        path: PAGE_ACCESS.departments.path,
+        title: 'nav.departments',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.departments.roles },
+        loadChildren: () => import('./departments/departments.routes').then((m) => m.DEPARTMENTS_ROUTES),
+      },
+      {
+        path: PAGE_ACCESS.audit.path,
+        title: 'nav.audit',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.audit.roles },
+        loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -45,10 +45,12 @@ export class PatientDetailPage {
     if (await submit.isVisible()) await submit.click();
   }
 
-  /** Schedules a manual callback; `due` is a `datetime-local` value in hospital time. */
+  /** Schedules a manual callback; `due` is `YYYY-MM-DDTHH:mm` in hospital time (typed as day and time). */
   async scheduleCallback(due: string, note: string): Promise<void> {
     await this.page.getByTestId('patient-schedule-callback').click();
-    await this.page.getByTestId('schedule-due').fill(due);
+    const [day, time] = due.split('T');
+    await this.page.getByTestId('schedule-due-day').fill(day);
+    await this.page.getByTestId('schedule-due-time').fill(time);
     await this.page.getByTestId('schedule-priority').click();
     await this.page.getByTestId('schedule-priority-high').click();
     await this.page.getByTestId('schedule-note').fill(note);

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { AuditAction, AuditEntry, Page } from '@huifang/shared';
-import { startOfCalendarDay, addDays } from '@huifang/shared';
+import { AUDIT_EXPORT_MAX_ROWS, ERROR_CODES, addDays, startOfCalendarDay, type AuditAction, type AuditEntry, type Page } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { AuditContext } from './audit-context.decorator';
 import { AuditEntryEntity } from './audit-entry.entity';
+import type { AuditFilterDto } from './dto/audit-filter.dto';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
 export interface AuditEvent {
@@ -60,14 +60,7 @@ export class AuditService {
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
     const { page, pageSize } = query;
-    const qb = this.entries.createQueryBuilder('a').leftJoinAndSelect('a.actor', 'actor');
-    if (query.patientId) qb.andWhere('a.patientId = :patientId', { patientId: query.patientId });
-    if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
-    if (query.from) qb.andWhere('a.at >= :from', { from: startOfCalendarDay(query.from, this.config.timeZone) });
-    if (query.to) qb.andWhere('a.at < :to', { to: startOfCalendarDay(addDays(query.to, 1), this.config.timeZone) });
-    const [rows, total] = await qb
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
+    const [rows, total] = await this.filtered(query)
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
@@ -77,6 +70,41 @@ export class AuditService {
       page,
       pageSize,
     };
+  }
+
+  /**
+   * Every entry the filter matches, for the CSV export; the export itself is audited (who took a
+   * copy of whose trail), after the read so that it names the row count.
+   */
+  async export(filter: AuditFilterDto, context: AuditContext): Promise<AuditEntry[]> {
+    const total = await this.filtered(filter).getCount();
+    if (total > AUDIT_EXPORT_MAX_ROWS) {
+      throw new BadRequestException({
+        message: `the filter matches ${total} entries, more than the ${AUDIT_EXPORT_MAX_ROWS} one export may hold; narrow the dates`,
+        code: ERROR_CODES.auditExportTooLarge,
+        params: { max: AUDIT_EXPORT_MAX_ROWS, total },
+      });
+    }
+    const rows = await this.filtered(filter).getMany();
+    const { patientId, actorId, action, from, to } = filter;
+    await this.record(context, {
+      action: 'audit.export',
+      entityType: 'audit_log',
+      entityId: null,
+      patientId: patientId ?? null,
+      detail: JSON.stringify({ patientId, actorId, action, from, to, rows: rows.length }),
+    });
+    return rows.map(toAuditEntry);
+  }
+
+  private filtered(filter: AuditFilterDto) {
+    const qb = this.entries.createQueryBuilder('a').leftJoinAndSelect('a.actor', 'actor');
+    if (filter.patientId) qb.andWhere('a.patientId = :patientId', { patientId: filter.patientId });
+    if (filter.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filter.actorId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.from) qb.andWhere('a.at >= :from', { from: startOfCalendarDay(filter.from, this.config.timeZone) });
+    if (filter.to) qb.andWhere('a.at < :to', { to: startOfCalendarDay(addDays(filter.to, 1), this.config.timeZone) });
+    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
   }
 }
 

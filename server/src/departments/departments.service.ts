@@ -1,12 +1,14 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
 import { ERROR_CODES, type Department } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentEntity } from './department.entity';
 import type { CreateDepartmentDto } from './dto/create-department.dto';
+import type { UpdateDepartmentDto } from './dto/update-department.dto';
 
 export function toDepartment(entity: DepartmentEntity): Department {
   return { id: entity.id, code: entity.code, name: entity.name, nameEn: entity.nameEn, active: entity.active };
@@ -45,5 +47,40 @@ export class DepartmentsService {
       await this.audit.record(context, { action: 'department.create', entityType: 'department', entityId: saved.id }, manager);
       return saved;
     });
+  }
+
+  /** Rename or (de)activate; the code stays. The change and its audit entry commit together. */
+  async update(id: number, input: UpdateDepartmentDto, context: AuditContext): Promise<DepartmentEntity> {
+    if (input.name === undefined && input.nameEn === undefined && input.active === undefined) {
+      throw new BadRequestException({
+        message: ['name, nameEn or active must be given'],
+        code: ERROR_CODES.validation,
+        params: { fields: ['name', 'nameEn', 'active'] },
+      });
+    }
+    const department = await this.departments.findOneBy({ id });
+    if (!department) {
+      throw new NotFoundException({ message: `department ${id} does not exist`, code: ERROR_CODES.departmentNotFound, params: { departmentId: id } });
+    }
+    if (input.name !== undefined) {
+      const name = input.name.trim();
+      if (await this.departments.existsBy({ name, id: Not(id) })) {
+        throw new ConflictException({ message: `department "${name}" already exists`, code: ERROR_CODES.departmentNameTaken });
+      }
+      department.name = name;
+    }
+    if (input.nameEn !== undefined) department.nameEn = input.nameEn.trim();
+    if (input.active !== undefined) department.active = input.active;
+    return this.writes
+      .run(async (manager) => {
+        const saved = await manager.save(department);
+        await this.audit.record(context, { action: 'department.update', entityType: 'department', entityId: id }, manager);
+        return saved;
+      })
+      .catch((error) => {
+        // Two admins giving two departments the same name at once: the unique index decides.
+        if (isUniqueViolation(error)) throw new ConflictException({ message: `department "${department.name}" already exists`, code: ERROR_CODES.duplicate });
+        throw error;
+      });
   }
 }

@@ -8,7 +8,8 @@ import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { calendarDayOf, nextVisitDueProblem } from '@huifang/shared';
+import { addDays, calendarDayOf, nextVisitDueProblem } from '@huifang/shared';
+import { assertDepartmentOpen } from '../departments/department-open';
 import { PatientEntity } from '../patients/patient.entity';
 import { PatientsService } from '../patients/patients.service';
 import type { CallDto } from './dto/call.dto';
@@ -52,6 +53,7 @@ export class EncountersService {
     const id = await this.writes
       .run(async (manager) => {
         const patient = await this.patients.requireKept(input.patientId, manager);
+        await assertDepartmentOpen(manager, input.departmentId);
         await assertNoOpenEncounter(manager, input.patientId, input.departmentId);
         const checkedInOn = calendarDayOf(checkedInAt, this.config.timeZone);
         const encounter = manager.create(EncounterEntity, {

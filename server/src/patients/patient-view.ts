@@ -45,6 +45,7 @@ export function toPatient(
       followUpCalls: consent(patient.consentCalls, patient.consentCallsAt, ref(patient.consentCallsBy)),
       surveys: consent(patient.consentSurveys, patient.consentSurveysAt, ref(patient.consentSurveysBy)),
     },
+    preferredLanguage: patient.preferredLanguage ?? null,
     stageSince: patient.stageSince.toISOString(),
     createdAt: patient.createdAt.toISOString(),
     updatedAt: patient.updatedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { GENDERS, LIFECYCLE_STAGES, type Gender, type LifecycleStage } from '@huifang/shared';
+import { GENDERS, LIFECYCLE_STAGES, type Gender, type LifecycleStage, type SurveyLanguage } from '@huifang/shared';
 import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -89,6 +89,10 @@ export class PatientEntity {
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
+
+  /** The language of their survey links (`SURVEY_LANGUAGES`, checked by the API); null = the phone's. */
+  @Column({ name: 'preferred_language', type: 'varchar', length: 2, nullable: true })
+  preferredLanguage!: SurveyLanguage | null;
 
   /** When the personal data was erased (name pseudonymised, phone emptied); null while kept. */
   @Column(timestampColumn({ name: 'erased_at', nullable: true }))

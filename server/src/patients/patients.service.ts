@@ -165,6 +165,7 @@ export class PatientsService {
           ...(input.gender !== undefined && { gender: input.gender }),
           ...(input.birthDate !== undefined && { birthDate: input.birthDate }),
           ...(input.note !== undefined && { note: input.note || null }),
+          ...(input.preferredLanguage !== undefined && { preferredLanguage: input.preferredLanguage }),
           updatedAt: new Date(),
         });
         await this.audit.record(context, { action: 'patient.update', entityType: 'patient', entityId: id, patientId: id }, manager);

@@ -114,7 +114,11 @@ export class PublicSurveysService {
         ),
       );
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
-      await manager.update(PatientEntity, { id: invitation.patientId }, { latestSurveyDetractor: isNpsDetractor(response.nps) });
+      // The language the patient answered in becomes the language of their next links.
+      await manager.update(PatientEntity, { id: invitation.patientId }, {
+        latestSurveyDetractor: isNpsDetractor(response.nps),
+        ...(input.language && { preferredLanguage: input.language }),
+      });
       if (response.needsRecovery) {
         await this.rules.onNeedsRecovery(manager, patient, row, recoveryReason(response));
       }

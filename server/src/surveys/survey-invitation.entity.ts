@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { SurveyLanguage } from '@huifang/shared';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
@@ -42,6 +43,10 @@ export class SurveyInvitationEntity {
 
   @Column(timestampColumn({ name: 'used_at', nullable: true }))
   usedAt!: Date | null;
+
+  /** The language the link opens the form in (`?lang=`); null: the phone's. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language!: SurveyLanguage | null;
 
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })

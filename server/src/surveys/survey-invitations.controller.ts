@@ -16,6 +16,6 @@ export class SurveyInvitationsController {
   @Roles('front_desk', 'admin')
   @ApiOperation({ summary: 'A one-time survey link (and QR code) for a finished encounter' })
   create(@Body() body: CreateInvitationDto, @Audit() context: AuditContext): Promise<SurveyInvitation> {
-    return this.invitations.create(body.encounterId, context);
+    return this.invitations.create(body.encounterId, context, body.language);
   }
 }

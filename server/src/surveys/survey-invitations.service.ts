@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { toString as qrToSvg } from 'qrcode';
-import { ERROR_CODES, type SurveyInvitation } from '@huifang/shared';
+import { ERROR_CODES, type SurveyInvitation, type SurveyLanguage } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
@@ -29,7 +29,7 @@ export class SurveyInvitationsService {
    * A one-time link for a finished encounter. Refused (409, with the reason) when the patient declined
    * surveys or was invited within the last `surveyMinDays` days, so patients are not worn out.
    */
-  async create(encounterId: number, context: AuditContext): Promise<SurveyInvitation> {
+  async create(encounterId: number, context: AuditContext, chosenLanguage?: SurveyLanguage): Promise<SurveyInvitation> {
     const token = newSurveyToken();
     const now = new Date();
     const invitation = await this.writes.run(async (manager) => {
@@ -51,7 +51,8 @@ export class SurveyInvitationsService {
       const claimed = await manager
         .createQueryBuilder()
         .update(PatientEntity)
-        .set({ lastSurveyInvitedAt: now })
+        // A language chosen at the desk is remembered as the patient's.
+        .set({ lastSurveyInvitedAt: now, ...(chosenLanguage && { preferredLanguage: chosenLanguage }) })
         .where('id = :id AND (last_survey_invited_at IS NULL OR last_survey_invited_at < :cutoff)', { id: patient.id, cutoff })
         .execute();
       if (claimed.affected !== 1) {
@@ -75,19 +76,26 @@ export class SurveyInvitationsService {
         createdAt: now,
         expiresAt: new Date(now.getTime() + surveyExpiryDays * DAY_MS),
         usedAt: null,
+        language: chosenLanguage ?? patient.preferredLanguage ?? null,
         createdBy: context.actor.id,
       });
       await manager.insert(SurveyInvitationEntity, row);
       await this.audit.record(context, { action: 'survey.invite', entityType: 'survey_invitation', entityId: row.id, patientId: row.patientId }, manager);
       return row;
     });
-    const url = `${this.config.publicUrl}/feedback/${token}`;
+    const url = surveyUrl(this.config.publicUrl, token, invitation.language);
     return {
       id: invitation.id,
       token,
       url,
       expiresAt: invitation.expiresAt.toISOString(),
+      language: invitation.language,
       qrSvg: await qrToSvg(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     };
   }
+}
+
+/** The public link; `?lang=` when the patient's language is known (the form follows the phone otherwise). */
+export function surveyUrl(publicUrl: string, token: string, language: SurveyLanguage | null): string {
+  return `${publicUrl}/feedback/${token}${language ? `?lang=${language}` : ''}`;
 }

@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   departmentNotFound: 'department.not_found',
   departmentCodeTaken: 'department.code_taken',
   departmentNameTaken: 'department.name_taken',
+  /** Check-in refused: the department was deactivated. */
+  departmentInactive: 'department.inactive',
   // Patients
   patientNotFound: 'patient.not_found',
   patientDuplicate: 'patient.duplicate',
@@ -118,6 +120,9 @@ export const ERROR_CODES = {
   indicatorNotFound: 'indicator.not_found',
   indicatorKeyOutsidePeriod: 'indicator.key_outside_period',
   indicatorTemplateSatisfactionOnly: 'indicator.template_satisfaction_only',
+  // Audit log
+  /** The audit export's filter matches more than one file may hold. */
+  auditExportTooLarge: 'audit.export_too_large',
   // Hospital settings
   settingsLogoTooLarge: 'settings.logo_too_large',
   settingsLogoType: 'settings.logo_type',
@@ -152,6 +157,7 @@ export interface ErrorParams {
   'department.not_found': { departmentId: number };
   'template.not_found': { templateId: number };
   'settings.logo_too_large': { maxKb: number };
+  'audit.export_too_large': { max: number; total: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -173,6 +179,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'department.not_found': ['departmentId'],
   'template.not_found': ['templateId'],
   'settings.logo_too_large': ['maxKb'],
+  'audit.export_too_large': ['max', 'total'],
 };
 
 /** The param names a code's message may use (none for most codes). */

@@ -25,9 +25,11 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'department.create',
+  'department.update',
   'indicators.drill_down',
   'indicators.export',
   'audit.purge',
+  'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -47,8 +49,12 @@ export interface AuditEntry {
 export interface AuditQuery {
   patientId?: number;
   actorId?: number;
+  action?: AuditAction;
   from?: string;
   to?: string;
   page?: number;
   pageSize?: number;
 }
+
+/** One CSV export holds at most this many entries; a wider filter is refused (narrow the dates). */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;

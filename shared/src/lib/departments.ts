@@ -12,4 +12,11 @@ export interface CreateDepartmentRequest {
   nameEn: string;
 }
 
+/** Rename a department or (de)activate it. A deactivated department keeps its history and figures but takes no new check-ins. */
+export interface UpdateDepartmentRequest {
+  name?: string;
+  nameEn?: string;
+  active?: boolean;
+}
+
 export const DEPARTMENT_CODE_PATTERN = /^[a-z][a-z0-9_]{1,31}$/;

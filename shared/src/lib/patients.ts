@@ -1,4 +1,5 @@
 import type { ApiError, ErrorParams } from './api';
+import type { SurveyLanguage } from './surveys';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
@@ -59,6 +60,8 @@ export interface Patient extends PatientSummary {
   phone: string;
   note: string | null;
   consent: ContactConsent;
+  /** The language of the patient's survey links: set from their last answered survey or on the patient form; null = the phone's. */
+  preferredLanguage: SurveyLanguage | null;
   stageSince: string;
   createdAt: string;
   updatedAt: string;
@@ -80,6 +83,7 @@ export interface UpdatePatientRequest {
   gender?: Gender;
   birthDate?: string | null;
   note?: string | null;
+  preferredLanguage?: SurveyLanguage | null;
 }
 
 export interface UpdateConsentRequest {

@@ -77,6 +77,8 @@ export interface CreateTemplateVersionRequest {
 
 export interface CreateInvitationRequest {
   encounterId: number;
+  /** The form's language, chosen at the desk; remembered as the patient's. Default: the patient's language, if known. */
+  language?: SurveyLanguage;
 }
 
 export interface SurveyInvitation {
@@ -85,6 +87,8 @@ export interface SurveyInvitation {
   token: string;
   url: string;
   expiresAt: string;
+  /** The language the link opens the form in (`?lang=`); null: the phone's language. */
+  language: SurveyLanguage | null;
   /** The URL as a QR code, an SVG document to print or show on screen. */
   qrSvg: string;
 }

@@ -1,7 +1,18 @@
 import type { Role } from '@huifang/shared';
 
 /** The staff pages, in the order the side nav shows them. */
-export const STAFF_PAGES = ['patients', 'callbacks', 'dashboard', 'feedback', 'users', 'templates', 'rules', 'settings'] as const;
+export const STAFF_PAGES = [
+  'patients',
+  'callbacks',
+  'dashboard',
+  'feedback',
+  'users',
+  'departments',
+  'templates',
+  'rules',
+  'audit',
+  'settings',
+] as const;
 export type StaffPage = (typeof STAFF_PAGES)[number];
 
 export interface PageAccess {
@@ -22,6 +33,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   users: { path: 'users', roles: ['admin'] },
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
+  departments: { path: 'departments', roles: ['admin'] },
+  audit: { path: 'audit', roles: ['admin'] },
   settings: { path: 'settings', roles: ['admin'] },
 };
 

@@ -27,3 +27,11 @@ export function futureDateTime(now: () => number): ValidatorFn {
     return instant > now() ? null : { future: true };
   };
 }
+
+/** The translation key of a due date-time's first problem (see `futureDateTime`), or null. */
+export function dueErrorKey(control: AbstractControl): string | null {
+  if (control.hasError('required')) return 'callbacks.validation.required';
+  if (control.hasError('dateTime')) return 'callbacks.validation.dateTime';
+  if (control.hasError('future')) return 'callbacks.validation.future';
+  return null;
+}

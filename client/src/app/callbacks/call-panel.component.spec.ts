@@ -11,6 +11,7 @@ import en from '../../../public/i18n/en.json';
 import { registerDateLocales } from '../i18n/date-locale';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { CallPanelComponent, type CallPanelData } from './call-panel.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 // 02:00 UTC is 10:00 in Shanghai; the claim runs until 10:30.
 const NOW = new Date('2026-11-24T02:00:00Z');
@@ -64,6 +65,7 @@ describe('CallPanelComponent', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -206,14 +208,18 @@ describe('CallPanelComponent', () => {
     await create(claimed());
     byTestId<HTMLButtonElement>('call-reschedule').click();
     await settle();
-    type('call-reschedule-due', '2026-11-24T09:00');
+    type('call-reschedule-due-day', '11/24/2026');
+    byTestId('call-reschedule-due-day').dispatchEvent(new Event('change'));
+    type('call-reschedule-due-time', '09:00');
     byTestId<HTMLButtonElement>('call-reschedule-submit').click();
     await settle();
     expect(fixture.nativeElement.textContent).toContain('Must be later than now');
     expect(fixture.nativeElement.textContent).toContain('Required');
     httpMock.expectNone('/api/callbacks/41/reschedule');
 
-    type('call-reschedule-due', '2026-11-26T14:30');
+    type('call-reschedule-due-day', '11/26/2026');
+    byTestId('call-reschedule-due-day').dispatchEvent(new Event('change'));
+    type('call-reschedule-due-time', '14:30');
     type('call-reschedule-reason', ' 患者出差 ');
     byTestId<HTMLButtonElement>('call-reschedule-submit').click();
     const req = httpMock.expectOne('/api/callbacks/41/reschedule');

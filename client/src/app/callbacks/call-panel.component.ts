@@ -18,8 +18,9 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { interval } from 'rxjs';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
+import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
-import { NOTE_MAX, REASON_MAX, futureDateTime, requiredText } from './call-forms';
+import { NOTE_MAX, REASON_MAX, dueErrorKey, futureDateTime, requiredText } from './call-forms';
 import type { CallPanelResult } from './call-result';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
@@ -63,6 +64,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
   selector: 'hf-call-panel',
   imports: [
     ApiErrorComponent,
+    DateTimeFieldComponent,
     HospitalDatePipe,
     ReactiveFormsModule,
     RouterLink,
@@ -121,6 +123,7 @@ export class CallPanelComponent {
   });
   /** The earliest time the date-time picker offers: now, on the hospital's clock. */
   protected readonly minDue = toHospitalInput(Date.now());
+  protected readonly dueErrorKey = dueErrorKey;
 
   constructor() {
     interval(1000)

@@ -7,6 +7,7 @@ import callbacksEn from '../../../public/i18n/callbacks/en.json';
 import en from '../../../public/i18n/en.json';
 import { registerDateLocales } from '../i18n/date-locale';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 import { ScheduleCallbackDialogComponent, type ScheduleCallbackDialogData } from './schedule-callback-dialog.component';
 
 // 02:00 UTC is 10:00 on 24 Nov in Shanghai.
@@ -32,6 +33,7 @@ describe('ScheduleCallbackDialogComponent', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: MAT_DIALOG_DATA, useValue: { patientId: 7, patientName: '王芳' } satisfies ScheduleCallbackDialogData },
@@ -67,7 +69,9 @@ describe('ScheduleCallbackDialogComponent', () => {
 
   it('proposes tomorrow at 09:00 and schedules a manual callback with the hospital offset', async () => {
     expect(byTestId('schedule-callback-dialog').textContent).toContain('Patient: 王芳');
-    expect(byTestId<HTMLInputElement>('schedule-due').value).toBe('2026-11-25T09:00');
+    // The day in the datepicker, shown the English way; the time beside it.
+    expect(byTestId<HTMLInputElement>('schedule-due-day').value).toBe('11/25/2026');
+    expect(byTestId<HTMLInputElement>('schedule-due-time').value).toBe('09:00');
     expect(byTestId('schedule-priority').textContent).toContain('Normal');
     type('schedule-note', ' 询问新药副作用 ');
     byTestId<HTMLButtonElement>('schedule-submit').click();
@@ -88,11 +92,21 @@ describe('ScheduleCallbackDialogComponent', () => {
   });
 
   it('refuses a time in the past', async () => {
-    type('schedule-due', '2026-11-24T08:00');
+    type('schedule-due-day', '11/24/2026');
+    byTestId('schedule-due-day').dispatchEvent(new Event('change'));
+    type('schedule-due-time', '08:00');
     byTestId<HTMLButtonElement>('schedule-submit').click();
     await settle();
     httpMock.expectNone('/api/callbacks');
     expect(fixture.nativeElement.textContent).toContain('Must be later than now');
+  });
+
+  it('says so when the time is missing', async () => {
+    type('schedule-due-time', '');
+    byTestId<HTMLButtonElement>('schedule-submit').click();
+    await settle();
+    httpMock.expectNone('/api/callbacks');
+    expect(fixture.nativeElement.textContent).toContain('Enter a valid date and time');
   });
 
   it('explains a 409: the patient declined follow-up calls', async () => {

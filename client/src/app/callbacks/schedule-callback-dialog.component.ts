@@ -11,9 +11,10 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, apiErrorCode, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { Notifier } from '../core/notifier.service';
+import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { LanguageService } from '../i18n/language.service';
-import { NOTE_MAX, futureDateTime } from './call-forms';
+import { NOTE_MAX, dueErrorKey, futureDateTime } from './call-forms';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
 import { fromHospitalInput, toHospitalInput, tomorrowAtCallHour } from './hospital-date-time';
@@ -39,6 +40,7 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
+    DateTimeFieldComponent,
     MatSelectModule,
     TranslocoDirective,
   ],
@@ -49,18 +51,15 @@ type ScheduleError = { kind: 'declined' } | { kind: 'http'; error: ErrorDescript
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-dialog-content class="fields">
           <p class="patient">{{ t('callbacks.schedule.patient', { name: data.patientName }) }}</p>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ t('callbacks.schedule.due') }}</mat-label>
-            <input matInput type="datetime-local" formControlName="due" [min]="minDue" data-testid="schedule-due" />
-            <mat-hint>{{ t('callbacks.schedule.dueHint') }}</mat-hint>
-            @if (form.controls.due.hasError('required')) {
-              <mat-error>{{ t('callbacks.validation.required') }}</mat-error>
-            } @else if (form.controls.due.hasError('dateTime')) {
-              <mat-error>{{ t('callbacks.validation.dateTime') }}</mat-error>
-            } @else if (form.controls.due.hasError('future')) {
-              <mat-error>{{ t('callbacks.validation.future') }}</mat-error>
-            }
-          </mat-form-field>
+          <hf-date-time-field
+            formControlName="due"
+            testId="schedule-due"
+            [min]="minDue"
+            [dayLabel]="t('callbacks.schedule.dueDay')"
+            [timeLabel]="t('callbacks.schedule.dueTime')"
+            [hint]="t('callbacks.schedule.dueHint')"
+            [error]="form.controls.due.touched && dueErrorKey(form.controls.due) ? t(dueErrorKey(form.controls.due)!) : null"
+          />
           <mat-form-field appearance="outline">
             <mat-label>{{ t('callbacks.schedule.priority') }}</mat-label>
             <mat-select formControlName="priority" data-testid="schedule-priority">
@@ -133,6 +132,7 @@ export class ScheduleCallbackDialogComponent {
 
   protected readonly priorities = CALLBACK_PRIORITIES;
   protected readonly noteMax = NOTE_MAX;
+  protected readonly dueErrorKey = dueErrorKey;
   protected readonly minDue = toHospitalInput(Date.now());
   protected readonly pending = signal(false);
   protected readonly error = signal<ScheduleError | null>(null);

@@ -1,44 +1,55 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatDatepickerModule, type MatDatepickerInput } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
-/** Which end of a period changed, and its input (a page puts back the day that still applies when it refuses the new one). */
+/** One end of the period as shown: its day (`YYYY-MM-DD`, '' when cleared or not a date); setting it puts a day back. */
+export interface PeriodEndInput {
+  value: string;
+}
+
+/** Which end of a period changed, and its field (a page puts back the day that still applies when it refuses the new one). */
 export interface PeriodEndChange {
   end: 'from' | 'to';
-  input: HTMLInputElement;
+  input: PeriodEndInput;
 }
 
 /**
- * The "from" and "to" days of a period filter (calendar days, no later than `max`). Test ids:
- * `<testIdPrefix>-from` and `<testIdPrefix>-to`.
+ * The "from" and "to" days of a period filter: Material datepickers in the UI language, calendar
+ * days no later than `max` (see `provideLocalizedDatepicker`). Test ids: `<testIdPrefix>-from` and
+ * `<testIdPrefix>-to` on the inputs, with `-toggle` on their calendar buttons.
  */
 @Component({
   selector: 'hf-period-fields',
-  imports: [MatFormFieldModule, MatInputModule],
+  imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule],
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ fromLabel() }}</mat-label>
       <input
-        #fromInput
+        #fromInput="matDatepickerInput"
         matInput
-        type="date"
+        [matDatepicker]="fromPicker"
         [value]="from()"
         [max]="max()"
         [attr.data-testid]="testIdPrefix() + '-from'"
-        (change)="periodEnd.emit({ end: 'from', input: fromInput })"
+        (dateChange)="changed('from', fromInput)"
       />
+      <mat-datepicker-toggle matIconSuffix [for]="fromPicker" [attr.data-testid]="testIdPrefix() + '-from-toggle'" />
+      <mat-datepicker #fromPicker />
     </mat-form-field>
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ toLabel() }}</mat-label>
       <input
-        #toInput
+        #toInput="matDatepickerInput"
         matInput
-        type="date"
+        [matDatepicker]="toPicker"
         [value]="to()"
         [max]="max()"
         [attr.data-testid]="testIdPrefix() + '-to'"
-        (change)="periodEnd.emit({ end: 'to', input: toInput })"
+        (dateChange)="changed('to', toInput)"
       />
+      <mat-datepicker-toggle matIconSuffix [for]="toPicker" [attr.data-testid]="testIdPrefix() + '-to-toggle'" />
+      <mat-datepicker #toPicker />
     </mat-form-field>
   `,
   styles: `
@@ -46,7 +57,7 @@ export interface PeriodEndChange {
       display: contents;
     }
     mat-form-field {
-      width: 170px;
+      width: 180px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,4 +71,18 @@ export class PeriodFieldsComponent {
   readonly testIdPrefix = input.required<string>();
 
   readonly periodEnd = output<PeriodEndChange>();
+
+  protected changed(end: 'from' | 'to', field: MatDatepickerInput<string>): void {
+    this.periodEnd.emit({
+      end,
+      input: {
+        get value() {
+          return field.value ?? '';
+        },
+        set value(day: string) {
+          field.value = day;
+        },
+      },
+    });
+  }
 }

@@ -20,6 +20,7 @@ import en from '../../../public/i18n/en.json';
 import dashboardEn from '../../../public/i18n/dashboard/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { DashboardPageComponent } from './dashboard-page.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 const DEPARTMENTS: Department[] = [
   { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
@@ -117,6 +118,7 @@ describe('DashboardPageComponent', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideRouter([{ path: 'dashboard', component: DashboardPageComponent }]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -199,8 +201,8 @@ describe('DashboardPageComponent', () => {
     expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=week`);
     await answer(sent);
 
-    expect(el<HTMLInputElement>('period-from').value).toBe('2026-01-01');
-    expect(el<HTMLInputElement>('period-to').value).toBe('2026-03-31');
+    expect(el<HTMLInputElement>('period-from').value).toBe('01/01/2026'); // shown the English way; the URL keeps YYYY-MM-DD
+    expect(el<HTMLInputElement>('period-to').value).toBe('03/31/2026'); // shown the English way; the URL keeps YYYY-MM-DD
     expect(el('period-custom').classList).toContain('mat-button-toggle-checked');
     expect(el('period-30d').classList).not.toContain('mat-button-toggle-checked');
     expect(text(el('department-filter'))).toBe('Surgery');
@@ -242,6 +244,7 @@ describe('DashboardPageComponent', () => {
 
     const from = el<HTMLInputElement>('period-from');
     from.value = '2026-02-01';
+    from.dispatchEvent(new Event('input'));
     from.dispatchEvent(new Event('change'));
     await settle();
 

@@ -28,7 +28,7 @@ import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '
 import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings-api.service';
 import { Notifier } from '../core/notifier.service';
-import { PeriodFieldsComponent } from '../core/period-fields.component';
+import { PeriodFieldsComponent, type PeriodEndInput } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -219,7 +219,7 @@ export class DashboardPageComponent {
     this.navigate(withPeriod(this.state(), period, this.today));
   }
 
-  protected setPeriodEnd(end: 'from' | 'to', input: HTMLInputElement): void {
+  protected setPeriodEnd(end: 'from' | 'to', input: PeriodEndInput): void {
     const next = withPeriodEnd(this.state(), end, input.value);
     if (next) {
       this.navigate(next);

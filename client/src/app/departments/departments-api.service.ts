@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Department } from '@huifang/shared';
+import type { CreateDepartmentRequest, Department, UpdateDepartmentRequest } from '@huifang/shared';
 import { Observable } from 'rxjs';
 
 const DEPARTMENTS_URL = '/api/departments';
@@ -12,5 +12,14 @@ export class DepartmentsApiService {
 
   list(): Observable<Department[]> {
     return this.http.get<Department[]>(DEPARTMENTS_URL);
+  }
+
+  create(request: CreateDepartmentRequest): Observable<Department> {
+    return this.http.post<Department>(DEPARTMENTS_URL, request);
+  }
+
+  /** Rename, or deactivate / reactivate (admin). */
+  update(id: number, changes: UpdateDepartmentRequest): Observable<Department> {
+    return this.http.patch<Department>(`${DEPARTMENTS_URL}/${encodeURIComponent(id)}`, changes);
   }
 }

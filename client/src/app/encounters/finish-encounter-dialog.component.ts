@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import type { Encounter, FinishRequest } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -30,6 +31,7 @@ export interface FinishEncounterDialogData {
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatDatepickerModule,
     MatInputModule,
     TranslocoDirective,
   ],
@@ -46,18 +48,20 @@ export interface FinishEncounterDialogData {
             <mat-label>{{ t('encounters.finish.nextVisit') }}</mat-label>
             <input
               matInput
-              type="date"
+              [matDatepicker]="nextVisitPicker"
               formControlName="nextVisitDue"
               [min]="earliest"
               [max]="latest"
               data-testid="finish-next-visit"
             />
+            <mat-datepicker-toggle matIconSuffix [for]="nextVisitPicker" data-testid="finish-next-visit-toggle" />
+            <mat-datepicker #nextVisitPicker />
             <mat-hint>{{ t('encounters.finish.nextVisitHint') }}</mat-hint>
             @if (form.controls.nextVisitDue.hasError('notAfterVisit')) {
               <mat-error data-testid="finish-next-visit-error">{{ t('validation.nextVisitAfterVisit') }}</mat-error>
             } @else if (form.controls.nextVisitDue.hasError('tooFar')) {
               <mat-error data-testid="finish-next-visit-error">{{ t('validation.nextVisitTooFar') }}</mat-error>
-            } @else if (form.controls.nextVisitDue.hasError('date')) {
+            } @else if (form.controls.nextVisitDue.hasError('date') || form.controls.nextVisitDue.hasError('matDatepickerParse')) {
               <mat-error>{{ t('validation.date') }}</mat-error>
             }
           </mat-form-field>
@@ -127,7 +131,7 @@ export class FinishEncounterDialogComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const nextVisitDue = this.form.getRawValue().nextVisitDue.trim();
+    const nextVisitDue = (this.form.getRawValue().nextVisitDue ?? '').trim();
     const request: FinishRequest = nextVisitDue ? { nextVisitDue } : {};
     this.pending.set(true);
     this.error.set(null);

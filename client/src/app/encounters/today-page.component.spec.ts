@@ -7,6 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { TodayPageComponent } from './today-page.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 // 02:00 UTC is 10:00 in Shanghai, the same calendar day.
 const NOW = new Date('2026-03-02T02:00:00Z');
@@ -45,7 +46,8 @@ describe('TodayPageComponent', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideLocalizedDatepicker(),provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TodayPageComponent);

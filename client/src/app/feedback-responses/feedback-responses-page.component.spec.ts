@@ -12,6 +12,7 @@ import { AuthService } from '../auth/auth.service';
 import { registerDateLocales } from '../i18n/date-locale';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { FeedbackResponsesPageComponent } from './feedback-responses-page.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 const DEPARTMENTS: Department[] = [
   { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
@@ -84,6 +85,7 @@ describe('FeedbackResponsesPageComponent', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideRouter([{ path: 'feedback-responses', component: FeedbackResponsesPageComponent }]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
@@ -137,8 +139,8 @@ describe('FeedbackResponsesPageComponent', () => {
     req.flush(page([DETRACTOR, PROMOTER, PROMOTER_LONG_WAIT], 42));
     await settle();
 
-    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-03-02');
-    expect(el<HTMLInputElement>('responses-filter-to').value).toBe('2026-03-31');
+    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('03/02/2026'); // shown the English way; the URL keeps YYYY-MM-DD
+    expect(el<HTMLInputElement>('responses-filter-to').value).toBe('03/31/2026'); // shown the English way; the URL keeps YYYY-MM-DD
     expect(el('responses-total').textContent?.trim()).toBe('42 responses');
 
     const row = el('response-row-1537');
@@ -195,7 +197,7 @@ describe('FeedbackResponsesPageComponent', () => {
     expect(el('responses-filter-needs-recovery').querySelector('button')?.getAttribute('aria-checked')).toBe('false');
     expect(el('responses-filter-comment').querySelector('button')?.getAttribute('aria-checked')).toBe('true');
     expect(el('responses-filter-department').textContent).toContain('Rehabilitation');
-    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('2026-01-01');
+    expect(el<HTMLInputElement>('responses-filter-from').value).toBe('01/01/2026'); // shown the English way; the URL keeps YYYY-MM-DD
   });
 
   it('filters by survey template, from the URL and from the select', async () => {
@@ -241,6 +243,7 @@ describe('FeedbackResponsesPageComponent', () => {
 
     const from = el<HTMLInputElement>('responses-filter-from');
     from.value = '2026-03-20';
+    from.dispatchEvent(new Event('input'));
     from.dispatchEvent(new Event('change'));
     await settle();
     let req = httpMock.expectOne((r) => r.url === '/api/survey-responses');
@@ -250,6 +253,7 @@ describe('FeedbackResponsesPageComponent', () => {
 
     const to = el<HTMLInputElement>('responses-filter-to');
     to.value = '2026-03-10';
+    to.dispatchEvent(new Event('input'));
     to.dispatchEvent(new Event('change'));
     await settle();
     req = httpMock.expectOne((r) => r.url === '/api/survey-responses');

@@ -15,7 +15,7 @@ import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { Notifier } from '../core/notifier.service';
-import { PeriodFieldsComponent } from '../core/period-fields.component';
+import { PeriodFieldsComponent, type PeriodEndInput } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -159,7 +159,7 @@ export class FeedbackResponsesPageComponent {
     this.reload$.next();
   }
 
-  protected setPeriodEnd(end: 'from' | 'to', input: HTMLInputElement): void {
+  protected setPeriodEnd(end: 'from' | 'to', input: PeriodEndInput): void {
     const next = withPeriodEnd(this.state(), end, input.value);
     if (next) {
       this.navigate(next);

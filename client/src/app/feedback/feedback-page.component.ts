@@ -3,14 +3,16 @@ import type { PublicSurvey, SurveyLanguage, SurveyQuestion } from '@huifang/shar
 import { missingRequired, scaleValues, toAnswers, type AnswerValues } from './feedback-form';
 import { FEEDBACK_TEXTS, fill } from './feedback-texts';
 import { loadSurvey, submitSurvey } from './public-survey-api';
+import { pickSurveyLanguage } from './survey-language';
 
 type PageState = 'loading' | 'form' | 'thanks' | 'answered' | 'expired' | 'not_found' | 'too_many' | 'error';
 
 const TEXT_MAX = 2000;
 
 /**
- * The patient's survey form at /feedback/<token>: no account, phone-first, Chinese by default with an
- * English switch. Native radio buttons give keyboard and screen-reader support for every scale.
+ * The patient's survey form at /feedback/<token>: no account, phone-first, in the link's or the
+ * phone's language (see `pickSurveyLanguage`) with a language switch. Native radio buttons give
+ * keyboard and screen-reader support for every scale.
  */
 @Component({
   selector: 'hf-root',
@@ -96,7 +98,6 @@ export class FeedbackPageComponent implements OnInit {
   }
 }
 
-/** Chinese by default; `?lang=en` opens the English form. */
 function initialLanguage(): SurveyLanguage {
-  return new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh';
+  return pickSurveyLanguage(location.search, navigator.languages?.length ? navigator.languages : [navigator.language]);
 }

@@ -1,4 +1,4 @@
-import { ROLES } from '@huifang/shared';
+import { AUDIT_ACTIONS, ROLES } from '@huifang/shared';
 import en from '../../../public/i18n/en.json';
 import zh from '../../../public/i18n/zh.json';
 import { STAFF_PAGES } from '../auth/page-access';
@@ -15,9 +15,21 @@ function keys(value: unknown): string[] {
   return paths(value).map((path) => JSON.stringify(path));
 }
 
+/** Like Transloco: nested objects, and flat keys that contain dots (`errorCodes["department.inactive"]`). */
 function lookup(translation: unknown, key: string): unknown {
-  const path: string[] = key.startsWith('[') ? JSON.parse(key) : key.split('.');
-  return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translation);
+  if (key.startsWith('[')) {
+    const path: string[] = JSON.parse(key);
+    return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], translation);
+  }
+  if (!translation || typeof translation !== 'object') return undefined;
+  const node = translation as Record<string, unknown>;
+  if (key in node) return node[key];
+  const parts = key.split('.');
+  for (let i = 1; i < parts.length; i++) {
+    const head = parts.slice(0, i).join('.');
+    if (head in node) return lookup(node[head], parts.slice(i).join('.'));
+  }
+  return undefined;
 }
 
 describe('translation files', () => {
@@ -42,6 +54,14 @@ describe('translation files', () => {
       for (const page of STAFF_PAGES) {
         expect(typeof lookup(translation, `nav.${page}`)).toBe('string');
         expect(typeof lookup(translation, `comingSoon.description.${page}`)).toBe('string');
+      }
+    }
+  });
+
+  it('name every audit action in both languages', () => {
+    for (const translation of [en, zh]) {
+      for (const action of AUDIT_ACTIONS) {
+        expect([action, typeof lookup(translation, `audit.actions.${action}`)]).toEqual([action, 'string']);
       }
     }
   });

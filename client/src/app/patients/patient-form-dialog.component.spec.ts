@@ -8,6 +8,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { PatientFormDialogComponent } from './patient-form-dialog.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 describe('PatientFormDialogComponent (register)', () => {
   let fixture: ComponentFixture<PatientFormDialogComponent>;
@@ -26,6 +27,7 @@ describe('PatientFormDialogComponent (register)', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),

@@ -3,6 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
@@ -13,6 +14,8 @@ import {
   PATIENT_NAME_MAX_LENGTH,
   PATIENT_NOTE_MAX_LENGTH,
   type Patient,
+  SURVEY_LANGUAGES,
+  type SurveyLanguage,
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Observable } from 'rxjs';
@@ -51,6 +54,7 @@ interface FormError extends ErrorDescription {
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
+    MatDatepickerModule,
     MatInputModule,
     MatSelectModule,
     TranslocoDirective,
@@ -67,6 +71,7 @@ export class PatientFormDialogComponent {
 
   protected readonly patient = this.data?.patient ?? null;
   protected readonly genders = GENDERS;
+  protected readonly languages = SURVEY_LANGUAGES;
   protected readonly nameMax = PATIENT_NAME_MAX_LENGTH;
   protected readonly noteMax = PATIENT_NOTE_MAX_LENGTH;
   protected readonly minBirthDate = MIN_BIRTH_DATE;
@@ -78,10 +83,11 @@ export class PatientFormDialogComponent {
     name: ['', [Validators.required, Validators.maxLength(PATIENT_NAME_MAX_LENGTH)]],
     phone: ['', [Validators.required, mobilePhoneValidator]],
     gender: [null as Gender | null],
-    birthDate: ['', birthDateValidator(() => hospitalToday())],
+    birthDate: ['' as string | null, birthDateValidator(() => hospitalToday())],
     note: ['', Validators.maxLength(PATIENT_NOTE_MAX_LENGTH)],
     consentCalls: [false],
     consentSurveys: [false],
+    preferredLanguage: [null as SurveyLanguage | null],
   });
 
   constructor() {

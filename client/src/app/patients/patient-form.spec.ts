@@ -58,6 +58,7 @@ describe('request bodies', () => {
         note: '  ',
         consentCalls: true,
         consentSurveys: false,
+        preferredLanguage: null,
       }),
     ).toEqual({ name: '王芳', phone: '13800138000', consent: { followUpCalls: true, surveys: false } });
   });
@@ -82,5 +83,6 @@ describe('request bodies', () => {
       note: null,
       birthDate: null,
     });
+    expect(updateRequestFrom(patient, { ...value, preferredLanguage: 'en' })).toEqual({ preferredLanguage: 'en' });
   });
 });

@@ -4,6 +4,7 @@ import {
   MOBILE_PHONE_PATTERN,
   type Patient,
   type RegisterPatientRequest,
+  type SurveyLanguage,
   type UpdatePatientRequest,
   normalizeMobilePhone,
 } from '@huifang/shared';
@@ -17,11 +18,13 @@ export interface PatientFormValue {
   name: string;
   phone: string;
   gender: Gender | null;
-  /** `YYYY-MM-DD` from a date input, or '' when not given. */
-  birthDate: string;
+  /** `YYYY-MM-DD` from the datepicker; '' or null when not given (null also for text that is no date). */
+  birthDate: string | null;
   note: string;
   consentCalls: boolean;
   consentSurveys: boolean;
+  /** The language of the patient's survey links; null: the phone's. Edited on an existing patient only. */
+  preferredLanguage: SurveyLanguage | null;
 }
 
 /** `{ mobilePhone: true }` unless the value, normalised (spaces, dashes, +86), is a mainland mobile number. */
@@ -62,7 +65,7 @@ export function registerRequestFrom(value: PatientFormValue): RegisterPatientReq
     phone: normalizeMobilePhone(value.phone.trim()),
   };
   if (value.gender) request.gender = value.gender;
-  if (value.birthDate.trim()) request.birthDate = value.birthDate.trim();
+  if (value.birthDate?.trim()) request.birthDate = value.birthDate.trim();
   if (value.note.trim()) request.note = value.note.trim();
   request.consent = { followUpCalls: value.consentCalls, surveys: value.consentSurveys };
   return request;
@@ -73,13 +76,14 @@ export function updateRequestFrom(patient: Patient, value: PatientFormValue): Up
   const changes: UpdatePatientRequest = {};
   const name = value.name.trim();
   const phone = normalizeMobilePhone(value.phone.trim());
-  const birthDate = value.birthDate.trim() || null;
+  const birthDate = value.birthDate?.trim() || null;
   const note = value.note.trim() || null;
   if (name !== patient.name) changes.name = name;
   if (phone !== patient.phone) changes.phone = phone;
   if (value.gender && value.gender !== patient.gender) changes.gender = value.gender;
   if (birthDate !== patient.birthDate) changes.birthDate = birthDate;
   if (note !== (patient.note ?? null)) changes.note = note;
+  if (value.preferredLanguage !== (patient.preferredLanguage ?? null)) changes.preferredLanguage = value.preferredLanguage;
   return changes;
 }
 
@@ -93,5 +97,6 @@ export function formValueFor(patient: Patient | null): PatientFormValue {
     note: patient?.note ?? '',
     consentCalls: patient?.consent.followUpCalls.granted ?? false,
     consentSurveys: patient?.consent.surveys.granted ?? false,
+    preferredLanguage: patient?.preferredLanguage ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { PatientPageComponent } from './patient-page.component';
+import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 
 const FRONT_DESK = { id: 3, displayName: '前台 李娜' };
 
@@ -96,6 +97,7 @@ describe('PatientPageComponent', () => {
         }),
       ],
       providers: [
+        provideLocalizedDatepicker(),
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -18,8 +18,10 @@ describe('navItemsFor (least privilege)', () => {
       '/dashboard',
       '/feedback-responses',
       '/users',
+      '/departments',
       '/templates',
       '/rules',
+      '/audit',
       '/settings',
     ]);
   });

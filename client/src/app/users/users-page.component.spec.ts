@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import type { StaffUser } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -46,6 +47,7 @@ describe('UsersPageComponent', () => {
       ],
       providers: [
         provideRouter([]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
       ],
@@ -94,8 +96,23 @@ describe('UsersPageComponent', () => {
     expect(byTestId<HTMLButtonElement>('user-toggle-active-frontdesk').disabled).toBe(false);
   });
 
-  it('deactivates a user with PATCH {active:false} and shows the new state', async () => {
+  /** Deactivating asks first; the confirmation is a dialog in the overlay, outside the fixture. */
+  async function confirmDeactivation(answer: 'confirm-ok' | 'confirm-cancel'): Promise<void> {
     byTestId<HTMLButtonElement>('user-toggle-active-frontdesk').click();
+    await fixture.whenStable();
+    expect(document.querySelector('[data-testid="confirm-message"]')?.textContent).toContain('frontdesk');
+    (document.querySelector(`[data-testid="${answer}"]`) as HTMLButtonElement).click();
+    await fixture.whenStable();
+  }
+
+  it('asks before deactivating, and sends nothing when cancelled', async () => {
+    await confirmDeactivation('confirm-cancel');
+    httpMock.expectNone('/api/users/3');
+    expect(byTestId('user-status-frontdesk').textContent?.trim()).toBe('Active');
+  });
+
+  it('deactivates a user with PATCH {active:false} once confirmed, and shows the new state', async () => {
+    await confirmDeactivation('confirm-ok');
     const req = httpMock.expectOne('/api/users/3');
     expect(req.request.method).toBe('PATCH');
     expect(req.request.body).toEqual({ active: false });
@@ -108,7 +125,7 @@ describe('UsersPageComponent', () => {
   });
 
   it('shows the translated reason in a snackbar and keeps the row unchanged', async () => {
-    byTestId<HTMLButtonElement>('user-toggle-active-frontdesk').click();
+    await confirmDeactivation('confirm-ok');
     httpMock
       .expectOne('/api/users/3')
       .flush(

@@ -10,6 +10,7 @@ import { ROLES, type Role, type StaffUser, type UpdateUserRequest } from '@huifa
 import { TranslocoDirective } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { confirmAction } from '../core/confirm-dialog.component';
 import { Notifier } from '../core/notifier.service';
 import { ResetPasswordDialogComponent, type ResetPasswordDialogData } from './reset-password-dialog.component';
 import { UserCreateDialogComponent } from './user-create-dialog.component';
@@ -92,8 +93,20 @@ export class UsersPageComponent {
     }
   }
 
+  /** Reactivating is harmless; deactivating signs the user out everywhere, so it asks first. */
   protected toggleActive(user: StaffUser): void {
-    this.patch(user, { active: !user.active }, user.active ? 'users.deactivated' : 'users.activated');
+    if (!user.active) {
+      this.patch(user, { active: true }, 'users.activated');
+      return;
+    }
+    confirmAction(this.dialog, {
+      titleKey: 'users.confirmDeactivate.title',
+      messageKey: 'users.confirmDeactivate.message',
+      confirmKey: 'users.deactivate',
+      params: { username: user.username },
+    }).subscribe((confirmed) => {
+      if (confirmed) this.patch(user, { active: false }, 'users.deactivated');
+    });
   }
 
   protected openResetPassword(user: StaffUser): void {

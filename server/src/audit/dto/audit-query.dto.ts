@@ -1,31 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
 import type { AuditQuery } from '@huifang/shared';
-import { IsCalendarDay } from '../../core/http/calendar-day.validator';
 import { PageQueryDto } from '../../core/http/page-query.dto';
-import { IsId } from '../../core/http/id.validator';
+import { AuditFilterDto } from './audit-filter.dto';
 
-export class AuditQueryDto extends PageQueryDto implements AuditQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsId()
-  patientId?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsId()
-  actorId?: number;
-
-  @ApiPropertyOptional({ example: '2026-03-01' })
-  @IsOptional()
-  @IsCalendarDay()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03-31' })
-  @IsOptional()
-  @IsCalendarDay()
-  to?: string;
-}
+export class AuditQueryDto extends IntersectionType(AuditFilterDto, PageQueryDto) implements AuditQuery {}

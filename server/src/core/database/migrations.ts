@@ -15,6 +15,7 @@ import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-
 import { WaitMonthlyAnyThreshold1765100000000 } from '../../migrations/1765100000000-wait-monthly-any-threshold';
 import { ResponseNeedsRecovery1765200000000 } from '../../migrations/1765200000000-response-needs-recovery';
 import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
+import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-survey-language';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   WaitMonthlyAnyThreshold1765100000000,
   ResponseNeedsRecovery1765200000000,
   CancelCallsWithoutConsent1765200100000,
+  SurveyLanguage1765500000000,
 ];

@@ -5,7 +5,9 @@ import {
   MOBILE_PHONE_PATTERN,
   PATIENT_NAME_MAX_LENGTH,
   PATIENT_NOTE_MAX_LENGTH,
+  SURVEY_LANGUAGES,
   type Gender,
+  type SurveyLanguage,
   type UpdatePatientRequest,
 } from '@huifang/shared';
 import { IsPastCalendarDay } from '../../core/http/past-calendar-day.validator';
@@ -46,4 +48,9 @@ export class UpdatePatientDto implements UpdatePatientRequest {
   @IsString()
   @MaxChars(PATIENT_NOTE_MAX_LENGTH)
   note?: string | null;
+
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, nullable: true, description: 'null: survey links follow the phone' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsIn(SURVEY_LANGUAGES)
+  preferredLanguage?: SurveyLanguage | null;
 }

@@ -1,0 +1,23 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AuditEntry, AuditQuery, Page } from '@huifang/shared';
+import { Observable } from 'rxjs';
+import { toHttpParams } from '../core/http-params';
+
+const AUDIT_URL = '/api/audit-log';
+
+export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
+
+/** The audit log (admin only): a page of entries, or all matching ones as CSV (the export is audited). */
+@Injectable({ providedIn: 'root' })
+export class AuditApiService {
+  private readonly http = inject(HttpClient);
+
+  list(query: AuditQuery): Observable<Page<AuditEntry>> {
+    return this.http.get<Page<AuditEntry>>(AUDIT_URL, { params: toHttpParams(query) });
+  }
+
+  csv(filter: AuditFilter): Observable<Blob> {
+    return this.http.get(`${AUDIT_URL}.csv`, { params: toHttpParams(filter), responseType: 'blob' });
+  }
+}

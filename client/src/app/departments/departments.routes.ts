@@ -1,0 +1,4 @@
+import { Routes } from '@angular/router';
+import { DepartmentsPageComponent } from './departments-page.component';
+
+export const DEPARTMENTS_ROUTES: Routes = [{ path: '', component: DepartmentsPageComponent }];

@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@huifang/shared';
+import { IsCalendarDay } from '../../core/http/calendar-day.validator';
+import { IsId } from '../../core/http/id.validator';
+
+/** Which entries: about a patient, by a staff member, of one action, on calendar days (hospital time zone). */
+export class AuditFilterDto implements Omit<AuditQuery, 'page' | 'pageSize'> {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
+  patientId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsId()
+  actorId?: number;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ example: '2026-03-01' })
+  @IsOptional()
+  @IsCalendarDay()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-31' })
+  @IsOptional()
+  @IsCalendarDay()
+  to?: string;
+}

@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsString } from 'class-validator';
+import type { UpdateDepartmentRequest } from '@huifang/shared';
+import { CharLength } from '../../core/http/chars.validator';
+import { IsOptionalNotNull } from '../../core/http/optional';
+
+/** The code stays: integrations and demo data refer to it. */
+export class UpdateDepartmentDto implements UpdateDepartmentRequest {
+  @ApiPropertyOptional({ example: '皮肤科' })
+  @IsOptionalNotNull()
+  @IsString()
+  @CharLength(1, 64)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Dermatology' })
+  @IsOptionalNotNull()
+  @IsString()
+  @CharLength(1, 64)
+  nameEn?: string;
+
+  @ApiPropertyOptional({ description: 'false: keeps its history and figures, takes no new check-ins, leaves the pickers' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  active?: boolean;
+}
