@@ -77,3 +77,12 @@ export function drillTitle(target: DrillTarget, context: DrillContext, t: Transl
 export function flowTargetLabel(target: FlowTarget, t: Translate): string {
   return target === 'lapsed' ? t('statuses.lapsed') : t(`stages.${target}`);
 }
+
+/** `wait-time-over_threshold-2026-03-05_2026-03-01_2026-03-31.csv`, `lifecycle-flow-first_visit-lapsed_…`. */
+export function drillCsvFileName(target: DrillTarget, from: string, to: string): string {
+  const what =
+    target.kind === 'flow'
+      ? `lifecycle-flow-${target.fromStage}-${target.toStage}`
+      : `${target.indicator}-${target.segment}-${target.key}`;
+  return `${what}_${from}_${to}.csv`;
+}

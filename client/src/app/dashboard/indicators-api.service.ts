@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   DrillDownQuery,
+  ExportLanguage,
   DrillDownRow,
   FlowTarget,
   IndicatorName,
@@ -42,9 +43,18 @@ export class IndicatorsApiService {
     return this.http.get<Page<DrillDownRow>>(`${INDICATORS_URL}/${name}/patients`, { params: toHttpParams(query) });
   }
 
-  /** The same series as a CSV file (UTF-8 with BOM), fetched with the token like every API call. */
-  csv(name: IndicatorName, query: IndicatorQuery): Observable<Blob> {
-    return this.http.get(`${INDICATORS_URL}/${name}.csv`, { params: toHttpParams(query), responseType: 'blob' });
+  /** The same series as a CSV file (UTF-8 with BOM, headers in `lang`), fetched with the token like every API call. */
+  csv(name: IndicatorName, query: IndicatorQuery, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${INDICATORS_URL}/${name}.csv`, { params: toHttpParams({ ...query, lang }), responseType: 'blob' });
+  }
+
+  /** Every row behind a figure (not one page) as CSV, headers in `lang`; the server audits the export. */
+  patientsCsv(name: IndicatorName, query: Omit<DrillDownQuery, 'page' | 'pageSize'>, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${INDICATORS_URL}/${name}/patients.csv`, { params: toHttpParams({ ...query, lang }), responseType: 'blob' });
+  }
+
+  flowPatientsCsv(query: Omit<FlowDrillDownQuery, 'page' | 'pageSize'>, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${INDICATORS_URL}/lifecycle-flow/patients.csv`, { params: toHttpParams({ ...query, lang }), responseType: 'blob' });
   }
 
   flow(query: Omit<IndicatorQuery, 'groupBy'>): Observable<LifecycleFlow> {

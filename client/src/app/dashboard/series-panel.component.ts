@@ -6,16 +6,16 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
+import type { Headline, HeadlineName, IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { Subject } from 'rxjs';
+import { Subject, filter } from 'rxjs';
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
 import { churnChart, followUpChart } from './churn-charts';
 import { csvFileName, saveFile } from './csv-download';
-import { type DashboardState, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
+import { type DashboardState, TREND_SAMPLE_HEADLINE, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
 import { IndicatorChartComponent } from './indicator-chart.component';
 import { dimensionChart, satisfactionChart } from './satisfaction-charts';
@@ -82,7 +82,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
           <button
             mat-stroked-button
             type="button"
-            [disabled]="exporting()"
+            [disabled]="exporting() || model() === null"
             [attr.data-testid]="'csv-' + indicator()"
             (click)="exportCsv()"
           >
@@ -131,6 +131,11 @@ export class SeriesPanelComponent {
   readonly context = input<ChartContext | null>(null);
   /** Survey templates to narrow the chart to (satisfaction only; none: no template choice). */
   readonly templates = input<readonly { id: number; label: string }[]>([]);
+  /**
+   * The period's headlines, for the n the trend's buckets must carry: undefined while the summary
+   * of this period is on its way (the trend waits for it), null when it failed (finest buckets).
+   */
+  readonly headlines = input<Record<HeadlineName, Headline> | null | undefined>(undefined);
 
   readonly drill = output<DrillTarget>();
 
@@ -139,12 +144,22 @@ export class SeriesPanelComponent {
   protected readonly exporting = signal(false);
   protected readonly reload$ = new Subject<void>();
 
-  /** What the chart and its CSV show. */
-  private readonly query = computed((): IndicatorQuery => {
+  /** What the chart and its CSV show; null until the trend knows its n. */
+  private readonly query = computed((): IndicatorQuery | null => {
     const state = this.state();
-    const query = indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
+    const groupBy = this.grouping() === 'department' ? 'department' : this.trendGrouping();
+    if (groupBy === undefined) return null;
+    const query = indicatorQuery(state, groupBy);
     const templateId = this.templateId();
     return templateId === null ? query : { ...query, templateId };
+  });
+
+  private readonly trendGrouping = computed(() => {
+    const indicator = this.indicator();
+    const headlines = this.headlines();
+    if (indicator === 'churn') return indicatorTrendGrouping(indicator, this.state(), null);
+    if (headlines === undefined) return undefined;
+    return indicatorTrendGrouping(indicator, this.state(), headlines ? headlines[TREND_SAMPLE_HEADLINE[indicator]].n : null);
   });
 
   private readonly loaded = signal<LoadResult<IndicatorSeries> | null>(null);
@@ -167,7 +182,8 @@ export class SeriesPanelComponent {
   });
 
   constructor() {
-    loadEach(withReload(toObservable(this.query), this.reload$), (query) => this.api.series(this.indicator(), query), {
+    const query$ = toObservable(this.query).pipe(filter((query): query is IndicatorQuery => query !== null));
+    loadEach(withReload(query$, this.reload$), (query) => this.api.series(this.indicator(), query), {
       loading: this.loading,
       result: this.loaded,
     })
@@ -177,9 +193,11 @@ export class SeriesPanelComponent {
 
   protected exportCsv(): void {
     const query = this.query();
+    if (!query) return;
     const name = this.indicator();
     this.exporting.set(true);
-    this.api.csv(name, query).subscribe({
+    // The server writes the file: its headers in the language the user reads.
+    this.api.csv(name, query, this.context()?.lang ?? 'zh').subscribe({
       next: (blob) => {
         this.exporting.set(false);
         saveFile(this.document, blob, csvFileName(name, query.groupBy ?? 'month', query.from, query.to, query.templateId));
