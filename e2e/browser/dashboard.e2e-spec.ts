@@ -142,7 +142,7 @@ describeInBrowser('the quality manager reads the dashboard', () => {
         values.map((value) => {
           const range = document.createRange();
           range.selectNodeContents(value);
-          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
           return { text: value.textContent?.trim(), lines: tops.size, overflows: value.scrollWidth > value.clientWidth + 1 };
         }),
       );
@@ -166,12 +166,12 @@ describeInBrowser('the quality manager reads the dashboard', () => {
           return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
         };
         const fill = (path: Element) => path.getAttribute('fill') ?? '';
-        const paths = [...svg.querySelectorAll('path')];
+        const paths = Array.from(svg.querySelectorAll('path'));
         return {
           // Nodes are the solid-filled paths, bands (links) are filled with a gradient; labels are the texts.
           nodes: paths.filter((path) => /^(#|rgb)/.test(fill(path))).map(box),
           bands: paths.filter((path) => fill(path).startsWith('url(')).map(box),
-          labels: [...svg.querySelectorAll('text')].filter((text) => text.textContent?.trim()).map((text) => ({ text: text.textContent, ...box(text) })),
+          labels: Array.from(svg.querySelectorAll('text')).filter((text) => text.textContent?.trim()).map((text) => ({ text: text.textContent, ...box(text) })),
         };
       });
       expect(nodes.length).toBeGreaterThan(1);
