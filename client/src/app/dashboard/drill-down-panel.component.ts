@@ -26,7 +26,7 @@ import { Notifier } from '../core/notifier.service';
 import type { ChartContext } from './chart-model';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
 import { saveFile } from './csv-download';
-import { type DrillTarget, drillCsvFileName, drillTitle } from './drill-down';
+import { type DrillTarget, drillCsvFileName, drillFilter, drillTitle } from './drill-down';
 import { IndicatorsApiService } from './indicators-api.service';
 
 export const DRILL_PAGE_SIZE = 20;
@@ -38,97 +38,7 @@ export const DRILL_PAGE_SIZE = 20;
 @Component({
   selector: 'hf-drill-down-panel',
   imports: [MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, MatSortModule, MatTableModule, RouterLink, TranslocoDirective],
-  template: `
-    <mat-card appearance="outlined" *transloco="let t" data-testid="drill-down" role="region" [attr.aria-label]="title()">
-      <mat-card-header>
-        <mat-card-title data-testid="drill-down-title">{{ title() }}</mat-card-title>
-        <button
-          mat-stroked-button
-          type="button"
-          class="csv"
-          data-testid="drill-down-csv"
-          [disabled]="exporting() || page()?.total === 0"
-          (click)="exportCsv()"
-        >
-          {{ t('dashboard.actions.csv') }}
-        </button>
-        <button mat-button type="button" class="close" data-testid="drill-down-close" (click)="closed.emit()">
-          {{ t('dashboard.actions.close') }}
-        </button>
-      </mat-card-header>
-      <mat-card-content>
-        @if (loading()) {
-          <mat-progress-bar mode="indeterminate" />
-        }
-        @if (failed()) {
-          <p role="alert">{{ t('dashboard.loadFailed') }}</p>
-        } @else if (page(); as p) {
-          @if (p.total === 0) {
-            <p>{{ t('dashboard.drill.empty') }}</p>
-          } @else {
-            <div class="table-wrap">
-              <table
-                mat-table
-                matSort
-                [matSortActive]="sortKey()"
-                [matSortDirection]="sortDirection()"
-                [matSortDisableClear]="true"
-                (matSortChange)="changeSort($event)"
-                [dataSource]="p.items"
-                data-testid="drill-down-rows"
-              >
-                <ng-container matColumnDef="patient">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header data-testid="drill-sort-patient">{{ t('dashboard.drill.columns.patient') }}</th>
-                  <td mat-cell *matCellDef="let row">
-                    @if (canOpenPatients()) {
-                      <a [routerLink]="['/patients', row.patientId]" data-testid="drill-down-patient">{{ row.patientName }}</a>
-                    } @else {
-                      {{ row.patientName }}
-                    }
-                  </td>
-                </ng-container>
-                <ng-container matColumnDef="phone">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.phone') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ row.phoneMasked }}</td>
-                </ng-container>
-                <ng-container matColumnDef="department">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header data-testid="drill-sort-department">{{ t('dashboard.drill.columns.department') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ departmentOf(row) }}</td>
-                </ng-container>
-                <ng-container matColumnDef="on">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header data-testid="drill-sort-on">{{ t('dashboard.drill.columns.on') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ row.on }}</td>
-                </ng-container>
-                <ng-container matColumnDef="value">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" data-testid="drill-sort-value">
-                    {{ t('dashboard.drill.values.' + valueKind()) }}
-                  </th>
-                  <td mat-cell *matCellDef="let row" class="number">{{ row.value ?? '—' }}</td>
-                </ng-container>
-                <ng-container matColumnDef="stage">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header data-testid="drill-sort-stage">{{ t('dashboard.drill.columns.stage') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ t('stages.' + row.stage) }}</td>
-                </ng-container>
-                <ng-container matColumnDef="status">
-                  <th mat-header-cell *matHeaderCellDef mat-sort-header data-testid="drill-sort-status">{{ t('dashboard.drill.columns.status') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ t('statuses.' + row.status) }}</td>
-                </ng-container>
-                <tr mat-header-row *matHeaderRowDef="columns"></tr>
-                <tr mat-row *matRowDef="let row; columns: columns" data-testid="drill-down-row"></tr>
-              </table>
-            </div>
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="pageIndex()"
-              [pageSize]="pageSize"
-              [hidePageSize]="true"
-              (page)="changePage($event)"
-            />
-          }
-        }
-      </mat-card-content>
-    </mat-card>
-  `,
+  templateUrl: './drill-down-panel.component.html',
   styles: `
     mat-card-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
     .csv { margin-left: auto; }
@@ -212,10 +122,8 @@ export class DrillDownPanelComponent {
     const target = this.target();
     const state = this.state();
     const lang = this.context().lang;
-    const filter = this.filter(target, state, this.sort());
-    const csv$ = filter.kind === 'flow' ? this.api.flowPatientsCsv(filter.query, lang) : this.api.patientsCsv(filter.indicator, filter.query, lang);
     this.exporting.set(true);
-    csv$.subscribe({
+    this.api.drillCsv(drillFilter(target, indicatorQuery(state), this.sort()), lang).subscribe({
       next: (blob) => {
         this.exporting.set(false);
         saveFile(this.document, blob, drillCsvFileName(target, state.from, state.to));
@@ -228,30 +136,7 @@ export class DrillDownPanelComponent {
   }
 
   private fetch(target: DrillTarget, state: DashboardState, sort: DrillDownSort, page: number): Observable<Page<DrillDownRow>> {
-    const filter = this.filter(target, state, sort);
-    const paging = { page, pageSize: DRILL_PAGE_SIZE };
-    return filter.kind === 'flow'
-      ? this.api.flowPatients({ ...filter.query, ...paging })
-      : this.api.patients(filter.indicator, { ...filter.query, ...paging });
+    return this.api.drillRows(drillFilter(target, indicatorQuery(state), sort), { page, pageSize: DRILL_PAGE_SIZE });
   }
 
-  /** Which rows a target lists, in which order: the same for a page and for the CSV. */
-  private filter(target: DrillTarget, state: DashboardState, sort: DrillDownSort) {
-    const period = indicatorQuery(state);
-    if (target.kind === 'flow') {
-      return { kind: 'flow' as const, query: { ...period, fromStage: target.fromStage, toStage: target.toStage, sort } };
-    }
-    return {
-      kind: 'series' as const,
-      indicator: target.indicator,
-      query: {
-        ...period,
-        groupBy: target.groupBy,
-        key: target.key,
-        segment: target.segment,
-        ...(target.templateId === null ? {} : { templateId: target.templateId }),
-        sort,
-      },
-    };
-  }
 }

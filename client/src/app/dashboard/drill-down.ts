@@ -1,8 +1,11 @@
 import type {
+  DrillDownQuery,
   DrillDownSegment,
+  DrillDownSort,
   FlowTarget,
   IndicatorGrouping,
   IndicatorName,
+  IndicatorQuery,
   LifecycleStage,
 } from '@huifang/shared';
 import type { Translate } from './figure-format';
@@ -85,4 +88,27 @@ export function drillCsvFileName(target: DrillTarget, from: string, to: string):
       ? `lifecycle-flow-${target.fromStage}-${target.toStage}`
       : `${target.indicator}-${target.segment}-${target.key}`;
   return `${what}_${from}_${to}.csv`;
+}
+
+/** Which rows a target lists and in which order, without the page: the same for a page and for the CSV. */
+export type DrillFilter =
+  | { kind: 'series'; indicator: IndicatorName; query: Omit<DrillDownQuery, 'page' | 'pageSize'> }
+  | { kind: 'flow'; query: Omit<IndicatorQuery, 'groupBy'> & { fromStage: LifecycleStage; toStage: FlowTarget; sort: DrillDownSort } };
+
+export function drillFilter(target: DrillTarget, period: IndicatorQuery, sort: DrillDownSort): DrillFilter {
+  if (target.kind === 'flow') {
+    return { kind: 'flow', query: { ...period, fromStage: target.fromStage, toStage: target.toStage, sort } };
+  }
+  return {
+    kind: 'series',
+    indicator: target.indicator,
+    query: {
+      ...period,
+      groupBy: target.groupBy,
+      key: target.key,
+      segment: target.segment,
+      ...(target.templateId === null ? {} : { templateId: target.templateId }),
+      sort,
+    },
+  };
 }
