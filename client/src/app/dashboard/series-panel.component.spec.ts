@@ -156,6 +156,34 @@ describe('SeriesPanelComponent', () => {
     await fixture.whenStable();
   });
 
+  it('lets the user choose other buckets, until the period changes', async () => {
+    await open('satisfaction', STATE, headlinesOn(90));
+    const empty = (groupBy: string) => ({ indicator: 'satisfaction', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy, points: [] });
+    await answer(pending('/api/indicators/satisfaction'), empty('month'));
+    byTestId('buckets-satisfaction').click();
+    await fixture.whenStable();
+    const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
+    expect(options.map(text)).toEqual(['Days', 'Weeks', 'Months']);
+    (document.querySelector('[data-testid="buckets-option-week"]') as HTMLElement).click();
+    await fixture.whenStable();
+    const weekly = pending('/api/indicators/satisfaction');
+    expect(weekly.request.params.get('groupBy')).toBe('week');
+    await answer(weekly, empty('week'));
+
+    // A new period: what its own data carries again.
+    fixture.componentRef.setInput('state', { ...STATE, departmentId: 8 });
+    await fixture.whenStable();
+    const next = pending('/api/indicators/satisfaction');
+    expect([next.request.params.get('groupBy'), next.request.params.get('departmentId')]).toEqual(['month', '8']);
+    await answer(next, empty('month'));
+  });
+
+  it('offers churn no other buckets than its monthly cohorts', async () => {
+    await open('churn');
+    await answer(pending('/api/indicators/churn'), { indicator: 'churn', from: STATE.from, to: STATE.to, departmentId: 2, groupBy: 'month', points: [] });
+    expect(query('[data-testid="buckets-churn"]')).toBeNull();
+  });
+
   it('groups by the finest buckets of the period when the summary failed', async () => {
     await open('follow-up', STATE, null);
     const request = pending('/api/indicators/follow-up');

@@ -1,12 +1,21 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { Headline, HeadlineName, IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
+import {
+  type Headline,
+  type HeadlineName,
+  type IndicatorName,
+  type IndicatorQuery,
+  type IndicatorSeries,
+  TREND_GROUPINGS,
+  type TrendGrouping,
+  finestTrendGrouping,
+} from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, filter } from 'rxjs';
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
@@ -66,6 +75,20 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
               </mat-select>
             </mat-form-field>
           }
+          @if (grouping() === 'trend' && trendOptions().length > 1) {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="buckets">
+              <mat-label>{{ t('dashboard.grouping.buckets') }}</mat-label>
+              <mat-select
+                [value]="trendGrouping()"
+                [attr.data-testid]="'buckets-' + indicator()"
+                (selectionChange)="chosenTrend.set($event.value)"
+              >
+                @for (option of trendOptions(); track option) {
+                  <mat-option [value]="option" [attr.data-testid]="'buckets-option-' + option">{{ t('dashboard.grouping.' + option) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          }
           <mat-button-toggle-group
             hideSingleSelectionIndicator
             [attr.aria-label]="t('dashboard.grouping.label')"
@@ -116,6 +139,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
     .sub-title { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
     .template { width: 180px; }
+    .buckets { width: 112px; }
     mat-card-content { --hf-chart-height: 280px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -154,12 +178,29 @@ export class SeriesPanelComponent {
     return templateId === null ? query : { ...query, templateId };
   });
 
-  private readonly trendGrouping = computed(() => {
+  /** The buckets the data can carry (undefined while the summary is on its way). */
+  private readonly carriedGrouping = computed(() => {
     const indicator = this.indicator();
     const headlines = this.headlines();
     if (indicator === 'churn') return indicatorTrendGrouping(indicator, this.state(), null);
     if (headlines === undefined) return undefined;
     return indicatorTrendGrouping(indicator, this.state(), headlines ? headlines[TREND_SAMPLE_HEADLINE[indicator]].n : null);
+  });
+
+  /** The buckets a user chose for this period; a new period starts again from what its data carries. */
+  protected readonly chosenTrend = linkedSignal<DashboardState, TrendGrouping | null>({ source: this.state, computation: () => null });
+
+  /** Buckets to choose from: no finer than the period shows legibly; churn's cohorts are monthly only. */
+  protected readonly trendOptions = computed((): readonly TrendGrouping[] => {
+    if (this.indicator() === 'churn') return ['month'];
+    const state = this.state();
+    return TREND_GROUPINGS.slice(TREND_GROUPINGS.indexOf(finestTrendGrouping(state.from, state.to)));
+  });
+
+  protected readonly trendGrouping = computed(() => {
+    const carried = this.carriedGrouping();
+    const chosen = this.chosenTrend();
+    return carried === undefined ? undefined : chosen && this.trendOptions().includes(chosen) ? chosen : carried;
   });
 
   private readonly loaded = signal<LoadResult<IndicatorSeries> | null>(null);
