@@ -62,9 +62,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/summary': QUALITY,
   'GET /api/indicators/lifecycle-flow': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
+  'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/live': STAFF,
   'GET /api/indicators/{name}': QUALITY,
   'GET /api/indicators/{name}/patients': QUALITY,
+  'GET /api/indicators/{name}/patients.csv': QUALITY,
 
   // Surveys: admins edit templates, quality managers read them and the answers, the front desk invites.
   'GET /api/survey-templates': QUALITY,

@@ -324,16 +324,16 @@ describe.each(testDatabases())('indicators cross-checked by hand on %s', (databa
   });
 
   it('exports a series as CSV with a BOM, opening in Excel with Chinese names', async () => {
-    const csv = await quality.get<string>(`/api/indicators/wait-time.csv?${WAIT_DAY}&groupBy=department`);
+    const csv = await quality.get<string>(`/api/indicators/wait-time.csv?${WAIT_DAY}&groupBy=department&lang=en`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain(`wait-time_${daysAgo(3)}_${daysAgo(3)}.csv`);
     // fetch's text() drops a BOM, so read the bytes: EF BB BF first.
-    const raw = await fetch(`${server.baseUrl}/api/indicators/wait-time.csv?${WAIT_DAY}&groupBy=department`, { headers: { authorization: `Bearer ${quality.token}` } });
+    const raw = await fetch(`${server.baseUrl}/api/indicators/wait-time.csv?${WAIT_DAY}&groupBy=department&lang=en`, { headers: { authorization: `Bearer ${quality.token}` } });
     const bytes = Buffer.from(await raw.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('department,department_name,n,mean_minutes,median_minutes,p90_minutes,over_threshold_count,over_threshold_percent');
+    expect(lines[0]).toBe('Department ID,Department,Visits,Mean wait (min),Median wait (min),P90 wait (min),Over threshold,Over threshold %');
     expect(lines[1]).toBe('1,内科,6,17.5,15,30,0,0');
     expect(lines[3]).toMatch(/^3,[^,]+,0,,,,0,$/);
   });

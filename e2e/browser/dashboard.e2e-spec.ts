@@ -104,7 +104,10 @@ describeInBrowser('the quality manager reads the dashboard', () => {
     expect(flowPeriod.get('departmentId')).toBe(String(departmentId));
     const links = dashboard.chartElements('flow', 'url(');
     await eventually(() => links.count(), (value) => expect(value).toBeGreaterThan(0));
-    await links.first().click({ force: true });
+    // The trends load after the summary (their buckets follow its n) and the page reflows, redrawing
+    // the Sankey: click once a band stays put.
+    await page.waitForLoadState('networkidle');
+    await eventually(() => links.first().click({ force: true, timeout: 2000 }), () => undefined);
     const title = await (async () => {
       await dashboard.drillTitle().waitFor();
       return dashboard.drillTitle().innerText();
@@ -125,6 +128,86 @@ describeInBrowser('the quality manager reads the dashboard', () => {
     await eventually(() => dashboard.drillRows().count(), (value) => expect(value).toBe(Math.min(20, count)));
   });
 
+  it('fills the headline rows evenly at common widths, each figure and its unit on one line', async () => {
+    const dashboard = new DashboardPage(page);
+    for (const width of [1440, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.baseUrl}/dashboard?period=year`);
+      await eventually(() => dashboard.headlineValue('waitMedian').innerText(), (value) => expect(value).toMatch(/min$/));
+      const boxes = await dashboard.headlineCards().evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top));
+      const rows = [...new Set(boxes.map((top) => Math.round(top)))].map((top) => boxes.filter((t) => Math.round(t) === top).length);
+      // Eight cards: every row as full as the first (never seven and a lone eighth).
+      expect([width, rows.length > 1 && rows.every((count) => count === rows[0])]).toEqual([width, true]);
+      const lines = await page.locator('.headlines [data-testid=headline-value]').evaluateAll((values) =>
+        values.map((value) => {
+          const range = document.createRange();
+          range.selectNodeContents(value);
+          const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          return { text: value.textContent?.trim(), lines: tops.size, overflows: value.scrollWidth > value.clientWidth + 1 };
+        }),
+      );
+      // "12.5 min" on one line, inside its card: no unit broken mid-word.
+      expect(lines.filter((line) => line.lines !== 1 || line.overflows)).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('draws no Sankey label over a node or a band', async () => {
+    const dashboard = new DashboardPage(page);
+    for (const width of [1366, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.baseUrl}/dashboard?period=year`);
+      const links = dashboard.chartElements('flow', 'url(');
+      await eventually(() => links.count(), (value) => expect(value).toBeGreaterThan(1));
+      await page.waitForLoadState('networkidle');
+      const { nodes, bands, labels } = await page.locator('[data-testid=chart-flow] svg').evaluate((svg) => {
+        const box = (element: Element) => {
+          const r = element.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        };
+        const fill = (path: Element) => path.getAttribute('fill') ?? '';
+        const paths = Array.from(svg.querySelectorAll('path'));
+        return {
+          // Nodes are the solid-filled paths, bands (links) are filled with a gradient; labels are the texts.
+          nodes: paths.filter((path) => /^(#|rgb)/.test(fill(path))).map(box),
+          bands: paths.filter((path) => fill(path).startsWith('url(')).map(box),
+          labels: Array.from(svg.querySelectorAll('text')).filter((text) => text.textContent?.trim()).map((text) => ({ text: text.textContent, ...box(text) })),
+        };
+      });
+      expect(nodes.length).toBeGreaterThan(1);
+      expect(labels.length).toBe(nodes.length);
+      const overlapping = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+        a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      const covered = labels.filter((label) => [...nodes, ...bands].some((shape) => overlapping(label, shape)));
+      expect({ width, covered }).toEqual({ width, covered: [] });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('sorts a drill-down on a column and opens the patient of a row', async () => {
+    const dashboard = new DashboardPage(page);
+    await page.goto(`${server.baseUrl}/dashboard?period=year`);
+    await dashboard.showTable('wait-time');
+    await dashboard.tableDrills('wait-time').first().click();
+    await eventually(() => dashboard.drillRows().count(), (value) => expect(value).toBeGreaterThan(1));
+
+    const sorted = page.waitForResponse((r) => r.url().includes('/patients?') && new URL(r.url()).searchParams.get('sort') === 'value');
+    await dashboard.sortDrillBy('value');
+    await sorted;
+    await eventually(
+      async () => (await dashboard.drillRows().evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td.number')?.textContent)))),
+      (values) => expect(values).toEqual([...values].sort((a, b) => a - b)),
+    );
+
+    const link = dashboard.drillPatientLinks().first();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/patients\/\d+$/);
+    await eventually(() => page.getByTestId('patient-name').innerText(), (value) => expect(value).toBe(name));
+    // A quality manager reads the patient; the desk's actions are not offered.
+    expect(await page.getByTestId('patient-check-in').count()).toBe(0);
+  });
+
   it('shows "no data", not zero, for a period without visits, and speaks Chinese after the switch', async () => {
     await page.goto(`${server.baseUrl}/dashboard?from=2001-01-01&to=2001-01-31`);
     const dashboard = new DashboardPage(page);
@@ -133,5 +216,23 @@ describeInBrowser('the quality manager reads the dashboard', () => {
     await page.getByTestId('lang-switch').first().click();
     await eventually(() => dashboard.headlineValue('waitMedian').innerText(), (value) => expect(value).toBe('暂无数据'));
     await eventually(() => page.locator('.dashboard h1').innerText(), (value) => expect(value).toBe('指标看板'));
+  });
+
+  it('exports every row of a drill-down as CSV with Chinese headers in the Chinese UI', async () => {
+    const dashboard = new DashboardPage(page);
+    await page.goto(`${server.baseUrl}/dashboard?period=year`);
+    await eventually(() => page.locator('.dashboard h1').innerText(), (value) => expect(value).toBe('指标看板'));
+    await dashboard.showTable('wait-time');
+    await dashboard.tableDrills('wait-time').first().click();
+    await eventually(() => dashboard.drillRows().count(), (value) => expect(value).toBeGreaterThan(0));
+    const count = Number((await dashboard.drillTitle().innerText()).split(' · ').pop());
+
+    const csv = await dashboard.exportDrillCsv();
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('患者编号,患者,电话,科室,日期,等候（分钟）,阶段,状态,记录编号');
+    // Every row of the figure, not the 20 of the page shown.
+    expect(lines).toHaveLength(count + 1);
+    expect(lines.slice(1).every((line) => /,1\d{2}\*{4}\d{4},/.test(line))).toBe(true);
   });
 });

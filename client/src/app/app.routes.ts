@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import { authGuard, guestGuard, roleGuard } from './auth/auth.guards';
 import { AuthService } from './auth/auth.service';
-import { PAGE_ACCESS, homePathFor } from './auth/page-access';
+import { PAGE_ACCESS, PATIENT_PAGE_ROLES, homePathFor } from './auth/page-access';
 import { hospitalSettingsGuard } from './hospital-settings/hospital-settings.guard';
 
 /** Staff pages live inside the shell; the public patient feedback page (`/feedback/:token`) will not. */
@@ -29,7 +29,8 @@ export const APP_ROUTES: Routes = [
       {
         path: PAGE_ACCESS.patients.path,
         canMatch: [roleGuard],
-        data: { roles: PAGE_ACCESS.patients.roles },
+        // The list and today's visits keep the patients page's roles (patients.routes); one patient's page is wider.
+        data: { roles: PATIENT_PAGE_ROLES },
         loadChildren: () => import('./patients/patients.routes').then((m) => m.PATIENTS_ROUTES),
       },
       {

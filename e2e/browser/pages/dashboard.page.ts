@@ -44,7 +44,38 @@ export class DashboardPage {
   }
 
   async exportCsv(indicator: string): Promise<Buffer> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`csv-${indicator}`).click()]);
+    return this.download(() => this.page.getByTestId(`csv-${indicator}`).click());
+  }
+
+  /** The CSV of the drill-down shown: every row of its figure. */
+  async exportDrillCsv(): Promise<Buffer> {
+    return this.download(() => this.page.getByTestId('drill-down-csv').click());
+  }
+
+  drillPatientLinks() {
+    return this.page.getByTestId('drill-down-patient');
+  }
+
+  async sortDrillBy(column: string): Promise<void> {
+    await this.page.getByTestId(`drill-sort-${column}`).click();
+  }
+
+  /** The boxes of the headline cards, in page order. */
+  headlineCards() {
+    return this.page.locator('.headlines > mat-card');
+  }
+
+  /** The drill-down buttons of a chart's table view (turned on with its "view as table" toggle). */
+  async showTable(chart: string): Promise<void> {
+    await this.page.getByTestId(`chart-${chart}`).getByTestId('chart-view-toggle').click();
+  }
+
+  tableDrills(chart: string) {
+    return this.page.getByTestId(`chart-${chart}`).getByTestId('table-drill');
+  }
+
+  private async download(action: () => Promise<void>): Promise<Buffer> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
     return readFile(path);

@@ -1,11 +1,17 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
-  ERROR_CODES,
+  DEFAULT_DRILL_DOWN_SORT,
   DRILL_DOWN_SEGMENTS,
+  ERROR_CODES,
+  LIFECYCLE_STAGES,
+  RELATIONSHIP_STATUSES,
+  daysBetween,
   type HospitalSettings,
   maskPhone,
   type DrillDownRow,
   type DrillDownSegment,
+  type DrillDownSort,
+  type DrillDownSortKey,
   type IndicatorName,
   type LifecycleStage,
   type FlowTarget,
@@ -14,7 +20,6 @@ import {
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
-import { daysBetween } from '@huifang/shared';
 import { statusClock, statusExpression } from '../patients/relationship-status';
 import { cohortConditions, cohortWindow } from './churn.query';
 import { followUpConditions } from './follow-up.query';
@@ -24,9 +29,20 @@ import { IndicatorSqlProvider } from './indicator-sql.provider';
 import { inTemplate } from './satisfaction.query';
 import { IndicatorsService, templateOf, type IndicatorRequest } from './indicators.service';
 
-export interface DrillDownRequest extends IndicatorRequest {
+/** Which rows, in which order (every row for a CSV). */
+export interface DrillDownFilter extends IndicatorRequest {
   key?: string;
   segment?: DrillDownSegment;
+  sort?: DrillDownSort;
+}
+
+export interface FlowDrillDownFilter extends IndicatorRequest {
+  fromStage: LifecycleStage;
+  toStage: FlowTarget;
+  sort?: DrillDownSort;
+}
+
+interface PageRequest {
   page: number;
   pageSize: number;
 }
@@ -41,6 +57,8 @@ interface RowSource {
   params: object;
   /** Turns the raw `val` column into the row's value. */
   toValue?: (row: Record<string, unknown>) => number | null;
+  /** The raw value runs against the row's value (churn: a later expected return is fewer days overdue). */
+  valueDescends?: boolean;
 }
 
 const PATIENT_AND_DEPARTMENT = (patientId: string, departmentId: string) =>
@@ -59,7 +77,35 @@ export class DrillDownService {
     private readonly hospital: HospitalSettingsService,
   ) {}
 
-  async rows(name: IndicatorName, request: DrillDownRequest): Promise<Page<DrillDownRow>> {
+  async rows(name: IndicatorName, request: DrillDownFilter & PageRequest): Promise<Page<DrillDownRow>> {
+    const sql = this.sqlProvider.get();
+    const settings = await this.hospital.current();
+    return this.page(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, request);
+  }
+
+  /** Every row of the segment, in the requested order (the CSV export). */
+  async allRows(name: IndicatorName, request: DrillDownFilter): Promise<DrillDownRow[]> {
+    const sql = this.sqlProvider.get();
+    const settings = await this.hospital.current();
+    return this.select(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, null);
+  }
+
+  async flowRows(request: FlowDrillDownFilter & PageRequest): Promise<Page<DrillDownRow>> {
+    const sql = this.sqlProvider.get();
+    const settings = await this.hospital.current();
+    const source = this.flowSource(sql, request, settings);
+    if (!source) return { items: [], total: 0, page: request.page, pageSize: request.pageSize };
+    return this.page(sql, source, settings, request.sort, request);
+  }
+
+  async allFlowRows(request: FlowDrillDownFilter): Promise<DrillDownRow[]> {
+    const sql = this.sqlProvider.get();
+    const settings = await this.hospital.current();
+    const source = this.flowSource(sql, request, settings);
+    return source ? this.select(sql, source, settings, request.sort, null) : [];
+  }
+
+  private seriesSource(sql: IndicatorSql, name: IndicatorName, request: DrillDownFilter, settings: HospitalSettings): RowSource {
     const segment = request.segment ?? 'all';
     if (!(DRILL_DOWN_SEGMENTS[name] as readonly string[]).includes(segment)) {
       throw new BadRequestException({
@@ -68,39 +114,28 @@ export class DrillDownService {
         params: { fields: ['segment'] },
       });
     }
-    const templateId = templateOf(name, request);
-    const scope = this.narrowed(request);
-    const sql = this.sqlProvider.get();
-    const settings = await this.hospital.current();
-    return this.page(sql, this.source(sql, name, segment, scope, templateId, settings), request, settings);
+    return this.source(sql, name, segment, this.narrowed(request), templateOf(name, request), settings);
   }
 
-  async flowRows(request: DrillDownRequest & { fromStage: LifecycleStage; toStage: FlowTarget }): Promise<Page<DrillDownRow>> {
+  private flowSource(sql: IndicatorSql, request: FlowDrillDownFilter, settings: HospitalSettings): RowSource | null {
     const scope = this.indicators.scopeOf(request);
-    const sql = this.sqlProvider.get();
-    const settings = await this.hospital.current();
     if (request.toStage === 'lapsed') {
       const cohort = this.lapsedCohortSource(sql, scope, 'lapsed', settings.returnGraceDays);
-      if (!cohort) return { items: [], total: 0, page: request.page, pageSize: request.pageSize };
-      return this.page(sql, { ...cohort, where: 'p.stage = :fromStage', params: { ...cohort.params, fromStage: request.fromStage } }, request, settings);
+      if (!cohort) return null;
+      return { ...cohort, where: 'p.stage = :fromStage', params: { ...cohort.params, fromStage: request.fromStage } };
     }
     const department = scope.departmentId === null ? '' : 'AND p.last_department_id = :departmentId';
-    return this.page(
-      sql,
-      {
-        from: `stage_transition t ${PATIENT_AND_DEPARTMENT('t.patient_id', 'p.last_department_id')}`,
-        where: `t.at >= :start AND t.at < :end AND t.from_stage = :fromStage AND t.to_stage = :toStage ${department}`,
-        on: sql.localDay('t.at'),
-        value: 'NULL',
-        ref: 't.id',
-        params: { ...scope, ...instantBounds(scope, this.config.timeZone), fromStage: request.fromStage, toStage: request.toStage },
-      },
-      request,
-      settings,
-    );
+    return {
+      from: `stage_transition t ${PATIENT_AND_DEPARTMENT('t.patient_id', 'p.last_department_id')}`,
+      where: `t.at >= :start AND t.at < :end AND t.from_stage = :fromStage AND t.to_stage = :toStage ${department}`,
+      on: sql.localDay('t.at'),
+      value: 'NULL',
+      ref: 't.id',
+      params: { ...scope, ...instantBounds(scope, this.config.timeZone), fromStage: request.fromStage, toStage: request.toStage },
+    };
   }
 
-  private narrowed(request: DrillDownRequest): IndicatorScope {
+  private narrowed(request: DrillDownFilter): IndicatorScope {
     const scope = this.indicators.scopeOf(request);
     if (request.key === undefined) return scope;
     return narrowToKey(scope, request.groupBy ?? 'month', request.key);
@@ -168,46 +203,88 @@ export class DrillDownService {
       ref: 'x.ref_id',
       params: { ...scope, ...window },
       toValue: (row) => daysBetween(String(row['val']), today),
+      valueDescends: true,
     };
   }
 
   private async page(
     sql: IndicatorSql,
     source: RowSource,
-    request: { page: number; pageSize: number },
     settings: HospitalSettings,
+    sort: DrillDownSort | undefined,
+    request: PageRequest,
   ): Promise<Page<DrillDownRow>> {
-    const clock = statusClock(settings.timeZone, settings.returnGraceDays);
-    const params = { ...source.params, ...clock, limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
-    const [count] = await sql.query<Record<string, unknown>>(`SELECT COUNT(*) AS n FROM ${source.from} WHERE ${source.where}`, params);
+    const [count] = await sql.query<Record<string, unknown>>(`SELECT COUNT(*) AS n FROM ${source.from} WHERE ${source.where}`, paramsOf(source, settings));
+    const items = await this.select(sql, source, settings, sort, request);
+    return { items, total: num(count?.['n']), page: request.page, pageSize: request.pageSize };
+  }
+
+  /** The rows of a source in the requested order; one page of them, or all (null). */
+  private async select(
+    sql: IndicatorSql,
+    source: RowSource,
+    settings: HospitalSettings,
+    sort: DrillDownSort | undefined,
+    request: PageRequest | null,
+  ): Promise<DrillDownRow[]> {
+    const paging = request ? { limit: request.pageSize, offset: (request.page - 1) * request.pageSize } : {};
     const rows = await sql.query<Record<string, unknown>>(
       `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage, ${statusExpression('p')} AS status,
               d.id AS department_id, d.name AS department_name, ${source.on} AS on_day, ${source.value} AS val, ${source.ref} AS ref_id
          FROM ${source.from}
         WHERE ${source.where}
-        ORDER BY on_day DESC, ref_id DESC
-        LIMIT :limit OFFSET :offset`,
-      params,
+        ORDER BY ${orderBy(source, sort ?? DEFAULT_DRILL_DOWN_SORT)}
+        ${request ? 'LIMIT :limit OFFSET :offset' : ''}`,
+      { ...paramsOf(source, settings), ...paging },
     );
     const toValue = source.toValue ?? ((row: Record<string, unknown>) => (row['val'] === null ? null : num(row['val'])));
-    return {
-      items: rows.map((row) => ({
-        patientId: num(row['patient_id']),
-        patientName: String(row['patient_name']),
-        phoneMasked: maskPhone(String(row['phone'])),
-        departmentId: row['department_id'] === null ? null : num(row['department_id']),
-        departmentName: (row['department_name'] as string | null) ?? null,
-        on: String(row['on_day']),
-        value: toValue(row),
-        refId: num(row['ref_id']),
-        stage: row['stage'] as LifecycleStage,
-        status: row['status'] as RelationshipStatus,
-      })),
-      total: num(count?.['n']),
-      page: request.page,
-      pageSize: request.pageSize,
-    };
+    return rows.map((row) => ({
+      patientId: num(row['patient_id']),
+      patientName: String(row['patient_name']),
+      phoneMasked: maskPhone(String(row['phone'])),
+      departmentId: row['department_id'] === null ? null : num(row['department_id']),
+      departmentName: (row['department_name'] as string | null) ?? null,
+      on: String(row['on_day']),
+      value: toValue(row),
+      refId: num(row['ref_id']),
+      stage: row['stage'] as LifecycleStage,
+      status: row['status'] as RelationshipStatus,
+    }));
   }
+}
+
+/** The source's parameters and the status clock (today, grace days) its status column needs. */
+function paramsOf(source: RowSource, settings: HospitalSettings): object {
+  return { ...source.params, ...statusClock(settings.timeZone, settings.returnGraceDays) };
+}
+
+/** A list in its order of the lifecycle (stages, statuses), not by the code's spelling. */
+function inOrderOf(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
+}
+
+/**
+ * ORDER BY for a sort: the column (no data last, either way, on both databases), then the newest
+ * row first, so that equal values keep one order from page to page. Expressions, not aliases:
+ * PostgreSQL accepts an alias only on its own.
+ */
+function orderBy(source: RowSource, sort: DrillDownSort): string {
+  const descending = sort.startsWith('-');
+  const key = (descending ? sort.slice(1) : sort) as DrillDownSortKey;
+  const columns: Record<DrillDownSortKey, string> = {
+    on: source.on,
+    value: source.value,
+    patient: 'p.name',
+    department: 'd.name',
+    stage: inOrderOf('p.stage', LIFECYCLE_STAGES),
+    status: inOrderOf(statusExpression('p'), RELATIONSHIP_STATUSES),
+  };
+  const column = columns[key];
+  const direction = descending !== (key === 'value' && source.valueDescends === true) ? 'DESC' : 'ASC';
+  const tieBreak = `${source.on} DESC, ${source.ref} DESC`;
+  // A source without values (a flow link) orders by its tie-break alone: PostgreSQL refuses ORDER BY NULL.
+  if (column === 'NULL') return tieBreak;
+  return `CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END, ${column} ${direction}, ${tieBreak}`;
 }
 
 const SATISFACTION_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {

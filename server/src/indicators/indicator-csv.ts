@@ -1,9 +1,20 @@
-import type { IndicatorName, IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
+import type { DrillDownRow, ExportLanguage, IndicatorName, IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
+import {
+  DRILL_DOWN_HEADERS,
+  DRILL_DOWN_VALUE_HEADERS,
+  SERIES_HEADERS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  dimensionHeader,
+  groupingHeader,
+  type SeriesHeader,
+} from './export-labels';
 
 /** Excel reads UTF-8 (and so Chinese department names) only when the file starts with a BOM. */
 const BOM = '\uFEFF';
 
-type Columns = [header: string, value: (point: never) => unknown][];
+/** A column: its header (a SERIES_HEADERS key, or a dimension's words), and its value. */
+type Columns = [header: SeriesHeader | ((lang: ExportLanguage) => string), value: (point: never) => unknown][];
 
 const COLUMNS: Record<Exclude<IndicatorName, 'satisfaction'>, Columns> = {
   'wait-time': [
@@ -51,26 +62,60 @@ function satisfactionColumns(points: SatisfactionPoint[]): Columns {
     ...dimensions.flatMap((dimension): Columns => {
       const score = (p: SatisfactionPoint) => p.dimensions.find((d) => d.dimension === dimension);
       return [
-        [`${dimension}_top2_percent`, (p: SatisfactionPoint) => score(p)?.value ?? null],
-        [`${dimension}_mean`, (p: SatisfactionPoint) => score(p)?.mean ?? null],
-        [`${dimension}_n`, (p: SatisfactionPoint) => score(p)?.n ?? 0],
+        [(lang) => dimensionHeader(dimension, 'top2_percent', lang), (p: SatisfactionPoint) => score(p)?.value ?? null],
+        [(lang) => dimensionHeader(dimension, 'mean', lang), (p: SatisfactionPoint) => score(p)?.mean ?? null],
+        [(lang) => dimensionHeader(dimension, 'n', lang), (p: SatisfactionPoint) => score(p)?.n ?? 0],
       ];
     }),
   ];
 }
 
-/** A series as CSV: one row per point, the bucket first (and the department's name when grouped by department). */
-export function seriesToCsv(series: IndicatorSeries, departmentNames: Map<string, string>): string {
+/**
+ * A series as CSV: one row per point, the bucket first (and the department's name when grouped by
+ * department), headers in the user's language.
+ */
+export function seriesToCsv(series: IndicatorSeries, departmentNames: Map<string, string>, lang: ExportLanguage): string {
   const points = series.points as { key: string }[];
   const columns =
     series.indicator === 'satisfaction' ? satisfactionColumns(points as SatisfactionPoint[]) : COLUMNS[series.indicator];
   const byDepartment = series.groupBy === 'department';
-  const header = [series.groupBy, ...(byDepartment ? ['department_name'] : []), ...columns.map(([name]) => name)];
+  const header = [
+    groupingHeader(series.groupBy, lang),
+    ...(byDepartment ? [SERIES_HEADERS.department_name[lang]] : []),
+    ...columns.map(([name]) => (typeof name === 'function' ? name(lang) : SERIES_HEADERS[name][lang])),
+  ];
   const lines = points.map((point) => [
     point.key,
     ...(byDepartment ? [departmentNames.get(point.key) ?? ''] : []),
     ...columns.map(([, value]) => (value as (p: unknown) => unknown)(point)),
   ]);
+  return toCsv(header, lines);
+}
+
+/**
+ * The rows behind a figure as CSV: every row of the segment, the patient (phone masked, as on the
+ * screen), department, day, value, stage and status in the user's language.
+ */
+export function drillDownToCsv(rows: readonly DrillDownRow[], valueOf: IndicatorName | 'flow', lang: ExportLanguage): string {
+  const h = DRILL_DOWN_HEADERS;
+  const header = [h.patientId, h.patient, h.phone, h.department, h.on, DRILL_DOWN_VALUE_HEADERS[valueOf], h.stage, h.status, h.ref].map(
+    (words) => words[lang],
+  );
+  const lines = rows.map((row) => [
+    row.patientId,
+    row.patientName,
+    row.phoneMasked,
+    row.departmentName,
+    row.on,
+    row.value,
+    STAGE_LABELS[row.stage]?.[lang] ?? row.stage,
+    STATUS_LABELS[row.status]?.[lang] ?? row.status,
+    row.refId,
+  ]);
+  return toCsv(header, lines);
+}
+
+function toCsv(header: string[], lines: unknown[][]): string {
   return BOM + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -16,8 +16,15 @@ import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { Roles } from '../auth/roles.decorator';
 import { DrillDownService } from './drill-down.service';
-import { DrillDownQueryDto, FlowDrillDownQueryDto, IndicatorQueryDto, SeriesQueryDto } from './dto/indicator-query.dto';
-import { seriesToCsv } from './indicator-csv';
+import {
+  DrillDownFilterDto,
+  DrillDownQueryDto,
+  FlowDrillDownCsvQueryDto,
+  FlowDrillDownQueryDto,
+  IndicatorQueryDto,
+  SeriesQueryDto,
+} from './dto/indicator-query.dto';
+import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
 
@@ -56,6 +63,20 @@ export class IndicatorsController {
     return page;
   }
 
+  @Get('lifecycle-flow/patients.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every patient behind one link of the lifecycle flow as CSV, headers in `lang` (audited per patient)' })
+  async flowPatientsCsv(
+    @Query() query: FlowDrillDownCsvQueryDto,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const rows = await this.drillDown.allFlowRows(query);
+    await this.recordExport(context, rows);
+    csvAttachment(reply, `lifecycle-flow-${query.fromStage}-${query.toStage}`, this.indicators.scopeOf(query));
+    return drillDownToCsv(rows, 'flow', query.lang ?? 'zh');
+  }
+
   @Get('live')
   @Roles('front_desk', 'quality_manager', 'admin')
   @ApiOperation({ summary: "Today's waiting patients, median wait so far per department, callbacks due today" })
@@ -70,6 +91,24 @@ export class IndicatorsController {
     const page = await this.drillDown.rows(indicatorName(name), query);
     await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((row) => row.patientId));
     return page;
+  }
+
+  @Get(':name/patients.csv')
+  @ApiParam({ name: 'name', enum: INDICATOR_NAMES })
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every row behind a figure (one point and segment, not one page) as CSV, headers in `lang` (audited per patient)' })
+  async patientsCsv(
+    @Param('name') name: string,
+    @Query() query: DrillDownFilterDto,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const indicator = indicatorName(name);
+    const rows = await this.drillDown.allRows(indicator, query);
+    await this.recordExport(context, rows);
+    const narrowed = [indicator, query.segment ?? 'all', ...(query.key === undefined ? [] : [query.key])].join('-');
+    csvAttachment(reply, narrowed, this.indicators.scopeOf(query));
+    return drillDownToCsv(rows, indicator, query.lang ?? 'zh');
   }
 
   @Get(':name')
@@ -90,8 +129,19 @@ export class IndicatorsController {
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}${series.templateId === null ? '' : `-template-${series.templateId}`}_${series.from}_${series.to}.csv"`);
-    return seriesToCsv(series, await this.indicators.departmentNames());
+    return seriesToCsv(series, await this.indicators.departmentNames(), query.lang ?? 'zh');
   }
+
+  /** An export of patient rows is recorded against each patient in it. */
+  private recordExport(context: AuditContext, rows: readonly DrillDownRow[]): Promise<void> {
+    return this.audit.recordPatients(context, { action: 'indicators.export', entityType: 'indicator', entityId: null }, rows.map((row) => row.patientId));
+  }
+}
+
+function csvAttachment(reply: FastifyReply, what: string, period: { from: string; to: string }): void {
+  void reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${what}_${period.from}_${period.to}.csv"`);
 }
 
 function indicatorName(name: string): IndicatorName {

@@ -1,4 +1,7 @@
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
+import type { SurveyLanguage } from './surveys';
+
+export * from './indicator-samples';
 
 /**
  * Indicators (DOMAIN.md, Indicators and Statistics). Every figure comes with its `n`; a figure
@@ -10,8 +13,6 @@ export type IndicatorName = (typeof INDICATOR_NAMES)[number];
 export const INDICATOR_GROUPINGS = ['day', 'week', 'month', 'department'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
 
-/** Below this n a figure is a "small sample": shown with its n, never as a confident number. */
-export const SMALL_SAMPLE_N = 10;
 
 /** The longest period one request may cover, and the longest for `groupBy=day`. */
 export const MAX_PERIOD_DAYS = 1100;
@@ -175,10 +176,27 @@ export const DRILL_DOWN_SEGMENTS = {
 } as const satisfies Record<IndicatorName, readonly string[]>;
 export type DrillDownSegment = (typeof DRILL_DOWN_SEGMENTS)[IndicatorName][number];
 
+/** The columns a drill-down sorts on: the day it counted, its value, the patient's name, department, stage, status. */
+export const DRILL_DOWN_SORT_KEYS = ['on', 'value', 'patient', 'department', 'stage', 'status'] as const;
+export type DrillDownSortKey = (typeof DRILL_DOWN_SORT_KEYS)[number];
+
+/** `on` ascending, `-on` descending; ties keep the newest row first, so pages never shuffle. */
+export const DRILL_DOWN_SORTS = DRILL_DOWN_SORT_KEYS.flatMap((key) => [key, `-${key}`] as const);
+export type DrillDownSort = (typeof DRILL_DOWN_SORTS)[number];
+export const DEFAULT_DRILL_DOWN_SORT: DrillDownSort = '-on';
+
+export function drillDownSort(key: DrillDownSortKey, direction: 'asc' | 'desc'): DrillDownSort {
+  return direction === 'asc' ? key : `-${key}`;
+}
+
+/** The language of an exported CSV's headers and labels (the user's UI language). */
+export type ExportLanguage = SurveyLanguage;
+
 export interface DrillDownQuery extends IndicatorQuery {
   /** Narrow to one point of a series (with the `groupBy` it came from); omitted = the whole period. */
   key?: GroupKey;
   segment?: DrillDownSegment;
+  sort?: DrillDownSort;
   page?: number;
   pageSize?: number;
 }

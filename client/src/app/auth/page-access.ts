@@ -38,6 +38,17 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   settings: { path: 'settings', roles: ['admin'] },
 };
 
+/**
+ * One patient's page (`/patients/:id`): the front desk and admins work there; quality managers open
+ * it from a drill-down to read (DOMAIN.md, Actors: "drill down to patients"), the API refusing them
+ * every write.
+ */
+export const PATIENT_PAGE_ROLES: readonly Role[] = ['front_desk', 'quality_manager', 'admin'];
+
+export function canOpenPatient(role: Role): boolean {
+  return PATIENT_PAGE_ROLES.includes(role);
+}
+
 const HOME_PAGE: Readonly<Record<Role, StaffPage>> = {
   front_desk: 'patients',
   quality_manager: 'dashboard',

@@ -1,5 +1,11 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { type DrillDownSegment, type IndicatorGrouping, type IndicatorSeries, SMALL_SAMPLE_N } from '@huifang/shared';
+import {
+  type ConfidenceInterval,
+  type DrillDownSegment,
+  type IndicatorGrouping,
+  type IndicatorSeries,
+  SMALL_SAMPLE_N,
+} from '@huifang/shared';
 import type { Lang } from '../i18n/language';
 import type { DrillTarget } from './drill-down';
 import { type FigureUnit, type Translate, formatDecimal, formatFigure } from './figure-format';
@@ -78,13 +84,68 @@ export function cellText(value: number | null, unit: FigureUnit, context: ChartC
   return value === null ? '—' : formatFigure(value, unit, context.lang, context.t);
 }
 
-/** Tooltip text of one value: the figure, or "no data" for a gap. */
-export function tooltipFormatter(unit: FigureUnit, context: ChartContext): (value: unknown) => string {
+/** The sample behind one point of a figure: its n, and its 95% interval when the figure has one. */
+export interface PointSample {
+  n: number;
+  interval?: ConfidenceInterval | null;
+}
+
+/**
+ * Tooltip text of one value: the figure, or "no data" for a gap. With the points' samples, the
+ * figure says its n, its 95% interval, and that it is a small sample below SMALL_SAMPLE_N, so a
+ * swing on three answers reads as what it is. ECharts passes the point's index after the value.
+ */
+export function tooltipFormatter(
+  unit: FigureUnit,
+  context: ChartContext,
+  sampleOf?: (dataIndex: number) => PointSample | null,
+): (value: unknown, dataIndex?: number) => string {
   const noData = context.t('dashboard.noData');
-  return (value) => {
+  return (value, dataIndex) => {
     const number = typeof value === 'number' ? value : Array.isArray(value) && typeof value[0] === 'number' ? value[0] : null;
-    return number === null ? noData : formatFigure(number, unit, context.lang, context.t);
+    if (number === null) return noData;
+    const figure = formatFigure(number, unit, context.lang, context.t);
+    const sample = sampleOf && dataIndex !== undefined ? sampleOf(dataIndex) : null;
+    return sample ? `${figure} (${sampleText(sample, unit, context)})` : figure;
   };
+}
+
+/** `n = 3, 95% CI -45.3 to 85.3, small sample`. */
+export function sampleText(sample: PointSample, unit: FigureUnit, context: ChartContext): string {
+  const { t } = context;
+  const parts = [t('dashboard.tooltip.n', { n: sample.n })];
+  if (sample.interval) {
+    const bound = (value: number) => formatFigure(value, unit, context.lang, t);
+    parts.push(t('dashboard.tooltip.interval', { low: bound(sample.interval.low), high: bound(sample.interval.high) }));
+  }
+  if (sample.n < SMALL_SAMPLE_N) parts.push(t('dashboard.tooltip.smallSample'));
+  return parts.join(t('dashboard.tooltip.separator'));
+}
+
+/**
+ * A shaded 95% band around a line: two stacked series (the low bound, invisible, and the band's
+ * height on top of it). They come after the chart's own series, so hits by series index stay the same;
+ * they answer no clicks and show no tooltip.
+ */
+export function intervalBand(name: string, color: string, intervals: (ConfidenceInterval | null)[]): object[] {
+  const stack = `band:${name}`;
+  const common = {
+    type: 'line',
+    stack,
+    // Stack negative and positive bounds alike (the default stacks each sign apart).
+    stackStrategy: 'all',
+    yAxisIndex: 0,
+    symbol: 'none',
+    silent: true,
+    connectNulls: false,
+    lineStyle: { opacity: 0 },
+    tooltip: { show: false },
+    z: 0,
+  };
+  return [
+    { ...common, name: `${name}:low`, data: intervals.map((i) => (i ? i.low : null)) },
+    { ...common, name: `${name}:band`, areaStyle: { color, opacity: 0.15 }, data: intervals.map((i) => (i ? Math.round((i.high - i.low) * 10) / 10 : null)) },
+  ];
 }
 
 /** Axis labels of a value axis: plain numbers, one decimal at most. */

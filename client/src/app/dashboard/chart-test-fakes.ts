@@ -11,7 +11,7 @@ export interface SeriesOption {
   name: string;
   type: string;
   data: unknown[];
-  tooltip: { valueFormatter: (value: unknown) => string };
+  tooltip: { valueFormatter: (value: unknown, dataIndex?: number) => string };
   label?: { formatter: (params: { dataIndex: number }) => string };
 }
 

@@ -1,4 +1,4 @@
-import type { ChurnPoint, FollowUpPoint, IndicatorGrouping, IndicatorSeries } from '@huifang/shared';
+import { type ChurnPoint, type FollowUpPoint, type IndicatorGrouping, type IndicatorSeries, wilsonInterval } from '@huifang/shared';
 import { churnChart, followUpChart } from './churn-charts';
 import { fakeChartContext as context, faded, seriesOf } from './chart-test-fakes';
 
@@ -112,10 +112,17 @@ describe('followUpChart', () => {
     const [completion, due] = seriesOf(model.option);
     expect((model.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['03-02', '03-09', '03-16']);
     expect(completion.type).toBe('line');
-    expect(completion.data).toEqual([75, null, faded(0)]);
+    // 20 due is a small sample (below 30): faded.
+    expect(completion.data).toEqual([faded(75), null, faded(0)]);
     expect(due.type).toBe('bar');
     expect(due.data).toEqual([20, null, 4]);
     expect(completion.tooltip.valueFormatter(75)).toBe('dashboard.units.percent{"value":"75.0"}');
+    const interval = wilsonInterval(15, 20);
+    const percent = (value: number | undefined) => `dashboard.units.percent{\\"value\\":\\"${value?.toFixed(1)}\\"}`;
+    expect(completion.tooltip.valueFormatter(75, 0)).toBe(
+      `dashboard.units.percent{"value":"75.0"} (dashboard.tooltip.n{"n":20}dashboard.tooltip.separator{}` +
+        `dashboard.tooltip.interval{"low":"${percent(interval?.low)}","high":"${percent(interval?.high)}"}dashboard.tooltip.separator{}dashboard.tooltip.smallSample{})`,
+    );
     expect(due.tooltip.valueFormatter(20)).toBe('20');
     expect(model.empty).toBe(false);
   });

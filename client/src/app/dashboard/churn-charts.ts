@@ -1,4 +1,4 @@
-import type { ChurnPoint, FollowUpPoint, IndicatorSeries } from '@huifang/shared';
+import { type ChurnPoint, type FollowUpPoint, type IndicatorSeries, wilsonInterval } from '@huifang/shared';
 import {
   CHART_COLORS,
   type ChartContext,
@@ -30,7 +30,13 @@ export function churnChart(series: IndicatorSeries<'churn'>, context: ChartConte
           type: 'bar',
           color: CHART_COLORS.churn,
           barMaxWidth: 36,
-          tooltip: { valueFormatter: tooltipFormatter('percent', context) },
+          // A rate is a share of its cohort: n and Wilson's 95% interval on hover.
+          tooltip: {
+            valueFormatter: tooltipFormatter('percent', context, (index) => {
+              const p = points[index];
+              return p ? { n: p.n, interval: wilsonInterval(p.lapsed, p.n) } : null;
+            }),
+          },
           label: {
             // Cohort sizes on the bars while they fit (months, departments); the table always has them.
             show: points.length <= 16,
@@ -83,7 +89,12 @@ export function followUpChart(series: IndicatorSeries<'follow-up'>, context: Cha
           showSymbol: true,
           symbolSize: 7,
           z: 3,
-          tooltip: { valueFormatter: tooltipFormatter('percent', context) },
+          tooltip: {
+            valueFormatter: tooltipFormatter('percent', context, (index) => {
+              const p = points[index];
+              return p ? { n: p.n, interval: wilsonInterval(p.completed, p.n) } : null;
+            }),
+          },
           data: points.map((p) => dataItem(p.completionRate, p.n)),
         },
         {

@@ -86,6 +86,9 @@ interface DashboardRequests {
   series: Record<IndicatorName, TestRequest>;
 }
 
+/** The trends whose buckets follow the summary's n (churn is always monthly). */
+const TRENDS_AFTER_SUMMARY = ['wait-time', 'satisfaction', 'follow-up'] as const;
+
 describe('DashboardPageComponent', () => {
   let httpMock: HttpTestingController;
   let harness: RouterTestingHarness;
@@ -143,33 +146,46 @@ describe('DashboardPageComponent', () => {
     return requests[0];
   }
 
-  function requests(): DashboardRequests {
-    const series = {} as Record<IndicatorName, TestRequest>;
-    for (const indicator of INDICATOR_NAMES) series[indicator] = pending(`/api/indicators/${indicator}`);
-    return { summary: pending('/api/indicators/summary'), flow: pending('/api/indicators/lifecycle-flow'), series };
+  /**
+   * The requests of one state. The summary and flow go first, with churn (always by month); the other
+   * trends wait for the summary's n, so this answers the summary (or fails it) and then collects them.
+   */
+  async function requests(options: { headlines?: Record<HeadlineName, Headline>; summaryFails?: boolean } = {}): Promise<DashboardRequests> {
+    const summaryRequest = pending('/api/indicators/summary');
+    const flow = pending('/api/indicators/lifecycle-flow');
+    const series = { churn: pending('/api/indicators/churn') } as Record<IndicatorName, TestRequest>;
+    for (const indicator of TRENDS_AFTER_SUMMARY) expect(httpMock.match(`/api/indicators/${indicator}`)).toHaveLength(0);
+    if (options.summaryFails) {
+      summaryRequest.flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
+    } else {
+      const params = summaryRequest.request.params;
+      summaryRequest.flush({
+        ...summary({
+          from: params.get('from') ?? '',
+          to: params.get('to') ?? '',
+          previousFrom: '2025-10-03',
+          previousTo: '2025-12-31',
+          departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
+        }),
+        ...(options.headlines ? { headlines: options.headlines } : {}),
+      });
+    }
+    await settle();
+    for (const indicator of TRENDS_AFTER_SUMMARY) series[indicator] = pending(`/api/indicators/${indicator}`);
+    return { summary: summaryRequest, flow, series };
   }
 
-  async function openDashboard(url: string): Promise<DashboardRequests> {
+  async function openDashboard(url: string, options: Parameters<typeof requests>[0] = {}): Promise<DashboardRequests> {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, DashboardPageComponent);
     httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
     httpMock.expectOne('/api/survey-templates').flush(TEMPLATES);
     await settle();
-    return requests();
+    return requests(options);
   }
 
-  /** Answers every request of a state: the summary, the flow, and empty series. */
+  /** Answers the rest of a state's requests: the flow and empty series (the summary is answered). */
   async function answer(sent: DashboardRequests, flow: LifecycleFlow = FLOW): Promise<void> {
-    const params = sent.summary.request.params;
-    sent.summary.flush(
-      summary({
-        from: params.get('from') ?? '',
-        to: params.get('to') ?? '',
-        previousFrom: '2025-10-03',
-        previousTo: '2025-12-31',
-        departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
-      }),
-    );
     sent.flow.flush(flow);
     for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
     await settle();
@@ -193,12 +209,13 @@ describe('DashboardPageComponent', () => {
 
     expect(sent.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-01-01&to=2026-03-31&departmentId=2');
     expect(sent.flow.request.urlWithParams).toBe('/api/indicators/lifecycle-flow?from=2026-01-01&to=2026-03-31&departmentId=2');
-    // 90 days: by week, except churn, always by month cohort.
+    // 90 days could show weeks, but 120 waits, 7 answers and 50 calls over 14 weeks are small
+    // samples each: by month, as churn always is (month cohorts).
     const period = 'from=2026-01-01&to=2026-03-31&departmentId=2';
-    expect(sent.series['wait-time'].request.urlWithParams).toBe(`/api/indicators/wait-time?${period}&groupBy=week`);
-    expect(sent.series.satisfaction.request.urlWithParams).toBe(`/api/indicators/satisfaction?${period}&groupBy=week`);
+    expect(sent.series['wait-time'].request.urlWithParams).toBe(`/api/indicators/wait-time?${period}&groupBy=month`);
+    expect(sent.series.satisfaction.request.urlWithParams).toBe(`/api/indicators/satisfaction?${period}&groupBy=month`);
     expect(sent.series.churn.request.urlWithParams).toBe(`/api/indicators/churn?${period}&groupBy=month`);
-    expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=week`);
+    expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=month`);
     await answer(sent);
 
     expect(el<HTMLInputElement>('period-from').value).toBe('01/01/2026'); // shown the English way; the URL keeps YYYY-MM-DD
@@ -209,14 +226,22 @@ describe('DashboardPageComponent', () => {
     expect(text(el('compared-with'))).toBe('2026-01-01 – 2026-03-31 · compared with 2025-10-03 – 2025-12-31');
   });
 
-  it('opens on the last 30 days of all departments, by day', async () => {
-    const sent = await openDashboard('/dashboard');
+  it('opens on the last 30 days of all departments, each trend in the buckets its n can carry', async () => {
+    const headlines = {
+      ...HEADLINES,
+      waitMedian: { ...HEADLINES.waitMedian, n: 3000 },
+      nps: { ...HEADLINES.nps, n: 90 },
+      callbackCompletion: { ...HEADLINES.callbackCompletion, n: 200 },
+    };
+    const sent = await openDashboard('/dashboard', { headlines });
 
     expect(sent.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-03-02&to=2026-03-31');
     expect(sent.flow.request.urlWithParams).toBe('/api/indicators/lifecycle-flow?from=2026-03-02&to=2026-03-31');
-    for (const indicator of ['wait-time', 'satisfaction', 'follow-up'] as const) {
-      expect(sent.series[indicator].request.params.get('groupBy')).toBe('day');
-    }
+    // 100 waits a day: by day. Three answers a day would swing from -100 to +100: one monthly point.
+    // 200 calls over five weeks: 40 a week.
+    expect(sent.series['wait-time'].request.params.get('groupBy')).toBe('day');
+    expect(sent.series.satisfaction.request.params.get('groupBy')).toBe('month');
+    expect(sent.series['follow-up'].request.params.get('groupBy')).toBe('week');
     expect(sent.series.churn.request.params.get('groupBy')).toBe('month');
     await answer(sent);
 
@@ -231,7 +256,7 @@ describe('DashboardPageComponent', () => {
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/dashboard?period=year');
-    const next = requests();
+    const next = await requests();
     // The last 365 days: by month.
     expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2025-04-01&to=2026-03-31');
     expect(next.series['wait-time'].request.params.get('groupBy')).toBe('month');
@@ -249,7 +274,7 @@ describe('DashboardPageComponent', () => {
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/dashboard?period=custom&from=2026-02-01&to=2026-03-31&departmentId=2');
-    const next = requests();
+    const next = await requests();
     expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-02-01&to=2026-03-31&departmentId=2');
     await answer(next);
   });
@@ -265,7 +290,7 @@ describe('DashboardPageComponent', () => {
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/dashboard?period=quarter&departmentId=8');
-    const next = requests();
+    const next = await requests();
     expect(next.summary.request.urlWithParams).toBe('/api/indicators/summary?from=2026-01-01&to=2026-03-31&departmentId=8');
     await answer(next);
   });
@@ -348,11 +373,10 @@ describe('DashboardPageComponent', () => {
   });
 
   it('says when the headlines could not be loaded and asks again on Retry', async () => {
-    const sent = await openDashboard('/dashboard');
-    sent.summary.flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
-    sent.flow.flush(FLOW);
-    for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
-    await settle();
+    // Without the summary's n the trends take the finest buckets of the period.
+    const sent = await openDashboard('/dashboard', { summaryFails: true });
+    expect(sent.series['wait-time'].request.params.get('groupBy')).toBe('day');
+    await answer(sent);
 
     const alert = root().querySelector('.headlines [role="alert"]');
     expect(text(alert)).toBe('Could not load this figure. Retry');
@@ -364,6 +388,13 @@ describe('DashboardPageComponent', () => {
     pending('/api/indicators/summary').flush(
       summary({ from: '2026-03-02', to: '2026-03-31', previousFrom: '2026-01-31', previousTo: '2026-03-01', departmentId: null }),
     );
+    await settle();
+    // Now the n is known: the trends ask again in the buckets it can carry.
+    for (const indicator of TRENDS_AFTER_SUMMARY) {
+      const again = pending(`/api/indicators/${indicator}`);
+      expect(again.request.params.get('groupBy')).toBe('month');
+      again.flush(emptySeries(indicator, again));
+    }
     await settle();
 
     expect(root().querySelector('.headlines [role="alert"]')).toBeNull();
@@ -390,7 +421,7 @@ describe('DashboardPageComponent', () => {
 
     const drill = pending('/api/indicators/lifecycle-flow/patients');
     expect(drill.request.urlWithParams).toBe(
-      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&departmentId=2&fromStage=treatment&toStage=lapsed&page=1&pageSize=20',
+      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&departmentId=2&fromStage=treatment&toStage=lapsed&sort=-on&page=1&pageSize=20',
     );
     drill.flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await settle();
@@ -418,7 +449,7 @@ describe('DashboardPageComponent', () => {
     await settle();
 
     expect(root().querySelector('[data-testid="drill-down"]')).toBeNull();
-    await answer(requests());
+    await answer(await requests());
   });
 
   it('says "No data" for a flow without any stage changes', async () => {

@@ -157,6 +157,19 @@ export class DashboardPageComponent {
     return summary && context ? headlineViews(summary.headlines, context.lang, context.t) : [];
   });
 
+  /**
+   * The headlines of the period shown, whose n the trends' buckets must carry: undefined while that
+   * summary is on its way, null when it failed.
+   */
+  protected readonly trendHeadlines = computed(() => {
+    const state = this.state();
+    const summary = this.summary();
+    if (summary && summary.from === state.from && summary.to === state.to && summary.departmentId === state.departmentId) {
+      return summary.headlines;
+    }
+    return this.summaryFailed() ? null : undefined;
+  });
+
   protected readonly flowModel = computed(() => {
     const flow = loadedValue(this.flowLoaded());
     const context = this.context();

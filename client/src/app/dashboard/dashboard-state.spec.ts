@@ -1,5 +1,5 @@
 import { convertToParamMap } from '@angular/router';
-import { MAX_PERIOD_DAYS } from '@huifang/shared';
+import { MAX_PERIOD_DAYS, periodDays } from '@huifang/shared';
 import {
   type DashboardState,
   dashboardStateFromParams,
@@ -7,10 +7,8 @@ import {
   indicatorQuery,
   indicatorTrendGrouping,
   paramsFromDashboardState,
-  periodDays,
   presetRange,
   sameDashboardState,
-  trendGrouping,
   withPeriod,
   withPeriodEnd,
 } from './dashboard-state';
@@ -210,27 +208,22 @@ describe('API queries of a state', () => {
   });
 });
 
-describe('period length and trend buckets', () => {
-  it('counts calendar days, both ends included', () => {
-    expect(periodDays(TODAY, TODAY)).toBe(1);
-    expect(periodDays('2026-01-01', '2026-12-31')).toBe(365);
-    expect(periodDays('2024-01-01', '2024-12-31')).toBe(366);
-    expect(periodDays('2026-02-27', '2026-03-02')).toBe(4);
+describe('trend buckets', () => {
+  it('churn is always by monthly cohort', () => {
+    expect(indicatorTrendGrouping('churn', { from: '2026-03-01', to: '2026-03-31' }, 10_000)).toBe('month');
   });
 
-  it('groups by day up to 31 days, by week up to 120, else by month', () => {
-    expect(trendGrouping({ from: '2026-03-01', to: '2026-03-31' })).toBe('day'); // 31
-    expect(trendGrouping({ from: '2026-03-01', to: '2026-04-01' })).toBe('week'); // 32
-    expect(trendGrouping({ from: '2026-01-01', to: '2026-04-30' })).toBe('week'); // 120
-    expect(trendGrouping({ from: '2026-01-01', to: '2026-05-01' })).toBe('month'); // 121
-    expect(trendGrouping({ from: '2025-04-01', to: TODAY })).toBe('month');
+  it('the other indicators group by what their n over the period can carry', () => {
+    const month = { from: '2026-03-01', to: '2026-03-30' };
+    // Three answers a day is noise by day and by week: one monthly point.
+    expect(indicatorTrendGrouping('satisfaction', month, 90)).toBe('month');
+    expect(indicatorTrendGrouping('wait-time', month, 900)).toBe('day');
+    expect(indicatorTrendGrouping('follow-up', month, 200)).toBe('week');
   });
 
-  it('churn is always by monthly cohort, the other indicators follow the period', () => {
-    const short = { from: '2026-03-01', to: '2026-03-31' };
-    expect(indicatorTrendGrouping('churn', short)).toBe('month');
-    expect(indicatorTrendGrouping('wait-time', short)).toBe('day');
-    expect(indicatorTrendGrouping('satisfaction', { from: '2026-01-01', to: '2026-04-30' })).toBe('week');
-    expect(indicatorTrendGrouping('follow-up', { from: '2025-04-01', to: TODAY })).toBe('month');
+  it('falls back to the finest buckets of the period when the n is not known', () => {
+    expect(indicatorTrendGrouping('wait-time', { from: '2026-03-01', to: '2026-03-31' }, null)).toBe('day');
+    expect(indicatorTrendGrouping('satisfaction', { from: '2026-01-01', to: '2026-04-30' }, null)).toBe('week');
+    expect(indicatorTrendGrouping('follow-up', { from: '2025-04-01', to: TODAY }, null)).toBe('month');
   });
 });

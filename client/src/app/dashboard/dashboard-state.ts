@@ -1,5 +1,15 @@
 import type { ParamMap, Params } from '@angular/router';
-import { type IndicatorGrouping, type IndicatorName, type IndicatorQuery, MAX_PERIOD_DAYS } from '@huifang/shared';
+import {
+  type HeadlineName,
+  type IndicatorGrouping,
+  type IndicatorName,
+  type IndicatorQuery,
+  MAX_PERIOD_DAYS,
+  type TrendGrouping,
+  carriedGrouping,
+  finestTrendGrouping,
+  periodDays,
+} from '@huifang/shared';
 import { addDays, isCalendarDay } from '@huifang/shared';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
@@ -109,25 +119,21 @@ export function indicatorQuery(state: DashboardState, groupBy?: IndicatorGroupin
   return query;
 }
 
-/** Calendar days in the period, both ends included. */
-export function periodDays(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
-/** The trend buckets for a period: days up to a month, weeks up to about four months, else months. */
-export function trendGrouping(state: Pick<DashboardState, 'from' | 'to'>): Exclude<IndicatorGrouping, 'department'> {
-  const days = periodDays(state.from, state.to);
-  if (days <= 31) return 'day';
-  if (days <= 120) return 'week';
-  return 'month';
-}
+/** The headline whose n an indicator's trend is drawn from (churn has none: its cohorts are monthly). */
+export const TREND_SAMPLE_HEADLINE: Readonly<Record<Exclude<IndicatorName, 'churn'>, HeadlineName>> = {
+  'wait-time': 'waitMedian',
+  satisfaction: 'nps',
+  'follow-up': 'callbackCompletion',
+};
 
 /**
  * The trend buckets of one indicator: churn always by month cohort (patients due back in a month;
- * daily cohorts are too small to read), the others as trendGrouping says.
+ * daily cohorts are too small to read); the others by what their n over the period can carry
+ * (shared `carriedGrouping`), or the finest the period shows when that n is not known.
  */
-export function indicatorTrendGrouping(indicator: IndicatorName, state: Pick<DashboardState, 'from' | 'to'>): Exclude<IndicatorGrouping, 'department'> {
-  return indicator === 'churn' ? 'month' : trendGrouping(state);
+export function indicatorTrendGrouping(indicator: IndicatorName, state: Pick<DashboardState, 'from' | 'to'>, n: number | null): TrendGrouping {
+  if (indicator === 'churn') return 'month';
+  return n === null ? finestTrendGrouping(state.from, state.to) : carriedGrouping(state, n);
 }
 
 function customRange(from: string, to: string): { from: string; to: string } {

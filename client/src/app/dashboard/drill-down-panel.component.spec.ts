@@ -1,10 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { DrillDownRow, Page } from '@huifang/shared';
+import { provideRouter } from '@angular/router';
+import type { AuthUser, DrillDownRow, Page } from '@huifang/shared';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import dashboardEn from '../../../public/i18n/dashboard/en.json';
+import { AuthService } from '../auth/auth.service';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import type { ChartContext } from './chart-model';
 import type { DashboardState } from './dashboard-state';
@@ -67,6 +70,7 @@ describe('DrillDownPanelComponent', () => {
   let fixture: ComponentFixture<DrillDownPanelComponent>;
   let httpMock: HttpTestingController;
   let closed: number;
+  const me = signal<AuthUser | null>({ id: 9, username: 'quality', displayName: '质控', role: 'quality_manager' });
 
   beforeEach(async () => {
     await TestBed.configureTestingModule({
@@ -78,7 +82,7 @@ describe('DrillDownPanelComponent', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: AuthService, useValue: { user: me } }],
     }).compileComponents();
     httpMock = TestBed.inject(HttpTestingController);
     const transloco = TestBed.inject(TranslocoService);
@@ -125,7 +129,7 @@ describe('DrillDownPanelComponent', () => {
 
     const request = pending('/api/indicators/churn/patients');
     expect(request.request.urlWithParams).toBe(
-      '/api/indicators/churn/patients?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=department&key=2&segment=lapsed&page=1&pageSize=20',
+      '/api/indicators/churn/patients?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=department&key=2&segment=lapsed&sort=-on&page=1&pageSize=20',
     );
     expect(query('mat-progress-bar')).not.toBeNull();
     await answer(request, page([ROW, ROW_WITHOUT_DEPARTMENT], 37));
@@ -165,7 +169,7 @@ describe('DrillDownPanelComponent', () => {
     expect(requests.map((r) => r.request.params.get('page'))).toEqual(['1']);
     const [first] = requests;
     expect(first.request.urlWithParams).toBe(
-      '/api/indicators/churn/patients?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=month&key=2026-03&segment=retained&page=1&pageSize=20',
+      '/api/indicators/churn/patients?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=month&key=2026-03&segment=retained&sort=-on&page=1&pageSize=20',
     );
     await answer(first, page([ROW], 12));
     // The dashboard's department filter, the month, the segment and the count.
@@ -180,7 +184,7 @@ describe('DrillDownPanelComponent', () => {
 
     const request = pending('/api/indicators/lifecycle-flow/patients');
     expect(request.request.urlWithParams).toBe(
-      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&page=1&pageSize=20',
+      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&sort=-on&page=1&pageSize=20',
     );
     await answer(request, page([ROW], 24));
 
@@ -192,10 +196,91 @@ describe('DrillDownPanelComponent', () => {
     await fixture.whenStable();
     const second = pending('/api/indicators/lifecycle-flow/patients');
     expect(second.request.urlWithParams).toBe(
-      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&page=2&pageSize=20',
+      '/api/indicators/lifecycle-flow/patients?from=2026-01-01&to=2026-03-31&fromStage=treatment&toStage=lapsed&sort=-on&page=2&pageSize=20',
     );
     await answer(second, page([ROW_WITHOUT_DEPARTMENT], 24, 2));
     expect(cells().map((row) => row[0])).toEqual(['王芳']);
+  });
+
+  it('sorts on a column header server-side, from the first page, and back the other way', async () => {
+    await open(LAPSED_IN_SURGERY);
+    await answer(pending('/api/indicators/churn/patients'), page([ROW], 37));
+    query<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.click();
+    await fixture.whenStable();
+    await answer(pending('/api/indicators/churn/patients'), page([ROW], 37, 2));
+
+    query<HTMLElement>('[data-testid="drill-sort-patient"] .mat-sort-header-container')?.click();
+    await fixture.whenStable();
+    const byName = pending('/api/indicators/churn/patients');
+    expect([byName.request.params.get('sort'), byName.request.params.get('page')]).toEqual(['patient', '1']);
+    await answer(byName, page([ROW], 37));
+    expect(query('[data-testid="drill-sort-patient"]')?.getAttribute('aria-sort')).toBe('ascending');
+
+    query<HTMLElement>('[data-testid="drill-sort-patient"] .mat-sort-header-container')?.click();
+    await fixture.whenStable();
+    const byNameDown = pending('/api/indicators/churn/patients');
+    expect(byNameDown.request.params.get('sort')).toBe('-patient');
+    await answer(byNameDown, page([ROW], 37));
+
+    query<HTMLElement>('[data-testid="drill-sort-value"] .mat-sort-header-container')?.click();
+    await fixture.whenStable();
+    const byValue = pending('/api/indicators/churn/patients');
+    expect(byValue.request.params.get('sort')).toBe('value');
+    await answer(byValue, page([ROW], 37));
+    // The phone is not a column to sort on.
+    expect(query('th.mat-column-phone .mat-sort-header-container')).toBeNull();
+  });
+
+  it('links each row to the patient', async () => {
+    await open(LAPSED_IN_SURGERY);
+    await answer(pending('/api/indicators/churn/patients'), page([ROW, ROW_WITHOUT_DEPARTMENT], 2));
+    const links = all('[data-testid="drill-down-patient"]') as HTMLAnchorElement[];
+    expect(links.map((link) => [text(link), link.getAttribute('href')])).toEqual([
+      ['特磊', '/patients/1842'],
+      ['王芳', '/patients/77'],
+    ]);
+  });
+
+  it('exports every row of the figure (not the page) as CSV, in the order shown and the UI language', async () => {
+    const createObjectURL = jest.fn<string, [Blob]>(() => 'blob:http://localhost/drill-1');
+    Object.defineProperty(URL, 'createObjectURL', { value: createObjectURL, configurable: true, writable: true });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: jest.fn(), configurable: true, writable: true });
+    const downloads: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    await open(LAPSED_IN_SURGERY);
+    await answer(pending('/api/indicators/churn/patients'), page([ROW], 37));
+    query<HTMLElement>('[data-testid="drill-sort-value"] .mat-sort-header-container')?.click();
+    await fixture.whenStable();
+    await answer(pending('/api/indicators/churn/patients'), page([ROW], 37));
+
+    query<HTMLButtonElement>('[data-testid="drill-down-csv"]')?.click();
+    const csv = pending('/api/indicators/churn/patients.csv');
+    expect(csv.request.urlWithParams).toBe(
+      '/api/indicators/churn/patients.csv?from=2026-01-01&to=2026-03-31&departmentId=2&groupBy=department&key=2&segment=lapsed&sort=value&lang=en',
+    );
+    const blob = new Blob(['\uFEFFPatient ID\r\n'], { type: 'text/csv' });
+    csv.flush(blob);
+    await fixture.whenStable();
+    expect(createObjectURL.mock.calls[0][0]).toBe(blob);
+    expect(downloads).toEqual(['churn-lapsed-2_2026-01-01_2026-03-31.csv']);
+    jest.restoreAllMocks();
+  });
+
+  it('exports the patients of a flow link the same way', async () => {
+    await open(TREATMENT_TO_LAPSED);
+    await answer(pending('/api/indicators/lifecycle-flow/patients'), page([ROW], 4));
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    Object.defineProperty(URL, 'createObjectURL', { value: jest.fn(() => 'blob:x'), configurable: true, writable: true });
+    query<HTMLButtonElement>('[data-testid="drill-down-csv"]')?.click();
+    const csv = pending('/api/indicators/lifecycle-flow/patients.csv');
+    expect(csv.request.urlWithParams).toBe(
+      '/api/indicators/lifecycle-flow/patients.csv?from=2026-01-01&to=2026-03-31&departmentId=2&fromStage=treatment&toStage=lapsed&sort=-on&lang=en',
+    );
+    csv.flush(new Blob(['x']));
+    await fixture.whenStable();
+    jest.restoreAllMocks();
   });
 
   it('says when there are no patients to list', async () => {

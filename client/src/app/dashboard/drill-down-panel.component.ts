@@ -1,17 +1,32 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { type Sort, MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import type { DrillDownRow, Page } from '@huifang/shared';
+import { RouterLink } from '@angular/router';
+import {
+  DEFAULT_DRILL_DOWN_SORT,
+  DRILL_DOWN_SORT_KEYS,
+  type DrillDownRow,
+  type DrillDownSort,
+  type DrillDownSortKey,
+  type Page,
+  drillDownSort,
+} from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import type { Observable } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { canOpenPatient } from '../auth/page-access';
 import { type LoadResult, loadEach, loadFailed, loadedValue } from '../core/load-result';
+import { Notifier } from '../core/notifier.service';
 import type { ChartContext } from './chart-model';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
-import { type DrillTarget, drillTitle } from './drill-down';
+import { saveFile } from './csv-download';
+import { type DrillTarget, drillCsvFileName, drillFilter, drillTitle } from './drill-down';
 import { IndicatorsApiService } from './indicators-api.service';
 
 export const DRILL_PAGE_SIZE = 20;
@@ -22,74 +37,11 @@ export const DRILL_PAGE_SIZE = 20;
  */
 @Component({
   selector: 'hf-drill-down-panel',
-  imports: [MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, TranslocoDirective],
-  template: `
-    <mat-card appearance="outlined" *transloco="let t" data-testid="drill-down" role="region" [attr.aria-label]="title()">
-      <mat-card-header>
-        <mat-card-title data-testid="drill-down-title">{{ title() }}</mat-card-title>
-        <button mat-button type="button" class="close" data-testid="drill-down-close" (click)="closed.emit()">
-          {{ t('dashboard.actions.close') }}
-        </button>
-      </mat-card-header>
-      <mat-card-content>
-        @if (loading()) {
-          <mat-progress-bar mode="indeterminate" />
-        }
-        @if (failed()) {
-          <p role="alert">{{ t('dashboard.loadFailed') }}</p>
-        } @else if (page(); as p) {
-          @if (p.total === 0) {
-            <p>{{ t('dashboard.drill.empty') }}</p>
-          } @else {
-            <div class="table-wrap">
-              <table mat-table [dataSource]="p.items" data-testid="drill-down-rows">
-                <ng-container matColumnDef="patient">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.patient') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ row.patientName }}</td>
-                </ng-container>
-                <ng-container matColumnDef="phone">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.phone') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ row.phoneMasked }}</td>
-                </ng-container>
-                <ng-container matColumnDef="department">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.department') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ departmentOf(row) }}</td>
-                </ng-container>
-                <ng-container matColumnDef="on">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.on') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ row.on }}</td>
-                </ng-container>
-                <ng-container matColumnDef="value">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.values.' + valueKind()) }}</th>
-                  <td mat-cell *matCellDef="let row" class="number">{{ row.value ?? '—' }}</td>
-                </ng-container>
-                <ng-container matColumnDef="stage">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.stage') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ t('stages.' + row.stage) }}</td>
-                </ng-container>
-                <ng-container matColumnDef="status">
-                  <th mat-header-cell *matHeaderCellDef>{{ t('dashboard.drill.columns.status') }}</th>
-                  <td mat-cell *matCellDef="let row">{{ t('statuses.' + row.status) }}</td>
-                </ng-container>
-                <tr mat-header-row *matHeaderRowDef="columns"></tr>
-                <tr mat-row *matRowDef="let row; columns: columns" data-testid="drill-down-row"></tr>
-              </table>
-            </div>
-            <mat-paginator
-              [length]="p.total"
-              [pageIndex]="pageIndex()"
-              [pageSize]="pageSize"
-              [hidePageSize]="true"
-              (page)="changePage($event)"
-            />
-          }
-        }
-      </mat-card-content>
-    </mat-card>
-  `,
+  imports: [MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, MatSortModule, MatTableModule, RouterLink, TranslocoDirective],
+  templateUrl: './drill-down-panel.component.html',
   styles: `
-    mat-card-header { display: flex; align-items: center; justify-content: space-between; }
-    .close { margin-left: auto; }
+    mat-card-header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
+    .csv { margin-left: auto; }
     .table-wrap { overflow-x: auto; }
     td.number { text-align: right; }
   `,
@@ -97,6 +49,9 @@ export const DRILL_PAGE_SIZE = 20;
 })
 export class DrillDownPanelComponent {
   private readonly api = inject(IndicatorsApiService);
+  private readonly auth = inject(AuthService);
+  private readonly notifier = inject(Notifier);
+  private readonly document = inject(DOCUMENT);
 
   readonly target = input.required<DrillTarget>();
   readonly state = input.required<DashboardState>();
@@ -108,8 +63,17 @@ export class DrillDownPanelComponent {
 
   protected readonly columns = ['patient', 'phone', 'department', 'on', 'value', 'stage', 'status'];
   protected readonly pageSize = DRILL_PAGE_SIZE;
-  /** A new target starts again on its first page (in the same change, so no request for its page 2). */
-  protected readonly pageIndex = linkedSignal({ source: this.target, computation: () => 0 });
+  /** The server sorts (every page in one order); a new target starts again newest first. */
+  protected readonly sort = linkedSignal<DrillTarget, DrillDownSort>({ source: this.target, computation: () => DEFAULT_DRILL_DOWN_SORT });
+  protected readonly sortKey = computed(() => this.sort().replace(/^-/, ''));
+  protected readonly sortDirection = computed(() => (this.sort().startsWith('-') ? 'desc' : 'asc'));
+  /** A new target or order starts again on its first page (in the same change, so no request for its page 2). */
+  protected readonly pageIndex = linkedSignal({ source: computed(() => [this.target(), this.sort()]), computation: () => 0 });
+  protected readonly exporting = signal(false);
+  protected readonly canOpenPatients = computed(() => {
+    const role = this.auth.user()?.role;
+    return role ? canOpenPatient(role) : false;
+  });
   protected readonly loading = signal(false);
   private readonly loaded = signal<LoadResult<Page<DrillDownRow>> | null>(null);
 
@@ -130,8 +94,11 @@ export class DrillDownPanelComponent {
   });
 
   constructor() {
-    const request = computed(() => ({ target: this.target(), state: this.state(), page: this.pageIndex() + 1 }));
-    loadEach(toObservable(request), ({ target, state, page }) => this.fetch(target, state, page), { loading: this.loading, result: this.loaded })
+    const request = computed(() => ({ target: this.target(), state: this.state(), sort: this.sort(), page: this.pageIndex() + 1 }));
+    loadEach(toObservable(request), ({ target, state, sort, page }) => this.fetch(target, state, sort, page), {
+      loading: this.loading,
+      result: this.loaded,
+    })
       .pipe(takeUntilDestroyed())
       .subscribe();
   }
@@ -144,19 +111,32 @@ export class DrillDownPanelComponent {
     this.pageIndex.set(event.pageIndex);
   }
 
-  private fetch(target: DrillTarget, state: DashboardState, page: number): Observable<Page<DrillDownRow>> {
-    const period = indicatorQuery(state);
-    if (target.kind === 'flow') {
-      return this.api.flowPatients({ ...period, fromStage: target.fromStage, toStage: target.toStage, page, pageSize: DRILL_PAGE_SIZE });
-    }
-    return this.api.patients(target.indicator, {
-      ...period,
-      groupBy: target.groupBy,
-      key: target.key,
-      segment: target.segment,
-      ...(target.templateId === null ? {} : { templateId: target.templateId }),
-      page,
-      pageSize: DRILL_PAGE_SIZE,
+  protected changeSort(event: Sort): void {
+    const key = event.active as DrillDownSortKey;
+    if (!DRILL_DOWN_SORT_KEYS.includes(key)) return;
+    this.sort.set(event.direction === '' ? DEFAULT_DRILL_DOWN_SORT : drillDownSort(key, event.direction));
+  }
+
+  /** Every row of the figure (not this page), in the order shown, headers in the UI language. */
+  protected exportCsv(): void {
+    const target = this.target();
+    const state = this.state();
+    const lang = this.context().lang;
+    this.exporting.set(true);
+    this.api.drillCsv(drillFilter(target, indicatorQuery(state), this.sort()), lang).subscribe({
+      next: (blob) => {
+        this.exporting.set(false);
+        saveFile(this.document, blob, drillCsvFileName(target, state.from, state.to));
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.notifier.error(error);
+      },
     });
   }
+
+  private fetch(target: DrillTarget, state: DashboardState, sort: DrillDownSort, page: number): Observable<Page<DrillDownRow>> {
+    return this.api.drillRows(drillFilter(target, indicatorQuery(state), sort), { page, pageSize: DRILL_PAGE_SIZE });
+  }
+
 }

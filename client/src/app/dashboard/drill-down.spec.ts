@@ -1,4 +1,4 @@
-import { type DrillContext, bucketLabel, drillTitle, flowTargetLabel } from './drill-down';
+import { type DrillContext, bucketLabel, drillCsvFileName, drillFilter, drillTitle, flowTargetLabel } from './drill-down';
 import { fakeT } from './chart-test-fakes';
 
 const departmentNameOf = (id: number) => 'Dept' + id;
@@ -69,5 +69,25 @@ describe('flowTargetLabel', () => {
   it('a stage is a stage, lapsed is the status', () => {
     expect(flowTargetLabel('first_visit', fakeT)).toBe('stages.first_visit{}');
     expect(flowTargetLabel('lapsed', fakeT)).toBe('statuses.lapsed{}');
+  });
+});
+
+describe('drillFilter and drillCsvFileName', () => {
+  const period = { from: '2026-01-01', to: '2026-03-31', departmentId: 2 };
+
+  it('a point of a series: its grouping, key, segment, template and order, without a page', () => {
+    const target = { kind: 'series', indicator: 'satisfaction', groupBy: 'week', key: '2026-03-02', segment: 'detractors', count: 4, templateId: 7 } as const;
+    expect(drillFilter(target, period, '-value')).toEqual({
+      kind: 'series',
+      indicator: 'satisfaction',
+      query: { ...period, groupBy: 'week', key: '2026-03-02', segment: 'detractors', templateId: 7, sort: '-value' },
+    });
+    expect(drillCsvFileName(target, period.from, period.to)).toBe('satisfaction-detractors-2026-03-02_2026-01-01_2026-03-31.csv');
+  });
+
+  it('a flow link: its two stages and order', () => {
+    const target = { kind: 'flow', fromStage: 'treatment', toStage: 'lapsed', count: 3 } as const;
+    expect(drillFilter(target, period, 'patient')).toEqual({ kind: 'flow', query: { ...period, fromStage: 'treatment', toStage: 'lapsed', sort: 'patient' } });
+    expect(drillCsvFileName(target, period.from, period.to)).toBe('lifecycle-flow-treatment-lapsed_2026-01-01_2026-03-31.csv');
   });
 });

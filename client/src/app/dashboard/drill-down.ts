@@ -1,8 +1,11 @@
 import type {
+  DrillDownQuery,
   DrillDownSegment,
+  DrillDownSort,
   FlowTarget,
   IndicatorGrouping,
   IndicatorName,
+  IndicatorQuery,
   LifecycleStage,
 } from '@huifang/shared';
 import type { Translate } from './figure-format';
@@ -76,4 +79,36 @@ export function drillTitle(target: DrillTarget, context: DrillContext, t: Transl
 
 export function flowTargetLabel(target: FlowTarget, t: Translate): string {
   return target === 'lapsed' ? t('statuses.lapsed') : t(`stages.${target}`);
+}
+
+/** `wait-time-over_threshold-2026-03-05_2026-03-01_2026-03-31.csv`, `lifecycle-flow-first_visit-lapsed_…`. */
+export function drillCsvFileName(target: DrillTarget, from: string, to: string): string {
+  const what =
+    target.kind === 'flow'
+      ? `lifecycle-flow-${target.fromStage}-${target.toStage}`
+      : `${target.indicator}-${target.segment}-${target.key}`;
+  return `${what}_${from}_${to}.csv`;
+}
+
+/** Which rows a target lists and in which order, without the page: the same for a page and for the CSV. */
+export type DrillFilter =
+  | { kind: 'series'; indicator: IndicatorName; query: Omit<DrillDownQuery, 'page' | 'pageSize'> }
+  | { kind: 'flow'; query: Omit<IndicatorQuery, 'groupBy'> & { fromStage: LifecycleStage; toStage: FlowTarget; sort: DrillDownSort } };
+
+export function drillFilter(target: DrillTarget, period: IndicatorQuery, sort: DrillDownSort): DrillFilter {
+  if (target.kind === 'flow') {
+    return { kind: 'flow', query: { ...period, fromStage: target.fromStage, toStage: target.toStage, sort } };
+  }
+  return {
+    kind: 'series',
+    indicator: target.indicator,
+    query: {
+      ...period,
+      groupBy: target.groupBy,
+      key: target.key,
+      segment: target.segment,
+      ...(target.templateId === null ? {} : { templateId: target.templateId }),
+      sort,
+    },
+  };
 }

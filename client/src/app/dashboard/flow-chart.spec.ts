@@ -7,20 +7,23 @@ const flow = (links: LifecycleFlowLink[]): LifecycleFlow => ({ from: '2026-01-01
 
 interface SankeyNode {
   name: string;
-  label: string;
+  text: string;
   itemStyle: { color: string };
+  label: { position: string };
 }
 interface TooltipParams {
   dataType?: string;
   dataIndex: number;
-  data: { label?: string };
+  data: { text?: string };
   value: number;
 }
 interface SankeyOption {
   type: string;
   data: SankeyNode[];
   links: { source: string; target: string; value: number }[];
-  label: { formatter: (params: { data: { label: string } }) => string };
+  left: number;
+  right: number;
+  label: { formatter: (params: { data: { text: string } }) => string; width: number; overflow: string };
   tooltip: { formatter: (params: TooltipParams) => string };
 }
 const sankeyOf = (model: ReturnType<typeof flowChart>) => (model.option as { series: SankeyOption[] }).series[0];
@@ -47,7 +50,7 @@ describe('flowChart', () => {
     const nodes = sankeyOf(model).data;
     // follow_up only had a link with n = 0, so it has no node; first_visit as a target neither.
     expect(nodes.map((node) => node.name)).toEqual(['from:first_visit', 'from:treatment', 'to:treatment', 'to:rehabilitation', 'to:lapsed']);
-    expect(nodes.map((node) => node.label)).toEqual([
+    expect(nodes.map((node) => node.text)).toEqual([
       'stages.first_visit{}',
       'stages.treatment{}',
       'stages.treatment{}',
@@ -58,6 +61,15 @@ describe('flowChart', () => {
     // A stage keeps its color on both sides.
     expect(nodes[1].itemStyle.color).toBe(nodes[2].itemStyle.color);
     expect(sankeyOf(model).label.formatter({ data: nodes[4] })).toBe('statuses.lapsed{}');
+  });
+
+  it('puts labels outside the node columns, in margins as wide as a label may be, so none covers a node', () => {
+    const sankey = sankeyOf(model);
+    const nodes = sankey.data;
+    expect(nodes.map((node) => node.label.position)).toEqual(['left', 'left', 'right', 'right', 'right']);
+    expect(sankey.left).toBeGreaterThan(sankey.label.width);
+    expect(sankey.right).toBeGreaterThan(sankey.label.width);
+    expect(sankey.label.overflow).toBe('truncate');
   });
 
   it('a link lists its patients, indexed like the links', () => {
@@ -109,7 +121,7 @@ describe('flowChart', () => {
   it('tooltips name a link by its stages and n, a node by its label and value', () => {
     const { formatter } = sankeyOf(model).tooltip;
     expect(formatter({ dataType: 'edge', dataIndex: 2, data: {}, value: 3 })).toBe('stages.first_visit{} → statuses.lapsed{}: 3');
-    expect(formatter({ dataType: 'node', dataIndex: 0, data: { label: 'stages.first_visit{}' }, value: 23 })).toBe('stages.first_visit{}: 23');
+    expect(formatter({ dataType: 'node', dataIndex: 0, data: { text: 'stages.first_visit{}' }, value: 23 })).toBe('stages.first_visit{}: 23');
   });
 
   it('escapes HTML in tooltip labels', () => {
@@ -118,7 +130,7 @@ describe('flowChart', () => {
     expect(formatter({ dataType: 'edge', dataIndex: 0, data: {}, value: 2 })).toBe(
       '&#60;b&#62;stages.treatment&#60;/b&#62; &#38; &#34;it&#39;s&#34; → &#60;b&#62;statuses.lapsed&#60;/b&#62; &#38; &#34;it&#39;s&#34;: 2',
     );
-    expect(formatter({ dataIndex: 0, data: { label: '<img src=x onerror=alert(1)>' }, value: 2 })).toBe('&#60;img src=x onerror=alert(1)&#62;: 2');
+    expect(formatter({ dataIndex: 0, data: { text: '<img src=x onerror=alert(1)>' }, value: 2 })).toBe('&#60;img src=x onerror=alert(1)&#62;: 2');
     expect(formatter({ dataIndex: 0, data: {}, value: 2 })).toBe(': 2');
   });
 

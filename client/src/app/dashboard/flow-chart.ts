@@ -11,6 +11,10 @@ const STAGE_COLORS: Record<string, string> = {
   lapsed: CHART_COLORS.churn,
 };
 
+/** Room beside each node column for its labels ("Rehabilitation" at 12 px), and their gap to the node. */
+export const LABEL_ROOM = 112;
+const LABEL_GAP = 6;
+
 /**
  * The lifecycle flow as a Sankey: the stages patients left on the left, where they went on the right
  * (another stage, or lapsed). Two columns keep it a DAG even when patients move back a stage. Each
@@ -29,30 +33,42 @@ export function flowChart(flow: LifecycleFlow, context: ChartContext): ChartMode
       series: [
         {
           type: 'sankey',
-          left: 8,
-          right: 96,
+          // Labels sit outside the two node columns (sources' to their left, targets' to their right),
+          // in margins as wide as the longest label may be: no label can cover a node or a band's start.
+          left: LABEL_ROOM,
+          right: LABEL_ROOM,
           top: 8,
           bottom: 8,
           nodeAlign: 'justify',
           emphasis: { focus: 'adjacency' },
           lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
-          label: { formatter: (params: { data: { label: string } }) => params.data.label },
+          label: {
+            formatter: (params: { data: { text: string } }) => params.data.text,
+            width: LABEL_ROOM - LABEL_GAP,
+            overflow: 'truncate',
+          },
           data: [
-            ...sources.map((stage) => ({ name: `from:${stage}`, label: t(`stages.${stage}`), itemStyle: { color: STAGE_COLORS[stage] } })),
+            ...sources.map((stage) => ({
+              name: `from:${stage}`,
+              text: t(`stages.${stage}`),
+              itemStyle: { color: STAGE_COLORS[stage] },
+              label: { position: 'left', distance: LABEL_GAP },
+            })),
             ...targets.map((target) => ({
               name: `to:${target}`,
-              label: flowTargetLabel(target, t),
+              text: flowTargetLabel(target, t),
               itemStyle: { color: STAGE_COLORS[target] },
+              label: { position: 'right', distance: LABEL_GAP },
             })),
           ],
           links: links.map((link) => ({ source: `from:${link.from}`, target: `to:${link.to}`, value: link.n })),
           tooltip: {
-            formatter: (params: { dataType?: string; dataIndex: number; data: { label?: string }; value: number }) => {
+            formatter: (params: { dataType?: string; dataIndex: number; data: { text?: string }; value: number }) => {
               if (params.dataType === 'edge') {
                 const link = links[params.dataIndex];
                 return `${escapeHtml(t(`stages.${link.from}`))} → ${escapeHtml(flowTargetLabel(link.to, t))}: ${link.n}`;
               }
-              return `${escapeHtml(params.data.label ?? '')}: ${params.value}`;
+              return `${escapeHtml(params.data.text ?? '')}: ${params.value}`;
             },
           },
         },

@@ -20,7 +20,7 @@ describe('figureState', () => {
   });
 
   it('is small below SMALL_SAMPLE_N and ok from it on', () => {
-    expect(SMALL_SAMPLE_N).toBe(10);
+    expect(SMALL_SAMPLE_N).toBe(30);
     expect(figureState(12.5, 1)).toBe('small');
     expect(figureState(12.5, SMALL_SAMPLE_N - 1)).toBe('small');
     expect(figureState(12.5, SMALL_SAMPLE_N)).toBe('ok');
@@ -102,7 +102,7 @@ describe('headlineView', () => {
   });
 
   it('a real zero with data is shown as a figure', () => {
-    const view = headlineView('nps', headline({ value: 0, n: 20, previous: -10, previousN: 20, change: 10 }), 'zh', fakeT);
+    const view = headlineView('nps', headline({ value: 0, n: 40, previous: -10, previousN: 40, change: 10 }), 'zh', fakeT);
     expect(view.value).toBe('0.0');
     expect(view.previous).toBe('-10.0');
     expect(view.change).toEqual({ direction: 'up', tone: 'good', text: '+10.0' });

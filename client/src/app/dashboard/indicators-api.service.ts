@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   DrillDownQuery,
+  ExportLanguage,
   DrillDownRow,
   FlowTarget,
   IndicatorName,
@@ -15,6 +16,7 @@ import type {
 } from '@huifang/shared';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../core/http-params';
+import type { DrillFilter } from './drill-down';
 
 const INDICATORS_URL = '/api/indicators';
 
@@ -42,9 +44,20 @@ export class IndicatorsApiService {
     return this.http.get<Page<DrillDownRow>>(`${INDICATORS_URL}/${name}/patients`, { params: toHttpParams(query) });
   }
 
-  /** The same series as a CSV file (UTF-8 with BOM), fetched with the token like every API call. */
-  csv(name: IndicatorName, query: IndicatorQuery): Observable<Blob> {
-    return this.http.get(`${INDICATORS_URL}/${name}.csv`, { params: toHttpParams(query), responseType: 'blob' });
+  /** The same series as a CSV file (UTF-8 with BOM, headers in `lang`), fetched with the token like every API call. */
+  csv(name: IndicatorName, query: IndicatorQuery, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${INDICATORS_URL}/${name}.csv`, { params: toHttpParams({ ...query, lang }), responseType: 'blob' });
+  }
+
+  /** One page of the rows behind a figure or a flow link. */
+  drillRows(filter: DrillFilter, paging: { page: number; pageSize: number }): Observable<Page<DrillDownRow>> {
+    return filter.kind === 'flow' ? this.flowPatients({ ...filter.query, ...paging }) : this.patients(filter.indicator, { ...filter.query, ...paging });
+  }
+
+  /** Every row behind a figure or a flow link (not one page) as CSV, headers in `lang`; the server audits the export. */
+  drillCsv(filter: DrillFilter, lang: ExportLanguage): Observable<Blob> {
+    const url = filter.kind === 'flow' ? `${INDICATORS_URL}/lifecycle-flow/patients.csv` : `${INDICATORS_URL}/${filter.indicator}/patients.csv`;
+    return this.http.get(url, { params: toHttpParams({ ...filter.query, lang }), responseType: 'blob' });
   }
 
   flow(query: Omit<IndicatorQuery, 'groupBy'>): Observable<LifecycleFlow> {

@@ -1,4 +1,4 @@
-import type { DimensionScore, IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
+import { type DimensionScore, type IndicatorSeries, type SatisfactionPoint, npsInterval, wilsonInterval } from '@huifang/shared';
 import { type ChartContext } from './chart-model';
 import { dimensionChart, dimensionLabel, dimensionTotals, satisfactionChart } from './satisfaction-charts';
 import { fakeChartContext as context, faded, seriesOf } from './chart-test-fakes';
@@ -32,10 +32,10 @@ const series = (points: SatisfactionPoint[]): IndicatorSeries<'satisfaction'> =>
 
 describe('satisfactionChart', () => {
   const points = [
-    point('2026-01', 20),
+    point('2026-01', 40),
     point('2026-02', 0),
     // NPS and CSAT each carry their own n: here CSAT was answered by fewer than SMALL_SAMPLE_N.
-    point('2026-03', 12, { csat: { value: 75, mean: 4, n: 8 }, nps: { value: -10, n: 12, promoters: 2, passives: 7, detractors: 3 } }),
+    point('2026-03', 36, { csat: { value: 75, mean: 4, n: 8 }, nps: { value: -10, n: 36, promoters: 6, passives: 21, detractors: 9 } }),
   ];
   const model = satisfactionChart(series(points), context);
 
@@ -45,7 +45,7 @@ describe('satisfactionChart', () => {
     expect(nps.data).toEqual([20, null, -10]);
     expect(csat.data).toEqual([80, null, faded(75)]);
     expect(responses.type).toBe('bar');
-    expect(responses.data).toEqual([20, null, 12]);
+    expect(responses.data).toEqual([40, null, 36]);
     expect(model.empty).toBe(false);
   });
 
@@ -56,9 +56,46 @@ describe('satisfactionChart', () => {
     expect(csat.tooltip.valueFormatter(undefined)).toBe('dashboard.noData{}');
   });
 
+  it('says the n, the 95% interval and a small sample on hover', () => {
+    const [nps, csat] = seriesOf(model.option);
+    const interval = npsInterval({ promoters: 6, passives: 21, detractors: 9 });
+    // ECharts passes the point's index after the value.
+    expect(nps.tooltip.valueFormatter(-10, 2)).toBe(
+      `-10.0 (dashboard.tooltip.n{"n":36}dashboard.tooltip.separator{}dashboard.tooltip.interval{"low":"${interval?.low.toFixed(1)}","high":"${interval?.high.toFixed(1)}"})`,
+    );
+    // CSAT on 8 answers (6 of them 4-5): Wilson's interval, and a small sample.
+    const csatInterval = wilsonInterval(6, 8);
+    expect(csat.tooltip.valueFormatter(75, 2)).toBe(
+      'dashboard.units.percent{"value":"75.0"} (dashboard.tooltip.n{"n":8}dashboard.tooltip.separator{}' +
+        `dashboard.tooltip.interval{"low":"dashboard.units.percent{\\"value\\":\\"${csatInterval?.low.toFixed(1)}\\"}","high":"dashboard.units.percent{\\"value\\":\\"${csatInterval?.high.toFixed(1)}\\"}"}` +
+        'dashboard.tooltip.separator{}dashboard.tooltip.smallSample{})',
+    );
+  });
+
+  it('shades the 95% band of NPS behind its line: the low bound and the band height, stacked, out of the legend', () => {
+    const all = seriesOf(model.option) as unknown as { name: string; stack?: string; stackStrategy?: string; silent?: boolean; data: unknown[] }[];
+    const [low, band] = all.slice(3);
+    const first = npsInterval({ promoters: 20, passives: 0, detractors: 20 });
+    const last = npsInterval({ promoters: 6, passives: 21, detractors: 9 });
+    expect(low.data).toEqual([first?.low, null, last?.low]);
+    expect(band.data).toEqual([
+      Math.round(((first?.high ?? 0) - (first?.low ?? 0)) * 10) / 10,
+      null,
+      Math.round(((last?.high ?? 0) - (last?.low ?? 0)) * 10) / 10,
+    ]);
+    expect([low.stack, low.stackStrategy, low.silent]).toEqual([band.stack, 'all', true]);
+    expect((model.option as { legend: { data: string[] } }).legend.data).toEqual([
+      'dashboard.charts.nps{}',
+      'dashboard.charts.csat{}',
+      'dashboard.charts.responses{}',
+    ]);
+    // The band answers no clicks: the hits of the three figures stay as they were.
+    expect(model.hits).toHaveLength(3);
+  });
+
   it('every element of a bucket lists its responses', () => {
     const all = (key: string, count: number) => ({ kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key, segment: 'all', count });
-    const row = [all('2026-01', 20), null, all('2026-03', 12)];
+    const row = [all('2026-01', 40), null, all('2026-03', 36)];
     expect(model.hits).toEqual([row, row, row]);
   });
 
@@ -68,23 +105,31 @@ describe('satisfactionChart', () => {
       'dashboard.charts.responses{}',
       'dashboard.table.responseRate{}',
       'dashboard.charts.nps{}',
+      'dashboard.table.npsInterval{}',
       'dashboard.charts.csat{}',
     ]);
     const [full, empty, last] = model.table.rows;
     expect(full.label).toBe('2026-01');
-    expect(full.cells).toEqual(['20 / 40', 'dashboard.units.percent{"value":"50.0"}', '20.0', 'dashboard.units.percent{"value":"80.0"}']);
-    expect(full.drills.map((d) => d.target)).toEqual([
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'all', count: 20 },
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'detractors', count: 10 },
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'promoters', count: 10 },
+    const interval = npsInterval({ promoters: 20, passives: 0, detractors: 20 });
+    expect(full.cells).toEqual([
+      '40 / 80',
+      'dashboard.units.percent{"value":"50.0"}',
+      '20.0',
+      `dashboard.table.intervalCell{"low":"${interval?.low.toFixed(1)}","high":"${interval?.high.toFixed(1)}","n":40}`,
+      'dashboard.units.percent{"value":"80.0"}',
     ]);
-    expect(full.drills[1].label).toBe('dashboard.table.drill{"what":"dashboard.segments.satisfaction.detractors{}","count":10}');
-    expect(empty.cells).toEqual(['0 / 0', '—', '—', '—']);
+    expect(full.drills.map((d) => d.target)).toEqual([
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'all', count: 40 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'detractors', count: 20 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-01', segment: 'promoters', count: 20 },
+    ]);
+    expect(full.drills[1].label).toBe('dashboard.table.drill{"what":"dashboard.segments.satisfaction.detractors{}","count":20}');
+    expect(empty.cells).toEqual(['0 / 0', '—', '—', '—', '—']);
     expect(empty.drills).toEqual([]);
     expect(last.drills.map((d) => d.target)).toEqual([
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'all', count: 12 },
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'detractors', count: 3 },
-      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'promoters', count: 2 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'all', count: 36 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'detractors', count: 9 },
+      { kind: 'series', templateId: null, indicator: 'satisfaction', groupBy: 'month', key: '2026-03', segment: 'promoters', count: 6 },
     ]);
   });
 
@@ -100,6 +145,9 @@ describe('satisfactionChart', () => {
     expect(empty.empty).toBe(true);
     expect(seriesOf(empty.option).map((s) => s.data)).toEqual([
       [null, null],
+      [null, null],
+      [null, null],
+      // The NPS band: nothing to shade.
       [null, null],
       [null, null],
     ]);
@@ -164,7 +212,7 @@ describe('dimensionLabel', () => {
 describe('dimensionChart', () => {
   const model = dimensionChart(
     series([
-      point('2026-01', 20, { dimensions: [dim('staff', 90, 4.6, 20), dim('wait', 40, 2.9, 5), dim('parking', null, null, 0)] }),
+      point('2026-01', 40, { dimensions: [dim('staff', 90, 4.6, 40), dim('wait', 40, 2.9, 5), dim('parking', null, null, 0)] }),
     ]),
     context,
   );
@@ -188,7 +236,7 @@ describe('dimensionChart', () => {
     expect(model.hits).toEqual([[null, null, null]]);
     expect(model.table.rows).toEqual([
       { label: 'dimensions.wait{}', cells: ['5', 'dashboard.units.percent{"value":"40.0"}', '2.90'], drills: [] },
-      { label: 'dimensions.staff{}', cells: ['20', 'dashboard.units.percent{"value":"90.0"}', '4.60'], drills: [] },
+      { label: 'dimensions.staff{}', cells: ['40', 'dashboard.units.percent{"value":"90.0"}', '4.60'], drills: [] },
       { label: 'dimensions.parking{}', cells: ['0', '—', '—'], drills: [] },
     ]);
   });

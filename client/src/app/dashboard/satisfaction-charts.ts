@@ -1,4 +1,4 @@
-import type { IndicatorSeries, SatisfactionPoint } from '@huifang/shared';
+import { type IndicatorSeries, type SatisfactionPoint, npsInterval, wilsonInterval } from '@huifang/shared';
 import {
   CHART_COLORS,
   type ChartContext,
@@ -7,6 +7,8 @@ import {
   cartesianBase,
   cellText,
   dataItem,
+  intervalBand,
+  type PointSample,
   seriesTarget,
   tableDrills,
   tooltipFormatter,
@@ -15,12 +17,30 @@ import {
 import { bucketLabel } from './drill-down';
 import { formatFigure } from './figure-format';
 
-/** NPS and CSAT (top-2-box %) per bucket on one -100..100 axis, responses as light bars on a second axis. */
+/** NPS's 95% interval from its promoters, passives and detractors (the score-variance rule in shared). */
+const npsSample = (p: SatisfactionPoint): PointSample => ({ n: p.nps.n, interval: npsInterval(p.nps) });
+
+/** CSAT is a share (answers 4-5 of all): Wilson's interval, from its n and its top-2-box %. */
+const csatSample = (p: SatisfactionPoint): PointSample => ({
+  n: p.csat.n,
+  interval: p.csat.value === null ? null : wilsonInterval(Math.round((p.csat.value * p.csat.n) / 100), p.csat.n),
+});
+
+/**
+ * NPS and CSAT (top-2-box %) per bucket on one -100..100 axis, responses as light bars on a second
+ * axis. NPS carries its 95% band and every figure its n on hover: small samples are faded.
+ */
 export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, context: ChartContext): ChartModel {
   const { t } = context;
   const points = series.points;
   const all = (p: SatisfactionPoint) => seriesTarget(series, p.key, 'all', p.n);
-  const line = (name: string, color: string, unit: 'nps' | 'percent', pick: (p: SatisfactionPoint) => { value: number | null; n: number }) => ({
+  const line = (
+    name: string,
+    color: string,
+    unit: 'nps' | 'percent',
+    pick: (p: SatisfactionPoint) => { value: number | null; n: number },
+    sample: (p: SatisfactionPoint) => PointSample,
+  ) => ({
     name,
     type: 'line',
     color,
@@ -28,19 +48,23 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
     connectNulls: false,
     showSymbol: true,
     symbolSize: 7,
-    tooltip: { valueFormatter: tooltipFormatter(unit, context) },
+    tooltip: { valueFormatter: tooltipFormatter(unit, context, (index) => (points[index] ? sample(points[index]) : null)) },
     data: points.map((p) => dataItem(pick(p).value, pick(p).n)),
   });
+  const names = [t('dashboard.charts.nps'), t('dashboard.charts.csat'), t('dashboard.charts.responses')];
+  const base = cartesianBase(points.map((p) => axisLabel(series.groupBy, p.key, context)));
   return {
     option: {
-      ...cartesianBase(points.map((p) => axisLabel(series.groupBy, p.key, context))),
+      ...base,
+      // The band's two series stay out of the legend.
+      legend: { ...(base['legend'] as object), data: names },
       yAxis: [
         { type: 'value', min: -100, max: 100, axisLabel: { formatter: valueAxisLabel(context) } },
         { type: 'value', name: t('dashboard.charts.responses'), min: 0, minInterval: 1, splitLine: { show: false } },
       ],
       series: [
-        line(t('dashboard.charts.nps'), CHART_COLORS.nps, 'nps', (p) => p.nps),
-        line(t('dashboard.charts.csat'), CHART_COLORS.csat, 'percent', (p) => p.csat),
+        line(names[0], CHART_COLORS.nps, 'nps', (p) => p.nps, npsSample),
+        line(names[1], CHART_COLORS.csat, 'percent', (p) => p.csat, csatSample),
         {
           name: t('dashboard.charts.responses'),
           type: 'bar',
@@ -51,6 +75,7 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
           tooltip: { valueFormatter: tooltipFormatter('count', context) },
           data: points.map((p) => (p.n > 0 ? p.n : null)),
         },
+        ...intervalBand(names[0], CHART_COLORS.nps, points.map((p) => npsInterval(p.nps))),
       ],
     },
     hits: [points.map(all), points.map(all), points.map(all)],
@@ -61,6 +86,7 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
         t('dashboard.charts.responses'),
         t('dashboard.table.responseRate'),
         t('dashboard.charts.nps'),
+        t('dashboard.table.npsInterval'),
         t('dashboard.charts.csat'),
       ],
       rows: points.map((p) => ({
@@ -69,6 +95,7 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
           `${p.answered} / ${p.invitations}`,
           cellText(p.responseRate, 'percent', context),
           cellText(p.nps.value, 'nps', context),
+          intervalText(npsSample(p), context),
           cellText(p.csat.value, 'percent', context),
         ],
         drills: tableDrills(
@@ -78,6 +105,13 @@ export function satisfactionChart(series: IndicatorSeries<'satisfaction'>, conte
       })),
     },
   };
+}
+
+/** `-45.3 – 85.3 (n = 3)` for the table, `—` for no data. */
+function intervalText(sample: PointSample, context: ChartContext): string {
+  if (!sample.interval) return '—';
+  const bound = (value: number) => cellText(value, 'nps', context);
+  return context.t('dashboard.table.intervalCell', { low: bound(sample.interval.low), high: bound(sample.interval.high), n: sample.n });
 }
 
 export interface DimensionTotal {

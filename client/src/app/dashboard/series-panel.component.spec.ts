@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import type { IndicatorName, IndicatorSeries, WaitTimePoint } from '@huifang/shared';
+import { HEADLINE_NAMES, type Headline, type HeadlineName, type IndicatorName, type IndicatorSeries, type WaitTimePoint } from '@huifang/shared';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { provideEchartsCore } from 'ngx-echarts';
 import en from '../../../public/i18n/en.json';
@@ -74,7 +74,15 @@ describe('SeriesPanelComponent', () => {
     jest.restoreAllMocks();
   });
 
-  async function open(indicator: IndicatorName, state: DashboardState = STATE): Promise<void> {
+  /** The period's headlines, each on `n` (enough by default for daily buckets). */
+  const headlinesOn = (n: number) =>
+    Object.fromEntries(HEADLINE_NAMES.map((name) => [name, { value: 1, n, previous: null, previousN: 0, change: null }])) as Record<HeadlineName, Headline>;
+
+  async function open(
+    indicator: IndicatorName,
+    state: DashboardState = STATE,
+    headlines: Record<HeadlineName, Headline> | null | undefined = headlinesOn(10_000),
+  ): Promise<void> {
     const transloco = TestBed.inject(TranslocoService);
     const context: ChartContext = {
       lang: 'en',
@@ -85,6 +93,7 @@ describe('SeriesPanelComponent', () => {
     fixture.componentRef.setInput('indicator', indicator);
     fixture.componentRef.setInput('state', state);
     fixture.componentRef.setInput('context', context);
+    fixture.componentRef.setInput('headlines', headlines);
     fixture.componentInstance.drill.subscribe((target) => drills.push(target));
     await fixture.whenStable();
   }
@@ -133,6 +142,54 @@ describe('SeriesPanelComponent', () => {
     await showTable();
     expect(all('tbody th').map(text)).toEqual(['2026-03-30', '2026-03-31']);
     expect(all('tbody tr')[0].querySelectorAll('td')[1].textContent?.trim()).toBe('22.0 min');
+  });
+
+  it('groups the trend by what the period\'s n can carry, once the summary says it', async () => {
+    // Ninety answers in 30 days: three a day, too few by day or by week; one point for the month.
+    await open('satisfaction', STATE, undefined);
+    expect(httpMock.match('/api/indicators/satisfaction')).toHaveLength(0);
+    fixture.componentRef.setInput('headlines', headlinesOn(90));
+    await fixture.whenStable();
+    const request = pending('/api/indicators/satisfaction');
+    expect(request.request.params.get('groupBy')).toBe('month');
+    request.flush({ indicator: 'satisfaction', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy: 'month', points: [] });
+    await fixture.whenStable();
+  });
+
+  it('lets the user choose other buckets, until the period changes', async () => {
+    await open('satisfaction', STATE, headlinesOn(90));
+    const empty = (groupBy: string) => ({ indicator: 'satisfaction', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy, points: [] });
+    await answer(pending('/api/indicators/satisfaction'), empty('month'));
+    byTestId('buckets-satisfaction').click();
+    await fixture.whenStable();
+    const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
+    expect(options.map(text)).toEqual(['Days', 'Weeks', 'Months']);
+    (document.querySelector('[data-testid="buckets-option-week"]') as HTMLElement).click();
+    await fixture.whenStable();
+    const weekly = pending('/api/indicators/satisfaction');
+    expect(weekly.request.params.get('groupBy')).toBe('week');
+    await answer(weekly, empty('week'));
+
+    // A new period: what its own data carries again.
+    fixture.componentRef.setInput('state', { ...STATE, departmentId: 8 });
+    await fixture.whenStable();
+    const next = pending('/api/indicators/satisfaction');
+    expect([next.request.params.get('groupBy'), next.request.params.get('departmentId')]).toEqual(['month', '8']);
+    await answer(next, empty('month'));
+  });
+
+  it('offers churn no other buckets than its monthly cohorts', async () => {
+    await open('churn');
+    await answer(pending('/api/indicators/churn'), { indicator: 'churn', from: STATE.from, to: STATE.to, departmentId: 2, groupBy: 'month', points: [] });
+    expect(query('[data-testid="buckets-churn"]')).toBeNull();
+  });
+
+  it('groups by the finest buckets of the period when the summary failed', async () => {
+    await open('follow-up', STATE, null);
+    const request = pending('/api/indicators/follow-up');
+    expect(request.request.params.get('groupBy')).toBe('day');
+    request.flush({ indicator: 'follow-up', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy: 'day', points: [] });
+    await fixture.whenStable();
   });
 
   it('asks for churn by month cohort whatever the period', async () => {
@@ -223,7 +280,8 @@ describe('SeriesPanelComponent', () => {
       await fixture.whenStable();
 
       const request = pending('/api/indicators/wait-time.csv');
-      expect(request.request.urlWithParams).toBe('/api/indicators/wait-time.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=day');
+      // The server writes the file: its headers in the UI's language.
+      expect(request.request.urlWithParams).toBe('/api/indicators/wait-time.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=day&lang=en');
       expect(request.request.responseType).toBe('blob');
       expect(button.disabled).toBe(true);
 
@@ -260,7 +318,7 @@ describe('SeriesPanelComponent', () => {
       await fixture.whenStable();
       const request = pending('/api/indicators/satisfaction.csv');
       expect(request.request.urlWithParams).toBe(
-        '/api/indicators/satisfaction.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=department',
+        '/api/indicators/satisfaction.csv?from=2026-03-02&to=2026-03-31&departmentId=2&groupBy=department&lang=en',
       );
       await answer(request, new Blob(['x']));
 

@@ -1,21 +1,30 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import type { IndicatorName, IndicatorQuery, IndicatorSeries } from '@huifang/shared';
+import {
+  type Headline,
+  type HeadlineName,
+  type IndicatorName,
+  type IndicatorQuery,
+  type IndicatorSeries,
+  TREND_GROUPINGS,
+  type TrendGrouping,
+  finestTrendGrouping,
+} from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { Subject } from 'rxjs';
+import { Subject, filter } from 'rxjs';
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
 import { churnChart, followUpChart } from './churn-charts';
 import { csvFileName, saveFile } from './csv-download';
-import { type DashboardState, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
+import { type DashboardState, TREND_SAMPLE_HEADLINE, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
 import { IndicatorChartComponent } from './indicator-chart.component';
 import { dimensionChart, satisfactionChart } from './satisfaction-charts';
@@ -66,6 +75,20 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
               </mat-select>
             </mat-form-field>
           }
+          @if (grouping() === 'trend' && trendOptions().length > 1) {
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="buckets">
+              <mat-label>{{ t('dashboard.grouping.buckets') }}</mat-label>
+              <mat-select
+                [value]="trendGrouping()"
+                [attr.data-testid]="'buckets-' + indicator()"
+                (selectionChange)="chosenTrend.set($event.value)"
+              >
+                @for (option of trendOptions(); track option) {
+                  <mat-option [value]="option" [attr.data-testid]="'buckets-option-' + option">{{ t('dashboard.grouping.' + option) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          }
           <mat-button-toggle-group
             hideSingleSelectionIndicator
             [attr.aria-label]="t('dashboard.grouping.label')"
@@ -82,7 +105,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
           <button
             mat-stroked-button
             type="button"
-            [disabled]="exporting()"
+            [disabled]="exporting() || model() === null"
             [attr.data-testid]="'csv-' + indicator()"
             (click)="exportCsv()"
           >
@@ -116,6 +139,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-left: auto; }
     .sub-title { font: var(--mat-sys-title-small); margin: 16px 0 4px; }
     .template { width: 180px; }
+    .buckets { width: 112px; }
     mat-card-content { --hf-chart-height: 280px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -131,6 +155,11 @@ export class SeriesPanelComponent {
   readonly context = input<ChartContext | null>(null);
   /** Survey templates to narrow the chart to (satisfaction only; none: no template choice). */
   readonly templates = input<readonly { id: number; label: string }[]>([]);
+  /**
+   * The period's headlines, for the n the trend's buckets must carry: undefined while the summary
+   * of this period is on its way (the trend waits for it), null when it failed (finest buckets).
+   */
+  readonly headlines = input<Record<HeadlineName, Headline> | null | undefined>(undefined);
 
   readonly drill = output<DrillTarget>();
 
@@ -139,12 +168,39 @@ export class SeriesPanelComponent {
   protected readonly exporting = signal(false);
   protected readonly reload$ = new Subject<void>();
 
-  /** What the chart and its CSV show. */
-  private readonly query = computed((): IndicatorQuery => {
+  /** What the chart and its CSV show; null until the trend knows its n. */
+  private readonly query = computed((): IndicatorQuery | null => {
     const state = this.state();
-    const query = indicatorQuery(state, this.grouping() === 'department' ? 'department' : indicatorTrendGrouping(this.indicator(), state));
+    const groupBy = this.grouping() === 'department' ? 'department' : this.trendGrouping();
+    if (groupBy === undefined) return null;
+    const query = indicatorQuery(state, groupBy);
     const templateId = this.templateId();
     return templateId === null ? query : { ...query, templateId };
+  });
+
+  /** The buckets the data can carry (undefined while the summary is on its way). */
+  private readonly carriedGrouping = computed(() => {
+    const indicator = this.indicator();
+    const headlines = this.headlines();
+    if (indicator === 'churn') return indicatorTrendGrouping(indicator, this.state(), null);
+    if (headlines === undefined) return undefined;
+    return indicatorTrendGrouping(indicator, this.state(), headlines ? headlines[TREND_SAMPLE_HEADLINE[indicator]].n : null);
+  });
+
+  /** The buckets a user chose for this period; a new period starts again from what its data carries. */
+  protected readonly chosenTrend = linkedSignal<DashboardState, TrendGrouping | null>({ source: this.state, computation: () => null });
+
+  /** Buckets to choose from: no finer than the period shows legibly; churn's cohorts are monthly only. */
+  protected readonly trendOptions = computed((): readonly TrendGrouping[] => {
+    if (this.indicator() === 'churn') return ['month'];
+    const state = this.state();
+    return TREND_GROUPINGS.slice(TREND_GROUPINGS.indexOf(finestTrendGrouping(state.from, state.to)));
+  });
+
+  protected readonly trendGrouping = computed(() => {
+    const carried = this.carriedGrouping();
+    const chosen = this.chosenTrend();
+    return carried === undefined ? undefined : chosen && this.trendOptions().includes(chosen) ? chosen : carried;
   });
 
   private readonly loaded = signal<LoadResult<IndicatorSeries> | null>(null);
@@ -167,7 +223,8 @@ export class SeriesPanelComponent {
   });
 
   constructor() {
-    loadEach(withReload(toObservable(this.query), this.reload$), (query) => this.api.series(this.indicator(), query), {
+    const query$ = toObservable(this.query).pipe(filter((query): query is IndicatorQuery => query !== null));
+    loadEach(withReload(query$, this.reload$), (query) => this.api.series(this.indicator(), query), {
       loading: this.loading,
       result: this.loaded,
     })
@@ -177,9 +234,11 @@ export class SeriesPanelComponent {
 
   protected exportCsv(): void {
     const query = this.query();
+    if (!query) return;
     const name = this.indicator();
     this.exporting.set(true);
-    this.api.csv(name, query).subscribe({
+    // The server writes the file: its headers in the language the user reads.
+    this.api.csv(name, query, this.context()?.lang ?? 'zh').subscribe({
       next: (blob) => {
         this.exporting.set(false);
         saveFile(this.document, blob, csvFileName(name, query.groupBy ?? 'month', query.from, query.to, query.templateId));

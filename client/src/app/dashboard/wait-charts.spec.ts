@@ -49,7 +49,7 @@ describe('waitChart', () => {
   });
 
   it('a sample of exactly SMALL_SAMPLE_N is drawn in full', () => {
-    const [median] = seriesOf(waitChart(series([point('2026-01', 10)]), context).option);
+    const [median] = seriesOf(waitChart(series([point('2026-01', 30)]), context).option);
     expect(median.data).toEqual([18.5]);
   });
 

@@ -32,7 +32,7 @@ export function waitChart(series: IndicatorSeries<'wait-time'>, context: ChartCo
     showSymbol: true,
     symbolSize: 7,
     barMaxWidth: 28,
-    tooltip: { valueFormatter: tooltipFormatter('minutes', context) },
+    tooltip: { valueFormatter: tooltipFormatter('minutes', context, (index) => (points[index] ? { n: points[index].n } : null)) },
     data: points.map((p) => dataItem(pick(p), p.n)),
   });
   return {

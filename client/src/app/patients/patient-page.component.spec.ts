@@ -1,11 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
+import type { AuthUser, Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
+import { AuthService } from '../auth/auth.service';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { PatientPageComponent } from './patient-page.component';
 import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
@@ -85,8 +87,10 @@ function timeline(): PatientTimeline {
 describe('PatientPageComponent', () => {
   let fixture: ComponentFixture<PatientPageComponent>;
   let httpMock: HttpTestingController;
+  const me = signal<AuthUser | null>(null);
 
   beforeEach(async () => {
+    me.set({ id: 3, username: 'frontdesk', displayName: '前台 李娜', role: 'front_desk' });
     await TestBed.configureTestingModule({
       imports: [
         PatientPageComponent,
@@ -102,6 +106,7 @@ describe('PatientPageComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: AuthService, useValue: { user: me } },
       ],
     }).compileComponents();
     httpMock = TestBed.inject(HttpTestingController);
@@ -149,6 +154,18 @@ describe('PatientPageComponent', () => {
     expect(entries[1].textContent?.replace(/\s+/g, ' ')).toContain('First visit → Treatment');
     expect(entries[1].textContent).toContain('By 前台 李娜');
     expect(entries[1].textContent).toContain('需手术');
+  });
+
+  it('lets a quality manager (from a drill-down) read the patient, not work on them', async () => {
+    expect(document.querySelector('[data-testid="patient-check-in"]')).not.toBeNull();
+    me.set({ id: 9, username: 'quality', displayName: '质控 王', role: 'quality_manager' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    for (const action of ['patient-check-in', 'patient-change-stage', 'patient-schedule-callback', 'patient-edit']) {
+      expect(document.querySelector(`[data-testid="${action}"]`)).toBeNull();
+    }
+    expect(document.querySelector('[data-testid="consent-calls"] button')?.hasAttribute('disabled')).toBe(true);
+    expect(textOf('patient-stage')).toBeTruthy();
   });
 
   it('shows a wait over 30 minutes as a long wait', () => {

@@ -9,6 +9,8 @@ import { RouterLink } from '@angular/router';
 import type { Department, Encounter, Patient, StageTransition, UpdateConsentRequest } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { catchError, forkJoin, interval, map, of, switchMap } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { canOpenPage } from '../auth/page-access';
 import { openScheduleCallbackDialog } from '../callbacks/schedule-callback-dialog.component';
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
@@ -64,6 +66,7 @@ export class PatientPageComponent {
   readonly id = input.required<string>();
 
   private readonly api = inject(PatientsApiService);
+  private readonly auth = inject(AuthService);
   private readonly encountersApi = inject(EncountersApiService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
@@ -79,6 +82,11 @@ export class PatientPageComponent {
   protected readonly loadError = signal<string | null>(null);
   protected readonly timelineFailed = signal(false);
   protected readonly busy = signal(false);
+  /** Who may check in, change, schedule and edit here; a quality manager opens the page to read (PATIENT_PAGE_ROLES). */
+  protected readonly canWork = computed(() => {
+    const role = this.auth.user()?.role;
+    return role ? canOpenPage(role, 'patients') : false;
+  });
   /** Ticks every 30 s so waiting minutes stay current. */
   protected readonly now = signal(Date.now());
 

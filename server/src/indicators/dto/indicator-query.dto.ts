@@ -1,8 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { DRILL_DOWN_SEGMENTS, FLOW_TARGETS, INDICATOR_GROUPINGS, LIFECYCLE_STAGES } from '@huifang/shared';
-import type { DrillDownSegment, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
+import {
+  DEFAULT_DRILL_DOWN_SORT,
+  DRILL_DOWN_SEGMENTS,
+  DRILL_DOWN_SORTS,
+  FLOW_TARGETS,
+  INDICATOR_GROUPINGS,
+  LIFECYCLE_STAGES,
+  SURVEY_LANGUAGES,
+} from '@huifang/shared';
+import type { DrillDownSegment, DrillDownSort, ExportLanguage, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { MaxChars } from '../../core/http/chars.validator';
@@ -27,12 +35,25 @@ export class SeriesQueryDto extends IndicatorQueryDto {
   @Type(() => Number)
   @IsId()
   templateId?: number;
+
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, default: 'zh', description: 'CSV only: the language of its headers and labels' })
+  @IsOptional()
+  @IsIn(SURVEY_LANGUAGES)
+  lang?: ExportLanguage;
+}
+
+/** `sort=on` ascending, `sort=-on` descending (the default); ties newest first, so pages are stable. */
+class DrillDownSortDto {
+  @ApiPropertyOptional({ enum: DRILL_DOWN_SORTS, default: DEFAULT_DRILL_DOWN_SORT })
+  @IsOptional()
+  @IsIn(DRILL_DOWN_SORTS)
+  sort?: DrillDownSort;
 }
 
 const ALL_SEGMENTS = [...new Set(Object.values(DRILL_DOWN_SEGMENTS).flat())];
 
-/** Drill-down: the query of the figure, the point (`key`) and the segment, and the page. */
-export class DrillDownQueryDto extends IntersectionType(SeriesQueryDto, PageQueryDto) {
+/** The rows behind a figure: its query, the point (`key`), the segment and the order (the CSV exports them all). */
+export class DrillDownFilterDto extends IntersectionType(SeriesQueryDto, DrillDownSortDto) {
   @ApiPropertyOptional({ description: 'One point of the series (`2026-03`, a Monday, a day, or a department id), with its `groupBy`' })
   @IsOptional()
   @IsString()
@@ -45,8 +66,11 @@ export class DrillDownQueryDto extends IntersectionType(SeriesQueryDto, PageQuer
   segment?: DrillDownSegment;
 }
 
-/** Drill-down of one link of the lifecycle flow: the period, department, the two stages, the page. */
-export class FlowDrillDownQueryDto extends IntersectionType(IndicatorQueryDto, PageQueryDto) {
+/** Drill-down: the rows behind a figure, one page. */
+export class DrillDownQueryDto extends IntersectionType(DrillDownFilterDto, PageQueryDto) {}
+
+/** The patients of one link of the lifecycle flow: the period, department, the two stages and the order. */
+export class FlowDrillDownFilterDto extends IntersectionType(IndicatorQueryDto, DrillDownSortDto) {
   @ApiProperty({ enum: LIFECYCLE_STAGES })
   @IsIn(LIFECYCLE_STAGES)
   fromStage!: LifecycleStage;
@@ -55,3 +79,14 @@ export class FlowDrillDownQueryDto extends IntersectionType(IndicatorQueryDto, P
   @IsIn(FLOW_TARGETS)
   toStage!: FlowTarget;
 }
+
+/** The CSV of a flow link's patients: every row, headers in `lang`. */
+export class FlowDrillDownCsvQueryDto extends FlowDrillDownFilterDto {
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, default: 'zh', description: 'The language of the headers and labels' })
+  @IsOptional()
+  @IsIn(SURVEY_LANGUAGES)
+  lang?: ExportLanguage;
+}
+
+/** Drill-down of one link of the lifecycle flow, one page. */
+export class FlowDrillDownQueryDto extends IntersectionType(FlowDrillDownFilterDto, PageQueryDto) {}
