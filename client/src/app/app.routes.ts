@@ -8,6 +8,7 @@ import { PAGE_ACCESS, homePathFor } from './auth/page-access';
 export const APP_ROUTES: Routes = [
   {
     path: 'login',
+    title: 'pageTitles.login',
     canActivate: [guestGuard],
     loadComponent: () => import('./auth/login.component').then((m) => m.LoginComponent),
   },
@@ -26,24 +27,28 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: PAGE_ACCESS.patients.path,
+        title: 'nav.patients',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.patients.roles },
         loadChildren: () => import('./patients/patients.routes').then((m) => m.PATIENTS_ROUTES),
       },
       {
         path: PAGE_ACCESS.callbacks.path,
+        title: 'nav.callbacks',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.callbacks.roles },
         loadChildren: () => import('./callbacks/callbacks.routes').then((m) => m.CALLBACKS_ROUTES),
       },
       {
         path: PAGE_ACCESS.dashboard.path,
+        title: 'nav.dashboard',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.dashboard.roles },
         loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
         path: PAGE_ACCESS.feedback.path,
+        title: 'nav.feedback',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.feedback.roles },
         loadChildren: () =>
@@ -51,18 +56,21 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: PAGE_ACCESS.users.path,
+        title: 'nav.users',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.users.roles },
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
       },
       {
         path: PAGE_ACCESS.templates.path,
+        title: 'nav.templates',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.templates.roles },
         loadChildren: () => import('./templates/templates.routes').then((m) => m.TEMPLATES_ROUTES),
       },
       {
         path: PAGE_ACCESS.rules.path,
+        title: 'nav.rules',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.rules.roles },
         loadChildren: () => import('./rules/rules.routes').then((m) => m.RULES_ROUTES),
