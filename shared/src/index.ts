@@ -8,6 +8,7 @@ export * from './lib/encounters';
 export * from './lib/indicators';
 export * from './lib/input-limits';
 export * from './lib/lifecycle';
+export * from './lib/list-sort';
 export * from './lib/patients';
 export * from './lib/privacy';
 export * from './lib/roles';

@@ -1,11 +1,12 @@
 import { ConflictException, Injectable, NotFoundException, BadRequestException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { ERROR_CODES, type Page, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
+import { ERROR_CODES, type Page, type PatientSortKey, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
+import { orderList, type SortColumn } from '../core/database/list-order';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentsService } from '../departments/departments.service';
@@ -19,6 +20,14 @@ import { toPatient, toPatientSummary } from './patient-view';
 import { statusClock, statusCondition, statusExpression, type StatusClock } from './relationship-status';
 import type { SearchTerm } from './search/search-terms';
 import { StageTransitionEntity } from './stage-transition.entity';
+
+/** The patient list's sort keys in SQL (PATIENT_SORT_KEYS). */
+const PATIENT_ORDER = {
+  name: { sql: 'p.name' },
+  stage: { sql: 'p.stage' },
+  lastVisitOn: { sql: 'p.last_visit_on', nullable: true },
+  nextVisitDue: { sql: 'p.next_visit_due', nullable: true },
+} satisfies Record<PatientSortKey, SortColumn>;
 
 @Injectable()
 export class PatientsService {
@@ -47,8 +56,7 @@ export class PatientsService {
       qb.andWhere('p.last_department_id = :departmentId', { departmentId: query.departmentId });
     }
     const total = await qb.clone().getCount();
-    const { entities, raw } = await qb
-      .orderBy('p.id', 'DESC')
+    const { entities, raw } = await orderList(qb, query.sort, PATIENT_ORDER, 'p.id', (q) => q.orderBy('p.id', 'DESC'))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawAndEntities<{ status: RelationshipStatus }>();

@@ -139,6 +139,8 @@ export interface SurveyResponseQuery {
   hasComment?: boolean;
   page?: number;
   pageSize?: number;
+  /** A sort key (see list-sort.ts), `-` first for descending. */
+  sort?: string;
 }
 
 /** DOMAIN.md, service recovery: NPS <= 6, CSAT <= 2 or any rating <= 2. */

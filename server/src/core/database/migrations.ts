@@ -12,6 +12,7 @@ import { AppendOnlyAuditLog1764601000000 } from '../../migrations/1764601000000-
 import { PatientErasure1764602000000 } from '../../migrations/1764602000000-patient-erasure';
 import { LoginFailure1764500100000 } from '../../migrations/1764500100000-login-failure';
 import { PatientSearchCount1765000000000 } from '../../migrations/1765000000000-patient-search-count';
+import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   PatientErasure1764602000000,
   LoginFailure1764500100000,
   PatientSearchCount1765000000000,
+  ListSortIndexes1765300000000,
 ];
