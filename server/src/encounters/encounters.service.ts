@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { Encounter, Page } from '@huifang/shared';
+import type { Encounter, FinishedEncounter, Page } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
@@ -20,6 +20,7 @@ import { toEncounter } from './encounter-view';
 import { recordReturn, supersedeEarlierExpectations } from './return-expectations';
 import { countWait } from './wait-rollup';
 import { waitSecondsBetween } from './wait-seconds';
+import { surveyOffer } from '../surveys/invitation-eligibility';
 
 /** Clocks differ a little between the desk's PC and the server. */
 const CLOCK_SKEW_MS = 60_000;
@@ -105,7 +106,8 @@ export class EncountersService {
     return this.get(id);
   }
 
-  async finish(id: number, input: FinishDto, context: AuditContext): Promise<Encounter> {
+  /** Finishes the visit; the answer says whether the desk may invite the patient to a survey now. */
+  async finish(id: number, input: FinishDto, context: AuditContext): Promise<FinishedEncounter> {
     await this.writes.run(async (manager) => {
       const encounter = await requireEncounter(manager, id);
       if (encounter.finishedAt) throw new ConflictException(`encounter ${id} is already finished`);
@@ -140,7 +142,9 @@ export class EncountersService {
       }
       await this.audit.record(context, auditEvent('encounter.finish', encounter), manager);
     });
-    return this.get(id);
+    const finished = await this.get(id);
+    const patient = await this.patients.require(finished.patientId);
+    return { ...finished, surveyOffer: surveyOffer(patient, new Date(), this.config.surveyMinDays) };
   }
 
   async get(id: number): Promise<Encounter> {

@@ -8,6 +8,7 @@ import { WriteTransaction } from '../core/database/write-transaction';
 import { calendarDayOf } from '../core/time/calendar-day';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { PatientEntity } from '../patients/patient.entity';
+import { invitationCutoff, nextInvitationPossibleAt } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
@@ -40,7 +41,7 @@ export class SurveyInvitationsService {
       }
       // Claim the patient's invitation slot with a conditional UPDATE: two desks inviting at once
       // cannot both pass the spacing rule.
-      const cutoff = new Date(now.getTime() - this.config.surveyMinDays * DAY_MS);
+      const cutoff = invitationCutoff(now, this.config.surveyMinDays);
       const claimed = await manager
         .createQueryBuilder()
         .update(PatientEntity)
@@ -49,7 +50,7 @@ export class SurveyInvitationsService {
         .execute();
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
-        const next = new Date(last.getTime() + this.config.surveyMinDays * DAY_MS);
+        const next = nextInvitationPossibleAt(last, this.config.surveyMinDays);
         throw new ConflictException({
           message: `the patient was invited on ${calendarDayOf(last, this.config.timeZone)}; the next invitation is possible from ${calendarDayOf(next, this.config.timeZone)}`,
           reason: 'too_soon',

@@ -1,3 +1,5 @@
+import type { SurveyOffer } from './surveys';
+
 /** Where an encounter stands, derived from its times. */
 export const ENCOUNTER_STATUSES = ['waiting', 'in_room', 'finished'] as const;
 export type EncounterStatus = (typeof ENCOUNTER_STATUSES)[number];
@@ -47,3 +49,8 @@ export interface EncounterQuery {
 }
 
 export const CLINICIAN_MAX_LENGTH = 50;
+
+/** POST /api/encounters/:id/finish answers with the visit and whether a survey invitation is possible now. */
+export interface FinishedEncounter extends Encounter {
+  surveyOffer: SurveyOffer;
+}

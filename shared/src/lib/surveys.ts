@@ -150,3 +150,15 @@ export function isDetractorAnswer(kind: QuestionKind, value: number | string): b
   if (kind === 'csat' || kind === 'rating') return value <= 2;
   return false;
 }
+
+/** Why a patient cannot be invited to a survey now (the 409 `reason` of POST /api/survey-invitations). */
+export const INVITATION_REFUSAL_REASONS = ['declined', 'too_soon'] as const;
+export type InvitationRefusalReason = (typeof INVITATION_REFUSAL_REASONS)[number];
+
+/**
+ * Whether the desk may invite the patient now, as the server decides it (consent and spacing):
+ * returned with a finished visit so the desk can offer the survey right away.
+ */
+export type SurveyOffer =
+  | { possible: true }
+  | { possible: false; reason: InvitationRefusalReason; /** With `too_soon`. */ nextPossibleAt: string | null };

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { Encounter, FinishRequest } from '@huifang/shared';
+import type { Encounter, FinishRequest, FinishedEncounter } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { addDays, hospitalToday } from '../core/calendar-day';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
@@ -88,7 +88,7 @@ export interface FinishEncounterDialogData {
 export class FinishEncounterDialogComponent {
   protected readonly data = inject<FinishEncounterDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(EncountersApiService);
-  private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, Encounter>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, FinishedEncounter>>(MatDialogRef);
 
   protected readonly quickPicks = NEXT_VISIT_QUICK_PICKS;
   protected readonly today = hospitalToday();

@@ -15,10 +15,7 @@ import { departmentNameById } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { type CheckInDialogData, CheckInDialogComponent } from '../encounters/check-in-dialog.component';
 import { EncountersApiService } from '../encounters/encounters-api.service';
-import {
-  type FinishEncounterDialogData,
-  FinishEncounterDialogComponent,
-} from '../encounters/finish-encounter-dialog.component';
+import { finishVisit } from '../encounters/finish-visit';
 import { WaitChipComponent } from '../encounters/wait-chip.component';
 import { liveWaitMinutes } from '../encounters/wait-time';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
@@ -199,19 +196,9 @@ export class PatientPageComponent {
   }
 
   protected finish(encounter: Encounter, departmentLabel: string): void {
-    this.dialog
-      .open<FinishEncounterDialogComponent, FinishEncounterDialogData, Encounter>(FinishEncounterDialogComponent, {
-        width: '520px',
-        maxWidth: '95vw',
-        data: { encounter, departmentLabel },
-      })
-      .afterClosed()
-      .subscribe((finished) => {
-        if (finished) {
-          this.notifier.success('encounters.finished', { name: encounter.patientName });
-          this.reload();
-        }
-      });
+    finishVisit(this.dialog, this.notifier, { encounter, departmentLabel }).subscribe((finished) => {
+      if (finished) this.reload();
+    });
   }
 
   protected edit(patient: Patient): void {
