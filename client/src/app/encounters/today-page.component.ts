@@ -15,6 +15,7 @@ import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { PatientsTabsComponent } from '../patients/patients-tabs.component';
 import { EncountersApiService } from './encounters-api.service';
+import { openCheckIn } from './check-in-dialog.component';
 import { finishVisit } from './finish-visit';
 import { LiveBoardComponent } from './live-board.component';
 import { WaitChipComponent } from './wait-chip.component';
@@ -137,6 +138,13 @@ export class TodayPageComponent {
         this.notifier.error(err);
         this.refresh();
       },
+    });
+  }
+
+  /** Check-in from the board: search the patient, pick the department, done. */
+  protected checkIn(): void {
+    openCheckIn(this.dialog, this.notifier).subscribe((encounter) => {
+      if (encounter) this.refresh();
     });
   }
 

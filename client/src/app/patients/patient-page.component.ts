@@ -13,7 +13,7 @@ import { openScheduleCallbackDialog } from '../callbacks/schedule-callback-dialo
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
-import { type CheckInDialogData, CheckInDialogComponent } from '../encounters/check-in-dialog.component';
+import { openCheckIn } from '../encounters/check-in-dialog.component';
 import { EncountersApiService } from '../encounters/encounters-api.service';
 import { finishVisit } from '../encounters/finish-visit';
 import { WaitChipComponent } from '../encounters/wait-chip.component';
@@ -164,19 +164,9 @@ export class PatientPageComponent {
   }
 
   protected checkIn(patient: Patient): void {
-    this.dialog
-      .open<CheckInDialogComponent, CheckInDialogData, Encounter>(CheckInDialogComponent, {
-        width: '440px',
-        maxWidth: '95vw',
-        data: { patientId: patient.id, patientName: patient.name, departmentId: patient.lastDepartmentId },
-      })
-      .afterClosed()
-      .subscribe((encounter) => {
-        if (encounter) {
-          this.notifier.success('encounters.checkedIn', { name: patient.name });
-          this.reload();
-        }
-      });
+    openCheckIn(this.dialog, this.notifier, patient).subscribe((encounter) => {
+      if (encounter) this.reload();
+    });
   }
 
   protected call(encounter: Encounter): void {

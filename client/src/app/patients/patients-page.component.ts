@@ -36,6 +36,7 @@ import { DepartmentFilterComponent } from '../departments/department-filter.comp
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
+import { openCheckIn } from '../encounters/check-in-dialog.component';
 import { PatientFormDialogComponent } from './patient-form-dialog.component';
 import {
   EMPTY_LIST_STATE,
@@ -172,6 +173,23 @@ export class PatientsPageComponent {
 
   protected open(patient: PatientSummary): void {
     void this.router.navigate(['/patients', patient.id]);
+  }
+
+  /** Check-in from the list: search the patient, pick the department, done. */
+  protected checkIn(): void {
+    openCheckIn(this.dialog, this.notifier).subscribe();
+  }
+
+  /** Enter in the search box opens the patient when the typed text finds exactly one (with the filters). */
+  protected openSingleHit(): void {
+    const q = this.search.value.trim();
+    if (!q) return;
+    this.api.search(queryFromListState({ ...this.state(), q, page: 1, pageSize: 2 })).subscribe({
+      next: (page) => {
+        if (page.total === 1) this.open(page.items[0]);
+      },
+      error: (err: unknown) => this.notifier.error(err),
+    });
   }
 
   protected openRegister(): void {
