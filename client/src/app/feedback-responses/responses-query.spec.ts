@@ -18,6 +18,7 @@ describe('feedback list state in the URL', () => {
       templateId: null,
       detractorsOnly: false,
       hasComment: false,
+      sort: null,
       page: 1,
       pageSize: 20,
     });
@@ -32,6 +33,7 @@ describe('feedback list state in the URL', () => {
         templateId: '4',
         detractorsOnly: 'true',
         hasComment: 'true',
+        sort: '-nps',
         page: '4',
         pageSize: '50',
       }),
@@ -44,6 +46,7 @@ describe('feedback list state in the URL', () => {
       templateId: 4,
       detractorsOnly: true,
       hasComment: true,
+      sort: '-nps',
       page: 4,
       pageSize: 50,
     });
@@ -65,10 +68,11 @@ describe('feedback list state in the URL', () => {
       templateId: null,
       detractorsOnly: null,
       hasComment: null,
+      sort: null,
       page: null,
       pageSize: null,
     });
-    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, templateId: 1, hasComment: true, page: 3 };
+    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, templateId: 1, hasComment: true, sort: 'csat', page: 3 };
     const params = paramsFromResponsesState(state, TODAY);
     expect(params).toEqual({
       from: '2026-01-01',
@@ -77,6 +81,7 @@ describe('feedback list state in the URL', () => {
       templateId: 1,
       detractorsOnly: null,
       hasComment: 'true',
+      sort: 'csat',
       page: 3,
       pageSize: null,
     });

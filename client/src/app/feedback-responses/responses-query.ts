@@ -1,6 +1,7 @@
 import type { ParamMap, Params } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
 import { addDays, isCalendarDay } from '../core/calendar-day';
+import { sortFromParam } from '../core/list-sort';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&detractorsOnly=true&page=2`). */
@@ -13,6 +14,8 @@ export interface ResponsesListState {
   templateId: number | null;
   detractorsOnly: boolean;
   hasComment: boolean;
+  /** A column of SURVEY_RESPONSE_SORT_KEYS (`-` first: descending); null for newest first. */
+  sort: string | null;
   page: number;
   pageSize: number;
 }
@@ -33,6 +36,7 @@ export function defaultResponsesState(today: string): ResponsesListState {
     templateId: null,
     detractorsOnly: false,
     hasComment: false,
+    sort: null,
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
   };
@@ -53,6 +57,7 @@ export function responsesStateFromParams(params: ParamMap, today: string): Respo
     templateId: positiveIntParam(params.get('templateId')),
     detractorsOnly: params.get('detractorsOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
+    sort: sortFromParam(params.get('sort'), SURVEY_RESPONSE_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
@@ -69,6 +74,7 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
     templateId: state.templateId,
     detractorsOnly: state.detractorsOnly ? 'true' : null,
     hasComment: state.hasComment ? 'true' : null,
+    sort: state.sort,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
   };
@@ -81,6 +87,7 @@ export function queryFromResponsesState(state: ResponsesListState): SurveyRespon
   if (state.templateId !== null) query.templateId = state.templateId;
   if (state.detractorsOnly) query.detractorsOnly = true;
   if (state.hasComment) query.hasComment = true;
+  if (state.sort) query.sort = state.sort;
   return query;
 }
 
@@ -112,6 +119,7 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.templateId === b.templateId &&
     a.detractorsOnly === b.detractorsOnly &&
     a.hasComment === b.hasComment &&
+    a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize
   );

@@ -8,11 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   type Department,
   LIFECYCLE_STAGES,
+  PATIENT_SORT_KEYS,
   type Page,
   type Patient,
   type PatientSummary,
@@ -31,6 +33,7 @@ import {
   switchMap,
   tap,
 } from 'rxjs';
+import { matSortState, sortFromMatSort } from '../core/list-sort';
 import { Notifier } from '../core/notifier.service';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -68,6 +71,7 @@ type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatSortModule,
     MatTableModule,
     TranslocoDirective,
     PatientsTabsComponent,
@@ -101,6 +105,8 @@ export class PatientsPageComponent {
     const s = this.state();
     return !!s.q || !!s.stage || !!s.status || s.departmentId !== null;
   });
+
+  protected readonly sort = computed(() => matSortState(this.state().sort, PATIENT_SORT_KEYS));
 
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly reload$ = new Subject<void>();
@@ -163,6 +169,11 @@ export class PatientsPageComponent {
   protected clearFilters(): void {
     this.search.setValue('', { emitEvent: false });
     this.navigate({ ...EMPTY_LIST_STATE, pageSize: this.state().pageSize });
+  }
+
+  /** Sorting is the server's (the whole list, not the page shown); back to page 1. */
+  protected sortBy(event: Sort): void {
+    this.navigate({ ...this.state(), sort: sortFromMatSort(event, PATIENT_SORT_KEYS), page: 1 });
   }
 
   protected changePage(event: PageEvent): void {
