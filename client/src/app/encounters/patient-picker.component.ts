@@ -98,7 +98,7 @@ export class PatientPickerComponent {
     this.query.valueChanges
       .pipe(
         map((text) => text.trim()),
-        debounceTime(250),
+        debounceTime(300),
         distinctUntilChanged(),
         switchMap((q) => this.find(q).pipe(map((hits) => [q, hits] as const))),
         takeUntilDestroyed(),

@@ -195,6 +195,12 @@ export class PatientsPageComponent {
   protected openSingleHit(): void {
     const q = this.search.value.trim();
     if (!q) return;
+    const shown = this.result();
+    if (q === this.state().q && shown && !this.loading()) {
+      // The list already answers this text: no second search (searches are counted and audited).
+      if (shown.total === 1) this.open(shown.items[0]);
+      return;
+    }
     this.api.search(queryFromListState({ ...this.state(), q, page: 1, pageSize: 2 })).subscribe({
       next: (page) => {
         if (page.total === 1) this.open(page.items[0]);
