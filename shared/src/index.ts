@@ -10,6 +10,7 @@ export * from './lib/indicators';
 export * from './lib/hospital-settings';
 export * from './lib/input-limits';
 export * from './lib/lifecycle';
+export * from './lib/list-sort';
 export * from './lib/patients';
 export * from './lib/privacy';
 export * from './lib/question-rules';

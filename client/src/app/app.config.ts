@@ -6,7 +6,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { APP_ROUTES } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { AuthService } from './auth/auth.service';
@@ -14,6 +14,7 @@ import { registerDateLocales } from './i18n/date-locale';
 import { provideI18n } from './i18n/i18n.providers';
 import { LanguageService } from './i18n/language.service';
 import { provideLocalizedDatepicker } from './i18n/localized-datepicker';
+import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 
 registerDateLocales();
 
@@ -25,6 +26,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor])),
     provideI18n(),
     provideLocalizedDatepicker(),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // Load the first language and refresh the stored user before the first screen renders.
     provideAppInitializer(() => inject(LanguageService).init()),
     provideAppInitializer(() => inject(AuthService).restore()),

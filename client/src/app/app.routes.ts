@@ -9,6 +9,7 @@ import { hospitalSettingsGuard } from './hospital-settings/hospital-settings.gua
 export const APP_ROUTES: Routes = [
   {
     path: 'login',
+    title: 'pageTitles.login',
     canActivate: [guestGuard],
     loadComponent: () => import('./auth/login.component').then((m) => m.LoginComponent),
   },
@@ -28,6 +29,7 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: PAGE_ACCESS.patients.path,
+        title: 'nav.patients',
         canMatch: [roleGuard],
         // The list and today's visits keep the patients page's roles (patients.routes); one patient's page is wider.
         data: { roles: PATIENT_PAGE_ROLES },
@@ -35,18 +37,21 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: PAGE_ACCESS.callbacks.path,
+        title: 'nav.callbacks',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.callbacks.roles },
         loadChildren: () => import('./callbacks/callbacks.routes').then((m) => m.CALLBACKS_ROUTES),
       },
       {
         path: PAGE_ACCESS.dashboard.path,
+        title: 'nav.dashboard',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.dashboard.roles },
         loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
         path: PAGE_ACCESS.feedback.path,
+        title: 'nav.feedback',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.feedback.roles },
         loadChildren: () =>
@@ -54,18 +59,21 @@ export const APP_ROUTES: Routes = [
       },
       {
         path: PAGE_ACCESS.users.path,
+        title: 'nav.users',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.users.roles },
         loadChildren: () => import('./users/users.routes').then((m) => m.USERS_ROUTES),
       },
       {
         path: PAGE_ACCESS.templates.path,
+        title: 'nav.templates',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.templates.roles },
         loadChildren: () => import('./templates/templates.routes').then((m) => m.TEMPLATES_ROUTES),
       },
       {
         path: PAGE_ACCESS.rules.path,
+        title: 'nav.rules',
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.rules.roles },
         loadChildren: () => import('./rules/rules.routes').then((m) => m.RULES_ROUTES),

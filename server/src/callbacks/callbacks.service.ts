@@ -6,6 +6,7 @@ import {
   ERROR_CODES,
   MAX_ATTEMPTS,
   type AuthUser,
+  type CallbackSortKey,
   type CallbackItem,
   type CallbackQueueCounts,
   type ClaimedCallback,
@@ -15,6 +16,7 @@ import {
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
+import { orderList, type SortColumn } from '../core/database/list-order';
 import { ReadCache } from '../core/database/read-cache';
 import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
@@ -39,6 +41,13 @@ const DOUBLE_SUBMIT_MS = 60_000;
 
 /** The queue moves with every write; between writes a poll may be served an answer up to this old. */
 const QUEUE_CACHE_MS = 2_000;
+
+/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first. */
+const CALLBACK_ORDER = {
+  priority: { sql: PRIORITY_ORDER },
+  dueAt: { sql: 'c.due_at' },
+  kind: { sql: 'c.kind' },
+} satisfies Record<CallbackSortKey, SortColumn>;
 
 @Injectable()
 export class CallbacksService {
@@ -67,11 +76,9 @@ export class CallbacksService {
     const qb = this.openQuery(query, query.view ?? 'today', now);
     const total = await qb.clone().getCount();
     const ids = (
-      await qb
-        .select('c.id', 'id')
-        .orderBy(PRIORITY_ORDER, 'ASC')
-        .addOrderBy('c.due_at', 'ASC')
-        .addOrderBy('c.id', 'ASC')
+      await orderList(qb.select('c.id', 'id'), query.sort, CALLBACK_ORDER, 'c.id', (q) =>
+        q.orderBy(PRIORITY_ORDER, 'ASC').addOrderBy('c.due_at', 'ASC').addOrderBy('c.id', 'ASC'),
+      )
         .offset((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .getRawMany<{ id: number }>()

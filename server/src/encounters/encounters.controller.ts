@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Encounter, Page } from '@huifang/shared';
+import type { Encounter, FinishedEncounter, Page } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { IdParam } from '../core/http/id-param';
@@ -43,7 +43,7 @@ export class EncountersController {
   @HttpCode(200)
   @Roles('front_desk', 'admin')
   @ApiOperation({ summary: 'Finish the visit, optionally with the expected return date' })
-  finish(@IdParam() id: number, @Body() body: FinishDto, @Audit() context: AuditContext): Promise<Encounter> {
+  finish(@IdParam() id: number, @Body() body: FinishDto, @Audit() context: AuditContext): Promise<FinishedEncounter> {
     return this.encounters.finish(id, body, context);
   }
 }

@@ -1,14 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { ERROR_CODES, type Encounter, type Page } from '@huifang/shared';
+import { ERROR_CODES, type Encounter, type FinishedEncounter, type Page } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { addDays, calendarDayOf, nextVisitDueProblem } from '@huifang/shared';
+import { calendarDayOf, nextVisitDueProblem } from '@huifang/shared';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { assertDepartmentOpen } from '../departments/department-open';
 import { PatientEntity } from '../patients/patient.entity';
 import { PatientsService } from '../patients/patients.service';
@@ -21,6 +22,7 @@ import { toEncounter } from './encounter-view';
 import { recordReturn, supersedeEarlierExpectations } from './return-expectations';
 import { countWait } from './wait-rollup';
 import { waitSecondsBetween } from './wait-seconds';
+import { surveyOffer } from '../surveys/invitation-eligibility';
 
 /** Clocks differ a little between the desk's PC and the server. */
 const CLOCK_SKEW_MS = 60_000;
@@ -36,6 +38,7 @@ export class EncountersService {
     private readonly audit: AuditService,
     private readonly rules: RuleFiring,
     private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   async checkIn(input: CheckInDto, context: AuditContext): Promise<Encounter> {
@@ -109,7 +112,8 @@ export class EncountersService {
     return this.get(id);
   }
 
-  async finish(id: number, input: FinishDto, context: AuditContext): Promise<Encounter> {
+  /** Finishes the visit; the answer says whether the desk may invite the patient to a survey now. */
+  async finish(id: number, input: FinishDto, context: AuditContext): Promise<FinishedEncounter> {
     await this.writes.run(async (manager) => {
       const encounter = await requireEncounter(manager, id);
       if (encounter.finishedAt) throw alreadyFinished(id);
@@ -149,7 +153,10 @@ export class EncountersService {
       }
       await this.audit.record(context, auditEvent('encounter.finish', encounter), manager);
     });
-    return this.get(id);
+    const finished = await this.get(id);
+    const patient = await this.patients.require(finished.patientId);
+    const { surveyMinDays } = await this.hospital.current();
+    return { ...finished, surveyOffer: surveyOffer(patient, new Date(), surveyMinDays) };
   }
 
   async get(id: number): Promise<Encounter> {

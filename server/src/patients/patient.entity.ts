@@ -12,6 +12,7 @@ import { StaffUserEntity } from '../users/user.entity';
  */
 @Entity('patient')
 @Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true })
+@Index('IDX_patient_last_visit', ['lastVisitOn', 'id'])
 @Check(isOneOf('stage', LIFECYCLE_STAGES))
 @Check(isOneOf('gender', GENDERS))
 export class PatientEntity {

@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { ERROR_CODES, type Page, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
+import { ERROR_CODES, type Page, type PatientSortKey, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { isUniqueViolation } from '../core/database/unique-violation';
+import { orderList, type SortColumn } from '../core/database/list-order';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentsService } from '../departments/departments.service';
@@ -21,6 +22,14 @@ import { statusClock, statusCondition, statusExpression, type StatusClock } from
 import type { SearchTerm } from './search/search-terms';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { patientNotFound } from './patient-not-found';
+
+/** The patient list's sort keys in SQL (PATIENT_SORT_KEYS). */
+const PATIENT_ORDER = {
+  name: { sql: 'p.name' },
+  stage: { sql: 'p.stage' },
+  lastVisitOn: { sql: 'p.last_visit_on', nullable: true },
+  nextVisitDue: { sql: 'p.next_visit_due', nullable: true },
+} satisfies Record<PatientSortKey, SortColumn>;
 
 @Injectable()
 export class PatientsService {
@@ -52,8 +61,7 @@ export class PatientsService {
       qb.andWhere('p.last_department_id = :departmentId', { departmentId: query.departmentId });
     }
     const total = await qb.clone().getCount();
-    const { entities, raw } = await qb
-      .orderBy('p.id', 'DESC')
+    const { entities, raw } = await orderList(qb, query.sort, PATIENT_ORDER, 'p.id', (q) => q.orderBy('p.id', 'DESC'))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawAndEntities<{ status: RelationshipStatus }>();

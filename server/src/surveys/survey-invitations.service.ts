@@ -9,6 +9,7 @@ import { calendarDayOf } from '@huifang/shared';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
+import { invitationCutoff, nextInvitationPossibleAt } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
@@ -47,7 +48,7 @@ export class SurveyInvitationsService {
       }
       // Claim the patient's invitation slot with a conditional UPDATE: two desks inviting at once
       // cannot both pass the spacing rule.
-      const cutoff = new Date(now.getTime() - surveyMinDays * DAY_MS);
+      const cutoff = invitationCutoff(now, surveyMinDays);
       const claimed = await manager
         .createQueryBuilder()
         .update(PatientEntity)
@@ -57,7 +58,7 @@ export class SurveyInvitationsService {
         .execute();
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
-        const next = new Date(last.getTime() + surveyMinDays * DAY_MS);
+        const next = nextInvitationPossibleAt(last, surveyMinDays);
         const lastInvitedDay = calendarDayOf(last, timeZone);
         const nextAllowedDay = calendarDayOf(next, timeZone);
         throw new ConflictException({

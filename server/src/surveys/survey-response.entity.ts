@@ -15,6 +15,8 @@ import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 @Index('IDX_response_department_submitted', ['departmentId', 'submittedAt'])
 @Index('IDX_response_patient', ['patientId', 'submittedAt'])
 @Index('IDX_response_day_department', ['submittedOn', 'departmentId', 'nps', 'csat'])
+@Index('IDX_response_nps', ['nps', 'id'])
+@Index('IDX_response_csat', ['csat', 'id'])
 @Check(isBetween('nps', SCALE.nps))
 @Check(isBetween('csat', SCALE.csat))
 @Check(isOneOf('language', SURVEY_LANGUAGES))

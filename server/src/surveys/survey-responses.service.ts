@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
-import type { Page, SurveyResponseSummary } from '@huifang/shared';
+import type { Page, SurveyResponseSortKey, SurveyResponseSummary } from '@huifang/shared';
 import { CallbackEntity } from '../callbacks/callback.entity';
+import { orderList, type SortColumn } from '../core/database/list-order';
 import type { SurveyResponseQueryDto } from './dto/survey-response-query.dto';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { toSurveyResponse } from './survey-response-view';
+
+/** The response list's sort keys in SQL (SURVEY_RESPONSE_SORT_KEYS); unanswered scores sort last. */
+const RESPONSE_ORDER = {
+  submittedAt: { sql: 'r.submitted_at' },
+  nps: { sql: 'r.nps', nullable: true },
+  csat: { sql: 'r.csat', nullable: true },
+} satisfies Record<SurveyResponseSortKey, SortColumn>;
 
 @Injectable()
 export class SurveyResponsesService {
@@ -28,16 +36,17 @@ export class SurveyResponsesService {
     const total = await qb.clone().getCount();
     // Page by ids first: the answers join would otherwise multiply rows.
     const ids = (
-      await qb
-        .clone()
-        .select('r.id', 'id')
-        .orderBy('r.submitted_at', 'DESC')
-        .addOrderBy('r.id', 'DESC')
+      await orderList(qb.clone().select('r.id', 'id'), query.sort, RESPONSE_ORDER, 'r.id', (q) =>
+        q.orderBy('r.submitted_at', 'DESC').addOrderBy('r.id', 'DESC'),
+      )
         .offset((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .getRawMany<{ id: number }>()
     ).map((r) => Number(r.id));
-    return { items: await this.summaries(ids), total, page: query.page, pageSize: query.pageSize };
+    const byId = new Map((await this.summaries(ids)).map((item) => [item.id, item]));
+    // Keep the page in the requested order (summaries() returns newest first).
+    const items = ids.map((id) => byId.get(id)).filter((item): item is SurveyResponseSummary => !!item);
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** One patient's responses, newest first (for the timeline). */

@@ -93,6 +93,8 @@ export interface CallbackQuery {
   departmentId?: number;
   page?: number;
   pageSize?: number;
+  /** A sort key (see list-sort.ts), `-` first for descending. */
+  sort?: string;
 }
 
 export interface CreateCallbackRequest {

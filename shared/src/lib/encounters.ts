@@ -1,4 +1,5 @@
 import { addDays, isCalendarDay } from './calendar-day';
+import type { SurveyOffer } from './surveys';
 
 /** Where an encounter stands, derived from its times. */
 export const ENCOUNTER_STATUSES = ['waiting', 'in_room', 'finished'] as const;
@@ -70,4 +71,9 @@ export function waitLevel(minutes: number | null, thresholdMinutes: number): Wai
   if (minutes === null) return 'ok';
   if (minutes > 2 * thresholdMinutes) return 'very-long';
   return minutes > thresholdMinutes ? 'long' : 'ok';
+}
+
+/** POST /api/encounters/:id/finish answers with the visit and whether a survey invitation is possible now. */
+export interface FinishedEncounter extends Encounter {
+  surveyOffer: SurveyOffer;
 }

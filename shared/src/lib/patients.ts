@@ -98,6 +98,8 @@ export interface PatientQuery {
   departmentId?: number;
   page?: number;
   pageSize?: number;
+  /** A sort key (see list-sort.ts), `-` first for descending. */
+  sort?: string;
 }
 
 /** 409 body when name + phone already belong to a patient: the desk opens `params.existingPatientId` instead. */

@@ -152,6 +152,8 @@ export interface SurveyResponseQuery {
   hasComment?: boolean;
   page?: number;
   pageSize?: number;
+  /** A sort key (see list-sort.ts), `-` first for descending. */
+  sort?: string;
 }
 
 /** DOMAIN.md, NPS: detractors answer 0-6 (promoters 9-10, passives 7-8). */
@@ -211,3 +213,15 @@ export function ratingBand(score: number | null | undefined): ScoreBand | null {
 function isWholeIn(score: number | null | undefined, min: number, max: number): score is number {
   return typeof score === 'number' && Number.isInteger(score) && score >= min && score <= max;
 }
+
+/** Why a patient cannot be invited to a survey now (POST /api/survey-invitations answers 409 `survey.declined` / `survey.too_soon`). */
+export const INVITATION_REFUSAL_REASONS = ['declined', 'too_soon'] as const;
+export type InvitationRefusalReason = (typeof INVITATION_REFUSAL_REASONS)[number];
+
+/**
+ * Whether the desk may invite the patient now, as the server decides it (consent and spacing):
+ * returned with a finished visit so the desk can offer the survey right away.
+ */
+export type SurveyOffer =
+  | { possible: true }
+  | { possible: false; reason: InvitationRefusalReason; /** With `too_soon`. */ nextPossibleAt: string | null };

@@ -42,7 +42,8 @@ export interface CallPanelData {
 export const CALL_PANEL_CONFIG: MatDialogConfig = {
   position: { top: '0', right: '0' },
   width: '520px',
-  maxWidth: '100vw',
+  // 100% of the overlay (the viewport without its scrollbar): a phone gets the whole width.
+  maxWidth: '100%',
   height: '100%',
   maxHeight: '100vh',
   panelClass: 'hf-call-sheet',

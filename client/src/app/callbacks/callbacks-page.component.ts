@@ -6,11 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
 import {
+  CALLBACK_SORT_KEYS,
   CALLBACK_VIEWS,
   ERROR_CODES,
   type CallbackItem,
@@ -38,6 +40,7 @@ import {
 } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
+import { matSortState, sortFromMatSort } from '../core/list-sort';
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
@@ -82,6 +85,7 @@ type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { erro
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatSortModule,
     MatTableModule,
     MatTabsModule,
     RecoveryReasonComponent,
@@ -108,6 +112,7 @@ export class CallbacksPageComponent {
   protected readonly kinds = workableCallbackKinds(this.auth.user()?.role ?? 'front_desk');
   protected readonly pageSizeOptions = QUEUE_PAGE_SIZE_OPTIONS;
   protected readonly columns = ['priority', 'patient', 'kind', 'due', 'attempts', 'action'];
+  protected readonly sort = computed(() => matSortState(this.state().sort, CALLBACK_SORT_KEYS));
 
   protected readonly state = signal<QueueState>(DEFAULT_QUEUE_STATE);
   protected readonly result = signal<Page<CallbackItem> | null>(null);
@@ -182,6 +187,11 @@ export class CallbacksPageComponent {
 
   protected clearFilters(): void {
     this.navigate({ ...this.state(), kind: null, departmentId: null, page: 1 });
+  }
+
+  /** The server sorts the whole queue view; back to page 1. */
+  protected sortBy(event: Sort): void {
+    this.navigate({ ...this.state(), sort: sortFromMatSort(event, CALLBACK_SORT_KEYS), page: 1 });
   }
 
   protected changePage(event: PageEvent): void {

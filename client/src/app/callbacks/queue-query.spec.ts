@@ -10,14 +10,15 @@ import {
 
 describe('queue state in the URL', () => {
   it('reads the view, filters and page, and falls back on anything unknown', () => {
-    expect(queueStateFromParams(convertToParamMap({ view: 'today', kind: 'service_recovery', departmentId: '2', page: '3' }))).toEqual({
+    expect(queueStateFromParams(convertToParamMap({ view: 'today', kind: 'service_recovery', departmentId: '2', sort: '-dueAt', page: '3' }))).toEqual({
       view: 'today',
       kind: 'service_recovery',
       departmentId: 2,
+      sort: '-dueAt',
       page: 3,
       pageSize: 20,
     });
-    expect(queueStateFromParams(convertToParamMap({ view: 'yesterday', kind: 'spam', departmentId: '-1', page: 'x', pageSize: '500' }))).toEqual({
+    expect(queueStateFromParams(convertToParamMap({ view: 'yesterday', kind: 'spam', departmentId: '-1', sort: 'name', page: 'x', pageSize: '500' }))).toEqual({
       ...DEFAULT_QUEUE_STATE,
       pageSize: 100,
     });
@@ -31,10 +32,10 @@ describe('queue state in the URL', () => {
   });
 
   it('writes only what differs from the default', () => {
-    expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({ view: null, kind: null, departmentId: null, page: null, pageSize: null });
-    const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, departmentId: 4, page: 2 };
-    expect(paramsFromQueueState(state)).toEqual({ view: 'upcoming', kind: 'manual', departmentId: 4, page: 2, pageSize: null });
-    expect(queueStateFromParams(convertToParamMap({ view: 'upcoming', kind: 'manual', departmentId: '4', page: '2' }))).toEqual(state);
+    expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({ view: null, kind: null, departmentId: null, sort: null, page: null, pageSize: null });
+    const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, departmentId: 4, sort: 'priority', page: 2 };
+    expect(paramsFromQueueState(state)).toEqual({ view: 'upcoming', kind: 'manual', departmentId: 4, sort: 'priority', page: 2, pageSize: null });
+    expect(queueStateFromParams(convertToParamMap({ view: 'upcoming', kind: 'manual', departmentId: '4', sort: 'priority', page: '2' }))).toEqual(state);
   });
 
   it('asks the list for the view and the counts for the same filters', () => {

@@ -1,6 +1,7 @@
 import type { ParamMap, Params } from '@angular/router';
 import {
   CALLBACK_KINDS,
+  CALLBACK_SORT_KEYS,
   CALLBACK_VIEWS,
   type CallbackKind,
   type CallbackQuery,
@@ -8,6 +9,7 @@ import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
 } from '@huifang/shared';
+import { sortFromParam } from '../core/list-sort';
 import { positiveIntParam } from '../core/url-params';
 
 /** What the queue shows, kept in the URL (`/callbacks?view=today&kind=service_recovery&departmentId=2`). */
@@ -15,6 +17,8 @@ export interface QueueState {
   view: CallbackView;
   kind: CallbackKind | null;
   departmentId: number | null;
+  /** A column of CALLBACK_SORT_KEYS (`-` first: descending); null for priority, then due time. */
+  sort: string | null;
   page: number;
   pageSize: number;
 }
@@ -28,6 +32,7 @@ export const DEFAULT_QUEUE_STATE: QueueState = {
   view: DEFAULT_VIEW,
   kind: null,
   departmentId: null,
+  sort: null,
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
 };
@@ -43,6 +48,7 @@ export function queueStateFromParams(params: ParamMap, kinds: readonly CallbackK
     view: (CALLBACK_VIEWS as readonly string[]).includes(view ?? '') ? (view as CallbackView) : DEFAULT_VIEW,
     kind: (kinds as readonly string[]).includes(kind ?? '') ? (kind as CallbackKind) : null,
     departmentId: positiveIntParam(params.get('departmentId')),
+    sort: sortFromParam(params.get('sort'), CALLBACK_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
@@ -54,6 +60,7 @@ export function paramsFromQueueState(state: QueueState): Params {
     view: state.view !== DEFAULT_VIEW ? state.view : null,
     kind: state.kind,
     departmentId: state.departmentId,
+    sort: state.sort,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
   };
@@ -61,7 +68,9 @@ export function paramsFromQueueState(state: QueueState): Params {
 
 /** The list request for a state. */
 export function listQuery(state: QueueState): CallbackQuery {
-  return { view: state.view, ...countsQuery(state), page: state.page, pageSize: state.pageSize };
+  const query: CallbackQuery = { view: state.view, ...countsQuery(state), page: state.page, pageSize: state.pageSize };
+  if (state.sort) query.sort = state.sort;
+  return query;
 }
 
 /** The counts request: the same filters, every view. */
@@ -77,6 +86,7 @@ export function sameQueueState(a: QueueState, b: QueueState): boolean {
     a.view === b.view &&
     a.kind === b.kind &&
     a.departmentId === b.departmentId &&
+    a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize
   );

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
+import type { Observable } from 'rxjs';
 import { describeHttpError, translateError } from './api-error';
 
 /** Short translated messages in a snackbar: successes, and failed API calls with the reason their code gives. */
@@ -13,6 +14,13 @@ export class Notifier {
     this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), {
       duration: 4000,
     });
+  }
+
+  /** A success with one action offered (e.g. "invite to survey"); emits when the user takes it. */
+  offer(key: string, params: Record<string, unknown>, actionKey: string): Observable<void> {
+    return this.snackBar
+      .open(this.transloco.translate(key, params), this.transloco.translate(actionKey), { duration: 10_000 })
+      .onAction();
   }
 
   error(err: unknown): void {

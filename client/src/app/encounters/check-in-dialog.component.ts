@@ -2,27 +2,38 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CLINICIAN_MAX_LENGTH, type CheckInRequest, type Department, type Encounter } from '@huifang/shared';
+import { CLINICIAN_MAX_LENGTH, type CheckInRequest, type Department, type Encounter, type PatientSummary } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { type Observable, tap } from 'rxjs';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
+import type { Notifier } from '../core/notifier.service';
 import { departmentName } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
 import { EncountersApiService } from './encounters-api.service';
+import { PatientPickerComponent } from './patient-picker.component';
 
-export interface CheckInDialogData {
-  patientId: number;
-  patientName: string;
+/** The patient being checked in; without one the dialog starts with a patient search. */
+export interface CheckInPatient {
+  id: number;
+  name: string;
   /** Preselected when still active (the department of the patient's last visit). */
-  departmentId?: number | null;
+  lastDepartmentId: number | null;
 }
 
-/** Checks a patient in at the desk for one department; closes with the new encounter. */
+export interface CheckInDialogData {
+  patient?: CheckInPatient;
+}
+
+/**
+ * Checks a patient in at the desk for one department; closes with the new encounter. One dialog
+ * from the patient page (patient known), the patient list and the Today board (search first).
+ */
 @Component({
   selector: 'hf-check-in-dialog',
   imports: [
@@ -33,13 +44,32 @@ export interface CheckInDialogData {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    PatientPickerComponent,
     TranslocoDirective,
   ],
   template: `
     <ng-container *transloco="let t">
-      <h2 mat-dialog-title>{{ t('encounters.checkIn.title', { name: data.patientName }) }}</h2>
+      <h2 mat-dialog-title>
+        @if (patient(); as p) {
+          {{ t('encounters.checkIn.title', { name: p.name }) }}
+        } @else {
+          {{ t('encounters.checkIn.titleAny') }}
+        }
+      </h2>
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <mat-dialog-content class="fields">
+          @if (!patient()) {
+            <hf-patient-picker (picked)="choose($event)" />
+            @if (needsPatient()) {
+              <p class="form-error" role="alert">{{ t('encounters.checkIn.pickPatient') }}</p>
+            }
+          } @else if (!data.patient) {
+            <p class="summary">
+              <button mat-button type="button" data-testid="check-in-change-patient" (click)="choose(null)">
+                {{ t('encounters.checkIn.changePatient') }}
+              </button>
+            </p>
+          }
           <mat-form-field appearance="outline">
             <mat-label>{{ t('encounters.department') }}</mat-label>
             <mat-select formControlName="departmentId" data-testid="check-in-department">
@@ -85,6 +115,8 @@ export class CheckInDialogComponent {
   private readonly dialogRef = inject<MatDialogRef<CheckInDialogComponent, Encounter>>(MatDialogRef);
 
   protected readonly clinicianMax = CLINICIAN_MAX_LENGTH;
+  protected readonly patient = signal<CheckInPatient | null>(this.data.patient ?? null);
+  protected readonly needsPatient = signal(false);
   protected readonly pending = signal(false);
   protected readonly error = signal<ErrorDescription | null>(null);
   private readonly departments = signal<Department[]>([]);
@@ -106,14 +138,18 @@ export class CheckInDialogComponent {
       .subscribe({
         next: (list) => {
           this.departments.set(list);
-          const preferred = this.data.departmentId;
-          const control = this.form.controls.departmentId;
-          if (preferred && control.value === null && list.some((d) => d.id === preferred && d.active)) {
-            control.setValue(preferred);
-          }
+          this.preselectDepartment();
         },
         error: (err: unknown) => this.error.set(describeHttpError(err)),
       });
+  }
+
+  /** A patient taken from the search (or none, to search again). */
+  protected choose(patient: PatientSummary | null): void {
+    this.patient.set(patient && { id: patient.id, name: patient.name, lastDepartmentId: patient.lastDepartmentId });
+    this.needsPatient.set(false);
+    this.error.set(null);
+    this.preselectDepartment();
   }
 
   protected submit(): void {
@@ -121,11 +157,13 @@ export class CheckInDialogComponent {
       return;
     }
     const { departmentId, clinician } = this.form.getRawValue();
-    if (this.form.invalid || departmentId === null) {
+    const patient = this.patient();
+    this.needsPatient.set(!patient);
+    if (this.form.invalid || departmentId === null || !patient) {
       this.form.markAllAsTouched();
       return;
     }
-    const request: CheckInRequest = { patientId: this.data.patientId, departmentId };
+    const request: CheckInRequest = { patientId: patient.id, departmentId };
     if (clinician.trim()) {
       request.clinician = clinician.trim();
     }
@@ -139,4 +177,29 @@ export class CheckInDialogComponent {
       },
     });
   }
+
+  /** The department of the patient's last visit, while it is active and nothing is chosen yet. */
+  private preselectDepartment(): void {
+    const preferred = this.patient()?.lastDepartmentId;
+    const control = this.form.controls.departmentId;
+    if (preferred && control.value === null && this.departments().some((d) => d.id === preferred && d.active)) {
+      control.setValue(preferred);
+    }
+  }
+}
+
+/** Opens the check-in dialog (with a patient search when `patient` is not given); confirms a check-in. */
+export function openCheckIn(dialog: MatDialog, notifier: Notifier, patient?: CheckInPatient): Observable<Encounter | undefined> {
+  return dialog
+    .open<CheckInDialogComponent, CheckInDialogData, Encounter>(CheckInDialogComponent, {
+      width: '440px',
+      maxWidth: '95vw',
+      data: { patient },
+    })
+    .afterClosed()
+    .pipe(
+      tap((encounter) => {
+        if (encounter) notifier.success('encounters.checkedIn', { name: encounter.patientName });
+      }),
+    );
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CheckInRequest, Encounter, EncounterQuery, FinishRequest, Page } from '@huifang/shared';
+import type { CheckInRequest, Encounter, EncounterQuery, FinishRequest, FinishedEncounter, Page } from '@huifang/shared';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../core/http-params';
 
@@ -23,8 +23,9 @@ export class EncountersApiService {
     return this.http.post<Encounter>(`${encounterUrl(id)}/call`, {});
   }
 
-  finish(id: number, request: FinishRequest = {}): Observable<Encounter> {
-    return this.http.post<Encounter>(`${encounterUrl(id)}/finish`, request);
+  /** The finished visit, with whether the patient may be invited to a survey now (the server decides). */
+  finish(id: number, request: FinishRequest = {}): Observable<FinishedEncounter> {
+    return this.http.post<FinishedEncounter>(`${encounterUrl(id)}/finish`, request);
   }
 }
 

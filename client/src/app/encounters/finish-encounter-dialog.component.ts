@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
-import type { Encounter, FinishRequest } from '@huifang/shared';
+import type { Encounter, FinishRequest, FinishedEncounter } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf } from '@huifang/shared';
 import { hospitalTimeZone, hospitalToday } from '../hospital-settings/hospital-clock';
@@ -104,7 +104,7 @@ export interface FinishEncounterDialogData {
 export class FinishEncounterDialogComponent {
   protected readonly data = inject<FinishEncounterDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(EncountersApiService);
-  private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, Encounter>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<FinishEncounterDialogComponent, FinishedEncounter>>(MatDialogRef);
 
   protected readonly quickPicks = NEXT_VISIT_QUICK_PICKS;
   /** The day the visit belongs to in the hospital's zone: the server checks the next visit against it. */

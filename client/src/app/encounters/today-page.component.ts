@@ -15,10 +15,8 @@ import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { PatientsTabsComponent } from '../patients/patients-tabs.component';
 import { EncountersApiService } from './encounters-api.service';
-import {
-  type FinishEncounterDialogData,
-  FinishEncounterDialogComponent,
-} from './finish-encounter-dialog.component';
+import { openCheckIn } from './check-in-dialog.component';
+import { finishVisit } from './finish-visit';
 import { LiveBoardComponent } from './live-board.component';
 import { WaitChipComponent } from './wait-chip.component';
 import { liveWaitMinutes } from './wait-time';
@@ -143,22 +141,23 @@ export class TodayPageComponent {
     });
   }
 
+  /** Check-in from the board: search the patient, pick the department, done. */
+  protected checkIn(): void {
+    openCheckIn(this.dialog, this.notifier).subscribe((encounter) => {
+      if (encounter) this.refresh();
+    });
+  }
+
   protected finish(row: Row): void {
-    this.dialog
-      .open<FinishEncounterDialogComponent, FinishEncounterDialogData, Encounter>(FinishEncounterDialogComponent, {
-        width: '520px',
-        maxWidth: '95vw',
-        data: { encounter: row.encounter, departmentLabel: row.department },
-      })
-      .afterClosed()
-      .subscribe((finished) => {
+    finishVisit(this.dialog, this.notifier, { encounter: row.encounter, departmentLabel: row.department }).subscribe(
+      (finished) => {
         if (finished) {
           this.inRoom.update((list) => list.filter((e) => e.id !== finished.id));
           this.waiting.update((list) => list.filter((e) => e.id !== finished.id));
-          this.notifier.success('encounters.finished', { name: row.encounter.patientName });
           this.refresh();
         }
-      });
+      },
+    );
   }
 
   private fetch(status: EncounterStatus, day: string) {

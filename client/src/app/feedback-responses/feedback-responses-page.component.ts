@@ -6,14 +6,22 @@ import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { Department, Page, SurveyResponseSummary, SurveyTemplate } from '@huifang/shared';
+import {
+  type Department,
+  type Page,
+  SURVEY_RESPONSE_SORT_KEYS,
+  type SurveyResponseSummary,
+  type SurveyTemplate,
+} from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, catchError, combineLatest, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { hospitalToday } from '../hospital-settings/hospital-clock';
+import { matSortState, sortFromMatSort } from '../core/list-sort';
 import { Notifier } from '../core/notifier.service';
 import { PeriodFieldsComponent, type PeriodEndInput } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
@@ -57,6 +65,7 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
     MatProgressBarModule,
     MatSelectModule,
     MatSlideToggleModule,
+    MatSortModule,
     MatTableModule,
     RouterLink,
     ScoreChipComponent,
@@ -82,6 +91,7 @@ export class FeedbackResponsesPageComponent {
   protected readonly columns = ['submittedAt', 'patient', 'department', 'nps', 'csat', 'ratings', 'comment', 'followUp'];
 
   protected readonly state = signal<ResponsesListState>(defaultResponsesState(this.today));
+  protected readonly sort = computed(() => matSortState(this.state().sort, SURVEY_RESPONSE_SORT_KEYS));
   protected readonly result = signal<Page<SurveyResponseSummary> | null>(null);
   protected readonly loading = signal(false);
   protected readonly loadFailed = signal(false);
@@ -175,6 +185,11 @@ export class FeedbackResponsesPageComponent {
 
   protected clearFilters(): void {
     this.navigate({ ...defaultResponsesState(this.today), pageSize: this.state().pageSize });
+  }
+
+  /** The server sorts all matching responses; back to page 1. */
+  protected sortBy(event: Sort): void {
+    this.navigate({ ...this.state(), sort: sortFromMatSort(event, SURVEY_RESPONSE_SORT_KEYS), page: 1 });
   }
 
   protected changePage(event: PageEvent): void {

@@ -19,6 +19,7 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: false,
       needsRecoveryOnly: false,
       hasComment: false,
+      sort: null,
       page: 1,
       pageSize: 20,
     });
@@ -34,6 +35,7 @@ describe('feedback list state in the URL', () => {
         npsDetractorsOnly: 'true',
         needsRecoveryOnly: 'true',
         hasComment: 'true',
+        sort: '-nps',
         page: '4',
         pageSize: '50',
       }),
@@ -47,6 +49,7 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: true,
       needsRecoveryOnly: true,
       hasComment: true,
+      sort: '-nps',
       page: 4,
       pageSize: 50,
     });
@@ -69,10 +72,11 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: null,
       needsRecoveryOnly: null,
       hasComment: null,
+      sort: null,
       page: null,
       pageSize: null,
     });
-    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, templateId: 1, hasComment: true, page: 3 };
+    const state = { ...defaultResponsesState(TODAY), from: '2026-01-01', departmentId: 2, templateId: 1, hasComment: true, sort: 'csat', page: 3 };
     const params = paramsFromResponsesState(state, TODAY);
     expect(params).toEqual({
       from: '2026-01-01',
@@ -82,6 +86,7 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: null,
       needsRecoveryOnly: null,
       hasComment: 'true',
+      sort: 'csat',
       page: 3,
       pageSize: null,
     });

@@ -1,6 +1,7 @@
 import type { ParamMap, Params } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type SurveyResponseQuery } from '@huifang/shared';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
 import { addDays, isCalendarDay } from '@huifang/shared';
+import { sortFromParam } from '../core/list-sort';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
 
 /** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&npsDetractorsOnly=true&page=2`). */
@@ -16,6 +17,8 @@ export interface ResponsesListState {
   /** Responses that opened service recovery (any low answer). */
   needsRecoveryOnly: boolean;
   hasComment: boolean;
+  /** A column of SURVEY_RESPONSE_SORT_KEYS (`-` first: descending); null for newest first. */
+  sort: string | null;
   page: number;
   pageSize: number;
 }
@@ -37,6 +40,7 @@ export function defaultResponsesState(today: string): ResponsesListState {
     npsDetractorsOnly: false,
     needsRecoveryOnly: false,
     hasComment: false,
+    sort: null,
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
   };
@@ -58,6 +62,7 @@ export function responsesStateFromParams(params: ParamMap, today: string): Respo
     npsDetractorsOnly: params.get('npsDetractorsOnly') === 'true',
     needsRecoveryOnly: params.get('needsRecoveryOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
+    sort: sortFromParam(params.get('sort'), SURVEY_RESPONSE_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
@@ -75,6 +80,7 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
     npsDetractorsOnly: state.npsDetractorsOnly ? 'true' : null,
     needsRecoveryOnly: state.needsRecoveryOnly ? 'true' : null,
     hasComment: state.hasComment ? 'true' : null,
+    sort: state.sort,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
   };
@@ -88,6 +94,7 @@ export function queryFromResponsesState(state: ResponsesListState): SurveyRespon
   if (state.npsDetractorsOnly) query.npsDetractorsOnly = true;
   if (state.needsRecoveryOnly) query.needsRecoveryOnly = true;
   if (state.hasComment) query.hasComment = true;
+  if (state.sort) query.sort = state.sort;
   return query;
 }
 
@@ -120,6 +127,7 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.npsDetractorsOnly === b.npsDetractorsOnly &&
     a.needsRecoveryOnly === b.needsRecoveryOnly &&
     a.hasComment === b.hasComment &&
+    a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize
   );

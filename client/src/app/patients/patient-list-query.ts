@@ -4,10 +4,12 @@ import {
   LIFECYCLE_STAGES,
   type LifecycleStage,
   MAX_PAGE_SIZE,
+  PATIENT_SORT_KEYS,
   type PatientQuery,
   RELATIONSHIP_STATUSES,
   type RelationshipStatus,
 } from '@huifang/shared';
+import { sortFromParam } from '../core/list-sort';
 import { positiveIntParam } from '../core/url-params';
 
 /** What the patient list shows, kept in the URL (`/patients?q=王&stage=treatment&page=2`). */
@@ -16,6 +18,8 @@ export interface PatientListState {
   stage: LifecycleStage | null;
   status: RelationshipStatus | null;
   departmentId: number | null;
+  /** A column of PATIENT_SORT_KEYS (`-` first: descending); null for newest registered first. */
+  sort: string | null;
   page: number;
   pageSize: number;
 }
@@ -27,6 +31,7 @@ export const EMPTY_LIST_STATE: PatientListState = {
   stage: null,
   status: null,
   departmentId: null,
+  sort: null,
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
 };
@@ -42,6 +47,7 @@ export function listStateFromParams(params: ParamMap): PatientListState {
       ? (status as RelationshipStatus)
       : null,
     departmentId: positiveIntParam(params.get('departmentId')),
+    sort: sortFromParam(params.get('sort'), PATIENT_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
@@ -54,6 +60,7 @@ export function paramsFromListState(state: PatientListState): Params {
     stage: state.stage,
     status: state.status,
     departmentId: state.departmentId,
+    sort: state.sort,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
   };
@@ -67,6 +74,7 @@ export function queryFromListState(state: PatientListState): PatientQuery {
   if (state.stage) query.stage = state.stage;
   if (state.status) query.status = state.status;
   if (state.departmentId !== null) query.departmentId = state.departmentId;
+  if (state.sort) query.sort = state.sort;
   return query;
 }
 
@@ -82,6 +90,7 @@ export function sameListState(a: PatientListState, b: PatientListState): boolean
     a.stage === b.stage &&
     a.status === b.status &&
     a.departmentId === b.departmentId &&
+    a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize
   );

@@ -15,12 +15,9 @@ import { openScheduleCallbackDialog } from '../callbacks/schedule-callback-dialo
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
-import { type CheckInDialogData, CheckInDialogComponent } from '../encounters/check-in-dialog.component';
+import { openCheckIn } from '../encounters/check-in-dialog.component';
 import { EncountersApiService } from '../encounters/encounters-api.service';
-import {
-  type FinishEncounterDialogData,
-  FinishEncounterDialogComponent,
-} from '../encounters/finish-encounter-dialog.component';
+import { finishVisit } from '../encounters/finish-visit';
 import { WaitChipComponent } from '../encounters/wait-chip.component';
 import { liveWaitMinutes } from '../encounters/wait-time';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
@@ -176,19 +173,9 @@ export class PatientPageComponent {
   }
 
   protected checkIn(patient: Patient): void {
-    this.dialog
-      .open<CheckInDialogComponent, CheckInDialogData, Encounter>(CheckInDialogComponent, {
-        width: '440px',
-        maxWidth: '95vw',
-        data: { patientId: patient.id, patientName: patient.name, departmentId: patient.lastDepartmentId },
-      })
-      .afterClosed()
-      .subscribe((encounter) => {
-        if (encounter) {
-          this.notifier.success('encounters.checkedIn', { name: patient.name });
-          this.reload();
-        }
-      });
+    openCheckIn(this.dialog, this.notifier, patient).subscribe((encounter) => {
+      if (encounter) this.reload();
+    });
   }
 
   protected call(encounter: Encounter): void {
@@ -208,19 +195,9 @@ export class PatientPageComponent {
   }
 
   protected finish(encounter: Encounter, departmentLabel: string): void {
-    this.dialog
-      .open<FinishEncounterDialogComponent, FinishEncounterDialogData, Encounter>(FinishEncounterDialogComponent, {
-        width: '520px',
-        maxWidth: '95vw',
-        data: { encounter, departmentLabel },
-      })
-      .afterClosed()
-      .subscribe((finished) => {
-        if (finished) {
-          this.notifier.success('encounters.finished', { name: encounter.patientName });
-          this.reload();
-        }
-      });
+    finishVisit(this.dialog, this.notifier, { encounter, departmentLabel }).subscribe((finished) => {
+      if (finished) this.reload();
+    });
   }
 
   protected edit(patient: Patient): void {

@@ -8,11 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   type Department,
   LIFECYCLE_STAGES,
+  PATIENT_SORT_KEYS,
   type Page,
   type Patient,
   type PatientSummary,
@@ -31,11 +33,13 @@ import {
   switchMap,
   tap,
 } from 'rxjs';
+import { matSortState, sortFromMatSort } from '../core/list-sort';
 import { Notifier } from '../core/notifier.service';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
+import { openCheckIn } from '../encounters/check-in-dialog.component';
 import { PatientFormDialogComponent } from './patient-form-dialog.component';
 import {
   EMPTY_LIST_STATE,
@@ -67,6 +71,7 @@ type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatSortModule,
     MatTableModule,
     TranslocoDirective,
     PatientsTabsComponent,
@@ -100,6 +105,8 @@ export class PatientsPageComponent {
     const s = this.state();
     return !!s.q || !!s.stage || !!s.status || s.departmentId !== null;
   });
+
+  protected readonly sort = computed(() => matSortState(this.state().sort, PATIENT_SORT_KEYS));
 
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly reload$ = new Subject<void>();
@@ -164,6 +171,11 @@ export class PatientsPageComponent {
     this.navigate({ ...EMPTY_LIST_STATE, pageSize: this.state().pageSize });
   }
 
+  /** Sorting is the server's (the whole list, not the page shown); back to page 1. */
+  protected sortBy(event: Sort): void {
+    this.navigate({ ...this.state(), sort: sortFromMatSort(event, PATIENT_SORT_KEYS), page: 1 });
+  }
+
   protected changePage(event: PageEvent): void {
     const pageSizeChanged = event.pageSize !== this.state().pageSize;
     const page = pageSizeChanged ? 1 : event.pageIndex + 1;
@@ -172,6 +184,29 @@ export class PatientsPageComponent {
 
   protected open(patient: PatientSummary): void {
     void this.router.navigate(['/patients', patient.id]);
+  }
+
+  /** Check-in from the list: search the patient, pick the department, done. */
+  protected checkIn(): void {
+    openCheckIn(this.dialog, this.notifier).subscribe();
+  }
+
+  /** Enter in the search box opens the patient when the typed text finds exactly one (with the filters). */
+  protected openSingleHit(): void {
+    const q = this.search.value.trim();
+    if (!q) return;
+    const shown = this.result();
+    if (q === this.state().q && shown && !this.loading()) {
+      // The list already answers this text: no second search (searches are counted and audited).
+      if (shown.total === 1) this.open(shown.items[0]);
+      return;
+    }
+    this.api.search(queryFromListState({ ...this.state(), q, page: 1, pageSize: 2 })).subscribe({
+      next: (page) => {
+        if (page.total === 1) this.open(page.items[0]);
+      },
+      error: (err: unknown) => this.notifier.error(err),
+    });
   }
 
   protected openRegister(): void {

@@ -22,10 +22,12 @@ export const PATIENTS_ROUTES: Routes = [
       {
         path: 'today',
         ...DESK_ONLY,
+        title: 'today.title',
         loadComponent: () => import('../encounters/today-page.component').then((m) => m.TodayPageComponent),
       },
       {
         path: ':id',
+        title: 'pageTitles.patient',
         loadComponent: () => import('./patient-page.component').then((m) => m.PatientPageComponent),
       },
     ],

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { CALLBACK_KINDS, CALLBACK_VIEWS, type CallbackKind, type CallbackQuery, type CallbackView } from '@huifang/shared';
+import { CALLBACK_KINDS, CALLBACK_SORT_KEYS, CALLBACK_VIEWS, type CallbackKind, type CallbackQuery, type CallbackView } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsId } from '../../core/http/id.validator';
+import { SortParam } from '../../core/http/sort-param';
 
 export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
   @ApiPropertyOptional({ enum: CALLBACK_VIEWS, default: 'today' })
@@ -21,4 +22,7 @@ export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
   @Type(() => Number)
   @IsId()
   departmentId?: number;
+
+  @SortParam(CALLBACK_SORT_KEYS)
+  sort?: string;
 }

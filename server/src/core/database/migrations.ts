@@ -16,6 +16,7 @@ import { WaitMonthlyAnyThreshold1765100000000 } from '../../migrations/176510000
 import { ResponseNeedsRecovery1765200000000 } from '../../migrations/1765200000000-response-needs-recovery';
 import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-survey-language';
+import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   ResponseNeedsRecovery1765200000000,
   CancelCallsWithoutConsent1765200100000,
   SurveyLanguage1765500000000,
+  ListSortIndexes1765300000000,
 ];

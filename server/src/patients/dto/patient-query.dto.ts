@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
   LIFECYCLE_STAGES,
+  PATIENT_SORT_KEYS,
   RELATIONSHIP_STATUSES,
   type LifecycleStage,
   type PatientQuery,
@@ -12,6 +13,7 @@ import { PageQueryDto } from '../../core/http/page-query.dto';
 import { Trim } from '../../core/http/trim';
 import { MaxChars } from '../../core/http/chars.validator';
 import { IsId } from '../../core/http/id.validator';
+import { SortParam } from '../../core/http/sort-param';
 
 export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @ApiPropertyOptional({
@@ -40,4 +42,7 @@ export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @Type(() => Number)
   @IsId()
   departmentId?: number;
+
+  @SortParam(PATIENT_SORT_KEYS)
+  sort?: string;
 }

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { SurveyResponseQuery } from '@huifang/shared';
+import { SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { IsId } from '../../core/http/id.validator';
+import { SortParam } from '../../core/http/sort-param';
 
 const ToBoolean = () =>
   Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
@@ -33,4 +34,7 @@ export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, Perio
   @ToBoolean()
   @IsBoolean()
   hasComment?: boolean;
+
+  @SortParam(SURVEY_RESPONSE_SORT_KEYS)
+  sort?: string;
 }

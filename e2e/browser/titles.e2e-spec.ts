@@ -1,0 +1,78 @@
+import { DEMO_PASSWORD, type Page as ListPage, type PatientSummary } from '@huifang/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { describeInBrowser, launchChromium } from '../support/chromium';
+import { startServer, type RunningServer } from '../support/server-process';
+import { LoginPage } from './pages/login.page';
+import { ShellPage } from './pages/shell.page';
+
+const PRODUCT = '回访 Huifang';
+
+/** Every page names itself in the tab: the page's name in the UI language, then the product's. */
+describeInBrowser('document titles', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let patientId: number;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([
+      startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }),
+      launchChromium(),
+    ]);
+    const api = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
+    patientId = (await api.get<ListPage<PatientSummary>>('/api/patients?pageSize=1')).body.items[0].id;
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Waits (titles follow lazy routes and translation loads), then checks the title. */
+  const titleBecomes = async (expected: string) => {
+    await page.waitForFunction((title) => document.title === title, expected, { timeout: 10_000 }).catch(() => undefined);
+    expect(await page.title()).toBe(expected);
+  };
+
+  it('the login page', async () => {
+    await new LoginPage(page).open(server.baseUrl);
+    await titleBecomes(`登录 · ${PRODUCT}`);
+  });
+
+  it('every staff page, in Chinese', async () => {
+    const login = new LoginPage(page);
+    await login.logIn('admin', DEMO_PASSWORD);
+    await page.waitForURL('**/users**');
+    const pages: [string, string][] = [
+      ['/patients', '患者'],
+      ['/patients/today', '今日就诊'],
+      [`/patients/${patientId}`, '患者详情'],
+      ['/callbacks', '回访任务'],
+      ['/dashboard', '质控看板'],
+      ['/feedback-responses', '患者反馈'],
+      ['/users', '用户管理'],
+      ['/templates', '问卷模板'],
+      ['/rules', '回访规则'],
+    ];
+    for (const [path, name] of pages) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await titleBecomes(`${name} · ${PRODUCT}`);
+    }
+  });
+
+  it('follows a language switch without a reload, and in-app navigation', async () => {
+    await page.goto(`${server.baseUrl}/callbacks`);
+    await titleBecomes(`回访任务 · ${PRODUCT}`);
+    const shell = new ShellPage(page);
+    await shell.switchLanguage();
+    await titleBecomes(`Callbacks · ${PRODUCT}`);
+    await shell.navLink('rules').click();
+    await titleBecomes(`Rules · ${PRODUCT}`);
+    await shell.switchLanguage();
+    await titleBecomes(`回访规则 · ${PRODUCT}`);
+  });
+});

@@ -1,0 +1,29 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { parseSort } from '@huifang/shared';
+
+/** How a sort key reads in SQL; `nullable` columns put their empty values last in either direction. */
+export interface SortColumn {
+  sql: string;
+  nullable?: boolean;
+}
+
+/**
+ * Orders a list by the requested `sort` (validated by `SortParam`), then by id in the same direction,
+ * so pages never repeat or skip rows. Without a sort the caller's `fallback` order applies.
+ */
+export function orderList<T extends ObjectLiteral, K extends string>(
+  qb: SelectQueryBuilder<T>,
+  sort: string | undefined,
+  columns: Readonly<Record<K, SortColumn>>,
+  idSql: string,
+  fallback: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+): SelectQueryBuilder<T> {
+  const parsed = parseSort(sort, Object.keys(columns) as K[]);
+  if (!parsed) return fallback(qb);
+  const direction = parsed.direction === 'desc' ? 'DESC' : 'ASC';
+  const column = columns[parsed.key];
+  // NULLS LAST is spelled the same on SQLite (3.30+) and PostgreSQL.
+  return qb
+    .orderBy(column.sql, direction, column.nullable ? 'NULLS LAST' : undefined)
+    .addOrderBy(idSql, direction);
+}
