@@ -15,6 +15,7 @@ describeInBrowser('document titles', () => {
   let context: BrowserContext;
   let page: Page;
   let patientId: number;
+  let callbackId: number;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
@@ -23,6 +24,7 @@ describeInBrowser('document titles', () => {
     ]);
     const api = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
     patientId = (await api.get<ListPage<PatientSummary>>('/api/patients?pageSize=1')).body.items[0].id;
+    callbackId = (await api.get<ListPage<{ id: number }>>('/api/callbacks?pageSize=1')).body.items[0].id;
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   });
@@ -57,6 +59,10 @@ describeInBrowser('document titles', () => {
       ['/users', '用户管理'],
       ['/templates', '问卷模板'],
       ['/rules', '回访规则'],
+      ['/departments', '科室管理'],
+      ['/audit', '审计日志'],
+      ['/settings', '医院设置'],
+      [`/callbacks/${callbackId}`, '回访详情'],
     ];
     for (const [path, name] of pages) {
       await page.goto(`${server.baseUrl}${path}`);

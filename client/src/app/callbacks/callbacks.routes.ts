@@ -11,6 +11,7 @@ export const CALLBACKS_ROUTES: Routes = [
   },
   {
     path: ':id',
+    title: 'pageTitles.callback',
     loadComponent: () => import('./callback-detail-page.component').then((m) => m.CallbackDetailPageComponent),
   },
 ];

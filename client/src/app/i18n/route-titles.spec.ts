@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import en from '../../../public/i18n/en.json';
 import zh from '../../../public/i18n/zh.json';
 import { APP_ROUTES } from '../app.routes';
+import { CALLBACKS_ROUTES } from '../callbacks/callbacks.routes';
 import { PATIENTS_ROUTES } from '../patients/patients.routes';
 import { documentTitle } from './translated-title.strategy';
 
@@ -18,8 +19,10 @@ function lookup(translation: unknown, key: string): unknown {
 
 describe('route titles', () => {
   it('name every page with a key both languages translate', () => {
-    const keys = titleKeys([...APP_ROUTES, ...PATIENTS_ROUTES]);
-    expect(keys).toEqual(expect.arrayContaining(['pageTitles.login', 'nav.patients', 'today.title', 'pageTitles.patient']));
+    const keys = titleKeys([...APP_ROUTES, ...PATIENTS_ROUTES, ...CALLBACKS_ROUTES]);
+    expect(keys).toEqual(
+      expect.arrayContaining(['pageTitles.login', 'nav.patients', 'today.title', 'pageTitles.patient', 'pageTitles.callback', 'nav.settings', 'nav.audit']),
+    );
     for (const key of keys) {
       expect([key, typeof lookup(zh, key), typeof lookup(en, key)]).toEqual([key, 'string', 'string']);
     }
