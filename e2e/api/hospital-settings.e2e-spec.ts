@@ -69,7 +69,7 @@ describe.each(testDatabases())('hospital settings on %s', (database) => {
     for (const client of [desk, quality]) {
       const response = await put<ApiError>(client, '/api/settings', { waitThresholdMinutes: 45 });
       expect(response.status).toBe(403);
-      expect(response.body.code).toBe('auth.forbidden');
+      expect(response.body.code).toBe('auth.role_forbidden');
     }
     expect((await put(anonymous, '/api/settings', { waitThresholdMinutes: 45 })).status).toBe(401);
     expect((await admin.get<HospitalSettings>('/api/settings')).body.waitThresholdMinutes).toBe(30);

@@ -43,9 +43,9 @@ describe.each(testDatabases())('the survey offer when a visit ends on %s', (data
     expect(second.surveyOffer).toMatchObject({ possible: false, reason: 'too_soon' });
     const offer = second.surveyOffer as { nextPossibleAt: string };
     expect(Math.abs(Date.parse(offer.nextPossibleAt) - (Date.now() + 30 * DAY_MS))).toBeLessThan(60_000);
-    const refused = await desk.post<ApiError & { reason: string }>('/api/survey-invitations', { encounterId: second.id });
+    const refused = await desk.post<ApiError>('/api/survey-invitations', { encounterId: second.id });
     expect(refused.status).toBe(409);
-    expect(refused.body.reason).toBe('too_soon');
+    expect(refused.body.code).toBe('survey.too_soon');
   });
 
   it('does not offer the invitation to a patient who declined surveys', async () => {

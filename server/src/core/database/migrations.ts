@@ -40,6 +40,6 @@ export const MIGRATIONS = [
   WaitMonthlyAnyThreshold1765100000000,
   ResponseNeedsRecovery1765200000000,
   CancelCallsWithoutConsent1765200100000,
-  SurveyLanguage1765500000000,
   ListSortIndexes1765300000000,
+  SurveyLanguage1765500000000,
 ];
