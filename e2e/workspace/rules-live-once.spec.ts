@@ -4,6 +4,15 @@ import * as shared from '@huifang/shared';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const CLIENT_SRC = join(REPO_ROOT, 'client', 'src');
+const SHARED_LIB = join(REPO_ROOT, 'shared', 'src', 'lib');
+
+/** The types shared/ exports (erased at run time, so read from its source). */
+function sharedTypeNames(): string[] {
+  return readdirSync(SHARED_LIB)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
+    .flatMap((name) => [...readFileSync(join(SHARED_LIB, name), 'utf8').matchAll(/\bexport\s+(?:type|interface)\s+(\w+)/g)])
+    .map((m) => m[1]);
+}
 
 /** The client's own source (templates too), without its tests. */
 function clientSources(dir = CLIENT_SRC): { file: string; text: string }[] {
@@ -21,6 +30,11 @@ const RESTATEMENTS: [string, RegExp][] = [
   ['wait colour thresholds', /\b(LONG_WAIT_MINUTES|VERY_LONG_WAIT_MINUTES)\b/],
   ['question limits', /\b(MAX_QUESTIONS|MIN_CHOICE_OPTIONS|MAX_CHOICE_OPTIONS)\s*=/],
   ['scale bounds', /\[\s*0\s*,\s*10\s*\]\s*:\s*\[\s*1\s*,\s*5\s*\]/],
+  // Input limits (lengths, ranges, earliest days) come from shared/, as the server DTOs use them.
+  ['a limit under a name of its own', /\b(?:const|let|var)\s+[A-Z_]*(?:MAX|MIN|LIMIT)[A-Z_]*\s*=\s*['"\d-]/],
+  ['a validator with a literal bound', /Validators\.(?:maxLength|minLength|max|min)\(\s*-?\d/],
+  ['a template bound given as a literal', /\[?(?:maxlength|minlength|maxLength|minLength|max|min)\]?="\s*-?\d/],
+  ['a calendar-day literal (e.g. the earliest day accepted)', /['"]\d{4}-\d{2}-\d{2}['"]/],
 ];
 
 describe('rules live once, in shared/ (the client never restates a server rule)', () => {
@@ -34,11 +48,20 @@ describe('rules live once, in shared/ (the client never restates a server rule)'
     expect(sources.filter((s) => pattern.test(s.text)).map((s) => s.file)).toEqual([]);
   });
 
-  it("declares nothing under the name of a shared/ export (a copy of a shared rule or helper)", () => {
-    const names = Object.keys(shared).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
-    expect(names).toEqual(expect.arrayContaining(['addDays', 'CALL_HOUR', 'npsBand', 'waitLevel', 'questionProblems']));
-    const declaration = new RegExp(`\\b(?:const|let|var|function|class|enum)\\s+(${names.join('|')})\\b`, 'g');
-    const found = sources.flatMap((s) => [...s.text.matchAll(declaration)].map((m) => `${s.file}: ${m[1]}`));
+  it("declares nothing under the name of a shared/ export (a copy of a shared rule, helper or type)", () => {
+    const names = [...Object.keys(shared), ...sharedTypeNames()].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+    expect(names).toEqual(
+      expect.arrayContaining(['addDays', 'CALL_HOUR', 'npsBand', 'waitLevel', 'questionProblems', 'InvitationRefusalReason']),
+    );
+    const alternatives = names.join('|');
+    const declarations = [
+      new RegExp(`\\b(?:const|let|var|function|class|enum)\\s+(${alternatives})\\b`, 'g'),
+      // `type X =`, `interface X {`, not `import { type X }`.
+      new RegExp(`\\b(?:type|interface)\\s+(${alternatives})\\s*(?:=|\\{|<|extends\\b)`, 'g'),
+    ];
+    const found = sources.flatMap((s) =>
+      declarations.flatMap((declaration) => [...s.text.matchAll(declaration)].map((m) => `${s.file}: ${m[1]}`)),
+    );
     expect(found).toEqual([]);
   });
 });

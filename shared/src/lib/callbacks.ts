@@ -50,6 +50,10 @@ export type CallbackView = (typeof CALLBACK_VIEWS)[number];
 /** DOMAIN.md: at most 3 unanswered attempts (the claim timeout is a hospital setting). */
 export const MAX_ATTEMPTS = 3;
 
+/** A reschedule's or cancellation's reason, and a callback's or attempt's note. */
+export const CALLBACK_REASON_MAX_LENGTH = 200;
+export const CALLBACK_NOTE_MAX_LENGTH = 500;
+
 /** Calls are planned for this hour of the hospital's day (the morning, when patients and the desk are reachable). */
 export const CALL_HOUR = 9;
 
@@ -134,6 +138,9 @@ export interface CancelCallbackRequest {
 /** The follow-up rules of DOMAIN.md, editable by admins. */
 export const FOLLOW_UP_RULE_KEYS = ['post_treatment', 'rehab_check', 'revisit_reminder', 'missed_revisit', 'service_recovery'] as const;
 export type FollowUpRuleKey = (typeof FOLLOW_UP_RULE_KEYS)[number];
+
+/** A rule's offset (days, or hours for service recovery) lies in this range. */
+export const FOLLOW_UP_OFFSET_RANGE = { min: 0, max: 365 } as const;
 
 export interface FollowUpRule {
   key: FollowUpRuleKey;

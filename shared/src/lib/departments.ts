@@ -19,4 +19,7 @@ export interface UpdateDepartmentRequest {
   active?: boolean;
 }
 
+/** A department's Chinese and English names: 1 to this many characters. */
+export const DEPARTMENT_NAME_MAX_LENGTH = 64;
+
 export const DEPARTMENT_CODE_PATTERN = /^[a-z][a-z0-9_]{1,31}$/;

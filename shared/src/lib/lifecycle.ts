@@ -10,6 +10,9 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<LifecycleStage, readonly Lifec
   follow_up: ['treatment', 'rehabilitation'],
 };
 
+/** A stage change's optional reason (POST /api/patients/:id/transitions). */
+export const STAGE_REASON_MAX_LENGTH = 200;
+
 export function isTransitionAllowed(from: LifecycleStage, to: LifecycleStage): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }

@@ -9,6 +9,8 @@ export type Gender = (typeof GENDERS)[number];
 export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const PATIENT_NAME_MAX_LENGTH = 50;
 export const PATIENT_NOTE_MAX_LENGTH = 1000;
+/** The patient list's search text (`?q=`). */
+export const PATIENT_SEARCH_MAX_LENGTH = 50;
 
 /** Normalises what staff type (spaces, dashes, +86 / 0086 prefixes) to the stored 11 digits. */
 export function normalizeMobilePhone(input: string): string {

@@ -23,6 +23,8 @@ export const SCALE: Readonly<Record<'nps' | 'csat' | 'rating', { min: number; ma
 };
 
 export const SURVEY_TEXT_MAX_LENGTH = 2000;
+/** A template's name in each language (stored as varchar(100)). */
+export const TEMPLATE_NAME_MAX_LENGTH = 100;
 export const SURVEY_QUESTION_ID_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 export interface SurveyChoiceOption {

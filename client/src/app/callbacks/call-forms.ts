@@ -1,10 +1,6 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { hospitalInputInstant } from './hospital-date-time';
 
-/** Reasons and notes are short: the API's limits. */
-export const REASON_MAX = 200;
-export const NOTE_MAX = 500;
-
 /** Required, and more than blanks (the server trims). */
 export function requiredText(control: AbstractControl<string | null>): ValidationErrors | null {
   return (control.value ?? '').trim() === '' ? { required: true } : null;

@@ -9,6 +9,8 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import {
   ATTEMPT_OUTCOMES,
+  CALLBACK_NOTE_MAX_LENGTH,
+  CALLBACK_REASON_MAX_LENGTH,
   type AttemptOutcome,
   type CallbackItem,
   type ClaimedCallback,
@@ -20,7 +22,7 @@ import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
-import { NOTE_MAX, REASON_MAX, dueErrorKey, futureDateTime, requiredText } from './call-forms';
+import { dueErrorKey, futureDateTime, requiredText } from './call-forms';
 import type { CallPanelResult } from './call-result';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
@@ -91,8 +93,8 @@ export class CallPanelComponent {
 
   protected readonly outcomes = ATTEMPT_OUTCOMES;
   protected readonly maxAttempts = MAX_ATTEMPTS;
-  protected readonly noteMax = NOTE_MAX;
-  protected readonly reasonMax = REASON_MAX;
+  protected readonly noteMax = CALLBACK_NOTE_MAX_LENGTH;
+  protected readonly reasonMax = CALLBACK_REASON_MAX_LENGTH;
 
   protected readonly callback = signal<ClaimedCallback>(this.data.callback);
   protected readonly now = signal(Date.now());
@@ -114,13 +116,13 @@ export class CallPanelComponent {
     return c.kind === 'revisit_reminder' ? 'callbacks.panel.expectedOnReminder' : 'callbacks.panel.expectedOn';
   });
 
-  protected readonly note = this.fb.control('', Validators.maxLength(NOTE_MAX));
+  protected readonly note = this.fb.control('', Validators.maxLength(CALLBACK_NOTE_MAX_LENGTH));
   protected readonly rescheduleForm = this.fb.group({
     due: [tomorrowAtCallHour(Date.now()), futureDateTime(() => Date.now())],
-    reason: ['', [requiredText, Validators.maxLength(REASON_MAX)]],
+    reason: ['', [requiredText, Validators.maxLength(CALLBACK_REASON_MAX_LENGTH)]],
   });
   protected readonly cancelForm = this.fb.group({
-    reason: ['', [requiredText, Validators.maxLength(REASON_MAX)]],
+    reason: ['', [requiredText, Validators.maxLength(CALLBACK_REASON_MAX_LENGTH)]],
   });
   /** The earliest time the date-time picker offers: now, on the hospital's clock. */
   protected readonly minDue = toHospitalInput(Date.now());

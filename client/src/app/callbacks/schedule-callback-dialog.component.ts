@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { CALLBACK_PRIORITIES, ERROR_CODES, type CallbackItem, type CallbackPriority } from '@huifang/shared';
+import { CALLBACK_NOTE_MAX_LENGTH, CALLBACK_PRIORITIES, ERROR_CODES, type CallbackItem, type CallbackPriority } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, apiErrorCode, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
@@ -14,7 +14,7 @@ import { Notifier } from '../core/notifier.service';
 import { DateTimeFieldComponent } from '../core/date-time-field.component';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { LanguageService } from '../i18n/language.service';
-import { NOTE_MAX, dueErrorKey, futureDateTime } from './call-forms';
+import { dueErrorKey, futureDateTime } from './call-forms';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
 import { fromHospitalInput, toHospitalInput, tomorrowAtCallHour } from './hospital-date-time';
@@ -131,7 +131,7 @@ export class ScheduleCallbackDialogComponent {
   private readonly language = inject(LanguageService);
 
   protected readonly priorities = CALLBACK_PRIORITIES;
-  protected readonly noteMax = NOTE_MAX;
+  protected readonly noteMax = CALLBACK_NOTE_MAX_LENGTH;
   protected readonly dueErrorKey = dueErrorKey;
   protected readonly minDue = toHospitalInput(Date.now());
   protected readonly pending = signal(false);
@@ -139,7 +139,7 @@ export class ScheduleCallbackDialogComponent {
   protected readonly form = inject(NonNullableFormBuilder).group({
     due: [tomorrowAtCallHour(Date.now()), futureDateTime(() => Date.now())],
     priority: ['normal' as CallbackPriority],
-    note: ['', Validators.maxLength(NOTE_MAX)],
+    note: ['', Validators.maxLength(CALLBACK_NOTE_MAX_LENGTH)],
   });
 
   protected submit(): void {

@@ -4,15 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { DEPARTMENT_CODE_PATTERN, type Department } from '@huifang/shared';
+import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_NAME_MAX_LENGTH, type Department } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Notifier } from '../core/notifier.service';
 import { DepartmentsApiService } from './departments-api.service';
 
 /** The department to rename, or null to add one. */
 export type DepartmentDialogData = Department | null;
-
-const NAME_MAX = 64;
 
 /**
  * Adds a department (code, Chinese and English names) or renames one (the code stays: integrations
@@ -38,7 +36,7 @@ export class DepartmentDialogComponent {
   private readonly notifier = inject(Notifier);
   protected readonly existing = inject<DepartmentDialogData>(MAT_DIALOG_DATA);
 
-  protected readonly nameMax = NAME_MAX;
+  protected readonly nameMax = DEPARTMENT_NAME_MAX_LENGTH;
   protected readonly pending = signal(false);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -46,8 +44,8 @@ export class DepartmentDialogComponent {
       { value: this.existing?.code ?? '', disabled: this.existing !== null },
       [Validators.required, Validators.pattern(DEPARTMENT_CODE_PATTERN)],
     ],
-    name: [this.existing?.name ?? '', [Validators.required, Validators.maxLength(NAME_MAX)]],
-    nameEn: [this.existing?.nameEn ?? '', [Validators.required, Validators.maxLength(NAME_MAX)]],
+    name: [this.existing?.name ?? '', [Validators.required, Validators.maxLength(DEPARTMENT_NAME_MAX_LENGTH)]],
+    nameEn: [this.existing?.nameEn ?? '', [Validators.required, Validators.maxLength(DEPARTMENT_NAME_MAX_LENGTH)]],
   });
 
   protected submit(): void {

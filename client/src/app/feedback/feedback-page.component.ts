@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, signal, type OnInit } from '@angular/core';
-import type { PublicSurvey, SurveyLanguage, SurveyQuestion } from '@huifang/shared';
+import { SURVEY_TEXT_MAX_LENGTH, type PublicSurvey, type SurveyLanguage, type SurveyQuestion } from '@huifang/shared';
 import { missingRequired, scaleValues, toAnswers, type AnswerValues } from './feedback-form';
 import { FEEDBACK_TEXTS, fill } from './feedback-texts';
 import { loadSurvey, submitSurvey } from './public-survey-api';
 import { pickSurveyLanguage } from './survey-language';
 
 type PageState = 'loading' | 'form' | 'thanks' | 'answered' | 'expired' | 'not_found' | 'too_many' | 'error';
-
-const TEXT_MAX = 2000;
 
 /**
  * The patient's survey form at /feedback/<token>: no account, phone-first, in the link's or the
@@ -31,7 +29,7 @@ export class FeedbackPageComponent implements OnInit {
   protected readonly refused = signal<{ questionIds: string[] } | null>(null);
   protected readonly t = computed(() => FEEDBACK_TEXTS[this.language()]);
   protected readonly missing = computed(() => missingRequired(this.survey()?.questions ?? [], this.values()));
-  protected readonly textMax = TEXT_MAX;
+  protected readonly textMax = SURVEY_TEXT_MAX_LENGTH;
   protected readonly fill = fill;
   protected readonly scaleValues = scaleValues;
   private readonly token = location.pathname.split('/').filter(Boolean)[1] ?? '';

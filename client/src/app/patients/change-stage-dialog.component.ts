@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import {
   ALLOWED_TRANSITIONS,
+  STAGE_REASON_MAX_LENGTH,
   type CreateTransitionRequest,
   type LifecycleStage,
   type StageTransition,
@@ -21,8 +22,6 @@ export interface ChangeStageDialogData {
   patientName: string;
   current: LifecycleStage;
 }
-
-export const STAGE_REASON_MAX_LENGTH = 500;
 
 /** Moves a patient along the lifecycle; offers only the allowed next stages. Closes with the transition. */
 @Component({

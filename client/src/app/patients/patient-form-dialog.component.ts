@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
 import {
+  EARLIEST_DAY,
   ERROR_CODES,
   GENDERS,
   type Gender,
@@ -23,7 +24,6 @@ import { hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError, errorCodeKey } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import {
-  MIN_BIRTH_DATE,
   birthDateValidator,
   formValueFor,
   mobilePhoneValidator,
@@ -74,7 +74,7 @@ export class PatientFormDialogComponent {
   protected readonly languages = SURVEY_LANGUAGES;
   protected readonly nameMax = PATIENT_NAME_MAX_LENGTH;
   protected readonly noteMax = PATIENT_NOTE_MAX_LENGTH;
-  protected readonly minBirthDate = MIN_BIRTH_DATE;
+  protected readonly minBirthDate = EARLIEST_DAY;
   protected readonly today = hospitalToday();
   protected readonly pending = signal(false);
   protected readonly error = signal<FormError | null>(null);

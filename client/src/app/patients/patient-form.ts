@@ -8,10 +8,7 @@ import {
   type UpdatePatientRequest,
   normalizeMobilePhone,
 } from '@huifang/shared';
-import { isCalendarDay } from '@huifang/shared';
-
-/** The earliest birth date the API accepts. */
-export const MIN_BIRTH_DATE = '1900-01-01';
+import { EARLIEST_DAY, isCalendarDay } from '@huifang/shared';
 
 /** What the register / edit form holds. */
 export interface PatientFormValue {
@@ -39,7 +36,7 @@ export const mobilePhoneValidator: ValidatorFn = (
 };
 
 /**
- * A birth date: a real calendar day (`date`), not after `today()` (`futureDate`), not before 1900
+ * A birth date: a real calendar day (`date`), not after `today()` (`futureDate`), not before the earliest day the API accepts
  * (`tooEarly`). Empty is fine (the field is optional).
  */
 export function birthDateValidator(today: () => string): ValidatorFn {
@@ -54,7 +51,7 @@ export function birthDateValidator(today: () => string): ValidatorFn {
     if (value > today()) {
       return { futureDate: true };
     }
-    return value < MIN_BIRTH_DATE ? { tooEarly: true } : null;
+    return value < EARLIEST_DAY ? { tooEarly: true } : null;
   };
 }
 

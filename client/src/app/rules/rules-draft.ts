@@ -1,13 +1,10 @@
 import {
+  FOLLOW_UP_OFFSET_RANGE,
   FOLLOW_UP_RULE_KEYS,
   type FollowUpRule,
   type FollowUpRuleKey,
   type UpdateFollowUpRulesRequest,
 } from '@huifang/shared';
-
-/** The API's bounds on an offset (days, or hours for service recovery). */
-export const OFFSET_MIN = 0;
-export const OFFSET_MAX = 365;
 
 /** A rule as edited on the page: the offset is the input's text until it is saved. */
 export interface RuleDraft {
@@ -29,11 +26,11 @@ export function draftsFrom(rules: readonly FollowUpRule[]): RuleDraft[] {
 /** The offset as a whole number within the bounds, or null. */
 export function parseOffset(text: string): number | null {
   const trimmed = text.trim();
-  if (!/^\d{1,3}$/.test(trimmed)) {
+  if (!/^\d{1,9}$/.test(trimmed)) {
     return null;
   }
   const n = Number(trimmed);
-  return n >= OFFSET_MIN && n <= OFFSET_MAX ? n : null;
+  return n >= FOLLOW_UP_OFFSET_RANGE.min && n <= FOLLOW_UP_OFFSET_RANGE.max ? n : null;
 }
 
 /** The PUT body, or null while an offset is not valid. */

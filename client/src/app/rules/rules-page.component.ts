@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import type { FollowUpRule, FollowUpRuleKey } from '@huifang/shared';
+import { FOLLOW_UP_OFFSET_RANGE, type FollowUpRule, type FollowUpRuleKey } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { provideCallbacksScope } from '../callbacks/callbacks-scope';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
@@ -13,8 +13,6 @@ import { ApiErrorComponent } from '../core/api-error.component';
 import { Notifier } from '../core/notifier.service';
 import { FollowUpRulesApiService } from './follow-up-rules-api.service';
 import {
-  OFFSET_MAX,
-  OFFSET_MIN,
   type RuleDraft,
   draftsFrom,
   hasChanges,
@@ -51,8 +49,8 @@ export class RulesPageComponent {
   private readonly api = inject(FollowUpRulesApiService);
   private readonly notifier = inject(Notifier);
 
-  protected readonly offsetMin = OFFSET_MIN;
-  protected readonly offsetMax = OFFSET_MAX;
+  protected readonly offsetMin = FOLLOW_UP_OFFSET_RANGE.min;
+  protected readonly offsetMax = FOLLOW_UP_OFFSET_RANGE.max;
   protected readonly saved = signal<FollowUpRule[] | null>(null);
   protected readonly drafts = signal<RuleDraft[]>([]);
   protected readonly loadFailed = signal(false);

@@ -1,9 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ERROR_CODES } from '@huifang/shared';
+import { ERROR_CODES, type InvitationRefusalReason } from '@huifang/shared';
 import { type ErrorDescription, apiErrorCode, describeHttpError } from '../core/api-error';
-
-/** Why the server would not invite the patient now (the 409 body of POST /api/survey-invitations). */
-export type InvitationRefusalReason = 'declined' | 'too_soon';
 
 export interface InvitationRefusal {
   /** The refusal's own message (from its code), shown when the reason is none of the above. */

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { LocalizedText, SurveyQuestion, SurveyTemplate } from '@huifang/shared';
+import { TEMPLATE_NAME_MAX_LENGTH, type LocalizedText, type SurveyQuestion, type SurveyTemplate } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
@@ -11,7 +11,7 @@ import { LanguageService } from '../i18n/language.service';
 import { SurveysApiService } from '../surveys/surveys-api.service';
 import { provideSurveysScope } from '../surveys/surveys-scope';
 import { QuestionEditorComponent } from './question-editor.component';
-import { MAX_TEXT_LENGTH, QuestionListDraft } from './question-list-draft';
+import { QuestionListDraft } from './question-list-draft';
 
 /** A new version of `template` (pre-filled from its latest version), or with `template: null` a new template. */
 export interface VersionEditorData {
@@ -52,7 +52,8 @@ export class VersionEditorDialogComponent {
   protected readonly nextVersion = this.template
     ? Math.max(0, ...this.template.versions.map((v) => v.version)) + 1
     : 1;
-  protected readonly maxText = MAX_TEXT_LENGTH;
+  /** The name's own limit, shorter than a question's text. */
+  protected readonly nameMax = TEMPLATE_NAME_MAX_LENGTH;
 
   protected readonly draft = new QuestionListDraft(this.basedOn?.questions ?? []);
   protected readonly name = signal<LocalizedText>({ zh: '', en: '' });

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString } from 'class-validator';
 import {
   ATTEMPT_OUTCOMES,
+  CALLBACK_NOTE_MAX_LENGTH,
+  CALLBACK_REASON_MAX_LENGTH,
   CALLBACK_PRIORITIES,
   type AttemptOutcome,
   type CallbackPriority,
@@ -34,11 +36,11 @@ export class CreateCallbackDto implements CreateCallbackRequest {
   @IsIn(CALLBACK_PRIORITIES)
   priority?: CallbackPriority;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: CALLBACK_NOTE_MAX_LENGTH })
   @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxChars(500)
+  @MaxChars(CALLBACK_NOTE_MAX_LENGTH)
   note?: string;
 }
 
@@ -47,11 +49,11 @@ export class RecordAttemptDto implements RecordAttemptRequest {
   @IsIn(ATTEMPT_OUTCOMES)
   outcome!: AttemptOutcome;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: CALLBACK_NOTE_MAX_LENGTH })
   @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxChars(500)
+  @MaxChars(CALLBACK_NOTE_MAX_LENGTH)
   note?: string;
 }
 
@@ -60,19 +62,19 @@ export class RescheduleCallbackDto implements RescheduleCallbackRequest {
   @IsTimestamp()
   dueAt!: string;
 
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: CALLBACK_REASON_MAX_LENGTH })
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
-  @MaxChars(200)
+  @MaxChars(CALLBACK_REASON_MAX_LENGTH)
   reason!: string;
 }
 
 export class CancelCallbackDto implements CancelCallbackRequest {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: CALLBACK_REASON_MAX_LENGTH })
   @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
-  @MaxChars(200)
+  @MaxChars(CALLBACK_REASON_MAX_LENGTH)
   reason!: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min, IsObject, ValidateNested } from 'class-validator';
-import { FOLLOW_UP_RULE_KEYS, type FollowUpRuleKey, type UpdateFollowUpRulesRequest } from '@huifang/shared';
+import { FOLLOW_UP_OFFSET_RANGE, FOLLOW_UP_RULE_KEYS, type FollowUpRuleKey, type UpdateFollowUpRulesRequest } from '@huifang/shared';
 
 export class RuleChangeDto {
   @ApiProperty({ enum: FOLLOW_UP_RULE_KEYS })
@@ -12,10 +12,10 @@ export class RuleChangeDto {
   @IsBoolean()
   enabled!: boolean;
 
-  @ApiProperty({ description: 'Days (hours for service_recovery)', minimum: 0, maximum: 365 })
+  @ApiProperty({ description: 'Days (hours for service_recovery)', minimum: FOLLOW_UP_OFFSET_RANGE.min, maximum: FOLLOW_UP_OFFSET_RANGE.max })
   @IsInt()
-  @Min(0)
-  @Max(365)
+  @Min(FOLLOW_UP_OFFSET_RANGE.min)
+  @Max(FOLLOW_UP_OFFSET_RANGE.max)
   offset!: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { DEPARTMENT_CODE_PATTERN, type CreateDepartmentRequest } from '@huifang/shared';
+import { DEPARTMENT_CODE_PATTERN, DEPARTMENT_NAME_MAX_LENGTH, type CreateDepartmentRequest } from '@huifang/shared';
 import { CharLength } from '../../core/http/chars.validator';
 
 export class CreateDepartmentDto implements CreateDepartmentRequest {
@@ -11,11 +11,11 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
 
   @ApiProperty({ example: '皮肤科' })
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, DEPARTMENT_NAME_MAX_LENGTH)
   name!: string;
 
   @ApiProperty({ example: 'Dermatology' })
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, DEPARTMENT_NAME_MAX_LENGTH)
   nameEn!: string;
 }

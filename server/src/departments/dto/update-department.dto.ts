@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString } from 'class-validator';
-import type { UpdateDepartmentRequest } from '@huifang/shared';
+import { DEPARTMENT_NAME_MAX_LENGTH, type UpdateDepartmentRequest } from '@huifang/shared';
 import { CharLength } from '../../core/http/chars.validator';
 import { IsOptionalNotNull } from '../../core/http/optional';
 
@@ -9,13 +9,13 @@ export class UpdateDepartmentDto implements UpdateDepartmentRequest {
   @ApiPropertyOptional({ example: '皮肤科' })
   @IsOptionalNotNull()
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, DEPARTMENT_NAME_MAX_LENGTH)
   name?: string;
 
   @ApiPropertyOptional({ example: 'Dermatology' })
   @IsOptionalNotNull()
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, DEPARTMENT_NAME_MAX_LENGTH)
   nameEn?: string;
 
   @ApiPropertyOptional({ description: 'false: keeps its history and figures, takes no new check-ins, leaves the pickers' })

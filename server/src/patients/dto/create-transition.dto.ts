@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString } from 'class-validator';
-import { LIFECYCLE_STAGES, type CreateTransitionRequest, type LifecycleStage } from '@huifang/shared';
+import { LIFECYCLE_STAGES, STAGE_REASON_MAX_LENGTH, type CreateTransitionRequest, type LifecycleStage } from '@huifang/shared';
 import { Trim } from '../../core/http/trim';
 import { IsOptionalNotNull } from '../../core/http/optional';
 import { MaxChars } from '../../core/http/chars.validator';
@@ -16,11 +16,11 @@ export class CreateTransitionDto implements CreateTransitionRequest {
   @IsIn(LIFECYCLE_STAGES)
   from?: LifecycleStage;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: STAGE_REASON_MAX_LENGTH })
   @IsOptionalNotNull()
   @Trim()
   @IsString()
-  @MaxChars(200)
+  @MaxChars(STAGE_REASON_MAX_LENGTH)
   reason?: string;
 
   @ApiPropertyOptional()

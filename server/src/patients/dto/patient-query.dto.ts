@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import {
   LIFECYCLE_STAGES,
+  PATIENT_SEARCH_MAX_LENGTH,
   PATIENT_SORT_KEYS,
   RELATIONSHIP_STATUSES,
   type LifecycleStage,
@@ -24,7 +25,7 @@ export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @IsOptional()
   @Trim()
   @IsString()
-  @MaxChars(50)
+  @MaxChars(PATIENT_SEARCH_MAX_LENGTH)
   q?: string;
 
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES })

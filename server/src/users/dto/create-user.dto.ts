@@ -6,6 +6,7 @@ import {
   PASSWORD_MIN_LENGTH,
   ROLES,
   USERNAME_PATTERN,
+  USER_DISPLAY_NAME_MAX_LENGTH,
   type CreateUserRequest,
   type Role,
 } from '@huifang/shared';
@@ -24,7 +25,7 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiPropertyOptional({ example: '张伟' })
   @IsOptionalNotNull()
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, USER_DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 
   @ApiProperty({ enum: ROLES })

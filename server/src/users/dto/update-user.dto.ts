@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type Role, type UpdateUserRequest } from '@huifang/shared';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, USER_DISPLAY_NAME_MAX_LENGTH, type Role, type UpdateUserRequest } from '@huifang/shared';
 import { IsOptionalNotNull } from '../../core/http/optional';
 import { MaxChars, CharLength } from '../../core/http/chars.validator';
 
@@ -8,7 +8,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
   @IsOptionalNotNull()
   @IsString()
-  @CharLength(1, 64)
+  @CharLength(1, USER_DISPLAY_NAME_MAX_LENGTH)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
