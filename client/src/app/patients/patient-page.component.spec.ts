@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { AuthUser, Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
+import type { AuthUser, CallbackSummary, Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import { AuthService } from '../auth/auth.service';
@@ -166,6 +166,54 @@ describe('PatientPageComponent', () => {
     }
     expect(document.querySelector('[data-testid="consent-calls"] button')?.hasAttribute('disabled')).toBe(true);
     expect(textOf('patient-stage')).toBeTruthy();
+  });
+
+  it("links a timeline callback only when the user's role may open it (a quality manager: service recovery only)", async () => {
+    const callback = (id: number, kind: CallbackSummary['kind']): PatientTimeline['entries'][number] => ({
+      kind: 'callback',
+      at: '2026-03-01T09:00:00+08:00',
+      callback: {
+        id,
+        patientId: 7,
+        kind,
+        priority: 'normal',
+        status: 'completed',
+        dueAt: '2026-03-01T09:00:00+08:00',
+        reason: null,
+        surveyResponseId: null,
+        recovery: null,
+        encounterId: null,
+        createdAt: '2026-02-20T09:00:00+08:00',
+      },
+    });
+    const finished: Encounter = { ...WAITING, id: 12, status: 'finished', calledAt: WAITING.checkedInAt, finishedAt: WAITING.checkedInAt };
+    const withCallbacks: PatientTimeline = {
+      patientId: 7,
+      entries: [
+        callback(41, 'post_treatment'),
+        callback(42, 'service_recovery'),
+        { kind: 'encounter', at: finished.checkedInAt, encounter: finished },
+      ],
+    };
+    const link = (id: number) => document.querySelector<HTMLAnchorElement>(`a[data-testid="timeline-callback-${id}"]`);
+    const title = (id: number) => document.querySelector(`[data-testid="timeline-callback-${id}"]`)?.textContent?.trim();
+
+    byTestId<HTMLButtonElement>('encounter-call-11').click();
+    httpMock.expectOne('/api/encounters/11/call').flush({ ...WAITING, status: 'in_room' });
+    await fixture.whenStable();
+    await flushPatient(PATIENT, withCallbacks);
+    expect([link(41)?.getAttribute('href'), link(42)?.getAttribute('href')]).toEqual(['/callbacks/41', '/callbacks/42']);
+    expect(document.querySelector('[data-testid="encounter-invite-12"]')).not.toBeNull();
+
+    me.set({ id: 9, username: 'quality', displayName: '质控 王', role: 'quality_manager' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // The API refuses them other kinds (403): the kind is shown as text, not as a dead link.
+    expect(link(41)).toBeNull();
+    expect(title(41)).toBe('Post-treatment call');
+    expect(link(42)?.getAttribute('href')).toBe('/callbacks/42');
+    // Inviting to a survey is front-desk work.
+    expect(document.querySelector('[data-testid="encounter-invite-12"]')).toBeNull();
   });
 
   it('shows a wait over 30 minutes as a long wait', () => {

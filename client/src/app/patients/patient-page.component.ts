@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
-import type { Department, Encounter, Patient, StageTransition, UpdateConsentRequest } from '@huifang/shared';
+import { type Department, type Encounter, type Patient, type StageTransition, type UpdateConsentRequest, workableCallbackKinds } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { catchError, forkJoin, interval, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -83,6 +83,11 @@ export class PatientPageComponent {
   protected readonly canWork = computed(() => {
     const role = this.auth.user()?.role;
     return role ? canOpenPage(role, 'patients') : false;
+  });
+  /** The callbacks the user may open from the timeline (a quality manager: service recovery only). */
+  protected readonly callbackKinds = computed(() => {
+    const role = this.auth.user()?.role;
+    return role ? workableCallbackKinds(role) : [];
   });
   /** Ticks every 30 s so waiting minutes stay current. */
   protected readonly now = signal(Date.now());

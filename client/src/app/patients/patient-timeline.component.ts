@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import type { CallbackSummary, Department, Encounter, LifecycleStage, StageTransition, SurveyResponseSummary } from '@huifang/shared';
+import type { CallbackKind, CallbackSummary, Department, Encounter, LifecycleStage, StageTransition, SurveyResponseSummary } from '@huifang/shared';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -39,6 +39,8 @@ export class PatientTimelineComponent {
   readonly now = input<number>(Date.now());
   /** Staff may invite to a survey from a finished visit (front desk, admin). */
   readonly canInvite = input(false);
+  /** The callback kinds the user may open (`workableCallbackKinds`); others are shown as text, not a link to a 403. */
+  readonly openableCallbackKinds = input<readonly CallbackKind[]>([]);
   readonly invite = output<number>();
 
   /** Ratings in the order the survey asks them. */
