@@ -275,6 +275,37 @@ describe('PatientPageComponent', () => {
     expect(document.querySelector('[data-testid="encounter-finish-11"]')).not.toBeNull();
   });
 
+  it('asks before withdrawing consent to surveys: nothing is sent when kept, PUT {surveys:false} once confirmed', async () => {
+    const agreed: Patient = {
+      ...PATIENT,
+      consent: { ...PATIENT.consent, surveys: { granted: true, recordedAt: '2026-01-05T09:00:00+08:00', recordedBy: FRONT_DESK } },
+    };
+    // Any action reloads the page: here with a patient who agreed to surveys.
+    byTestId<HTMLButtonElement>('encounter-call-11').click();
+    httpMock.expectOne('/api/encounters/11/call').flush({ ...WAITING, status: 'in_room' });
+    await fixture.whenStable();
+    await flushPatient(agreed);
+    const toggle = () => byTestId('consent-surveys').querySelector('button') as HTMLButtonElement;
+    const answer = async (choice: 'confirm-ok' | 'confirm-cancel') => {
+      toggle().click();
+      await fixture.whenStable();
+      expect(textOf('confirm-message')).toContain('王芳');
+      byTestId<HTMLButtonElement>(choice).click();
+      await fixture.whenStable();
+    };
+
+    await answer('confirm-cancel');
+    httpMock.expectNone('/api/patients/7/consent');
+    expect(toggle().getAttribute('aria-checked')).toBe('true');
+
+    await answer('confirm-ok');
+    const put = httpMock.expectOne('/api/patients/7/consent');
+    expect([put.request.method, put.request.body]).toEqual(['PUT', { surveys: false }]);
+    put.flush({ ...PATIENT, consent: { ...PATIENT.consent, surveys: { ...agreed.consent.surveys, granted: false } } });
+    await fixture.whenStable();
+    expect(toggle().getAttribute('aria-checked')).toBe('false');
+  });
+
   it('records consent with PUT and shows who recorded it', async () => {
     expect(byTestId('consent-calls').closest('.consent')?.textContent).toContain('recorded by 前台 李娜');
     byTestId('consent-surveys').querySelector('button')?.click();

@@ -12,6 +12,7 @@ import { catchError, forkJoin, interval, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { openScheduleCallbackDialog } from '../callbacks/schedule-callback-dialog.component';
+import { confirmAction } from '../core/confirm-dialog.component';
 import { Notifier } from '../core/notifier.service';
 import { departmentNameById } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
@@ -231,6 +232,19 @@ export class PatientPageComponent {
           if (confirmed) this.saveConsent(patient, kind, change, openCallbacks);
           else change.source.checked = true;
         });
+      return;
+    }
+    if (kind === 'surveys' && !change.checked) {
+      // One click must not stop a patient's surveys by accident: ask, as for calls.
+      confirmAction(this.dialog, {
+        titleKey: 'patients.consent.withdrawSurveys.title',
+        messageKey: 'patients.consent.withdrawSurveys.message',
+        confirmKey: 'patients.consent.withdraw.confirm',
+        params: { name: patient.name },
+      }).subscribe((confirmed) => {
+        if (confirmed) this.saveConsent(patient, kind, change, 0);
+        else change.source.checked = true;
+      });
       return;
     }
     this.saveConsent(patient, kind, change, 0);
