@@ -41,17 +41,20 @@ describe.each(testDatabases())('the survey offer when a visit ends on %s', (data
 
     const second = await visit(patient.id);
     expect(second.surveyOffer).toMatchObject({ possible: false, reason: 'too_soon' });
-    const offer = second.surveyOffer as { nextPossibleAt: string };
+    const offer = second.surveyOffer as { nextPossibleAt: string; nextAllowedDay: string };
     expect(Math.abs(Date.parse(offer.nextPossibleAt) - (Date.now() + 30 * DAY_MS))).toBeLessThan(60_000);
     const refused = await desk.post<ApiError>('/api/survey-invitations', { encounterId: second.id });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('survey.too_soon');
+    // The offer and the refusal name the same day of the hospital's calendar.
+    expect(offer.nextAllowedDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(offer.nextAllowedDay).toBe((refused.body.params as Record<string, unknown> | undefined)?.['nextAllowedDay']);
   });
 
   it('does not offer the invitation to a patient who declined surveys', async () => {
     const patient = await registerPatient(desk, { consent: { followUpCalls: true, surveys: false } });
     const finished = await visit(patient.id);
-    expect(finished.surveyOffer).toEqual({ possible: false, reason: 'declined', nextPossibleAt: null });
+    expect(finished.surveyOffer).toEqual({ possible: false, reason: 'declined', nextPossibleAt: null, nextAllowedDay: null });
     expect((await desk.post('/api/survey-invitations', { encounterId: finished.id })).status).toBe(409);
   });
 });

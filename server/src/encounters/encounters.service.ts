@@ -155,8 +155,8 @@ export class EncountersService {
     });
     const finished = await this.get(id);
     const patient = await this.patients.require(finished.patientId);
-    const { surveyMinDays } = await this.hospital.current();
-    return { ...finished, surveyOffer: surveyOffer(patient, new Date(), surveyMinDays) };
+    const { surveyMinDays, timeZone } = await this.hospital.current();
+    return { ...finished, surveyOffer: surveyOffer(patient, new Date(), surveyMinDays, timeZone) };
   }
 
   async get(id: number): Promise<Encounter> {

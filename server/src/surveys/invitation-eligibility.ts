@@ -1,4 +1,4 @@
-import type { SurveyOffer } from '@huifang/shared';
+import { calendarDayOf, type CalendarDay, type SurveyOffer } from '@huifang/shared';
 
 const DAY_MS = 86_400_000;
 
@@ -12,6 +12,11 @@ export function nextInvitationPossibleAt(last: Date, surveyMinDays: number): Dat
   return new Date(last.getTime() + surveyMinDays * DAY_MS);
 }
 
+/** The hospital's calendar day from which a patient last invited at `last` may be invited again. */
+export function nextInvitationDay(last: Date, surveyMinDays: number, timeZone: string): CalendarDay {
+  return calendarDayOf(nextInvitationPossibleAt(last, surveyMinDays), timeZone);
+}
+
 /**
  * The rule POST /api/survey-invitations enforces (consent, then spacing), read without claiming the
  * slot: the desk is offered the invitation only when it would be accepted.
@@ -20,11 +25,17 @@ export function surveyOffer(
   patient: { consentSurveys: boolean | null; lastSurveyInvitedAt: Date | null },
   now: Date,
   surveyMinDays: number,
+  timeZone: string,
 ): SurveyOffer {
-  if (patient.consentSurveys === false) return { possible: false, reason: 'declined', nextPossibleAt: null };
+  if (patient.consentSurveys === false) return { possible: false, reason: 'declined', nextPossibleAt: null, nextAllowedDay: null };
   const last = patient.lastSurveyInvitedAt;
   if (last && last >= invitationCutoff(now, surveyMinDays)) {
-    return { possible: false, reason: 'too_soon', nextPossibleAt: nextInvitationPossibleAt(last, surveyMinDays).toISOString() };
+    return {
+      possible: false,
+      reason: 'too_soon',
+      nextPossibleAt: nextInvitationPossibleAt(last, surveyMinDays).toISOString(),
+      nextAllowedDay: nextInvitationDay(last, surveyMinDays, timeZone),
+    };
   }
   return { possible: true };
 }

@@ -9,7 +9,7 @@ import { calendarDayOf } from '@huifang/shared';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
-import { invitationCutoff, nextInvitationPossibleAt } from './invitation-eligibility';
+import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
@@ -58,9 +58,8 @@ export class SurveyInvitationsService {
         .execute();
       if (claimed.affected !== 1) {
         const last = (await manager.findOneBy(PatientEntity, { id: patient.id }))?.lastSurveyInvitedAt ?? now;
-        const next = nextInvitationPossibleAt(last, surveyMinDays);
         const lastInvitedDay = calendarDayOf(last, timeZone);
-        const nextAllowedDay = calendarDayOf(next, timeZone);
+        const nextAllowedDay = nextInvitationDay(last, surveyMinDays, timeZone);
         throw new ConflictException({
           message: `the patient was invited on ${lastInvitedDay}; the next invitation is possible from ${nextAllowedDay}`,
           code: ERROR_CODES.surveyTooSoon,

@@ -1,4 +1,5 @@
 import type { PublicHospital } from './hospital-settings';
+import type { CalendarDay } from './calendar-day';
 /** Survey question kinds (DOMAIN.md, Surveys). */
 export const QUESTION_KINDS = ['nps', 'csat', 'rating', 'choice', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -226,4 +227,11 @@ export type InvitationRefusalReason = (typeof INVITATION_REFUSAL_REASONS)[number
  */
 export type SurveyOffer =
   | { possible: true }
-  | { possible: false; reason: InvitationRefusalReason; /** With `too_soon`. */ nextPossibleAt: string | null };
+  | {
+      possible: false;
+      reason: InvitationRefusalReason;
+      /** With `too_soon`: the instant from which an invitation is possible. */
+      nextPossibleAt: string | null;
+      /** With `too_soon`: that instant's day on the hospital's calendar, the day `survey.too_soon` names. */
+      nextAllowedDay: CalendarDay | null;
+    };

@@ -149,7 +149,7 @@ export class TodayPageComponent {
   }
 
   protected finish(row: Row): void {
-    finishVisit(this.dialog, this.notifier, { encounter: row.encounter, departmentLabel: row.department }).subscribe(
+    finishVisit(this.dialog, this.notifier, { encounter: row.encounter, departmentLabel: row.department }, this.language.lang()).subscribe(
       (finished) => {
         if (finished) {
           this.inRoom.update((list) => list.filter((e) => e.id !== finished.id));

@@ -201,7 +201,7 @@ export class PatientPageComponent {
   }
 
   protected finish(encounter: Encounter, departmentLabel: string): void {
-    finishVisit(this.dialog, this.notifier, { encounter, departmentLabel }).subscribe((finished) => {
+    finishVisit(this.dialog, this.notifier, { encounter, departmentLabel }, this.language.lang()).subscribe((finished) => {
       if (finished) this.reload();
     });
   }
