@@ -35,6 +35,9 @@ const RESTATEMENTS: [string, RegExp][] = [
   ['a validator with a literal bound', /Validators\.(?:maxLength|minLength|max|min)\(\s*-?\d/],
   ['a template bound given as a literal', /\[?(?:maxlength|minlength|maxLength|minLength|max|min)\]?="\s*-?\d/],
   ['a calendar-day literal (e.g. the earliest day accepted)', /['"]\d{4}-\d{2}-\d{2}['"]/],
+  ['a score compared with a literal (bands come from npsBand/ratingBand)', /\b(?:nps|csat|score|value|rating|ratings\[[^\]]*\]!?)\s*(?:<=|>=|<|>)\s*\d/],
+  ['scale ends written out (SCALE gives them)', /<span>\s*\d+\s*\{\{/],
+  ['the list of rating dimensions', /\[\s*'wait_time'\s*,\s*'doctor_communication'/],
 ];
 
 describe('rules live once, in shared/ (the client never restates a server rule)', () => {

@@ -1,5 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import type { CallbackKind, CallbackSummary, Department, Encounter, LifecycleStage, StageTransition, SurveyResponseSummary } from '@huifang/shared';
+import {
+  type CallbackKind,
+  type CallbackSummary,
+  type Department,
+  type Encounter,
+  type LifecycleStage,
+  RATING_DIMENSIONS,
+  type StageTransition,
+  type SurveyResponseSummary,
+  ratingBand,
+} from '@huifang/shared';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -50,7 +60,9 @@ export class PatientTimelineComponent {
     survey_response: '★',
     callback: '☎',
   };
-  protected readonly dimensions = ['wait_time', 'doctor_communication', 'nursing', 'environment', 'billing'] as const;
+  protected readonly dimensions = RATING_DIMENSIONS;
+  /** A rating is shown as low where it would trigger service recovery (the server's band). */
+  protected readonly ratingBand = ratingBand;
 
   private readonly language = inject(LanguageService);
 
