@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import type { SurveyTemplate } from '@huifang/shared';
+import { SURVEY_QUESTION_LIMITS, TEMPLATE_NAME_MAX_LENGTH, type SurveyTemplate } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import surveysEn from '../../../public/i18n/surveys/en.json';
@@ -191,5 +191,33 @@ describe('VersionEditorDialogComponent', () => {
       );
     await fixture.whenStable();
     expect(byTestId('editor-error').textContent).toContain('This template already has a draft: publish or edit that one');
+  });
+});
+
+describe('VersionEditorDialogComponent for a new template', () => {
+  it("bounds the template's names by the API's name limit, not a question's longer text limit", async () => {
+    await TestBed.configureTestingModule({
+      imports: [
+        VersionEditorDialogComponent,
+        TranslocoTestingModule.forRoot({
+          langs: { en, 'surveys/en': surveysEn },
+          translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MAT_DIALOG_DATA, useValue: { template: null } satisfies VersionEditorData },
+        { provide: MatDialogRef, useValue: { close: jest.fn() } },
+      ],
+    }).compileComponents();
+    const fixture = TestBed.createComponent(VersionEditorDialogComponent);
+    await fixture.whenStable();
+    const maxLengths = ['editor-name-zh', 'editor-name-en'].map(
+      (id) => (fixture.nativeElement.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).maxLength,
+    );
+    expect(maxLengths).toEqual([TEMPLATE_NAME_MAX_LENGTH, TEMPLATE_NAME_MAX_LENGTH]);
+    expect(TEMPLATE_NAME_MAX_LENGTH).toBeLessThan(SURVEY_QUESTION_LIMITS.maxTextLength);
   });
 });
