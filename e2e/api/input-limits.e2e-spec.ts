@@ -1,4 +1,16 @@
-import { ERROR_CODES, type ApiError, type Patient, type StaffUser, type SurveyInvitation } from '@huifang/shared';
+import {
+  CALLBACK_NOTE_MAX_LENGTH,
+  CALLBACK_REASON_MAX_LENGTH,
+  DEPARTMENT_NAME_MAX_LENGTH,
+  ERROR_CODES,
+  FOLLOW_UP_OFFSET_RANGE,
+  STAGE_REASON_MAX_LENGTH,
+  type ApiError,
+  type CallbackItem,
+  type Patient,
+  type StaffUser,
+  type SurveyInvitation,
+} from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
@@ -107,6 +119,36 @@ describe.each(testDatabases())('input limits on %s', (database) => {
       const long = 'x'.repeat(101);
       const response = await admin.post('/api/survey-templates', { name: { zh: long, en: 'Long' }, questions: [question] });
       expectRefused(response, 400, /^name\.zh /);
+    });
+  });
+
+  describe('the limits the client forms take from shared/', () => {
+    const text = (n: number) => '字'.repeat(n);
+
+    it('are the limits the API enforces: at the limit accepted, one more refused naming the field', async () => {
+      const patient = await registerPatient(desk, { consent: { followUpCalls: true, surveys: true } });
+      const transition = (reason: string) => desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment', reason });
+      expectRefused(await transition(text(STAGE_REASON_MAX_LENGTH + 1)), 400, /^reason /);
+      expect((await transition(text(STAGE_REASON_MAX_LENGTH))).status).toBe(201);
+
+      const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+      const schedule = (note: string) => desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt, kind: 'manual', note });
+      expectRefused(await schedule(text(CALLBACK_NOTE_MAX_LENGTH + 1)), 400, /^note /);
+      const callback = await schedule(text(CALLBACK_NOTE_MAX_LENGTH));
+      expect(callback.status).toBe(201);
+      const cancel = (reason: string) => desk.post(`/api/callbacks/${callback.body.id}/cancel`, { reason });
+      expectRefused(await cancel(text(CALLBACK_REASON_MAX_LENGTH + 1)), 400, /^reason /);
+      expect((await cancel(text(CALLBACK_REASON_MAX_LENGTH))).status).toBe(200);
+
+      const department = (name: string) => admin.post('/api/departments', { code: `limit_${name.length}`, name, nameEn: 'Limits' });
+      expectRefused(await department(text(DEPARTMENT_NAME_MAX_LENGTH + 1)), 400, /^name /);
+      expect((await department(text(DEPARTMENT_NAME_MAX_LENGTH))).status).toBe(201);
+
+      const rules = (offset: number) =>
+        admin.request('PUT', '/api/follow-up-rules', { rules: [{ key: 'post_treatment', enabled: true, offset }] });
+      expectRefused(await rules(FOLLOW_UP_OFFSET_RANGE.max + 1), 400, /offset/);
+      expectRefused(await rules(FOLLOW_UP_OFFSET_RANGE.min - 1), 400, /offset/);
+      expect((await rules(FOLLOW_UP_OFFSET_RANGE.max)).status).toBe(200);
     });
   });
 
