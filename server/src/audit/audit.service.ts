@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { AUDIT_EXPORT_MAX_ROWS, ERROR_CODES, addDays, startOfCalendarDay, type AuditAction, type AuditEntry, type Page } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { insertChunked } from '../core/database/bulk-insert';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { AuditContext } from './audit-context.decorator';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -39,11 +40,13 @@ export class AuditService {
   /**
    * A read that listed several patients (a drill-down): one entry per patient, so the audit log
    * filtered by patient shows who saw them in a list too; one entry without patient for an empty list.
+   * Inserted in chunks, all in one transaction: one statement for thousands of patients would pass
+   * the databases' limits on bound parameters (SQLite 32766, PostgreSQL 65535).
    */
   async recordPatients(context: AuditContext, event: Omit<AuditEvent, 'patientId'>, patientIds: readonly number[]): Promise<void> {
     const distinct = [...new Set(patientIds)];
     const rows = distinct.length ? distinct.map((patientId) => toRow(context, { ...event, patientId })) : [toRow(context, event)];
-    await this.writes.run((m) => m.insert(AuditEntryEntity, rows), { changesReads: false });
+    await this.writes.run((m) => insertChunked(m, AuditEntryEntity, rows), { changesReads: false });
   }
 
   /** Every entry about one patient, oldest first (the patient's data export). */

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
   DEFAULT_DRILL_DOWN_SORT,
+  DRILL_DOWN_EXPORT_MAX_ROWS,
   DRILL_DOWN_SEGMENTS,
   ERROR_CODES,
   LIFECYCLE_STAGES,
@@ -87,7 +88,7 @@ export class DrillDownService {
   async allRows(name: IndicatorName, request: DrillDownFilter): Promise<DrillDownRow[]> {
     const sql = this.sqlProvider.get();
     const settings = await this.hospital.current();
-    return this.select(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, null);
+    return capped(await this.select(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, EXPORT_PAGE));
   }
 
   async flowRows(request: FlowDrillDownFilter & PageRequest): Promise<Page<DrillDownRow>> {
@@ -102,7 +103,7 @@ export class DrillDownService {
     const sql = this.sqlProvider.get();
     const settings = await this.hospital.current();
     const source = this.flowSource(sql, request, settings);
-    return source ? this.select(sql, source, settings, request.sort, null) : [];
+    return source ? capped(await this.select(sql, source, settings, request.sort, EXPORT_PAGE)) : [];
   }
 
   private seriesSource(sql: IndicatorSql, name: IndicatorName, request: DrillDownFilter, settings: HospitalSettings): RowSource {
@@ -219,22 +220,22 @@ export class DrillDownService {
     return { items, total: num(count?.['n']), page: request.page, pageSize: request.pageSize };
   }
 
-  /** The rows of a source in the requested order; one page of them, or all (null). */
+  /** The rows of a source in the requested order, one page of them. */
   private async select(
     sql: IndicatorSql,
     source: RowSource,
     settings: HospitalSettings,
     sort: DrillDownSort | undefined,
-    request: PageRequest | null,
+    request: PageRequest,
   ): Promise<DrillDownRow[]> {
-    const paging = request ? { limit: request.pageSize, offset: (request.page - 1) * request.pageSize } : {};
+    const paging = { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
     const rows = await sql.query<Record<string, unknown>>(
       `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage, ${statusExpression('p')} AS status,
               d.id AS department_id, d.name AS department_name, ${source.on} AS on_day, ${source.value} AS val, ${source.ref} AS ref_id
          FROM ${source.from}
         WHERE ${source.where}
         ORDER BY ${orderBy(source, sort ?? DEFAULT_DRILL_DOWN_SORT)}
-        ${request ? 'LIMIT :limit OFFSET :offset' : ''}`,
+        LIMIT :limit OFFSET :offset`,
       { ...paramsOf(source, settings), ...paging },
     );
     const toValue = source.toValue ?? ((row: Record<string, unknown>) => (row['val'] === null ? null : num(row['val'])));
@@ -251,6 +252,18 @@ export class DrillDownService {
       status: row['status'] as RelationshipStatus,
     }));
   }
+}
+
+/** An export reads one row past the cap: enough to tell that the file would be too large. */
+const EXPORT_PAGE: PageRequest = { page: 1, pageSize: DRILL_DOWN_EXPORT_MAX_ROWS + 1 };
+
+function capped(rows: DrillDownRow[]): DrillDownRow[] {
+  if (rows.length <= DRILL_DOWN_EXPORT_MAX_ROWS) return rows;
+  throw new BadRequestException({
+    message: `the export would hold more than ${DRILL_DOWN_EXPORT_MAX_ROWS} rows; narrow the period or the segment`,
+    code: ERROR_CODES.indicatorExportTooLarge,
+    params: { max: DRILL_DOWN_EXPORT_MAX_ROWS },
+  });
 }
 
 /** The source's parameters and the status clock (today, grace days) its status column needs. */
