@@ -94,6 +94,14 @@ export class CallbacksService {
     return { overdue, today, upcoming };
   }
 
+  /** The detail page's read: the patient's name, recovery answers and comment are health data, so audited. */
+  async read(id: number, context: AuditContext): Promise<CallbackItem> {
+    const item = await this.get(id, context.actor);
+    await this.audit.record(context, { action: 'callback.read', entityType: 'callback', entityId: id, patientId: item.patientId });
+    return item;
+  }
+
+  /** One callback as its writes answer it (their own audit entry covers the read). */
   async get(id: number, actor: AuthUser): Promise<CallbackItem> {
     const row = await this.require(id);
     assertMayWork(actor.role, row.kind);
