@@ -22,6 +22,7 @@ import {
 import { AppConfig } from '../core/config/app-config';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { statusClock, statusExpression } from '../patients/relationship-status';
+import { lowRatingSql, npsDetractorSql, npsPassiveSql, npsPromoterSql } from '../surveys/band-sql';
 import { cohortConditions, cohortWindow } from './churn.query';
 import { followUpConditions } from './follow-up.query';
 import { instantBounds, narrowToKey, num, round1, type IndicatorScope } from './indicator-scope';
@@ -301,10 +302,10 @@ function orderBy(source: RowSource, sort: DrillDownSort): string {
 }
 
 const SATISFACTION_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {
-  promoters: 'AND r.nps >= 9',
-  passives: 'AND r.nps BETWEEN 7 AND 8',
-  detractors: 'AND r.nps <= 6',
-  csat_low: 'AND r.csat <= 2',
+  promoters: `AND ${npsPromoterSql('r.nps')}`,
+  passives: `AND ${npsPassiveSql('r.nps')}`,
+  detractors: `AND ${npsDetractorSql('r.nps')}`,
+  csat_low: `AND ${lowRatingSql('r.csat')}`,
 };
 
 const FOLLOW_UP_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {
