@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
+  CALLBACK_KINDS,
   CALLBACK_VIEWS,
   ERROR_CODES,
   MAX_ATTEMPTS,
@@ -16,7 +17,7 @@ import {
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
-import { orderList, type SortColumn } from '../core/database/list-order';
+import { inOrderOf, orderList, type SortColumn } from '../core/database/list-order';
 import { ReadCache } from '../core/database/read-cache';
 import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
@@ -42,11 +43,11 @@ const DOUBLE_SUBMIT_MS = 60_000;
 /** The queue moves with every write; between writes a poll may be served an answer up to this old. */
 const QUEUE_CACHE_MS = 2_000;
 
-/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first. */
+/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first, kinds in their declared order. */
 const CALLBACK_ORDER = {
   priority: { sql: PRIORITY_ORDER },
   dueAt: { sql: 'c.due_at' },
-  kind: { sql: 'c.kind' },
+  kind: { sql: inOrderOf('c.kind', CALLBACK_KINDS) },
 } satisfies Record<CallbackSortKey, SortColumn>;
 
 @Injectable()

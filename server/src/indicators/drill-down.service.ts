@@ -20,6 +20,7 @@ import {
   type RelationshipStatus,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { inOrderOf } from '../core/database/list-order';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { statusClock, statusExpression } from '../patients/relationship-status';
 import { lowRatingSql, npsDetractorSql, npsPassiveSql, npsPromoterSql } from '../surveys/band-sql';
@@ -270,11 +271,6 @@ function capped(rows: DrillDownRow[]): DrillDownRow[] {
 /** The source's parameters and the status clock (today, grace days) its status column needs. */
 function paramsOf(source: RowSource, settings: HospitalSettings): object {
   return { ...source.params, ...statusClock(settings.timeZone, settings.returnGraceDays) };
-}
-
-/** A list in its order of the lifecycle (stages, statuses), not by the code's spelling. */
-function inOrderOf(column: string, values: readonly string[]): string {
-  return `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 }
 
 /**
