@@ -19,6 +19,15 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
+/**
+ * Who acted and from where. Staff act through an `AuditContext`; a patient answering a survey link
+ * acts without an account (actor null).
+ */
+export interface AuditActor {
+  actor: { id: number } | null;
+  ip: string | null;
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -31,7 +40,7 @@ export class AuditService {
    * Records an event; pass `manager` to make it part of the change's own transaction. On its own
    * (the trail of a read) it leaves the read cache alone: no cached figure depends on the audit log.
    */
-  async record(context: AuditContext, event: AuditEvent, manager?: EntityManager): Promise<void> {
+  async record(context: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
     const row = toRow(context, event);
     if (manager) await manager.insert(AuditEntryEntity, row);
     else await this.writes.run((m) => m.insert(AuditEntryEntity, row), { changesReads: false });
@@ -125,7 +134,7 @@ function toAuditEntry(row: AuditEntryEntity): AuditEntry {
   };
 }
 
-function toRow(context: AuditContext, event: AuditEvent) {
+function toRow(context: AuditActor, event: AuditEvent) {
   return {
     at: new Date(),
     actorId: context.actor?.id ?? null,
