@@ -49,16 +49,26 @@ describe.each(testDatabases())('audit log filters and CSV export on %s', (databa
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="audit-log_/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('at,actor_id,actor,action,entity_type,entity_id,patient_id,ip,detail');
-    expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual(['patient.read', 'patient.create']);
+    // In Chinese unless asked otherwise: headers, actions and records in words, not codes.
+    expect(lines[0]).toBe('时间,员工编号,员工,操作,对象,对象编号,患者编号,IP 地址,详情');
+    expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual(['查看患者', '登记患者']);
+    expect(lines.slice(1).map((line) => line.split(',')[4])).toEqual(['患者', '患者']);
     expect(lines.slice(1).every((line) => line.split(',')[2] === 'desk' && line.split(',')[6] === String(patient.id))).toBe(true);
+
+    const english = await admin.get<string>(`/api/audit-log.csv?patientId=${patient.id}&action=patient.read&lang=en`);
+    const englishLines = english.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(englishLines[0]).toBe('Time,Staff ID,Staff,Action,Record,Record ID,Patient ID,IP address,Detail');
+    expect(englishLines.slice(1).map((line) => line.split(',')[3])).toEqual(['Viewed patient']);
+    const french = await admin.get<ApiError>(`/api/audit-log.csv?lang=fr`);
+    expect(french.status).toBe(400);
+    expect((french.body.message as string[])[0]).toMatch(/^lang /);
     // No personal data in the trail: the patient's name is not in the file.
     expect(csv.body).not.toContain('审计导出');
 
     const exports = await admin.get<Page<AuditEntry>>(`/api/audit-log?action=audit.export&patientId=${patient.id}`);
-    expect(exports.body.items).toHaveLength(1);
+    expect(exports.body.items).toHaveLength(2);
     expect(exports.body.items[0].actor?.username).toBe('admin');
-    expect(JSON.parse(exports.body.items[0].detail ?? '{}')).toMatchObject({ patientId: patient.id, rows: 2 });
+    expect(JSON.parse(exports.body.items[1].detail ?? '{}')).toMatchObject({ patientId: patient.id, rows: 2 });
 
     const bad = await admin.get<ApiError>('/api/audit-log.csv?from=2026-02-30');
     expect(bad.status).toBe(400);

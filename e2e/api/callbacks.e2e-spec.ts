@@ -1,4 +1,4 @@
-import type { ApiError, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, Patient, PatientTimeline } from '@huifang/shared';
+import type { ApiError, AuditEntry, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, Patient, PatientTimeline } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
@@ -57,6 +57,23 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     await runSql(server.databaseUrl, 'UPDATE callback SET expected_on = $1 WHERE id = $2', ['2000-01-01', reminder?.id]);
     await desk.post('/api/encounters', { patientId: patient.id, departmentId: 8 });
     expect((await callbacksOf(patient.id)).map((c) => c.kind).sort()).toEqual(['post_treatment', 'rehab_check']);
+  });
+
+  it('audits a read of one callback (its detail page shows the patient and their answers), not the writes that answer with it', async () => {
+    const patient = await registerPatient(desk, { name: '回访详情' });
+    const callback = await manual(patient.id);
+    const trailOf = async () =>
+      (await admin.get<Page<AuditEntry>>(`/api/audit-log?patientId=${patient.id}&action=callback.read&pageSize=100`)).body.items;
+    expect(await trailOf()).toEqual([]);
+
+    expect((await desk.get<CallbackItem>(`/api/callbacks/${callback.id}`)).status).toBe(200);
+    const trail = await trailOf();
+    expect(trail.map((entry) => [entry.actor?.username, entry.entityType, entry.entityId, entry.patientId])).toEqual([
+      ['desk', 'callback', callback.id, patient.id],
+    ]);
+    // A claim answers with the callback too: its own entry covers it.
+    expect((await desk.post(`/api/callbacks/${callback.id}/claim`)).status).toBe(200);
+    expect(await trailOf()).toHaveLength(1);
   });
 
   it('lets quality managers work service-recovery callbacks only', async () => {

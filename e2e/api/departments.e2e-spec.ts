@@ -92,6 +92,30 @@ describe.each(testDatabases())('departments on %s', (database) => {
     expect((await desk.post('/api/encounters', { patientId: other.id, departmentId: id })).status).toBe(201);
   });
 
+  it('refuses a name of blanks with 400 naming the field, on create and on rename', async () => {
+    const created = await admin.post<ApiError>('/api/departments', { code: 'blank_name', name: '   ', nameEn: 'Blank' });
+    expect(created.status).toBe(400);
+    expect((created.body.message as string[])[0]).toMatch(/^name /);
+    const createdEn = await admin.post<ApiError>('/api/departments', { code: 'blank_en', name: '空白科', nameEn: ' \t ' });
+    expect(createdEn.status).toBe(400);
+    expect((createdEn.body.message as string[])[0]).toMatch(/^nameEn /);
+    for (const field of ['name', 'nameEn']) {
+      const renamed = await admin.patch<ApiError>('/api/departments/1', { [field]: '   ' });
+      expect(renamed.status).toBe(400);
+      expect((renamed.body.message as string[])[0]).toMatch(new RegExp(`^${field} `));
+    }
+    expect((await admin.get<Department[]>('/api/departments')).body.find((d) => d.id === 1)).toMatchObject({ name: '内科', nameEn: expect.stringMatching(/\S/) });
+  });
+
+  it('says in the audit entry what an update changed', async () => {
+    const created = await admin.post<Department>('/api/departments', { code: 'pain', name: '疼痛科', nameEn: 'Pain' });
+    const id = created.body.id;
+    expect((await admin.patch(`/api/departments/${id}`, { name: '疼痛门诊', active: false })).status).toBe(200);
+    const log = await admin.get<Page<AuditEntry>>('/api/audit-log?action=department.update&pageSize=100');
+    const entry = log.body.items.find((e) => e.entityId === id);
+    expect(entry?.detail).toBe('name: 疼痛科 → 疼痛门诊; active: true → false');
+  });
+
   it('refuses a non-boolean active, or no change at all, with 400 naming the fields', async () => {
     const response = await admin.patch<ApiError>('/api/departments/1', { active: 'no' });
     expect(response.status).toBe(400);

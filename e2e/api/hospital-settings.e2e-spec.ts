@@ -202,6 +202,10 @@ describe.each(testDatabases())('hospital settings on %s', (database) => {
     expect(logo.status).toBe(200);
     expect(logo.headers.get('content-type')).toBe('image/png');
     expect(logo.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(logo.headers.get('content-security-policy')).toBe("default-src 'none'");
+    // The URL changes with each upload (?v=), so the browser keeps this one for good.
+    expect(logo.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${server.baseUrl}/api/public/hospital-logo`)).headers.get('cache-control')).toBe('no-cache');
     expect(Buffer.from(await logo.arrayBuffer()).toString('base64')).toBe(PNG_BASE64);
   });
 

@@ -1,5 +1,7 @@
 import {
+  CALLBACK_KINDS,
   DEMO_PASSWORD,
+  LIFECYCLE_STAGES,
   ERROR_CODES,
   type ApiError,
   type CallbackItem,
@@ -64,7 +66,7 @@ describe.each(testDatabases())('list sorting (?sort=) on %s', (database) => {
     ['stage', 'desc'],
   ] as const)('patients by %s %s, ties by id, empty dates last', async (key, direction) => {
     const items = await twoPages<PatientSummary>(desk, `/api/patients?sort=${direction === 'desc' ? '-' : ''}${key}`);
-    expectSorted(items, (p) => p[key], direction);
+    expectSorted(items, (p) => (key === 'stage' ? LIFECYCLE_STAGES.indexOf(p.stage) : p[key]), direction);
     if (key !== 'stage') expect(new Set(items.map((p) => p[key])).size).toBeGreaterThan(1);
   });
 
@@ -76,6 +78,25 @@ describe.each(testDatabases())('list sorting (?sort=) on %s', (database) => {
     const [asc, desc] = await Promise.all([desk.get<Page<PatientSummary>>(path('name')), desk.get<Page<PatientSummary>>(path('-name'))]);
     expect(asc.body.items.map((p) => p.id)).toEqual([ids['sortkeya'], ids['sortkeyb'], ids['sortkeyc']]);
     expect(desc.body.items.map((p) => p.id)).toEqual([ids['sortkeyc'], ids['sortkeyb'], ids['sortkeya']]);
+  });
+
+  it('patients by stage follow the lifecycle, not the spelling of the codes', async () => {
+    // Alphabetically follow_up and rehabilitation would come before treatment.
+    const moves: Record<string, string[]> = { stageorda: [], stageordb: ['treatment'], stageordc: ['treatment', 'rehabilitation'], stageordd: ['treatment', 'rehabilitation', 'follow_up'] };
+    for (const [name, stages] of Object.entries(moves)) {
+      const patient = await registerPatient(desk, { name });
+      for (const to of stages) expect((await desk.post(`/api/patients/${patient.id}/transitions`, { to })).status).toBe(201);
+    }
+    const [asc, desc] = await Promise.all(['stage', '-stage'].map((sort) => desk.get<Page<PatientSummary>>(`/api/patients?q=stageord&sort=${sort}`)));
+    expect(asc.body.items.map((p) => p.stage)).toEqual([...LIFECYCLE_STAGES]);
+    expect(desc.body.items.map((p) => p.stage)).toEqual([...LIFECYCLE_STAGES].reverse());
+  });
+
+  it.each(['asc', 'desc'] as const)('the callback queue by kind %s follows the declared kinds, ties by id', async (direction) => {
+    const items = await twoPages<CallbackItem>(desk, `/api/callbacks?view=overdue&sort=${direction === 'desc' ? '-' : ''}kind`);
+    // The demo queue's first pages hold several kinds ascending (descending, the last kind fills them).
+    if (direction === 'asc') expect(new Set(items.map((c) => c.kind)).size).toBeGreaterThan(1);
+    expectSorted(items, (c) => CALLBACK_KINDS.indexOf(c.kind), direction);
   });
 
   it.each([

@@ -132,9 +132,17 @@ describe.each(testDatabases())('patient export and erasure on %s', (database) =>
     const before = await admin.get(summaryPath);
     expect(before.status).toBe(200);
 
+    const languages = async () => [
+      ...(await runSql(server.databaseUrl, 'SELECT preferred_language AS language FROM patient WHERE id = $1', [patient.id])),
+      ...(await runSql(server.databaseUrl, 'SELECT language FROM survey_invitation WHERE patient_id = $1 ORDER BY id', [patient.id])),
+    ].map((row) => (row as { language: string | null }).language);
+    // They answered in Chinese: their record and their later link remember it.
+    expect(await languages()).toEqual(['zh', null, 'zh']);
+
     const erased = await admin.post<PatientErasure>(`/api/patients/${patient.id}/erase`, { reason: 'patient_request' });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ patientId: patient.id, alreadyErased: false, cancelledCallbacks: 2, revokedInvitations: 1 });
+    expect(await languages()).toEqual([null, null, null]);
 
     // Indicators count the same visits, waits, scores and completed calls.
     expect((await admin.get(summaryPath)).body).toEqual(before.body);

@@ -1,4 +1,4 @@
-import type { ApiError, Patient, SurveyInvitation } from '@huifang/shared';
+import type { ApiError, AuditEntry, Page, Patient, SurveyInvitation } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, staffClient } from '../support/patients-fixtures';
@@ -16,11 +16,12 @@ describe.each(testDatabases())("survey links in the patient's language on %s", (
   let server: RunningServer;
   let anonymous: ApiClient;
   let desk: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     server = await startServer(database);
     anonymous = new ApiClient(server.baseUrl);
-    const admin = await anonymous.login('admin', ADMIN_PASSWORD);
+    admin = await anonymous.login('admin', ADMIN_PASSWORD);
     desk = await staffClient(admin, anonymous, 'desk', 'front_desk');
   });
   afterAll(() => server?.stop());
@@ -68,6 +69,28 @@ describe.each(testDatabases())("survey links in the patient's language on %s", (
     const chosen = await invite(encounterId, 'zh');
     expect(new URL(chosen.url).searchParams.get('lang')).toBe('zh');
     expect((await desk.get<Patient>(`/api/patients/${patient.id}`)).body.preferredLanguage).toBe('zh');
+  });
+
+  it('audits the language changes an invitation or an answer makes to the patient record, as an edit is', async () => {
+    const { patient, encounterId } = await finishedVisit(desk);
+    const updates = async () =>
+      (await admin.get<Page<AuditEntry>>(`/api/audit-log?patientId=${patient.id}&action=patient.update&pageSize=100`)).body.items
+        .map((entry) => [entry.actor?.username ?? null, entry.detail])
+        .reverse();
+
+    // Chosen at the desk: the desk changed the record.
+    const chosen = await invite(encounterId, 'zh');
+    expect(await updates()).toEqual([['desk', 'preferredLanguage: none → zh']]);
+    // Answered in English: the patient changed it, without an account.
+    expect((await anonymous.post(`/api/public/surveys/${chosen.token}`, { answers: ANSWERS, language: 'en' })).status).toBe(201);
+    expect(await updates()).toEqual([
+      ['desk', 'preferredLanguage: none → zh'],
+      [null, 'preferredLanguage: zh → en'],
+    ]);
+    // The same language again changes nothing, and records nothing.
+    await allowAnotherInvitation(patient.id);
+    await invite(encounterId, 'en');
+    expect(await updates()).toHaveLength(2);
   });
 
   it('refuses an unknown language with 400 naming the field', async () => {

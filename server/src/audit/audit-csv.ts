@@ -1,23 +1,25 @@
-import type { AuditEntry } from '@huifang/shared';
-import { csvCell } from '../indicators/indicator-csv';
+import type { AuditEntry, ExportLanguage } from '@huifang/shared';
+import { toCsv } from '../core/http/csv';
+import { AUDIT_ACTION_LABELS, AUDIT_CSV_HEADERS, AUDIT_ENTITY_LABELS } from './audit-labels';
 
-/** Excel reads UTF-8 only when the file starts with a BOM. */
-const BOM = '\uFEFF';
+type Column = [header: keyof typeof AUDIT_CSV_HEADERS, value: (entry: AuditEntry, lang: ExportLanguage) => unknown];
 
-const COLUMNS: [header: string, value: (entry: AuditEntry) => unknown][] = [
+const COLUMNS: Column[] = [
   ['at', (e) => e.at],
-  ['actor_id', (e) => e.actor?.id ?? null],
+  ['actorId', (e) => e.actor?.id ?? null],
   ['actor', (e) => e.actor?.username ?? null],
-  ['action', (e) => e.action],
-  ['entity_type', (e) => e.entityType],
-  ['entity_id', (e) => e.entityId],
-  ['patient_id', (e) => e.patientId],
+  ['action', (e, lang) => AUDIT_ACTION_LABELS[e.action]?.[lang] ?? e.action],
+  ['entityType', (e, lang) => AUDIT_ENTITY_LABELS[e.entityType]?.[lang] ?? e.entityType],
+  ['entityId', (e) => e.entityId],
+  ['patientId', (e) => e.patientId],
   ['ip', (e) => e.ip],
   ['detail', (e) => e.detail],
 ];
 
-/** The audit log as CSV, one row per entry, newest first (as the page shows it). */
-export function auditToCsv(entries: readonly AuditEntry[]): string {
-  const lines = [COLUMNS.map(([header]) => header), ...entries.map((entry) => COLUMNS.map(([, value]) => value(entry)))];
-  return BOM + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** The audit log as CSV, one row per entry, newest first (as the page shows it), in the user's language. */
+export function auditToCsv(entries: readonly AuditEntry[], lang: ExportLanguage): string {
+  return toCsv(
+    COLUMNS.map(([header]) => AUDIT_CSV_HEADERS[header][lang]),
+    entries.map((entry) => COLUMNS.map(([, value]) => value(entry, lang))),
+  );
 }

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Audit, type AuditContext } from './audit-context.decorator';
 import { auditToCsv } from './audit-csv';
 import { AuditService } from './audit.service';
-import { AuditFilterDto } from './dto/audit-filter.dto';
+import { AuditCsvQueryDto } from './dto/audit-filter.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
@@ -24,16 +24,17 @@ export class AuditController {
 
   @Get('audit-log.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The filtered audit log as CSV (UTF-8 with BOM); the export is itself audited' })
+  @ApiOperation({ summary: 'The filtered audit log as CSV (UTF-8 with BOM), headers and actions in `lang`; the export is itself audited' })
   async export(
-    @Query() filter: AuditFilterDto,
+    @Query() query: AuditCsvQueryDto,
     @Audit() context: AuditContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    const { lang = 'zh', ...filter } = query;
     const entries = await this.audit.export(filter, context);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-log_${filter.from ?? 'start'}_${filter.to ?? 'now'}.csv"`);
-    return auditToCsv(entries);
+    return auditToCsv(entries, lang);
   }
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { AUDIT_EXPORT_MAX_ROWS, ERROR_CODES, addDays, startOfCalendarDay, type AuditAction, type AuditEntry, type Page } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { insertChunked } from '../core/database/bulk-insert';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { AuditContext } from './audit-context.decorator';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -18,6 +19,15 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
+/**
+ * Who acted and from where. Staff act through an `AuditContext`; a patient answering a survey link
+ * acts without an account (actor null).
+ */
+export interface AuditActor {
+  actor: { id: number } | null;
+  ip: string | null;
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -30,7 +40,7 @@ export class AuditService {
    * Records an event; pass `manager` to make it part of the change's own transaction. On its own
    * (the trail of a read) it leaves the read cache alone: no cached figure depends on the audit log.
    */
-  async record(context: AuditContext, event: AuditEvent, manager?: EntityManager): Promise<void> {
+  async record(context: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
     const row = toRow(context, event);
     if (manager) await manager.insert(AuditEntryEntity, row);
     else await this.writes.run((m) => m.insert(AuditEntryEntity, row), { changesReads: false });
@@ -39,11 +49,13 @@ export class AuditService {
   /**
    * A read that listed several patients (a drill-down): one entry per patient, so the audit log
    * filtered by patient shows who saw them in a list too; one entry without patient for an empty list.
+   * Inserted in chunks, all in one transaction: one statement for thousands of patients would pass
+   * the databases' limits on bound parameters (SQLite 32766, PostgreSQL 65535).
    */
   async recordPatients(context: AuditContext, event: Omit<AuditEvent, 'patientId'>, patientIds: readonly number[]): Promise<void> {
     const distinct = [...new Set(patientIds)];
     const rows = distinct.length ? distinct.map((patientId) => toRow(context, { ...event, patientId })) : [toRow(context, event)];
-    await this.writes.run((m) => m.insert(AuditEntryEntity, rows), { changesReads: false });
+    await this.writes.run((m) => insertChunked(m, AuditEntryEntity, rows), { changesReads: false });
   }
 
   /** Every entry about one patient, oldest first (the patient's data export). */
@@ -122,7 +134,7 @@ function toAuditEntry(row: AuditEntryEntity): AuditEntry {
   };
 }
 
-function toRow(context: AuditContext, event: AuditEvent) {
+function toRow(context: AuditActor, event: AuditEvent) {
   return {
     at: new Date(),
     actorId: context.actor?.id ?? null,

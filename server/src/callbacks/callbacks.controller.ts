@@ -29,9 +29,9 @@ export class CallbacksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One callback (phone masked)' })
-  get(@IdParam() id: number, @CurrentUser() user: AuthUser): Promise<CallbackItem> {
-    return this.callbacks.get(id, user);
+  @ApiOperation({ summary: 'One callback (phone masked; audited)' })
+  get(@IdParam() id: number, @Audit() context: AuditContext): Promise<CallbackItem> {
+    return this.callbacks.read(id, context);
   }
 
   @Post()

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
+  CALLBACK_KINDS,
   CALLBACK_VIEWS,
   ERROR_CODES,
   MAX_ATTEMPTS,
@@ -16,7 +17,7 @@ import {
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
-import { orderList, type SortColumn } from '../core/database/list-order';
+import { inOrderOf, orderList, type SortColumn } from '../core/database/list-order';
 import { ReadCache } from '../core/database/read-cache';
 import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
@@ -42,11 +43,11 @@ const DOUBLE_SUBMIT_MS = 60_000;
 /** The queue moves with every write; between writes a poll may be served an answer up to this old. */
 const QUEUE_CACHE_MS = 2_000;
 
-/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first. */
+/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first, kinds in their declared order. */
 const CALLBACK_ORDER = {
   priority: { sql: PRIORITY_ORDER },
   dueAt: { sql: 'c.due_at' },
-  kind: { sql: 'c.kind' },
+  kind: { sql: inOrderOf('c.kind', CALLBACK_KINDS) },
 } satisfies Record<CallbackSortKey, SortColumn>;
 
 @Injectable()
@@ -94,6 +95,14 @@ export class CallbacksService {
     return { overdue, today, upcoming };
   }
 
+  /** The detail page's read: the patient's name, recovery answers and comment are health data, so audited. */
+  async read(id: number, context: AuditContext): Promise<CallbackItem> {
+    const item = await this.get(id, context.actor);
+    await this.audit.record(context, { action: 'callback.read', entityType: 'callback', entityId: id, patientId: item.patientId });
+    return item;
+  }
+
+  /** One callback as its writes answer it (their own audit entry covers the read). */
   async get(id: number, actor: AuthUser): Promise<CallbackItem> {
     const row = await this.require(id);
     assertMayWork(actor.role, row.kind);

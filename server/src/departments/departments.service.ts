@@ -14,6 +14,17 @@ export function toDepartment(entity: DepartmentEntity): Department {
   return { id: entity.id, code: entity.code, name: entity.name, nameEn: entity.nameEn, active: entity.active };
 }
 
+/** The audit detail of an update: each field that changed, `field: old → new` (as settings.update). */
+export function departmentChangeDetail(before: Department, after: Department): string | null {
+  const fields = ['name', 'nameEn', 'active'] as const;
+  const changes = fields.filter((field) => before[field] !== after[field]).map((field) => `${field}: ${before[field]} → ${after[field]}`);
+  return changes.length ? changes.join('; ') : null;
+}
+
+function nameTaken(name: string): ConflictException {
+  return new ConflictException({ message: `department "${name}" already exists`, code: ERROR_CODES.departmentNameTaken });
+}
+
 @Injectable()
 export class DepartmentsService {
   constructor(
@@ -35,11 +46,9 @@ export class DepartmentsService {
     const name = input.name.trim();
     const clash = await this.departments.findOne({ where: [{ code: input.code }, { name }] });
     if (clash) {
-      throw new ConflictException(
-        clash.code === input.code
-          ? { message: `department code "${input.code}" already exists`, code: ERROR_CODES.departmentCodeTaken }
-          : { message: `department "${name}" already exists`, code: ERROR_CODES.departmentNameTaken },
-      );
+      throw clash.code === input.code
+        ? new ConflictException({ message: `department code "${input.code}" already exists`, code: ERROR_CODES.departmentCodeTaken })
+        : nameTaken(name);
     }
     const department = this.departments.create({ code: input.code, name, nameEn: input.nameEn.trim(), active: true });
     return this.writes.run(async (manager) => {
@@ -62,10 +71,11 @@ export class DepartmentsService {
     if (!department) {
       throw new NotFoundException({ message: `department ${id} does not exist`, code: ERROR_CODES.departmentNotFound, params: { departmentId: id } });
     }
+    const before = { ...department };
     if (input.name !== undefined) {
       const name = input.name.trim();
       if (await this.departments.existsBy({ name, id: Not(id) })) {
-        throw new ConflictException({ message: `department "${name}" already exists`, code: ERROR_CODES.departmentNameTaken });
+        throw nameTaken(name);
       }
       department.name = name;
     }
@@ -74,12 +84,14 @@ export class DepartmentsService {
     return this.writes
       .run(async (manager) => {
         const saved = await manager.save(department);
-        await this.audit.record(context, { action: 'department.update', entityType: 'department', entityId: id }, manager);
+        const detail = departmentChangeDetail(before, saved);
+        await this.audit.record(context, { action: 'department.update', entityType: 'department', entityId: id, detail }, manager);
         return saved;
       })
       .catch((error) => {
-        // Two admins giving two departments the same name at once: the unique index decides.
-        if (isUniqueViolation(error)) throw new ConflictException({ message: `department "${department.name}" already exists`, code: ERROR_CODES.duplicate });
+        // Two admins giving two departments the same name at once: the unique index decides, and
+        // the answer is the pre-check's.
+        if (isUniqueViolation(error)) throw nameTaken(department.name);
         throw error;
       });
   }

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
   DEFAULT_DRILL_DOWN_SORT,
+  DRILL_DOWN_EXPORT_MAX_ROWS,
   DRILL_DOWN_SEGMENTS,
   ERROR_CODES,
   LIFECYCLE_STAGES,
@@ -19,8 +20,10 @@ import {
   type RelationshipStatus,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { inOrderOf } from '../core/database/list-order';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { statusClock, statusExpression } from '../patients/relationship-status';
+import { lowRatingSql, npsDetractorSql, npsPassiveSql, npsPromoterSql } from '../surveys/band-sql';
 import { cohortConditions, cohortWindow } from './churn.query';
 import { followUpConditions } from './follow-up.query';
 import { instantBounds, narrowToKey, num, round1, type IndicatorScope } from './indicator-scope';
@@ -87,7 +90,7 @@ export class DrillDownService {
   async allRows(name: IndicatorName, request: DrillDownFilter): Promise<DrillDownRow[]> {
     const sql = this.sqlProvider.get();
     const settings = await this.hospital.current();
-    return this.select(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, null);
+    return capped(await this.select(sql, this.seriesSource(sql, name, request, settings), settings, request.sort, EXPORT_PAGE));
   }
 
   async flowRows(request: FlowDrillDownFilter & PageRequest): Promise<Page<DrillDownRow>> {
@@ -102,7 +105,7 @@ export class DrillDownService {
     const sql = this.sqlProvider.get();
     const settings = await this.hospital.current();
     const source = this.flowSource(sql, request, settings);
-    return source ? this.select(sql, source, settings, request.sort, null) : [];
+    return source ? capped(await this.select(sql, source, settings, request.sort, EXPORT_PAGE)) : [];
   }
 
   private seriesSource(sql: IndicatorSql, name: IndicatorName, request: DrillDownFilter, settings: HospitalSettings): RowSource {
@@ -219,22 +222,22 @@ export class DrillDownService {
     return { items, total: num(count?.['n']), page: request.page, pageSize: request.pageSize };
   }
 
-  /** The rows of a source in the requested order; one page of them, or all (null). */
+  /** The rows of a source in the requested order, one page of them. */
   private async select(
     sql: IndicatorSql,
     source: RowSource,
     settings: HospitalSettings,
     sort: DrillDownSort | undefined,
-    request: PageRequest | null,
+    request: PageRequest,
   ): Promise<DrillDownRow[]> {
-    const paging = request ? { limit: request.pageSize, offset: (request.page - 1) * request.pageSize } : {};
+    const paging = { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
     const rows = await sql.query<Record<string, unknown>>(
       `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage, ${statusExpression('p')} AS status,
               d.id AS department_id, d.name AS department_name, ${source.on} AS on_day, ${source.value} AS val, ${source.ref} AS ref_id
          FROM ${source.from}
         WHERE ${source.where}
         ORDER BY ${orderBy(source, sort ?? DEFAULT_DRILL_DOWN_SORT)}
-        ${request ? 'LIMIT :limit OFFSET :offset' : ''}`,
+        LIMIT :limit OFFSET :offset`,
       { ...paramsOf(source, settings), ...paging },
     );
     const toValue = source.toValue ?? ((row: Record<string, unknown>) => (row['val'] === null ? null : num(row['val'])));
@@ -253,14 +256,21 @@ export class DrillDownService {
   }
 }
 
+/** An export reads one row past the cap: enough to tell that the file would be too large. */
+const EXPORT_PAGE: PageRequest = { page: 1, pageSize: DRILL_DOWN_EXPORT_MAX_ROWS + 1 };
+
+function capped(rows: DrillDownRow[]): DrillDownRow[] {
+  if (rows.length <= DRILL_DOWN_EXPORT_MAX_ROWS) return rows;
+  throw new BadRequestException({
+    message: `the export would hold more than ${DRILL_DOWN_EXPORT_MAX_ROWS} rows; narrow the period or the segment`,
+    code: ERROR_CODES.indicatorExportTooLarge,
+    params: { max: DRILL_DOWN_EXPORT_MAX_ROWS },
+  });
+}
+
 /** The source's parameters and the status clock (today, grace days) its status column needs. */
 function paramsOf(source: RowSource, settings: HospitalSettings): object {
   return { ...source.params, ...statusClock(settings.timeZone, settings.returnGraceDays) };
-}
-
-/** A list in its order of the lifecycle (stages, statuses), not by the code's spelling. */
-function inOrderOf(column: string, values: readonly string[]): string {
-  return `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 }
 
 /**
@@ -288,10 +298,10 @@ function orderBy(source: RowSource, sort: DrillDownSort): string {
 }
 
 const SATISFACTION_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {
-  promoters: 'AND r.nps >= 9',
-  passives: 'AND r.nps BETWEEN 7 AND 8',
-  detractors: 'AND r.nps <= 6',
-  csat_low: 'AND r.csat <= 2',
+  promoters: `AND ${npsPromoterSql('r.nps')}`,
+  passives: `AND ${npsPassiveSql('r.nps')}`,
+  detractors: `AND ${npsDetractorSql('r.nps')}`,
+  csat_low: `AND ${lowRatingSql('r.csat')}`,
 };
 
 const FOLLOW_UP_SEGMENTS: Partial<Record<DrillDownSegment, string>> = {

@@ -1,5 +1,6 @@
 import type { DrillDownRow, IndicatorSeries } from '@huifang/shared';
-import { csvCell, drillDownToCsv, seriesToCsv } from './indicator-csv';
+import { csvCell } from '../core/http/csv';
+import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 
 describe('indicator CSV', () => {
   it('starts with a BOM, names the department, leaves "no data" cells empty, headers in the user\'s language', () => {

@@ -9,9 +9,7 @@ import {
   groupingHeader,
   type SeriesHeader,
 } from './export-labels';
-
-/** Excel reads UTF-8 (and so Chinese department names) only when the file starts with a BOM. */
-const BOM = '\uFEFF';
+import { toCsv } from '../core/http/csv';
 
 /** A column: its header (a SERIES_HEADERS key, or a dimension's words), and its value. */
 type Columns = [header: SeriesHeader | ((lang: ExportLanguage) => string), value: (point: never) => unknown][];
@@ -113,16 +111,4 @@ export function drillDownToCsv(rows: readonly DrillDownRow[], valueOf: Indicator
     row.refId,
   ]);
   return toCsv(header, lines);
-}
-
-function toCsv(header: string[], lines: unknown[][]): string {
-  return BOM + [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** RFC 4180 quoting; null is an empty cell ("no data"), never 0. Text that Excel would run as a formula is defused. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

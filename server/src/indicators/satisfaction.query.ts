@@ -1,5 +1,6 @@
 import type { DimensionScore, SatisfactionPoint } from '@huifang/shared';
 import { groupByKey, groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { npsDetractorSql, npsPromoterSql, topBoxSql } from '../surveys/band-sql';
 import type { IndicatorSql } from './indicator-sql';
 
 /**
@@ -23,10 +24,10 @@ export async function satisfactionByGroup(
   const responses = await sql.query<Record<string, unknown>>(
     `SELECT ${key} AS g, COUNT(*) AS n,
             COUNT(r.nps) AS nps_n,
-            SUM(CASE WHEN r.nps >= 9 THEN 1 ELSE 0 END) AS promoters,
-            SUM(CASE WHEN r.nps <= 6 THEN 1 ELSE 0 END) AS detractors,
+            SUM(CASE WHEN ${npsPromoterSql('r.nps')} THEN 1 ELSE 0 END) AS promoters,
+            SUM(CASE WHEN ${npsDetractorSql('r.nps')} THEN 1 ELSE 0 END) AS detractors,
             COUNT(r.csat) AS csat_n,
-            SUM(CASE WHEN r.csat >= 4 THEN 1 ELSE 0 END) AS csat_top,
+            SUM(CASE WHEN ${topBoxSql('r.csat')} THEN 1 ELSE 0 END) AS csat_top,
             SUM(r.csat) AS csat_sum
        FROM survey_response r
       WHERE r.submitted_on BETWEEN :from AND :to ${inDepartment('r')}
@@ -47,7 +48,7 @@ export async function satisfactionByGroup(
       ? // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
         await sql.query<Record<string, unknown>>(
           `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
-                  SUM(CASE WHEN d.value >= 4 THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
+                  SUM(CASE WHEN ${topBoxSql('d.value')} THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
              FROM survey_rating_daily d
             WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
             ${groupByKey(groupBy, 1)}`,
@@ -56,7 +57,7 @@ export async function satisfactionByGroup(
       : // The rollup does not know templates: one template's answers are read from the responses.
         await sql.query<Record<string, unknown>>(
           `SELECT ${key} AS g, a.dimension AS dimension, COUNT(*) AS n,
-                  SUM(CASE WHEN a.value_number >= 4 THEN 1 ELSE 0 END) AS top, SUM(a.value_number) AS total
+                  SUM(CASE WHEN ${topBoxSql('a.value_number')} THEN 1 ELSE 0 END) AS top, SUM(a.value_number) AS total
              FROM survey_response r JOIN survey_answer a ON a.response_id = r.id AND a.kind = 'rating' AND a.dimension IS NOT NULL
             WHERE r.submitted_on BETWEEN :from AND :to AND a.value_number IS NOT NULL ${inDepartment('r')}
             ${groupByKey(groupBy, 1)}`,

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../core/config/app-config';
 import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
 import { backfillReturnExpectations } from '../encounters/return-expectations';
 import { rebuildWaitMonthly } from '../encounters/wait-rollup';
@@ -13,6 +12,7 @@ import { StaffUserEntity } from '../users/user.entity';
 import { generateDemoJourneys } from './demo/demo-journeys';
 import { PatientEntity } from './patient.entity';
 import { statusClock, statusExpression } from './relationship-status';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { StageTransitionEntity } from './stage-transition.entity';
 
 const DEMO_PATIENTS = 2000;
@@ -26,15 +26,17 @@ export class PatientsDemoSeeder implements DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WriteTransaction,
-    private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
+  /** The hospital's settings as an admin may have changed them, not the start-up defaults. */
   async seed(): Promise<void> {
+    const settings = await this.hospital.current();
     const departments = await this.dataSource.getRepository(DepartmentEntity).find();
     const staff = await this.dataSource.getRepository(StaffUserEntity).findBy({ role: 'front_desk' });
     const journeys = generateDemoJourneys({
       now: new Date(),
-      timeZone: this.config.timeZone,
+      timeZone: settings.timeZone,
       patients: DEMO_PATIENTS,
       departments,
       staffIds: staff.map((u) => u.id),
@@ -52,7 +54,7 @@ export class PatientsDemoSeeder implements DemoSeeder {
       .createQueryBuilder('p')
       .select(statusExpression('p'), 'status')
       .addSelect('COUNT(*)', 'n')
-      .setParameters(statusClock(this.config.timeZone, this.config.returnGraceDays))
+      .setParameters(statusClock(settings.timeZone, settings.returnGraceDays))
       .groupBy('status')
       .getRawMany<{ status: string; n: string }>();
     this.logger.log(

@@ -1,13 +1,13 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { ERROR_CODES, type Page, type PatientSortKey, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
+import { ERROR_CODES, LIFECYCLE_STAGES, type Page, type PatientSortKey, type Patient, type PatientSummary, type RelationshipStatus, type StaffRef } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { isUniqueViolation } from '../core/database/unique-violation';
-import { orderList, type SortColumn } from '../core/database/list-order';
+import { inOrderOf, orderList, type SortColumn } from '../core/database/list-order';
 import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentsService } from '../departments/departments.service';
@@ -23,10 +23,10 @@ import type { SearchTerm } from './search/search-terms';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { patientNotFound } from './patient-not-found';
 
-/** The patient list's sort keys in SQL (PATIENT_SORT_KEYS). */
+/** The patient list's sort keys in SQL (PATIENT_SORT_KEYS); stages in lifecycle order. */
 const PATIENT_ORDER = {
   name: { sql: 'p.name' },
-  stage: { sql: 'p.stage' },
+  stage: { sql: inOrderOf('p.stage', LIFECYCLE_STAGES) },
   lastVisitOn: { sql: 'p.last_visit_on', nullable: true },
   nextVisitDue: { sql: 'p.next_visit_due', nullable: true },
 } satisfies Record<PatientSortKey, SortColumn>;

@@ -75,11 +75,13 @@ async function erasePatientRow(manager: EntityManager, patientId: number, staffI
     consentSurveys: false,
     consentSurveysAt: now,
     consentSurveysBy: staffId,
+    // The language they answered in says something about the person too.
+    preferredLanguage: null,
     updatedAt: now,
   });
 }
 
-/** Links not yet answered stop working at once (the public form then answers "expired"). */
+/** Links not yet answered stop working at once (the public form then answers "expired"); no link keeps a language. */
 async function revokeOpenInvitations(manager: EntityManager, patientId: number, now: Date): Promise<number> {
   const result = await manager
     .createQueryBuilder()
@@ -87,6 +89,8 @@ async function revokeOpenInvitations(manager: EntityManager, patientId: number, 
     .set({ expiresAt: now })
     .where('patient_id = :patientId AND used_at IS NULL AND expires_at > :now', { patientId, now })
     .execute();
+  // Every link of theirs, answered or not, forgets the language it was sent in.
+  await manager.update(SurveyInvitationEntity, { patientId }, { language: null });
   return result.affected ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PublicSurvey } from '@huifang/shared';
 import { Public } from '../auth/public.decorator';
@@ -22,7 +22,7 @@ export class PublicSurveysController {
 
   @Post(':token')
   @ApiOperation({ summary: 'Submit the answers once; 409 when already answered, 410 when expired' })
-  submit(@Param('token') token: string, @Body() body: SubmitSurveyDto): Promise<{ id: number }> {
-    return this.surveys.submit(token, body);
+  submit(@Param('token') token: string, @Body() body: SubmitSurveyDto, @Ip() ip: string): Promise<{ id: number }> {
+    return this.surveys.submit(token, body, ip);
   }
 }

@@ -20,6 +20,8 @@ import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { countRatings } from './rating-rollup';
+import { AuditService } from '../audit/audit.service';
+import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
 
 /** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
@@ -31,6 +33,7 @@ export class PublicSurveysService {
     private readonly rules: RuleFiring,
     private readonly config: AppConfig,
     private readonly hospital: HospitalSettingsService,
+    private readonly audit: AuditService,
   ) {}
 
   async get(token: string): Promise<PublicSurvey> {
@@ -55,7 +58,8 @@ export class PublicSurveysService {
    * so of two submits at once one changes the row and the other answers 409 (and a unique index on
    * `survey_response.invitation_id` backs it up).
    */
-  async submit(token: string, input: SubmitSurveyDto): Promise<{ id: number }> {
+  /** `ip`: the patient's address, for the audit entry of a change to their record. */
+  async submit(token: string, input: SubmitSurveyDto, ip: string | null = null): Promise<{ id: number }> {
     const invitation = await this.usable(token, true);
     const version = await this.invitations.manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: invitation.templateVersionId });
     const checked = checkAnswers(version.questions, input.answers, input.comment);
@@ -119,6 +123,9 @@ export class PublicSurveysService {
         latestSurveyDetractor: isNpsDetractor(response.nps),
         ...(input.language && { preferredLanguage: input.language }),
       });
+      // The patient changed their own record, without an account.
+      const languageChange = preferredLanguageChange(patient.id, patient.preferredLanguage, input.language);
+      if (languageChange) await this.audit.record({ actor: null, ip }, languageChange, manager);
       if (response.needsRecovery) {
         await this.rules.onNeedsRecovery(manager, patient, row, recoveryReason(response));
       }

@@ -12,6 +12,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
+import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { hashSurveyToken, newSurveyToken } from './survey-token';
 
 const DAY_MS = 86_400_000;
@@ -81,6 +82,8 @@ export class SurveyInvitationsService {
       });
       await manager.insert(SurveyInvitationEntity, row);
       await this.audit.record(context, { action: 'survey.invite', entityType: 'survey_invitation', entityId: row.id, patientId: row.patientId }, manager);
+      const languageChange = preferredLanguageChange(patient.id, patient.preferredLanguage, chosenLanguage);
+      if (languageChange) await this.audit.record(context, languageChange, manager);
       return row;
     });
     const url = surveyUrl(this.config.publicUrl, token, invitation.language);

@@ -66,7 +66,7 @@ export class SurveyResponseEntity {
   @Column({ type: 'integer', nullable: true })
   csat!: number | null;
 
-  /** Any answer at or below the service-recovery threshold (not the NPS detractor, which is `nps <= 6`). */
+  /** Any answer at or below the service-recovery threshold (not the NPS detractor, NPS_DETRACTOR_MAX and below). */
   @Column({ name: 'needs_recovery', type: 'boolean' })
   needsRecovery!: boolean;
 

@@ -6,6 +6,7 @@ import { CallbackEntity } from '../callbacks/callback.entity';
 import { orderList, type SortColumn } from '../core/database/list-order';
 import type { SurveyResponseQueryDto } from './dto/survey-response-query.dto';
 import { SurveyResponseEntity } from './survey-response.entity';
+import { npsDetractorSql } from './band-sql';
 import { toSurveyResponse } from './survey-response-view';
 
 /** The response list's sort keys in SQL (SURVEY_RESPONSE_SORT_KEYS); unanswered scores sort last. */
@@ -29,7 +30,7 @@ export class SurveyResponsesService {
     if (query.departmentId) qb.andWhere('r.department_id = :departmentId', { departmentId: query.departmentId });
     if (query.templateId) qb.andWhere('version.template_id = :templateId', { templateId: query.templateId });
     // The same condition as the NPS figure's detractors (satisfaction.query.ts), so the counts agree.
-    if (query.npsDetractorsOnly) qb.andWhere('r.nps <= 6');
+    if (query.npsDetractorsOnly) qb.andWhere(npsDetractorSql('r.nps'));
     if (query.needsRecoveryOnly) qb.andWhere('r.needs_recovery = :needsRecovery', { needsRecovery: true });
     if (query.hasComment === true) qb.andWhere("r.comment IS NOT NULL AND r.comment <> ''");
     if (query.hasComment === false) qb.andWhere("(r.comment IS NULL OR r.comment = '')");

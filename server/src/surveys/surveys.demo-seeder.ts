@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { CallbackEntity } from '../callbacks/callback.entity';
-import { AppConfig } from '../core/config/app-config';
 import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { DemoSeeder } from '../demo/demo-seeder';
@@ -14,6 +13,7 @@ import { SurveyAnswerEntity } from './survey-answer.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { rebuildRatingCounts } from './rating-rollup';
 
 /** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
@@ -25,10 +25,12 @@ export class SurveysDemoSeeder implements DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WriteTransaction,
-    private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
+  /** The hospital's settings as an admin may have changed them, not the start-up defaults. */
   async seed(): Promise<void> {
+    const settings = await this.hospital.current();
     const version = await this.dataSource.getRepository(SurveyTemplateVersionEntity).findOneByOrFail({ status: 'published' });
     const staff = await this.dataSource.getRepository(StaffUserEntity).findBy({ role: 'front_desk' });
     const rows = await this.dataSource.getRepository(EncounterEntity).find({
@@ -37,11 +39,11 @@ export class SurveysDemoSeeder implements DemoSeeder {
     });
     const feedback = generateDemoFeedback({
       now: new Date(),
-      timeZone: this.config.timeZone,
+      timeZone: settings.timeZone,
       templateVersionId: version.id,
       staffIds: staff.map((u) => u.id),
-      expiryDays: this.config.surveyExpiryDays,
-      minDays: this.config.surveyMinDays,
+      expiryDays: settings.surveyExpiryDays,
+      minDays: settings.surveyMinDays,
       encounters: rows.map((e) => ({
         id: e.id,
         patientId: e.patientId,

@@ -120,6 +120,8 @@ export const ERROR_CODES = {
   indicatorNotFound: 'indicator.not_found',
   indicatorKeyOutsidePeriod: 'indicator.key_outside_period',
   indicatorTemplateSatisfactionOnly: 'indicator.template_satisfaction_only',
+  /** A drill-down export would hold more rows than one file may (narrow the period or segment). */
+  indicatorExportTooLarge: 'indicator.export_too_large',
   // Audit log
   /** The audit export's filter matches more than one file may hold. */
   auditExportTooLarge: 'audit.export_too_large',
@@ -158,6 +160,7 @@ export interface ErrorParams {
   'template.not_found': { templateId: number };
   'settings.logo_too_large': { maxKb: number };
   'audit.export_too_large': { max: number; total: number };
+  'indicator.export_too_large': { max: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -180,6 +183,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'template.not_found': ['templateId'],
   'settings.logo_too_large': ['maxKb'],
   'audit.export_too_large': ['max', 'total'],
+  'indicator.export_too_large': ['max'],
 };
 
 /** The param names a code's message may use (none for most codes). */

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'encounter.finish',
   'survey.invite',
   'survey.template',
+  'callback.read',
   'callback.create',
   'callback.claim',
   'callback.release',

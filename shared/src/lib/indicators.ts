@@ -176,6 +176,12 @@ export const DRILL_DOWN_SEGMENTS = {
 } as const satisfies Record<IndicatorName, readonly string[]>;
 export type DrillDownSegment = (typeof DRILL_DOWN_SEGMENTS)[IndicatorName][number];
 
+/**
+ * One drill-down CSV holds at most this many rows; a wider one is refused (`indicator.export_too_large`)
+ * rather than building a file no spreadsheet opens and an audit trail of that many entries at once.
+ */
+export const DRILL_DOWN_EXPORT_MAX_ROWS = 10_000;
+
 /** The columns a drill-down sorts on: the day it counted, its value, the patient's name, department, stage, status. */
 export const DRILL_DOWN_SORT_KEYS = ['on', 'value', 'patient', 'department', 'stage', 'status'] as const;
 export type DrillDownSortKey = (typeof DRILL_DOWN_SORT_KEYS)[number];

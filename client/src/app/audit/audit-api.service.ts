@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuditEntry, AuditQuery, Page } from '@huifang/shared';
+import type { AuditEntry, AuditQuery, ExportLanguage, Page } from '@huifang/shared';
 import { Observable } from 'rxjs';
 import { toHttpParams } from '../core/http-params';
 
@@ -17,7 +17,8 @@ export class AuditApiService {
     return this.http.get<Page<AuditEntry>>(AUDIT_URL, { params: toHttpParams(query) });
   }
 
-  csv(filter: AuditFilter): Observable<Blob> {
-    return this.http.get(`${AUDIT_URL}.csv`, { params: toHttpParams(filter), responseType: 'blob' });
+  /** Headers and action names in `lang` (the UI's language). */
+  csv(filter: AuditFilter, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${AUDIT_URL}.csv`, { params: toHttpParams({ ...filter, lang }), responseType: 'blob' });
   }
 }

@@ -17,6 +17,7 @@ import { Notifier } from '../core/notifier.service';
 import { positiveIntParam, calendarDayParam } from '../core/url-params';
 import { saveFile } from '../dashboard/csv-download';
 import { UsersApiService } from '../users/users-api.service';
+import { LanguageService } from '../i18n/language.service';
 import { AuditApiService, type AuditFilter } from './audit-api.service';
 
 /**
@@ -47,6 +48,7 @@ export class AuditPageComponent {
   private readonly notifier = inject(Notifier);
   private readonly document = inject(DOCUMENT);
   private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageService);
 
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly columns = ['at', 'actor', 'action', 'entity', 'patient', 'ip', 'detail'];
@@ -118,7 +120,7 @@ export class AuditPageComponent {
     const filter = this.filter();
     this.exporting.set(true);
     this.api
-      .csv(filter)
+      .csv(filter, this.language.lang())
       .pipe(finalize(() => this.exporting.set(false)))
       .subscribe({
         next: (blob) => {

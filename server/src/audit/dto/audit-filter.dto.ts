@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { AUDIT_ACTIONS, type AuditAction, type AuditQuery } from '@huifang/shared';
+import { AUDIT_ACTIONS, SURVEY_LANGUAGES, type AuditAction, type AuditQuery, type ExportLanguage } from '@huifang/shared';
 import { IsCalendarDay } from '../../core/http/calendar-day.validator';
 import { IsId } from '../../core/http/id.validator';
 
@@ -33,4 +33,12 @@ export class AuditFilterDto implements Omit<AuditQuery, 'page' | 'pageSize'> {
   @IsOptional()
   @IsCalendarDay()
   to?: string;
+}
+
+/** The CSV export's query: the filter, and the language of the file's headers and action names. */
+export class AuditCsvQueryDto extends AuditFilterDto {
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, default: 'zh', description: 'The language of the headers and action names' })
+  @IsOptional()
+  @IsIn(SURVEY_LANGUAGES)
+  lang?: ExportLanguage;
 }

@@ -1,19 +1,23 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-const CHUNK = 400;
+export const INSERT_CHUNK_ROWS = 400;
 
-/** Multi-row INSERTs in chunks that stay under SQLite's bound-parameter limit. For demo data and benchmarks. */
+/**
+ * Multi-row INSERTs in chunks that stay under SQLite's bound-parameter limit (32766; PostgreSQL's is
+ * 65535). For demo data, benchmarks and audit trails of long lists; pass a transaction's manager to
+ * keep the chunks one change.
+ */
 export async function insertChunked<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: readonly object[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
     await manager
       .createQueryBuilder()
       .insert()
       .into(target)
-      .values(rows.slice(i, i + CHUNK) as T[])
+      .values(rows.slice(i, i + INSERT_CHUNK_ROWS) as T[])
       .updateEntity(false)
       .execute();
   }

@@ -27,3 +27,11 @@ export function orderList<T extends ObjectLiteral, K extends string>(
     .orderBy(column.sql, direction, column.nullable ? 'NULLS LAST' : undefined)
     .addOrderBy(idSql, direction);
 }
+
+/**
+ * A column in the order of a declared list (lifecycle stages, statuses, callback kinds), not by the
+ * codes' spelling: a CASE giving each value its index. The values are the app's own constants.
+ */
+export function inOrderOf(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
+}

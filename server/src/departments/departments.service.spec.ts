@@ -1,0 +1,22 @@
+import { QueryFailedError, type Repository } from 'typeorm';
+import { ERROR_CODES } from '@huifang/shared';
+import type { AuditService } from '../audit/audit.service';
+import type { WriteTransaction } from '../core/database/write-transaction';
+import type { DepartmentEntity } from './department.entity';
+import { DepartmentsService } from './departments.service';
+
+describe('DepartmentsService.update', () => {
+  it('answers the unique index refusing a rename (two admins at once) as the pre-check does: department.name_taken', async () => {
+    const department = { id: 9, code: 'ent', name: '耳鼻喉', nameEn: 'ENT', active: true } as DepartmentEntity;
+    const repository = { findOneBy: async () => ({ ...department }), existsBy: async () => false } as unknown as Repository<DepartmentEntity>;
+    // The other admin's rename committed between the pre-check and this save.
+    const raced = new QueryFailedError('UPDATE department', [], Object.assign(new Error('UNIQUE constraint failed: department.name'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }));
+    const writes = { run: async () => Promise.reject(raced) } as unknown as WriteTransaction;
+    const service = new DepartmentsService(repository, writes, {} as AuditService);
+
+    await expect(service.update(9, { name: '耳鼻喉科' }, {} as never)).rejects.toMatchObject({
+      status: 409,
+      response: { code: ERROR_CODES.departmentNameTaken },
+    });
+  });
+});
