@@ -108,7 +108,9 @@ describeInBrowser('an admin manages departments, staff and the audit log', () =>
     const csv = await audit.exportCsv();
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines).toHaveLength(2);
-    expect(lines[1].split(',').slice(2, 4)).toEqual(['frontdesk', 'patient.read']);
+    // The zh UI exports Chinese headers and action names.
+    expect(lines[0].split(',')[0]).toBe('时间');
+    expect(lines[1].split(',').slice(2, 4)).toEqual(['frontdesk', '查看患者']);
     expect(lines[1].split(',')[6]).toBe(String(patient.id));
 
     const exports = (await admin.get<{ items: { detail: string | null }[] }>(`/api/audit-log?action=audit.export&patientId=${patient.id}`)).body.items;
