@@ -20,3 +20,23 @@ describe('DepartmentsService.update', () => {
     });
   });
 });
+
+describe('DepartmentsService.create', () => {
+  it('answers the unique index refusing an add (two admins at once) with what the other admin took', async () => {
+    const winner = { id: 10, code: 'derm', name: '皮肤科', nameEn: 'Dermatology', active: true } as DepartmentEntity;
+    let lookups = 0;
+    // The pre-check finds nothing; the other admin's add commits before this save.
+    const repository = {
+      findOne: async () => (lookups++ === 0 ? null : winner),
+      create: (row: Partial<DepartmentEntity>) => row,
+    } as unknown as Repository<DepartmentEntity>;
+    const raced = new QueryFailedError('INSERT INTO department', [], Object.assign(new Error('UNIQUE constraint failed: department.code'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }));
+    const writes = { run: async () => Promise.reject(raced) } as unknown as WriteTransaction;
+    const service = new DepartmentsService(repository, writes, {} as AuditService);
+
+    await expect(service.create({ code: 'derm', name: '皮肤科', nameEn: 'Dermatology' }, {} as never)).rejects.toMatchObject({
+      status: 409,
+      response: { code: ERROR_CODES.departmentCodeTaken },
+    });
+  });
+});

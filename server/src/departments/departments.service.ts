@@ -44,18 +44,30 @@ export class DepartmentsService {
   /** The department and its audit entry commit together. */
   async create(input: CreateDepartmentDto, context: AuditContext): Promise<DepartmentEntity> {
     const name = input.name.trim();
-    const clash = await this.departments.findOne({ where: [{ code: input.code }, { name }] });
-    if (clash) {
-      throw clash.code === input.code
-        ? new ConflictException({ message: `department code "${input.code}" already exists`, code: ERROR_CODES.departmentCodeTaken })
-        : nameTaken(name);
-    }
+    const clash = await this.clashWith(input.code, name);
+    if (clash) throw clash;
     const department = this.departments.create({ code: input.code, name, nameEn: input.nameEn.trim(), active: true });
-    return this.writes.run(async (manager) => {
-      const saved = await manager.save(department);
-      await this.audit.record(context, { action: 'department.create', entityType: 'department', entityId: saved.id }, manager);
-      return saved;
-    });
+    return this.writes
+      .run(async (manager) => {
+        const saved = await manager.save(department);
+        await this.audit.record(context, { action: 'department.create', entityType: 'department', entityId: saved.id }, manager);
+        return saved;
+      })
+      .catch(async (error) => {
+        // Two admins adding the same department at once: the unique index decides, and the answer names
+        // what the winner took, as the pre-check would have.
+        if (isUniqueViolation(error)) throw (await this.clashWith(input.code, name)) ?? error;
+        throw error;
+      });
+  }
+
+  /** The conflict a new department with this code and name would meet, or null. */
+  private async clashWith(code: string, name: string): Promise<ConflictException | null> {
+    const clash = await this.departments.findOne({ where: [{ code }, { name }] });
+    if (!clash) return null;
+    return clash.code === code
+      ? new ConflictException({ message: `department code "${code}" already exists`, code: ERROR_CODES.departmentCodeTaken })
+      : nameTaken(name);
   }
 
   /** Rename or (de)activate; the code stays. The change and its audit entry commit together. */
