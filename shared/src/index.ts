@@ -6,6 +6,7 @@ export * from './lib/callbacks';
 export * from './lib/demo';
 export * from './lib/departments';
 export * from './lib/encounters';
+export * from './lib/imports';
 export * from './lib/indicators';
 export * from './lib/hospital-settings';
 export * from './lib/input-limits';

@@ -20,6 +20,10 @@ export interface Encounter {
   /** calledAt - checkedInAt in minutes (one decimal); null until called. */
   waitMinutes: number | null;
   status: EncounterStatus;
+  /** What the visit cost, in yuan (two decimals), when the HIS import brought it; null otherwise. */
+  charge?: number | null;
+  /** The import that brought this visit in from the HIS; null for visits recorded at the desk. */
+  importJobId?: number | null;
 }
 
 export interface CheckInRequest {
