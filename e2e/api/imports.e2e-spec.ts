@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
 import { addDays, calendarDayOf } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
-import { testDatabases } from '../support/databases';
+import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
 import { importFile, uploadImport, waitForImport } from '../support/imports-fixtures';
-import { ADMIN_PASSWORD, REPO_ROOT, startServer, type RunningServer } from '../support/server-process';
+import { ADMIN_PASSWORD, REPO_ROOT, startServerOn, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 import { changedTables, openSnapshotReader } from '../support/table-checksum';
 
@@ -68,6 +68,7 @@ function visitTable(overrides: { v003Clinician?: string } = {}): string {
 }
 
 describe.each(testDatabases())('imports on %s', (database) => {
+  let db: TestDatabase;
   let server: RunningServer;
   let admin: ApiClient;
   let desk: ApiClient;
@@ -82,7 +83,8 @@ describe.each(testDatabases())('imports on %s', (database) => {
   };
 
   beforeAll(async () => {
-    server = await startServer(database);
+    db = await createTestDatabase(database);
+    server = await startServerOn(database, db);
     const anonymous = new ApiClient(server.baseUrl);
     admin = await anonymous.login('admin', ADMIN_PASSWORD);
     await admin.post('/api/users', { username: 'desk', role: 'front_desk', password: 'correct-horse-battery' });
@@ -268,5 +270,21 @@ describe.each(testDatabases())('imports on %s', (database) => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it('fires no follow-up rules for history; the missed-revisit job passes over patients without a phone', async () => {
+    // Imported visits with an expected return set no reminders (the desk's finish would); only the
+    // periodic missed-revisit job (run at start-up, also by the CLI above) may have added calls.
+    expect(await runSql(server.databaseUrl, "SELECT kind FROM callback WHERE kind <> 'missed_revisit'")).toEqual([]);
+    const noPhone = `${HEADER}\nP009,冯十二,,女,,V009,内科,,${day(-40)} 08:00,,${day(-40)} 08:30,${day(-10)},\n`;
+    expect((await importFile(admin, 'no-phone.csv', noPhone)).summary?.encounters.created).toBe(1);
+
+    // The job runs at start-up: restart on the same database.
+    await server.stopKeepingDatabase();
+    server = await startServerOn(database, db);
+    admin = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
+    const calls = (await runSql(server.databaseUrl, "SELECT patient_id FROM callback WHERE kind = 'missed_revisit'")) as { patient_id: number }[];
+    // P007's return (10 days ago, with a phone) was missed; P009's too, but there is no number to call.
+    expect(calls.map((c) => Number(c.patient_id))).toEqual([await patientByNumber('P007')]);
   }, 120_000);
 });
