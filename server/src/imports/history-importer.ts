@@ -13,7 +13,7 @@ import { ImportTally } from './import-tally';
 import { unmappedDepartmentId } from './unmapped-department';
 
 /** Rows per transaction: big enough for multi-row statements, short enough that the desk's writes interleave. */
-export const IMPORT_BATCH_ROWS = 2000;
+export const IMPORT_BATCH_ROWS = 5000;
 
 export interface ImportRunOptions {
   /**
@@ -124,7 +124,7 @@ export class HistoryImporter {
 function tallyPlan(tally: ImportTally, plan: BatchPlan, realId: (kind: 'patient' | 'encounter', id: number) => number): void {
   for (const o of plan.outcomes) {
     if (o.kind === 'patient') tally.patient(realId('patient', o.id), o.outcome);
-    else tally.encounter(realId('encounter', o.id), o.outcome);
+    else tally.encounter(o.outcome);
   }
   for (const f of plan.failures) tally.failed(f.kind, f.errors);
   for (const type of plan.skippedTypes) tally.skipped(type);

@@ -5,11 +5,11 @@ type Outcome = 'created' | 'updated' | 'unchanged';
 /**
  * The running summary of one import. A patient appears in many rows of a visit table: each patient
  * is counted once, by what the import did to them overall (created beats updated beats unchanged).
- * Encounters likewise, so a visit repeated in a file is not counted twice.
+ * A visit appears once (a repeated visit number is refused), so encounters are counted as they come:
+ * no map of a million ids.
  */
 export class ImportTally {
   private readonly patients = new Map<number, Outcome>();
-  private readonly encounters = new Map<number, Outcome>();
   private readonly counts = { patients: emptyCounts(), encounters: emptyCounts() };
   readonly skippedByType: Record<string, number> = {};
   readonly unmappedDepartments = new Set<string>();
@@ -19,8 +19,8 @@ export class ImportTally {
     this.record(this.patients, this.counts.patients, id, outcome);
   }
 
-  encounter(id: number, outcome: Outcome): void {
-    this.record(this.encounters, this.counts.encounters, id, outcome);
+  encounter(outcome: Outcome): void {
+    this.counts.encounters[outcome]++;
   }
 
   failed(kind: 'patients' | 'encounters', errors: readonly ImportRowError[]): void {

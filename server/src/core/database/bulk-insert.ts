@@ -31,24 +31,34 @@ export async function moveSequencesPastIds(manager: EntityManager, tables: strin
   }
 }
 
+/** Bound parameters per multi-row statement (SQLite allows 32766, PostgreSQL 65535). */
+const MAX_BOUND_PARAMETERS = 30_000;
+
 /**
- * As `insertChunked`, for rows that carry their ids (taken from the sequence beforehand): the
- * columns are named, as TypeORM leaves a generated id out of an INSERT on PostgreSQL otherwise.
+ * Plain multi-row INSERTs for bulk loads (the HIS import): no entity metadata per row, the fewest
+ * statements the parameter limits allow. `columns` are the table's column names; each row gives
+ * its values in that order (instants as Date, booleans as boolean: converted for SQLite here).
  */
-export async function insertChunkedWithIds<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: readonly (object & { id: number })[],
-): Promise<void> {
+export async function insertRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target, columns)
-      .values(rows.slice(i, i + INSERT_CHUNK_ROWS) as object[] as T[])
-      .updateEntity(false)
-      .execute();
+  const postgres = manager.connection.options.type === 'postgres';
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns.length));
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const marks = row.map((value) => {
+        params.push(postgres ? value : sqliteValue(value));
+        return postgres ? `$${params.length}` : '?';
+      });
+      return `(${marks.join(', ')})`;
+    });
+    await manager.query(head + tuples.join(', '), params);
   }
+}
+
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  return typeof value === 'boolean' ? Number(value) : value;
 }
