@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertChunked, insertChunkedWithIds } from '../core/database/bulk-insert';
+import { insertRows } from '../core/database/bulk-insert';
 import { runRawSql } from '../core/database/raw-sql';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { waitSecondsBetween } from '../encounters/wait-seconds';
@@ -52,9 +52,9 @@ export async function writeBatch(
     createdAt: now,
     updatedAt: now,
   }));
-  await insertChunkedWithIds(manager, PatientEntity, patients);
+  await insertRows(manager, PatientEntity, patients);
   // A new patient starts in first_visit (DOMAIN.md): registered, for history, at their first visit.
-  await insertChunked(
+  await insertRows(
     manager,
     StageTransitionEntity,
     patients.map((p) => ({ patientId: p.id, fromStage: null, toStage: 'first_visit', at: p.stageSince, byId: null, reason: IMPORT_TRANSITION_REASON, encounterId: null })),
@@ -77,7 +77,7 @@ export async function writeBatch(
     chargeCents: e.chargeCents,
     importJobId: job.id,
   });
-  await insertChunkedWithIds(
+  await insertRows(
     manager,
     EncounterEntity,
     [...plan.newEncounters.values()].map((e) => ({ ...encounterRow(e), returnedOn: null, superseded: false, createdBy: null })),
@@ -87,7 +87,7 @@ export async function writeBatch(
     await manager.update(EncounterEntity, { id }, row);
   }
 
-  await insertChunked(
+  await insertRows(
     manager,
     SourceIdentifierEntity,
     plan.newKeys.map((k) => ({ kind: k.kind, sourceKey: k.key, entityId: k.kind === 'patient' ? patientId(k.entityId) : encounterId(k.entityId) })),
@@ -95,7 +95,7 @@ export async function writeBatch(
 
   const errors = plan.failures.flatMap((f) => f.errors);
   const room = Math.max(0, MAX_STORED_ROW_ERRORS - job.storedErrors);
-  await insertChunked(
+  await insertRows(
     manager,
     ImportRowErrorEntity,
     errors.slice(0, room).map((e) => ({ jobId: job.id, row: e.row, field: e.field, problem: e.problem, value: e.value })),

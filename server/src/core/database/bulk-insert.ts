@@ -52,3 +52,41 @@ export async function insertChunkedWithIds<T extends ObjectLiteral>(
       .execute();
   }
 }
+
+/** Bound parameters per statement: under SQLite's limit (32766) and PostgreSQL's (65535). */
+const MAX_BOUND_PARAMETERS = 30_000;
+
+/**
+ * As `insertChunkedWithIds`, for large loads (the HIS import): the INSERT is written from the entity's
+ * metadata, not by TypeORM's query builder, whose parameter bookkeeping grows with the square of a
+ * statement's values (a third of a million-row import's time). Every row must name the same
+ * properties; values are converted as TypeORM would store them (dates, booleans) by the driver.
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const properties = Object.keys(rows[0]);
+  const columns = properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
+    return column;
+  });
+  const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns.length));
+  const postgres = manager.connection.options.type === 'postgres';
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement) as Record<string, unknown>[];
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const marks: string[] = [];
+      for (const column of columns) {
+        params.push(driver.preparePersistentValue(row[column.propertyName], column));
+        marks.push(postgres ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params);
+  }
+}
