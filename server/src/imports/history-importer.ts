@@ -13,7 +13,7 @@ import { ImportTally } from './import-tally';
 import { unmappedDepartmentId } from './unmapped-department';
 
 /** Rows per transaction: big enough for multi-row statements, short enough that the desk's writes interleave. */
-export const IMPORT_BATCH_ROWS = 2000;
+export const IMPORT_BATCH_ROWS = 5000;
 
 export interface ImportRunOptions {
   /**
