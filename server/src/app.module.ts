@@ -15,7 +15,7 @@ import { FirstStartModule } from './first-start/first-start.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
-import { ImportsModule } from './imports/imports.module';
+import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -25,7 +25,8 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `cli`: for `npm run import` beside a running server, which keeps the upkeep of import jobs to itself. */
+  static forRoot(config: AppConfig, { cli = false }: { cli?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -49,6 +50,7 @@ export class AppModule {
         HealthModule,
         FirstStartModule,
         ImportsModule,
+        ...(cli ? [] : [ImportHousekeepingModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
