@@ -75,8 +75,12 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
   const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns.length));
   const postgres = manager.connection.options.type === 'postgres';
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement) as Record<string, unknown>[];
+  // Statements of a few fixed sizes: their SQL repeats from batch to batch, so the driver's statement
+  // cache prepares each once (preparing a statement of thousands of values costs as much as running it).
+  const sizes = [...new Set([perStatement, 1000, 100, 10, 1].filter((size) => size <= perStatement))];
+  for (let start = 0, size = 0; start < rows.length; start += size) {
+    size = sizes.find((candidate) => candidate <= rows.length - start) ?? 1;
+    const chunk = rows.slice(start, start + size) as Record<string, unknown>[];
     const params: unknown[] = [];
     const tuples: string[] = [];
     for (const row of chunk) {
