@@ -9,7 +9,7 @@ import { IMPORT_TRANSITION_REASON } from './import-batch-write';
  */
 
 /** Patients per statement: each statement is one short transaction, so the desk's writes interleave. */
-export const DERIVED_CHUNK = 500;
+export const DERIVED_CHUNK = 2000;
 
 function idList(ids: readonly number[]): string {
   // Ids come from the database, never from input; checked anyway, as they are written into the SQL.

@@ -4,7 +4,10 @@ import { runRawSql } from '../core/database/raw-sql';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { waitSecondsBetween } from '../encounters/wait-seconds';
 import { PatientEntity } from '../patients/patient.entity';
+import { StageTransitionEntity } from '../patients/stage-transition.entity';
 import type { BatchPlan, PlannedEncounter } from './import-batch';
+import { ImportRowErrorEntity } from './import-row-error.entity';
+import { SourceIdentifierEntity } from './source-identifier.entity';
 import { allocateIds } from './stored-rows';
 
 /** The reason on the stage transitions an import writes; marks a history made by imports (derived-state.ts). */
@@ -32,19 +35,29 @@ export async function writeBatch(
   const patientId = (id: number) => (id < 0 ? (patientIds.get(id) as number) : id);
   const encounterId = (id: number) => (id < 0 ? (encounterIds.get(id) as number) : id);
 
-  const patients = [...plan.newPatients.values()].map((p) => ({ ...p, id: patientId(p.id), stageSince: p.firstVisitAt ?? now }));
-  await insertRows(
-    manager,
-    'patient',
-    ['id', 'name', 'phone', 'gender', 'birth_date', 'stage', 'stage_since', 'latest_survey_detractor', 'created_at', 'updated_at'],
-    patients.map((p) => [p.id, p.name, p.phone, p.gender, p.birthDate, 'first_visit', p.stageSince, false, now, now]),
-  );
+  const patients = [...plan.newPatients.values()].map((p) => ({
+    id: patientId(p.id),
+    name: p.name,
+    phone: p.phone,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    note: null,
+    stage: 'first_visit' as const,
+    stageSince: p.firstVisitAt ?? now,
+    lastVisitOn: null,
+    nextVisitDue: null,
+    lastDepartmentId: null,
+    latestSurveyDetractor: false,
+    createdBy: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await insertRows(manager, PatientEntity, patients);
   // A new patient starts in first_visit (DOMAIN.md): registered, for history, at their first visit.
   await insertRows(
     manager,
-    'stage_transition',
-    ['patient_id', 'from_stage', 'to_stage', 'at', 'by_id', 'reason', 'encounter_id'],
-    patients.map((p) => [p.id, null, 'first_visit', p.stageSince, null, IMPORT_TRANSITION_REASON, null]),
+    StageTransitionEntity,
+    patients.map((p) => ({ patientId: p.id, fromStage: null, toStage: 'first_visit', at: p.stageSince, byId: null, reason: IMPORT_TRANSITION_REASON, encounterId: null })),
   );
   for (const [id, changes] of plan.patientUpdates) {
     await manager.update(PatientEntity, { id }, { ...changes, updatedAt: now });
@@ -66,12 +79,8 @@ export async function writeBatch(
   });
   await insertRows(
     manager,
-    'encounter',
-    ['id', 'patient_id', 'department_id', 'clinician', 'checked_in_at', 'checked_in_on', 'called_at', 'wait_seconds', 'finished_at', 'next_visit_due', 'charge_cents', 'import_job_id', 'returned_on', 'superseded', 'created_by'],
-    [...plan.newEncounters.values()].map((e) => {
-      const r = encounterRow(e);
-      return [r.id, r.patientId, r.departmentId, r.clinician, r.checkedInAt, r.checkedInOn, r.calledAt, r.waitSeconds, r.finishedAt, r.nextVisitDue, r.chargeCents, r.importJobId, null, false, null];
-    }),
+    EncounterEntity,
+    [...plan.newEncounters.values()].map((e) => ({ ...encounterRow(e), returnedOn: null, superseded: false, createdBy: null })),
   );
   for (const e of plan.encounterUpdates.values()) {
     const { id, ...row } = encounterRow(e);
@@ -80,18 +89,16 @@ export async function writeBatch(
 
   await insertRows(
     manager,
-    'source_identifier',
-    ['kind', 'source_key', 'entity_id'],
-    plan.newKeys.map((k) => [k.kind, k.key, k.kind === 'patient' ? patientId(k.entityId) : encounterId(k.entityId)]),
+    SourceIdentifierEntity,
+    plan.newKeys.map((k) => ({ kind: k.kind, sourceKey: k.key, entityId: k.kind === 'patient' ? patientId(k.entityId) : encounterId(k.entityId) })),
   );
 
   const errors = plan.failures.flatMap((f) => f.errors);
   const room = Math.max(0, MAX_STORED_ROW_ERRORS - job.storedErrors);
   await insertRows(
     manager,
-    'import_row_error',
-    ['job_id', 'row', 'field', 'problem', 'value'],
-    errors.slice(0, room).map((e) => [job.id, e.row, e.field, e.problem, e.value]),
+    ImportRowErrorEntity,
+    errors.slice(0, room).map((e) => ({ jobId: job.id, row: e.row, field: e.field, problem: e.problem, value: e.value })),
   );
   job.storedErrors += Math.min(room, errors.length);
 

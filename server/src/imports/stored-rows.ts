@@ -35,8 +35,18 @@ export interface StoredEncounter {
 async function inChunks<T>(values: readonly unknown[], read: (chunk: unknown[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(values)];
   const out: T[] = [];
-  for (let i = 0; i < unique.length; i += IN_CHUNK) out.push(...(await read(unique.slice(i, i + IN_CHUNK))));
+  for (let i = 0; i < unique.length; i += IN_CHUNK) out.push(...(await read(padded(unique.slice(i, i + IN_CHUNK)))));
   return out;
+}
+
+/**
+ * The list grown to a multiple of `IN_PAD` by repeating its last value (harmless in `IN (…)`), so a
+ * lookup's SQL takes one of a few forms and the driver's statement cache prepares each once.
+ */
+const IN_PAD = 50;
+function padded(chunk: unknown[]): unknown[] {
+  const size = Math.ceil(chunk.length / IN_PAD) * IN_PAD;
+  return size === chunk.length ? chunk : [...chunk, ...Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1])];
 }
 
 const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ');

@@ -31,34 +31,66 @@ export async function moveSequencesPastIds(manager: EntityManager, tables: strin
   }
 }
 
-/** Bound parameters per multi-row statement (SQLite allows 32766, PostgreSQL 65535). */
-const MAX_BOUND_PARAMETERS = 30_000;
-
 /**
- * Plain multi-row INSERTs for bulk loads (the HIS import): no entity metadata per row, the fewest
- * statements the parameter limits allow. `columns` are the table's column names; each row gives
- * its values in that order (instants as Date, booleans as boolean: converted for SQLite here).
+ * As `insertChunked`, for rows that carry their ids (taken from the sequence beforehand): the
+ * columns are named, as TypeORM leaves a generated id out of an INSERT on PostgreSQL otherwise.
  */
-export async function insertRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function insertChunkedWithIds<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly (object & { id: number })[],
+): Promise<void> {
   if (rows.length === 0) return;
-  const postgres = manager.connection.options.type === 'postgres';
-  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns.length));
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = row.map((value) => {
-        params.push(postgres ? value : sqliteValue(value));
-        return postgres ? `$${params.length}` : '?';
-      });
-      return `(${marks.join(', ')})`;
-    });
-    await manager.query(head + tuples.join(', '), params);
+  const columns = Object.keys(rows[0]);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target, columns)
+      .values(rows.slice(i, i + INSERT_CHUNK_ROWS) as object[] as T[])
+      .updateEntity(false)
+      .execute();
   }
 }
 
-function sqliteValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
-  return typeof value === 'boolean' ? Number(value) : value;
+/** Bound parameters per statement: under SQLite's limit (32766) and PostgreSQL's (65535). */
+const MAX_BOUND_PARAMETERS = 30_000;
+
+/**
+ * As `insertChunkedWithIds`, for large loads (the HIS import): the INSERT is written from the entity's
+ * metadata, not by TypeORM's query builder, whose parameter bookkeeping grows with the square of a
+ * statement's values (a third of a million-row import's time). Every row must name the same
+ * properties; values are converted as TypeORM would store them (dates, booleans) by the driver.
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const properties = Object.keys(rows[0]);
+  const columns = properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
+    return column;
+  });
+  const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns.length));
+  const postgres = manager.connection.options.type === 'postgres';
+  // Statements of a few fixed sizes: their SQL repeats from batch to batch, so the driver's statement
+  // cache prepares each once (preparing a statement of thousands of values costs as much as running it).
+  const sizes = [...new Set([perStatement, 1000, 100, 10, 1].filter((size) => size <= perStatement))];
+  for (let start = 0, size = 0; start < rows.length; start += size) {
+    size = sizes.find((candidate) => candidate <= rows.length - start) ?? 1;
+    const chunk = rows.slice(start, start + size) as Record<string, unknown>[];
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      const marks: string[] = [];
+      for (const column of columns) {
+        params.push(driver.preparePersistentValue(row[column.propertyName], column));
+        marks.push(postgres ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await manager.query(`INSERT INTO "${metadata.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params);
+  }
 }
