@@ -65,3 +65,6 @@ export interface ImportSource {
   bytesRead(): number;
   bytesTotal: number;
 }
+
+/** Longest source key stored (`source_identifier.source_key`); a reader refuses a longer one (`too_long`). */
+export const SOURCE_KEY_MAX_LENGTH = 255;
