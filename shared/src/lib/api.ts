@@ -129,6 +129,12 @@ export const ERROR_CODES = {
   settingsLogoTooLarge: 'settings.logo_too_large',
   settingsLogoType: 'settings.logo_type',
   settingsLogoMissing: 'settings.logo_missing',
+  // FHIR import and export
+  fhirMappingNotFound: 'fhir_mapping.not_found',
+  /** `POST /api/fhir` got JSON that is no FHIR resource (no `resourceType`). */
+  fhirNotAResource: 'fhir.not_a_resource',
+  /** A FHIR read of a resource Huifang does not hold (`Questionnaire/9`). */
+  fhirResourceNotFound: 'fhir.not_found',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

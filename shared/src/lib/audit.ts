@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'indicators.export',
   'audit.purge',
   'audit.export',
+  'fhir_mapping.update',
+  'fhir.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
