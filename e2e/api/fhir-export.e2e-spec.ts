@@ -60,6 +60,11 @@ describe.each(testDatabases())('FHIR export on %s', (database) => {
     expect(fhirSchemaErrors(fhirPatient.body)).toEqual([]);
     expect(fhirPatient.body).toMatchObject({ id: String(patient.id), name: [{ text: '王小明' }], telecom: [{ system: 'phone', value: patient.phone }], gender: 'female', birthDate: '1980-05-06' });
 
+    const forQuality = await fhirGet<Patient>(quality, `/api/fhir/Patient/${patient.id}`);
+    expect(forQuality.status).toBe(200);
+    expect(forQuality.body.telecom).toBeUndefined();
+    expect(JSON.stringify(forQuality.body)).not.toContain(patient.phone);
+
     const encounter = await fhirGet<Encounter>(desk, `/api/fhir/Encounter/${encounterId}`);
     expect(encounter.status).toBe(200);
     expect(fhirSchemaErrors(encounter.body)).toEqual([]);
@@ -70,7 +75,7 @@ describe.each(testDatabases())('FHIR export on %s', (database) => {
     expect(encounter.body.statusHistory?.[1].period?.start).toBe(encounter.body.statusHistory?.[0].period?.end);
 
     const audited = (await runSql(server.databaseUrl, "SELECT entity_type FROM audit_entry WHERE action = 'fhir.read' AND patient_id = $1 ORDER BY id", [patient.id])) as { entity_type: string }[];
-    expect(audited.map((row) => row.entity_type)).toEqual(['patient', 'encounter']);
+    expect(audited.map((row) => row.entity_type)).toEqual(['patient', 'patient', 'encounter']);
 
     const missing = await fhirGet<OperationOutcome>(desk, '/api/fhir/Patient/99999');
     expect(missing.status).toBe(404);
@@ -78,7 +83,7 @@ describe.each(testDatabases())('FHIR export on %s', (database) => {
     expect(fhirSchemaErrors(missing.body)).toEqual([]);
     expect(missing.body.issue[0]).toMatchObject({ severity: 'error', code: 'not-found', details: { coding: [{ code: 'patient.not_found' }] } });
     // Without a FHIR Accept header: the API's error shape, the OperationOutcome's fields beside it.
-    const plain = await desk.get<ApiError & OperationOutcome>('/api/fhir/Questionnaire/99999');
+    const plain = await admin.get<ApiError & OperationOutcome>('/api/fhir/Questionnaire/99999');
     expect(plain.status).toBe(404);
     expect(plain.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'fhir.not_found', resourceType: 'OperationOutcome' });
     // A schema test that can fail: the hybrid body is no valid OperationOutcome.
@@ -90,7 +95,7 @@ describe.each(testDatabases())('FHIR export on %s', (database) => {
     const templates = await admin.get<SurveyTemplate[]>('/api/survey-templates');
     const template = templates.body[0];
     const version = template.versions.find((v) => v.status === 'published');
-    const questionnaire = await fhirGet<Questionnaire>(desk, `/api/fhir/Questionnaire/${version?.id}`);
+    const questionnaire = await fhirGet<Questionnaire>(quality, `/api/fhir/Questionnaire/${version?.id}`);
     expect(questionnaire.status).toBe(200);
     expect(fhirSchemaErrors(questionnaire.body)).toEqual([]);
     expect(questionnaire.body).toMatchObject({ status: 'active', version: String(version?.version) });

@@ -36,7 +36,7 @@ export class FhirExportController {
 
   @Get('Patient/:id')
   @Header('Content-Type', FHIR_JSON_UTF8)
-  @ApiOperation({ summary: 'A patient as a FHIR Patient (audited read)' })
+  @ApiOperation({ summary: 'A patient as a FHIR Patient (audited read; no telecom for quality managers)' })
   @ApiOkResponse(RESOURCE)
   patient(@IdParam() id: number, @Audit() context: AuditContext): Promise<Patient> {
     return this.fhir.patient(id, context);
@@ -51,6 +51,7 @@ export class FhirExportController {
   }
 
   @Get('Questionnaire/:id')
+  @Roles('quality_manager', 'admin')
   @Header('Content-Type', FHIR_JSON_UTF8)
   @ApiOperation({ summary: 'A survey template version as a FHIR Questionnaire (Chinese text, English translation extension)' })
   @ApiOkResponse(RESOURCE)

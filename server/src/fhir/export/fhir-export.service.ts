@@ -50,7 +50,8 @@ export class FhirExportService {
     const patient = await this.patients.findOneBy({ id });
     if (!patient) throw patientNotFound(id);
     await this.audit.record(context, { action: 'fhir.read', entityType: 'patient', entityId: id, patientId: id, detail: 'Patient' });
-    return toFhirPatient(patient);
+    // Quality managers see a masked number in the app; a FHIR telecom has no masked form: none.
+    return toFhirPatient(patient, { withTelecom: context.actor.role !== 'quality_manager' });
   }
 
   async encounter(id: number, context: AuditContext): Promise<Encounter> {

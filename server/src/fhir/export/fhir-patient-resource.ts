@@ -3,7 +3,7 @@ import { SYSTEMS } from '../fhir-systems';
 import type { PatientEntity } from '../../patients/patient.entity';
 
 /** A patient as FHIR: id, Huifang identifier, name as one text, mobile, gender, birth date. */
-export function toFhirPatient(patient: PatientEntity): Patient {
+export function toFhirPatient(patient: PatientEntity, { withTelecom }: { withTelecom: boolean }): Patient {
   return {
     resourceType: 'Patient',
     id: String(patient.id),
@@ -12,7 +12,7 @@ export function toFhirPatient(patient: PatientEntity): Patient {
     // An erased patient keeps only the pseudonym; they are no longer active in the hospital's records.
     active: patient.erasedAt === null,
     name: [{ use: 'official', text: patient.name }],
-    ...(patient.phone ? { telecom: [{ system: 'phone' as const, value: patient.phone, use: 'mobile' as const }] } : {}),
+    ...(patient.phone && withTelecom ? { telecom: [{ system: 'phone' as const, value: patient.phone, use: 'mobile' as const }] } : {}),
     gender: patient.gender,
     ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
   };
