@@ -16,6 +16,7 @@ import { EncountersModule } from './encounters/encounters.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
+import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -48,6 +49,7 @@ export class AppModule {
         TimelineModule,
         HealthModule,
         FirstStartModule,
+        ImportsModule,
         FhirModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -129,6 +129,9 @@ export const ERROR_CODES = {
   settingsLogoTooLarge: 'settings.logo_too_large',
   settingsLogoType: 'settings.logo_type',
   settingsLogoMissing: 'settings.logo_missing',
+  // Imports from the HIS
+  /** The upload is no CSV / Excel file the reader can parse (a broken quote, a corrupt workbook). */
+  importFileUnreadable: 'import.file_unreadable',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** `POST /api/fhir` got JSON that is no FHIR resource (no `resourceType`). */

@@ -17,6 +17,7 @@ import { ResponseNeedsRecovery1765200000000 } from '../../migrations/17652000000
 import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-survey-language';
 import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
+import { HistoryImport1765700000000 } from '../../migrations/1765700000000-history-import';
 import { FhirDepartmentMapping1765702000000 } from '../../migrations/1765702000000-fhir-department-mapping';
 
 /**
@@ -43,5 +44,6 @@ export const MIGRATIONS = [
   CancelCallsWithoutConsent1765200100000,
   ListSortIndexes1765300000000,
   SurveyLanguage1765500000000,
+  HistoryImport1765700000000,
   FhirDepartmentMapping1765702000000,
 ];
