@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { ERROR_CODES, type FhirDepartmentMapping } from '@huifang/shared';
 import type { AuditContext } from '../../audit/audit-context.decorator';
 import { AuditService } from '../../audit/audit.service';
@@ -36,26 +36,26 @@ export class FhirDepartmentMappingsService {
   }
 
   /** The table as the reader needs it, taken once when an import starts (a few hundred codes at most). */
-  async lookupForImport(): Promise<FhirDepartmentLookup> {
+  async lookupForImport(onNew?: (coding: DepartmentCoding) => void): Promise<FhirDepartmentLookup> {
     const rows = await this.mappings.find();
-    return new FhirDepartmentLookup(new Map(rows.map((row) => [codingKey(row), row.departmentId])));
+    return new FhirDepartmentLookup(new Map(rows.map((row) => [codingKey(row), row.departmentId])), onNew);
   }
 
   /**
    * Adds the codes an import met that the table lacked, unmapped, for the admin to see; a code
    * another import added meanwhile is left as it is. Not audited: no person's data, no person's act.
+   * Pass `manager` to make it part of an import batch's transaction.
    */
-  async recordUnmapped(codes: readonly DepartmentCoding[]): Promise<void> {
-    if (!codes.length) return;
-    const rows = codes.map(({ system, code, display }) => ({ system, code, display, departmentId: null }));
-    await this.writes.run(
-      async (manager) => {
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-          await manager.createQueryBuilder().insert().into(FhirDepartmentMappingEntity).values(rows.slice(i, i + INSERT_CHUNK_ROWS)).orIgnore().updateEntity(false).execute();
-        }
-      },
-      { changesReads: false },
-    );
+  async recordUnmapped(codes: readonly DepartmentCoding[], manager?: EntityManager): Promise<void> {
+    const rows = [...new Map(codes.map(({ system, code, display }) => [codingKey({ system, code }), { system, code, display, departmentId: null }])).values()];
+    if (!rows.length) return;
+    const insert = async (m: EntityManager) => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
+        await m.createQueryBuilder().insert().into(FhirDepartmentMappingEntity).values(rows.slice(i, i + INSERT_CHUNK_ROWS)).orIgnore().updateEntity(false).execute();
+      }
+    };
+    if (manager) await insert(manager);
+    else await this.writes.run(insert, { changesReads: false });
   }
 
   /** Maps a code to a department (or back to none); the encounters move at the next import of their data. */

@@ -19,7 +19,11 @@ export function codingKey(coding: { system: string; code: string }): string {
 export class FhirDepartmentLookup {
   private readonly met = new Map<string, DepartmentCoding>();
 
-  constructor(private readonly table: ReadonlyMap<string, number | null>) {}
+  /** `onNew` hears each code the table lacks as soon as it is met (the importer records them per batch). */
+  constructor(
+    private readonly table: ReadonlyMap<string, number | null>,
+    private readonly onNew?: (coding: DepartmentCoding) => void,
+  ) {}
 
   /**
    * Precedence: the candidates in order (serviceType, then each type, then class; see
@@ -32,7 +36,9 @@ export class FhirDepartmentLookup {
       if (departmentId != null) return { departmentId };
     }
     for (const coding of candidates) {
-      if (!this.table.has(codingKey(coding)) && !this.met.has(codingKey(coding))) this.met.set(codingKey(coding), coding);
+      if (this.table.has(codingKey(coding)) || this.met.has(codingKey(coding))) continue;
+      this.met.set(codingKey(coding), coding);
+      this.onNew?.(coding);
     }
     return candidates.length ? { unmapped: candidates[0] } : null;
   }
