@@ -99,6 +99,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'DELETE /api/settings/logo': ADMIN,
   'GET /api/public/hospital-logo': ANYONE,
 
+  // Imports of the hospital's history from its HIS: administration only (they write patient data in bulk).
+  'POST /api/imports': ADMIN,
+  'GET /api/imports': ADMIN,
+  'GET /api/imports/{id}': ADMIN,
+  'POST /api/imports/{id}/preview': ADMIN,
+  'POST /api/imports/{id}/run': ADMIN,
+  'GET /api/imports/{id}/errors': ADMIN,
+  'GET /api/imports/{id}/errors.csv': ADMIN,
+  'GET /api/import-mappings': ADMIN,
+  'DELETE /api/import-mappings/{name}': ADMIN,
   // FHIR R4 export: read-only, as the same records through the API. Patient: a quality manager
   // gets no telecom (service decides); Task: a role sees the kinds it works (service decides).
   // Templates and answered surveys (they hold comments): quality managers and admins.

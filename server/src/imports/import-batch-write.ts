@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertChunked } from '../core/database/bulk-insert';
+import { insertChunked, insertChunkedWithIds } from '../core/database/bulk-insert';
 import { runRawSql } from '../core/database/raw-sql';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { waitSecondsBetween } from '../encounters/wait-seconds';
@@ -52,7 +52,7 @@ export async function writeBatch(
     createdAt: now,
     updatedAt: now,
   }));
-  await insertChunked(manager, PatientEntity, patients);
+  await insertChunkedWithIds(manager, PatientEntity, patients);
   // A new patient starts in first_visit (DOMAIN.md): registered, for history, at their first visit.
   await insertChunked(
     manager,
@@ -77,7 +77,7 @@ export async function writeBatch(
     chargeCents: e.chargeCents,
     importJobId: job.id,
   });
-  await insertChunked(
+  await insertChunkedWithIds(
     manager,
     EncounterEntity,
     [...plan.newEncounters.values()].map((e) => ({ ...encounterRow(e), returnedOn: null, superseded: false, createdBy: null })),

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Gender, ImportRowError } from '@huifang/shared';
 import { encounterProblem, failedKind, finishTimeOf, rowError } from './import-checks';
-import type { ImportedEncounter, ImportedPatient, ImportItem } from './import-records';
+import { SOURCE_KEY_MAX_LENGTH, type ImportedEncounter, type ImportedPatient, type ImportItem } from './import-records';
 import { encountersById, entityIdsByKey, patientsById, patientsByPhone, type StoredEncounter, type StoredPatient } from './stored-rows';
 
 /*
@@ -9,8 +9,6 @@ import { encountersById, entityIdsByKey, patientsById, patientsByPhone, type Sto
  * are new, which change, which stay as they are. Planning only reads (so the preview runs it too);
  * `writeBatch` stores the plan. New rows get negative placeholder ids until the write assigns real ones.
  */
-
-export const SOURCE_KEY_MAX_LENGTH = 255;
 
 export interface UnmappedCode {
   system: string;

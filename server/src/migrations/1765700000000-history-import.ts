@@ -13,7 +13,7 @@ const STATUSES = `'uploaded', 'running', 'done', 'failed'`;
 const PROBLEMS = [
   'missing_field', 'bad_phone', 'bad_gender', 'bad_date', 'bad_time', 'bad_charge', 'too_long', 'unknown_department',
   'times_out_of_order', 'time_in_future', 'next_visit_not_after_visit', 'duplicate_visit_number', 'patient_conflict',
-  'unknown_patient', 'unresolved_reference', 'invalid_resource',
+  'unknown_patient', 'unresolved_reference', 'invalid_resource', 'control_characters',
 ].map((p) => `'${p}'`).join(', ');
 
 export class HistoryImport1765700000000 implements MigrationInterface {

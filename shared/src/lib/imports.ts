@@ -51,6 +51,9 @@ export const IMPORT_SOURCE_NUMBER_MAX_LENGTH = 64;
 /** A visit's charge is at most this many yuan (fen fit a 32-bit integer with room to spare). */
 export const IMPORT_CHARGE_MAX_YUAN = 10_000_000;
 
+/** The largest file an upload (or the CLI) takes; streamed to disk, never held in memory. */
+export const IMPORT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+
 /** How many rows the upload answer shows, and how many the preview validates (without writing). */
 export const IMPORT_SAMPLE_ROWS = 20;
 export const IMPORT_PREVIEW_ROWS = 1000;
