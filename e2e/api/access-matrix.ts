@@ -118,6 +118,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/fhir/Questionnaire/{id}': QUALITY,
   'GET /api/fhir/QuestionnaireResponse': QUALITY,
   'GET /api/fhir/Task': STAFF,
+  // FHIR import: writes patient data in bulk, as the imports routes: administration only.
+  'POST /api/fhir': ADMIN,
   // The FHIR department mapping table: administration, like departments themselves.
   'GET /api/fhir-department-mappings': ADMIN,
   'PUT /api/fhir-department-mappings/{id}': ADMIN,

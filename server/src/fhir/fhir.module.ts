@@ -11,8 +11,14 @@ import { FhirDepartmentMappingsController } from './departments/fhir-department-
 import { FhirDepartmentMappingsService } from './departments/fhir-department-mappings.service';
 import { FhirExportController } from './export/fhir-export.controller';
 import { FhirExportService } from './export/fhir-export.service';
+import { FhirFileReaderService } from './import/fhir-file-reader';
+import { FhirImportController } from './import/fhir-import.controller';
+import { FhirImportService } from './import/fhir-import.service';
+import { ImportsModule } from '../imports/imports.module';
+import { ImportRowErrorEntity } from '../imports/import-row-error.entity';
+import { FHIR_FILE_READER } from '../imports/import-records';
 
-/** FHIR R4: the reader the importer uses, the department mapping table, and the read-only export. */
+/** FHIR R4: the reader the importer uses, POST /api/fhir, the department mapping table, and the read-only export. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -23,10 +29,19 @@ import { FhirExportService } from './export/fhir-export.service';
       SurveyTemplateVersionEntity,
       SurveyResponseEntity,
       CallbackEntity,
+      ImportRowErrorEntity,
     ]),
+    ImportsModule,
   ],
-  controllers: [FhirDepartmentMappingsController, FhirExportController],
-  providers: [FhirDepartmentMappingsService, FhirExportService],
-  exports: [FhirDepartmentMappingsService],
+  controllers: [FhirDepartmentMappingsController, FhirExportController, FhirImportController],
+  providers: [
+    FhirDepartmentMappingsService,
+    FhirExportService,
+    FhirFileReaderService,
+    FhirImportService,
+    // The jobs API and the CLI read uploaded FHIR files through this (looked up by token: no import cycle).
+    { provide: FHIR_FILE_READER, useExisting: FhirFileReaderService },
+  ],
+  exports: [FhirDepartmentMappingsService, FHIR_FILE_READER],
 })
 export class FhirModule {}
