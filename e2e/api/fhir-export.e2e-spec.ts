@@ -86,6 +86,7 @@ describe.each(testDatabases())('FHIR export on %s', (database) => {
     const plain = await admin.get<ApiError & OperationOutcome>('/api/fhir/Questionnaire/99999');
     expect(plain.status).toBe(404);
     expect(plain.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'fhir.not_found', resourceType: 'OperationOutcome' });
+    expect(plain.headers.get('content-type')).toContain('application/json');
     // A schema test that can fail: the hybrid body is no valid OperationOutcome.
     expect(fhirSchemaErrors(plain.body)).not.toEqual([]);
   });

@@ -42,16 +42,20 @@ function wantsPureFhir(request: FastifyRequest): boolean {
 
 /**
  * Errors of the FHIR routes as OperationOutcome, as the FHIR spec expects. A FHIR client (Accept:
- * application/fhir+json) gets a valid OperationOutcome, our `code` and params in the issue's
- * `details.coding` / `expression`; any other caller (our client, the API tests) gets the API's error
- * shape with `resourceType` and `issue` beside it, so both kinds of reader find what they look for.
+ * application/fhir+json) gets a valid OperationOutcome (application/fhir+json), our `code` and params
+ * in the issue's `details.coding` / `expression`; any other caller (our client, the API tests) gets
+ * the API's error shape (application/json) with `resourceType` and `issue` beside it, so both kinds
+ * of reader find what they look for.
  */
 @Catch()
 export class FhirExceptionFilter extends ApiExceptionFilter {
   protected override send(request: FastifyRequest, reply: FastifyReply, body: ApiError): void {
     const fields = (body.params as { fields?: unknown } | undefined)?.fields;
     const issue = outcomeIssue(body.statusCode, body.code, body.message, Array.isArray(fields) ? fields.map(String) : undefined);
-    const outcome = wantsPureFhir(request) ? operationOutcome([issue]) : { ...body, ...operationOutcome([issue]) };
-    void reply.status(body.statusCode).header('content-type', FHIR_JSON_UTF8).send(outcome);
+    if (wantsPureFhir(request)) {
+      void reply.status(body.statusCode).header('content-type', FHIR_JSON_UTF8).send(operationOutcome([issue]));
+      return;
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send({ ...body, ...operationOutcome([issue]) });
   }
 }
