@@ -4,7 +4,7 @@ import type { DepartmentCoding, FhirDepartmentLookup } from './fhir-department-l
 import { identifierKeys } from './fhir-identifiers';
 import type { BundleReferences } from './fhir-references';
 import type { VisitFacts } from './fhir-visit-facts';
-import { EntryProblem, isObject, optionalArray, optionalInstant, optionalObject, optionalString, type Json } from './fhir-values';
+import { EntryProblem, optionalArray, optionalInstant, optionalObject, optionalString, type Json } from './fhir-values';
 
 export interface EncounterContext {
   references: BundleReferences;
