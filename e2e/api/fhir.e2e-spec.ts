@@ -160,7 +160,7 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
       ],
     };
     // The Observation names its encounter conditionally: not resolvable for the return date, so none yet.
-    const first = await postFhir(admin, JSON.stringify(bundle));
+    const first = await postFhir(admin, JSON.stringify(bundle), 'application/fhir+json; fhirVersion=4.0; charset=utf-8');
     expect(first.body.entry?.map((e) => e.response?.status)).toEqual(['201 Created', '201 Created', '200 OK']);
     const patientId = idOf(first.body.entry?.[0]);
     expect((await admin.get<Patient>(`/api/patients/${patientId}`)).body).toMatchObject({ status: 'active', nextVisitDue: null, phone: '13900000001' });
@@ -247,6 +247,8 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
     expect(notResource.body).toMatchObject({ statusCode: 400, code: 'fhir.not_a_resource', resourceType: 'OperationOutcome' });
     const broken = await postFhir(admin, '{"resourceType": "Bundle", ');
     expect(broken.status).toBe(400);
+    const xml = await postFhir(admin, '<Bundle xmlns="http://hl7.org/fhir"/>', 'application/fhir+xml').catch(() => ({ status: 0 }));
+    expect(xml.status).toBe(415);
     const jobsBefore = (await admin.get<{ total: number }>('/api/imports')).body.total;
 
     const big = JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [], id: 'x'.repeat(50 * 1024 * 1024) });
