@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ImportItem, ImportSource } from '../../imports/import-records';
 import type { FhirDepartmentLookup } from './fhir-department-lookup';
-import { readEncounter } from './fhir-encounter';
+import { readEncounter, type EncounterContext } from './fhir-encounter';
 import { patientKeys, readPatient } from './fhir-patient';
 import { BundleReferences } from './fhir-references';
 import { VisitFacts } from './fhir-visit-facts';
@@ -80,7 +80,7 @@ function mainKey(resource: Json): string | undefined {
   }
 }
 
-function itemOf(row: number, fullUrl: string | undefined, resource: Json | EntryProblem, context: Parameters<typeof readEncounter>[2]): ImportItem {
+function itemOf(row: number, fullUrl: string | undefined, resource: Json | EntryProblem, context: EncounterContext): ImportItem {
   try {
     if (resource instanceof EntryProblem) throw resource;
     switch (resource['resourceType']) {
