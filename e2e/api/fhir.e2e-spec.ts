@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle, BundleEntry, Encounter as FhirEncounter, OperationOutcome } from '@medplum/fhirtypes';
@@ -21,6 +23,10 @@ const AMB = 'http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB';
 
 function countOf(bundle: Bundle, type: string): number {
   return (bundle.entry ?? []).filter((entry) => entry.resource?.resourceType === type).length;
+}
+
+function ambulatoryOf(bundle: Bundle): number {
+  return (bundle.entry ?? []).filter((e) => e.resource?.resourceType === 'Encounter' && (e.resource as FhirEncounter).class?.code === 'AMB').length;
 }
 
 describe.each(testDatabases())('FHIR import on %s', (database) => {
@@ -47,6 +53,32 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
     });
     const text = await response.text();
     return { status: response.status, body: JSON.parse(text) as Bundle<OperationOutcome> & ApiError, location: response.headers.get('location'), contentType: response.headers.get('content-type') };
+  }
+
+  /**
+   * A body the server must refuse by its Content-Length alone (before reading it): the headers and
+   * the body's first bytes are sent, the answer is awaited, then the upload is abandoned.
+   */
+  function postDeclaringLength(path: string, token: string | undefined, contentType: string, body: string): Promise<{ status: number; body: ApiError }> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        new URL(path, server.baseUrl),
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as ApiError });
+          });
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+      });
+      req.write(body.slice(0, 1024));
+    });
   }
 
   function idOf(entry: BundleEntry | undefined): number {
@@ -194,7 +226,7 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
     expect((await desk.get('/api/fhir-department-mappings')).status).toBe(403);
 
     const { file, text, bundle } = BUNDLES[0];
-    const ambulatory = (bundle.entry ?? []).filter((e) => e.resource?.resourceType === 'Encounter' && (e.resource as FhirEncounter).class?.code === 'AMB').length;
+    const ambulatory = ambulatoryOf(bundle);
     const updated = await admin.request<FhirDepartmentMapping>('PUT', `/api/fhir-department-mappings/${amb?.id}`, { departmentId: 2 });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ id: amb?.id, departmentId: 2 });
@@ -252,15 +284,11 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
     const jobsBefore = (await admin.get<{ total: number }>('/api/imports')).body.total;
 
     const big = JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [], id: 'x'.repeat(50 * 1024 * 1024) });
-    const tooLarge = await postFhir(admin, big);
+    const tooLarge = await postDeclaringLength('/api/fhir', admin.token, 'application/fhir+json', big);
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.code).toBe('request.too_large');
     // Only this route takes big bodies: a 2 MB patient form is still refused.
-    const form = await fetch(`${server.baseUrl}/api/patients`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${desk.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), phone: '13900000002' }),
-    });
+    const form = await postDeclaringLength('/api/patients', desk.token, 'application/json', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), phone: '13900000002' }));
     expect(form.status).toBe(413);
 
     expect((await postFhir(desk, JSON.stringify(BUNDLES[0].bundle))).status).toBe(403);
@@ -273,8 +301,20 @@ describe.each(testDatabases())('FHIR import on %s', (database) => {
     const job = await importFile(admin, file, text);
     expect(job).toMatchObject({ format: 'fhir', status: 'done' });
     // AMB is mapped now (the test before): its ambulatory visits move, through the same mapping table.
-    const ambulatory = (bundle.entry ?? []).filter((e) => e.resource?.resourceType === 'Encounter' && (e.resource as FhirEncounter).class?.code === 'AMB').length;
+    const ambulatory = ambulatoryOf(bundle);
     expect(job.summary?.encounters).toEqual({ created: 0, updated: ambulatory, unchanged: countOf(bundle, 'Encounter') - ambulatory, failed: 0 });
     expect(job.summary?.skippedByType['Claim']).toBe(countOf(bundle, 'Claim'));
+
+    // And the nightly CLI (`npm run import -- <file>`), beside the running server.
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'server', 'import.js'), join(SYNTHEA, BUNDLES[2].file)], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: server.databaseUrl, HUIFANG_ADMIN_PASSWORD: 'unused-admin-password' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect([cli.status, cli.stderr]).toEqual([0, expect.not.stringMatching(/error/i)]);
+    const third = BUNDLES[2].bundle;
+    const moved = ambulatoryOf(third);
+    expect(cli.stdout).toContain(`encounters: 0 created, ${moved} updated, ${countOf(third, 'Encounter') - moved} unchanged, 0 failed`);
   });
 });
