@@ -13,6 +13,7 @@ import { SettingsModule } from './core/settings/settings.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { FirstStartModule } from './first-start/first-start.module';
 import { EncountersModule } from './encounters/encounters.module';
+import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
 import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
@@ -50,6 +51,7 @@ export class AppModule {
         HealthModule,
         FirstStartModule,
         ImportsModule,
+        FhirModule,
         ...(cli ? [] : [ImportHousekeepingModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
