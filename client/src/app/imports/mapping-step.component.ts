@@ -78,6 +78,10 @@ export class MappingStepComponent {
     return isRequired(this.mapping(), field);
   }
 
+  protected fieldList(t: (key: string) => string, fields: readonly ImportField[]): string {
+    return fields.map((field) => t(`imports.fields.${field}`)).join(t('imports.summary.separator'));
+  }
+
   protected sample(field: ImportField): string | null {
     const upload = this.upload();
     return sampleValue(upload.columns, upload.sampleRows, this.mapping()[field]);
