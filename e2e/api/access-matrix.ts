@@ -98,4 +98,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'PUT /api/settings/logo': ADMIN,
   'DELETE /api/settings/logo': ADMIN,
   'GET /api/public/hospital-logo': ANYONE,
+
+  // Imports of the hospital's history from its HIS: administration only (they write patient data in bulk).
+  'POST /api/imports': ADMIN,
+  'GET /api/imports': ADMIN,
+  'GET /api/imports/{id}': ADMIN,
+  'POST /api/imports/{id}/preview': ADMIN,
+  'POST /api/imports/{id}/run': ADMIN,
+  'GET /api/imports/{id}/errors': ADMIN,
+  'GET /api/imports/{id}/errors.csv': ADMIN,
+  'GET /api/import-mappings': ADMIN,
+  'DELETE /api/import-mappings/{name}': ADMIN,
 };

@@ -15,6 +15,7 @@ import { FirstStartModule } from './first-start/first-start.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
+import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -47,6 +48,7 @@ export class AppModule {
         TimelineModule,
         HealthModule,
         FirstStartModule,
+        ImportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,4 +1,5 @@
 import fastifyCompress from '@fastify/compress';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -39,6 +40,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await registerSecurityHeaders(app, config);
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });
+  // Import uploads (imports/import-upload.ts): streamed part by part, limits set per request there.
+  await app.register(fastifyMultipart);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

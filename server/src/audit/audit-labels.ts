@@ -50,6 +50,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'indicators.export': { zh: '导出指标', en: 'Exported indicators' },
   'audit.purge': { zh: '清理过期审计记录', en: 'Purged expired audit entries' },
   'audit.export': { zh: '导出审计日志', en: 'Exported audit log' },
+  'import.upload': { zh: '上传导入文件', en: 'Uploaded an import file' },
+  'import.run': { zh: '运行数据导入', en: 'Ran a data import' },
+  'import.mapping_delete': { zh: '删除列对应方案', en: 'Deleted a column mapping' },
   'settings.update': { zh: '修改医院设置', en: 'Changed hospital settings' },
 };
 

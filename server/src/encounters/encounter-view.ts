@@ -26,5 +26,7 @@ export function toEncounter(row: EncounterEntity): Encounter {
     nextVisitDue: row.nextVisitDue,
     waitMinutes: waitMinutes(row.checkedInAt, row.calledAt),
     status: encounterStatus(row),
+    charge: row.chargeCents === null || row.chargeCents === undefined ? null : row.chargeCents / 100,
+    importJobId: row.importJobId ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
+import { ImportJobEntity } from '../imports/import-job.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { StaffUserEntity } from '../users/user.entity';
 
@@ -66,4 +67,13 @@ export class EncounterEntity {
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
+
+  /** What the visit cost in fen (1/100 yuan), when the HIS import brought it. */
+  @Column({ name: 'charge_cents', type: 'integer', nullable: true })
+  chargeCents!: number | null;
+
+  /** The import that brought this visit in; null for visits recorded at the desk. */
+  @Column({ name: 'import_job_id', type: 'integer', nullable: true })
+  @ForeignKey(() => ImportJobEntity, { onDelete: 'SET NULL' })
+  importJobId!: number | null;
 }

@@ -65,3 +65,17 @@ export interface ImportSource {
   bytesRead(): number;
   bytesTotal: number;
 }
+
+/** Longest source key stored (`source_identifier.source_key`); a reader refuses a longer one (`too_long`). */
+export const SOURCE_KEY_MAX_LENGTH = 255;
+
+/**
+ * What the FHIR feature provides under the token `FHIR_FILE_READER`, so FHIR files uploaded to the
+ * jobs API (and given to the CLI) are read by its reader and its unmapped department codes recorded.
+ */
+export const FHIR_FILE_READER = 'huifang:fhir-file-reader';
+export interface FhirFileReader {
+  open(filePath: string): Promise<ImportSource>;
+  /** Called in each batch's transaction with the department codes first seen unmapped in it. */
+  onUnmapped?(codes: { system: string; code: string; display: string | null }[], manager: import('typeorm').EntityManager): Promise<void>;
+}

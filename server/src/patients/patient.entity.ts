@@ -11,7 +11,8 @@ import { StaffUserEntity } from '../users/user.entity';
  * by stage and by derived relationship status with indexed queries.
  */
 @Entity('patient')
-@Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true })
+// Partial: imported patients without a mobile number (and erased ones) have phone '' and may share a name.
+@Index('UQ_patient_phone_name', ['phone', 'name'], { unique: true, where: "phone <> ''" })
 @Index('IDX_patient_last_visit', ['lastVisitOn', 'id'])
 @Check(isOneOf('stage', LIFECYCLE_STAGES))
 @Check(isOneOf('gender', GENDERS))
@@ -23,7 +24,7 @@ export class PatientEntity {
   @Column({ type: 'varchar', length: 50 })
   name!: string;
 
-  /** 11 digits, normalised; empty once the patient is erased (see `erasedAt`). */
+  /** 11 digits, normalised; empty once the patient is erased (see `erasedAt`) or when an import brought none. */
   @Index('IDX_patient_phone')
   @Column({ type: 'varchar', length: 11 })
   phone!: string;

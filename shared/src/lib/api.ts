@@ -129,6 +129,18 @@ export const ERROR_CODES = {
   settingsLogoTooLarge: 'settings.logo_too_large',
   settingsLogoType: 'settings.logo_type',
   settingsLogoMissing: 'settings.logo_missing',
+  // Imports from the HIS
+  /** The upload is no CSV / Excel file the reader can parse (a broken quote, a corrupt workbook). */
+  importFileUnreadable: 'import.file_unreadable',
+  /** The upload's format is none of csv / xlsx / fhir (named or from its extension). */
+  importUnknownFormat: 'import.unknown_format',
+  importFileTooLarge: 'import.file_too_large',
+  /** The multipart upload had no `file` part. */
+  importFileMissing: 'import.file_missing',
+  importJobNotFound: 'import.job_not_found',
+  /** Only an uploaded job can be previewed or run (it is running or has run). */
+  importNotRunnable: 'import.not_runnable',
+  importMappingNotFound: 'import.mapping_not_found',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -161,6 +173,8 @@ export interface ErrorParams {
   'settings.logo_too_large': { maxKb: number };
   'audit.export_too_large': { max: number; total: number };
   'indicator.export_too_large': { max: number };
+  'import.file_too_large': { maxMb: number };
+  'import.job_not_found': { jobId: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -184,6 +198,8 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'settings.logo_too_large': ['maxKb'],
   'audit.export_too_large': ['max', 'total'],
   'indicator.export_too_large': ['max'],
+  'import.file_too_large': ['maxMb'],
+  'import.job_not_found': ['jobId'],
 };
 
 /** The param names a code's message may use (none for most codes). */

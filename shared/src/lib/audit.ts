@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'indicators.export',
   'audit.purge',
   'audit.export',
+  'import.upload',
+  'import.run',
+  'import.mapping_delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

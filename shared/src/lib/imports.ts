@@ -46,6 +46,14 @@ export interface SavedImportMapping {
 }
 export const IMPORT_MAPPING_NAME_MAX_LENGTH = 50;
 
+/** A patient or visit number from the HIS (its source key) is at most this long. */
+export const IMPORT_SOURCE_NUMBER_MAX_LENGTH = 64;
+/** A visit's charge is at most this many yuan (fen fit a 32-bit integer with room to spare). */
+export const IMPORT_CHARGE_MAX_YUAN = 10_000_000;
+
+/** The largest file an upload (or the CLI) takes; streamed to disk, never held in memory. */
+export const IMPORT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+
 /** How many rows the upload answer shows, and how many the preview validates (without writing). */
 export const IMPORT_SAMPLE_ROWS = 20;
 export const IMPORT_PREVIEW_ROWS = 1000;
@@ -71,6 +79,8 @@ export const IMPORT_ROW_PROBLEMS = [
   'unknown_patient',
   'unresolved_reference',
   'invalid_resource',
+  /** A cell holds a NUL byte, a line break or another control character. */
+  'control_characters',
 ] as const;
 export type ImportRowProblem = (typeof IMPORT_ROW_PROBLEMS)[number];
 

@@ -30,3 +30,25 @@ export async function moveSequencesPastIds(manager: EntityManager, tables: strin
     await manager.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT MAX(id) FROM ${table}), 1))`);
   }
 }
+
+/**
+ * As `insertChunked`, for rows that carry their ids (taken from the sequence beforehand): the
+ * columns are named, as TypeORM leaves a generated id out of an INSERT on PostgreSQL otherwise.
+ */
+export async function insertChunkedWithIds<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly (object & { id: number })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target, columns)
+      .values(rows.slice(i, i + INSERT_CHUNK_ROWS) as object[] as T[])
+      .updateEntity(false)
+      .execute();
+  }
+}

@@ -17,6 +17,7 @@ import { ResponseNeedsRecovery1765200000000 } from '../../migrations/17652000000
 import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200100000-cancel-calls-without-consent';
 import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-survey-language';
 import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
+import { HistoryImport1765700000000 } from '../../migrations/1765700000000-history-import';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   CancelCallsWithoutConsent1765200100000,
   ListSortIndexes1765300000000,
   SurveyLanguage1765500000000,
+  HistoryImport1765700000000,
 ];

@@ -1,0 +1,223 @@
+import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
+import { addDays, calendarDayOf } from '@huifang/shared';
+import { ApiClient } from '../support/api-client';
+import { testDatabases } from '../support/databases';
+import { importFile, uploadImport, waitForImport } from '../support/imports-fixtures';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
+import { changedTables, openSnapshotReader } from '../support/table-checksum';
+
+/*
+ * The jobs API over real HTTP: a HIS visit table uploaded, previewed, run in the background and
+ * polled; bad rows reported with their row numbers while good rows are stored; a second import of
+ * the same file changes nothing; a corrected file updates; derived state follows from the history.
+ */
+
+const TZ = 'Asia/Shanghai';
+const today = calendarDayOf(new Date(), TZ);
+const day = (offset: number) => addDays(today, offset);
+
+const HEADER = '病历号,姓名,手机号,性别,出生日期,就诊号,科室,医生,挂号时间,叫号时间,结束时间,复诊日期,费用';
+
+/** Rows numbered from 1 (the header is row 0), as the errors name them. */
+function visitTable(overrides: { v003Clinician?: string } = {}): string {
+  const rows = [
+    // 1-2: one patient, two visits; the second comes after the expected return (returned).
+    `P001,张三,13900000001,男,1980-01-02,V001,骨科,王医生,${day(-400)} 08:00,${day(-400)} 08:20,${day(-400)} 08:50,${day(-370)},120.50`,
+    `P001,张三,13900000001,男,1980-01-02,V002,骨科,王医生,${day(-300)} 09:00,${day(-300)} 09:30,,,`,
+    // 3: no mobile phone; an expected return long past with no visit since: lapsed.
+    `P002,李四,,女,,V003,内科,${overrides.v003Clinician ?? '刘医生'},${day(-200)} 08:00,${day(-200)} 08:10,${day(-200)} 08:30,${day(-170)},`,
+    // 4: finished before it started.
+    `P003,王五,13900000003,男,,V004,内科,,${day(-100)} 10:00,${day(-100)} 10:05,${day(-100)} 09:00,,`,
+    // 5: a bad phone (the reader refuses the row; counted as a failed patient).
+    `P004,赵六,123,男,,V005,内科,,${day(-100)} 10:00,,,,`,
+    // 6: the visit number of row 2 again.
+    `P001,张三,13900000001,男,1980-01-02,V002,骨科,王医生,${day(-299)} 09:00,,,,`,
+    // 7: a department the hospital does not have.
+    `P005,钱七,13900000005,女,,V006,神经科,,${day(-50)} 10:00,,,,`,
+    // 8: a patient without a visit.
+    `P006,孙八,13900000006,女,1990-05-06,,,,,,,,`,
+    // 9: expected return 10 days ago, within the grace period: at risk.
+    `P007,周九,13900000007,男,,V007,内科,,${day(-60)} 08:00,${day(-60)} 08:45,${day(-60)} 09:00,${day(-10)},`,
+    // 10: the lapsed patient's namesake, also without a phone: a different person.
+    `P008,李四,,女,,,,,,,,,`,
+  ];
+  return [HEADER, ...rows].join('\n') + '\n';
+}
+
+describe.each(testDatabases())('imports on %s', (database) => {
+  let server: RunningServer;
+  let admin: ApiClient;
+  let desk: ApiClient;
+  let firstJob: ImportJob;
+
+  const patientByNumber = async (number: string): Promise<number> => {
+    const rows = (await runSql(server.databaseUrl, "SELECT entity_id FROM source_identifier WHERE kind = 'patient' AND source_key = $1", [
+      `his:${number}`,
+    ])) as { entity_id: number }[];
+    if (!rows[0]) throw new Error(`no patient ${number}`);
+    return Number(rows[0].entity_id);
+  };
+
+  beforeAll(async () => {
+    server = await startServer(database);
+    const anonymous = new ApiClient(server.baseUrl);
+    admin = await anonymous.login('admin', ADMIN_PASSWORD);
+    await admin.post('/api/users', { username: 'desk', role: 'front_desk', password: 'correct-horse-battery' });
+    desk = await anonymous.login('desk', 'correct-horse-battery');
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  it('answers an upload with the columns, the first rows and a suggested mapping; only admins may upload', async () => {
+    expect((await uploadImport(desk, 'visits.csv', visitTable())).status).toBe(403);
+    const upload = await uploadImport(admin, 'visits.csv', visitTable());
+    expect(upload.status).toBe(201);
+    expect(upload.body.job).toMatchObject({ status: 'uploaded', format: 'csv', fileName: 'visits.csv', startedBy: { username: 'admin' } });
+    expect(upload.body.job).not.toHaveProperty('filePath');
+    expect(upload.body.encoding).toBe('utf-8');
+    expect(upload.body.columns).toEqual(HEADER.split(','));
+    expect(upload.body.sampleRows).toHaveLength(10);
+    expect(upload.body.suggestedMapping).toMatchObject({ patientNumber: '病历号', visitNumber: '就诊号', checkedInAt: '挂号时间', charge: '费用' });
+  });
+
+  it('refuses an unknown format, a request without a file, and a mapping without a required field', async () => {
+    const unknown = await uploadImport(admin, 'visits.pdf', 'x');
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as unknown as ApiError).code).toBe('import.unknown_format');
+    const noFile = await admin.post<ApiError>('/api/imports', { file: 'x' });
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.code).toBe('import.file_missing');
+
+    const upload = await uploadImport(admin, 'visits.csv', visitTable());
+    const { patientName: _left, ...mapping } = upload.body.suggestedMapping;
+    const incomplete = await admin.post<ApiError>(`/api/imports/${upload.body.job.id}/preview`, { mapping });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.params).toEqual({ fields: ['mapping.patientName'] });
+    expect((await admin.post<ApiError>('/api/imports/999999/run', { mapping })).status).toBe(404);
+  });
+
+  it('previews the rows with the run\'s own checks (duplicates too), writing nothing', async () => {
+    const reader = await openSnapshotReader(server.databaseUrl);
+    try {
+      const upload = await uploadImport(admin, 'visits.csv', visitTable());
+      const before = await reader.snapshot();
+      const preview = await admin.post<ImportPreview>(`/api/imports/${upload.body.job.id}/preview`, { mapping: upload.body.suggestedMapping });
+      expect(preview.status).toBe(200);
+      expect(preview.body.rowsChecked).toBe(10);
+      expect(preview.body.errors.map((e) => [e.row, e.problem])).toEqual([
+        [4, 'times_out_of_order'],
+        [5, 'bad_phone'],
+        [6, 'duplicate_visit_number'],
+        [7, 'unknown_department'],
+      ]);
+      expect(preview.body.summary.patients).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 1 });
+      expect(preview.body.summary.encounters).toEqual({ created: 4, updated: 0, unchanged: 0, failed: 3 });
+      expect(changedTables(before, await reader.snapshot())).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('runs in the background: good rows stored, bad rows reported with their row numbers, the job kept', async () => {
+    const upload = await uploadImport(admin, 'visits.csv', visitTable());
+    const run = await admin.post<ImportJob>(`/api/imports/${upload.body.job.id}/run`, { mapping: upload.body.suggestedMapping, saveMappingAs: '月度导出' });
+    expect(run.status).toBe(202);
+    expect(['running', 'done']).toContain(run.body.status);
+    firstJob = await waitForImport(admin, upload.body.job.id);
+    expect(firstJob).toMatchObject({ status: 'done', mappingName: '月度导出', rowsDone: 10 });
+    expect(firstJob.bytesDone).toBe(firstJob.bytesTotal);
+    expect(firstJob.summary).toMatchObject({
+      patients: { created: 5, updated: 0, unchanged: 0, failed: 1 },
+      encounters: { created: 4, updated: 0, unchanged: 0, failed: 3 },
+      errorCount: 4,
+    });
+
+    const again = await admin.post<ApiError>(`/api/imports/${upload.body.job.id}/run`, { mapping: upload.body.suggestedMapping });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('import.not_runnable');
+
+    const errors = await admin.get<Page<ImportRowError>>(`/api/imports/${firstJob.id}/errors?page=1&pageSize=10`);
+    expect(errors.body.total).toBe(4);
+    expect(errors.body.items[0]).toEqual({ row: 4, field: 'finishedAt', problem: 'times_out_of_order', value: expect.any(String) });
+    const csv = await admin.request<string>('GET', `/api/imports/${firstJob.id}/errors.csv?lang=en`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Row,Field,Problem,Value');
+    expect(csv.body).toContain('6,visitNumber,Duplicate visit number,his-visit:V002');
+
+    const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=50');
+    expect(history.body.items.find((j) => j.id === firstJob.id)).toMatchObject({ status: 'done', fileName: 'visits.csv' });
+    const mappings = await admin.get<SavedImportMapping[]>('/api/import-mappings');
+    expect(mappings.body.map((m) => m.name)).toEqual(['月度导出']);
+  });
+
+  it('derives status, stages, last visit and return fates from the imported history', async () => {
+    const returned = await admin.get<Patient>(`/api/patients/${await patientByNumber('P001')}`);
+    expect(returned.body).toMatchObject({ stage: 'follow_up', status: 'active', lastVisitOn: day(-300) });
+    const lapsed = await admin.get<Patient>(`/api/patients/${await patientByNumber('P002')}`);
+    expect(lapsed.body).toMatchObject({ stage: 'first_visit', status: 'lapsed', nextVisitDue: day(-170) });
+    const atRisk = await admin.get<Patient>(`/api/patients/${await patientByNumber('P007')}`);
+    expect(atRisk.body).toMatchObject({ status: 'at_risk', nextVisitDue: day(-10) });
+    // Two people named 李四 without a mobile number are both stored.
+    expect(await patientByNumber('P008')).not.toBe(await patientByNumber('P002'));
+
+    const timeline = await admin.get<PatientTimeline>(`/api/patients/${await patientByNumber('P001')}/timeline`);
+    const transitions = timeline.body.entries.filter((e) => e.kind === 'transition');
+    expect(transitions.map((e) => e.kind === 'transition' && [e.transition.from, e.transition.to])).toEqual([
+      ['first_visit', 'follow_up'],
+      [null, 'first_visit'],
+    ]);
+    const visits = timeline.body.entries.filter((e) => e.kind === 'encounter');
+    expect(visits.map((e) => e.kind === 'encounter' && [e.encounter.status, e.encounter.charge, e.encounter.importJobId])).toEqual([
+      ['finished', null, firstJob.id],
+      ['finished', 120.5, firstJob.id],
+    ]);
+    // The visit without a finish time is history, finished when it was last seen (called in).
+    const second = visits[0].kind === 'encounter' ? visits[0].encounter : null;
+    expect(second?.finishedAt).toBe(second?.calledAt);
+
+    // The expectation of V001 was met by V002 (on or after its due day).
+    const fates = (await runSql(server.databaseUrl, 'SELECT next_visit_due, returned_on FROM encounter WHERE next_visit_due IS NOT NULL ORDER BY checked_in_at')) as {
+      returned_on: string | null;
+    }[];
+    expect(fates.map((f) => f.returned_on)).toEqual([day(-300), null, null]);
+  });
+
+  it('counts the imported called-in visits in the wait-time indicator', async () => {
+    const from = day(-420);
+    const wait = await admin.get<{ points: { n: number; mean: number | null }[] }>(`/api/indicators/wait-time?from=${from}&to=${today}&groupBy=department`);
+    expect(wait.status).toBe(200);
+    expect(wait.body.points.reduce((n, p) => n + p.n, 0)).toBe(4);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const reader = await openSnapshotReader(server.databaseUrl);
+    try {
+      const before = await reader.snapshot();
+      const job = await importFile(admin, 'visits.csv', visitTable());
+      expect(job.summary).toMatchObject({
+        patients: { created: 0, updated: 0, unchanged: 5, failed: 1 },
+        encounters: { created: 0, updated: 0, unchanged: 4, failed: 3 },
+      });
+      expect(changedTables(before, await reader.snapshot()).filter((t) => !t.startsWith('import_'))).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('updates what a corrected file changed, and nothing else', async () => {
+    const job = await importFile(admin, 'visits-corrected.csv', visitTable({ v003Clinician: '陈医生' }));
+    expect(job.summary).toMatchObject({
+      patients: { created: 0, updated: 0, unchanged: 5, failed: 1 },
+      encounters: { created: 0, updated: 1, unchanged: 3, failed: 3 },
+    });
+    const rows = (await runSql(server.databaseUrl, "SELECT clinician, import_job_id FROM encounter WHERE clinician = '陈医生'")) as { import_job_id: number }[];
+    expect(rows.map((r) => Number(r.import_job_id))).toEqual([job.id]);
+  });
+
+  it('deletes a saved mapping (audited), 404 for an unknown one', async () => {
+    expect((await admin.request('DELETE', `/api/import-mappings/${encodeURIComponent('月度导出')}`)).status).toBe(204);
+    const missing = await admin.request<ApiError>('DELETE', `/api/import-mappings/${encodeURIComponent('月度导出')}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('import.mapping_not_found');
+  });
+});

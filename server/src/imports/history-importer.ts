@@ -1,0 +1,159 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { calendarDayOf, IMPORT_PREVIEW_ROWS, type ImportPreview, type ImportSummary } from '@huifang/shared';
+import { runRawSql } from '../core/database/raw-sql';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { DERIVED_CHUNK, rebuildWaitMonth, refreshPatients } from './derived-state';
+import { planBatch, type BatchContext, type BatchPlan, type UnmappedCode } from './import-batch';
+import { recordProgress, writeBatch } from './import-batch-write';
+import type { ImportItem, ImportSource } from './import-records';
+import { ImportTally } from './import-tally';
+import { unmappedDepartmentId } from './unmapped-department';
+
+/** Rows per transaction: big enough for multi-row statements, short enough that the desk's writes interleave. */
+export const IMPORT_BATCH_ROWS = 2000;
+
+export interface ImportRunOptions {
+  /**
+   * Called in each batch's transaction with the FHIR department codes first seen in it (their
+   * encounters went to the unmapped department), so the FHIR mapping table lists them.
+   */
+  onUnmapped?: (codes: UnmappedCode[], manager: EntityManager) => Promise<void>;
+  batchRows?: number;
+}
+
+/**
+ * Stores what a reader reads (import-records.ts): matches records to stored ones by their source
+ * keys, writes in batches, records progress and errors on the job, then brings the derived state
+ * (last visit, expected return, return fates, stages, wait rollup) up to date in bulk.
+ */
+@Injectable()
+export class HistoryImporter {
+  private readonly logger = new Logger(HistoryImporter.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: WriteTransaction,
+    private readonly hospital: HospitalSettingsService,
+  ) {}
+
+  /** Runs an import job to its end: `done` with its summary, or `failed` (then rethrows). */
+  async run(source: ImportSource, jobId: number, options: ImportRunOptions = {}): Promise<ImportSummary> {
+    const tally = new ImportTally();
+    const touched = new Set<number>();
+    const months = new Set<string>();
+    const job = { id: jobId, storedErrors: 0 };
+    let rowsDone = 0;
+    await this.writes.run((m) =>
+      runRawSql(m, `UPDATE import_job SET status = 'running', started_at = $1, bytes_total = $2 WHERE id = $3`, [new Date(), source.bytesTotal, jobId]),
+    );
+    try {
+      const ctx = await this.context();
+      let unmappedId: number | null = null;
+      for await (const batch of batches(source.items(), options.batchRows ?? IMPORT_BATCH_ROWS)) {
+        await this.writes.run(async (manager) => {
+          const now = new Date();
+          const plan = await planBatch(
+            { ...ctx, manager, now, unmappedDepartmentId: async () => (unmappedId ??= await unmappedDepartmentId(manager)) },
+            batch,
+          );
+          const written = await writeBatch(manager, plan, job, now);
+          if (plan.unmapped.length && options.onUnmapped) await options.onUnmapped(plan.unmapped, manager);
+          tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
+          for (const id of written.touchedPatients) touched.add(id);
+          for (const month of plan.months) months.add(month);
+          rowsDone += plan.rowsRead;
+          await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });
+        });
+      }
+      await this.refreshDerivedState([...touched], [...months]);
+      const summary = tally.summary();
+      await this.writes.run((m) =>
+        runRawSql(m, `UPDATE import_job SET status = 'done', finished_at = $1, bytes_done = $2, rows_done = $3, summary = $4 WHERE id = $5`, [
+          new Date(),
+          source.bytesRead(),
+          rowsDone,
+          JSON.stringify(summary),
+          jobId,
+        ]),
+      );
+      return summary;
+    } catch (error) {
+      // What was stored stays (imports are idempotent: running the file again completes it).
+      this.logger.error({ err: error, jobId }, 'import job failed');
+      await this.writes
+        .run((m) => runRawSql(m, `UPDATE import_job SET status = 'failed', finished_at = $1, summary = $2 WHERE id = $3`, [new Date(), JSON.stringify(tally.summary()), jobId]))
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Validates the first `limit` rows as a run would (the same checks, duplicates included), writing nothing. */
+  async preview(source: ImportSource, limit = IMPORT_PREVIEW_ROWS): Promise<ImportPreview> {
+    const ctx = await this.context();
+    const items: ImportItem[] = [];
+    for await (const item of source.items()) {
+      items.push(item);
+      if (items.length >= limit) break;
+    }
+    const tally = new ImportTally();
+    // Reads only; placeholder ids stand for the rows a run would create.
+    const plan = await planBatch({ ...ctx, manager: this.dataSource.manager, now: new Date(), unmappedDepartmentId: async () => -1 }, items);
+    tallyPlan(tally, plan, (_kind, id) => id);
+    return { rowsChecked: items.length, summary: tally.summary(), errors: plan.failures.flatMap((f) => f.errors) };
+  }
+
+  private async context(): Promise<Omit<BatchContext, 'manager' | 'now' | 'unmappedDepartmentId'>> {
+    const { timeZone } = await this.hospital.current();
+    let placeholder = 0;
+    return { dayOf: memoDayOf(timeZone), seenVisitKeys: new Set(), placeholderId: () => --placeholder };
+  }
+
+  private async refreshDerivedState(patients: number[], months: string[]): Promise<void> {
+    patients.sort((a, b) => a - b);
+    for (let i = 0; i < patients.length; i += DERIVED_CHUNK) {
+      const chunk = patients.slice(i, i + DERIVED_CHUNK);
+      await this.writes.run((manager) => refreshPatients(manager, chunk));
+    }
+    for (const month of months.sort()) await this.writes.run((manager) => rebuildWaitMonth(manager, month));
+  }
+}
+
+function tallyPlan(tally: ImportTally, plan: BatchPlan, realId: (kind: 'patient' | 'encounter', id: number) => number): void {
+  for (const o of plan.outcomes) {
+    if (o.kind === 'patient') tally.patient(realId('patient', o.id), o.outcome);
+    else tally.encounter(realId('encounter', o.id), o.outcome);
+  }
+  for (const f of plan.failures) tally.failed(f.kind, f.errors);
+  for (const type of plan.skippedTypes) tally.skipped(type);
+  for (const u of plan.unmapped) tally.unmappedDepartments.add(`${u.system}|${u.code}`);
+}
+
+async function* batches(items: AsyncIterable<ImportItem>, size: number): AsyncIterable<ImportItem[]> {
+  let batch: ImportItem[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Time-zone offsets are whole quarter hours: the day of an instant is the day of its quarter hour (cached). */
+function memoDayOf(timeZone: string): (at: Date) => string {
+  const cache = new Map<number, string>();
+  return (at) => {
+    const quarter = Math.floor(at.getTime() / 900_000);
+    let day = cache.get(quarter);
+    if (day === undefined) {
+      if (cache.size > 100_000) cache.clear();
+      day = calendarDayOf(quarter * 900_000, timeZone);
+      cache.set(quarter, day);
+    }
+    return day;
+  };
+}

@@ -1,0 +1,68 @@
+import type { ImportCounts, ImportRowError, ImportSummary } from '@huifang/shared';
+
+type Outcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * The running summary of one import. A patient appears in many rows of a visit table: each patient
+ * is counted once, by what the import did to them overall (created beats updated beats unchanged).
+ * Encounters likewise, so a visit repeated in a file is not counted twice.
+ */
+export class ImportTally {
+  private readonly patients = new Map<number, Outcome>();
+  private readonly encounters = new Map<number, Outcome>();
+  private readonly counts = { patients: emptyCounts(), encounters: emptyCounts() };
+  readonly skippedByType: Record<string, number> = {};
+  readonly unmappedDepartments = new Set<string>();
+  errorCount = 0;
+
+  patient(id: number, outcome: Outcome): void {
+    this.record(this.patients, this.counts.patients, id, outcome);
+  }
+
+  encounter(id: number, outcome: Outcome): void {
+    this.record(this.encounters, this.counts.encounters, id, outcome);
+  }
+
+  failed(kind: 'patients' | 'encounters', errors: readonly ImportRowError[]): void {
+    this.counts[kind].failed++;
+    this.errorCount += errors.length;
+  }
+
+  skipped(type: string): void {
+    this.skippedByType[type] = (this.skippedByType[type] ?? 0) + 1;
+  }
+
+  /** Ids of the patients this import touched (for the derived state). */
+  patientIds(): number[] {
+    return [...this.patients.keys()];
+  }
+
+  summary(): ImportSummary {
+    return {
+      patients: { ...this.counts.patients },
+      encounters: { ...this.counts.encounters },
+      skippedByType: { ...this.skippedByType },
+      unmappedDepartments: [...this.unmappedDepartments].sort(),
+      errorCount: this.errorCount,
+    };
+  }
+
+  private record(seen: Map<number, Outcome>, counts: ImportCounts, id: number, outcome: Outcome): void {
+    const before = seen.get(id);
+    if (before === undefined) {
+      seen.set(id, outcome);
+      counts[outcome]++;
+      return;
+    }
+    if (RANK[outcome] <= RANK[before]) return;
+    seen.set(id, outcome);
+    counts[before]--;
+    counts[outcome]++;
+  }
+}
+
+const RANK: Record<Outcome, number> = { unchanged: 0, updated: 1, created: 2 };
+
+function emptyCounts(): ImportCounts {
+  return { created: 0, updated: 0, unchanged: 0, failed: 0 };
+}

@@ -1,0 +1,63 @@
+import type { ImportEncoding } from '@huifang/shared';
+import { csvRecords } from './csv-records';
+import { resolveEncoding, type TextEncoding } from './detect-encoding';
+import { xlsxRecords } from './xlsx-records';
+
+export type TabularFormat = 'csv' | 'xlsx';
+
+/** One record of the file: its cells and its 0-based position (the header is usually at 0). */
+export interface FileRecord {
+  position: number;
+  cells: string[];
+}
+
+/** A data row: `row` is 1-based from the header (ImportRowError.row). */
+export interface DataRow {
+  row: number;
+  cells: string[];
+}
+
+export interface TabularFile {
+  /** The CSV's text encoding; null for Excel. */
+  encoding: TextEncoding | null;
+  /** The header (the first record with any text), trimmed. */
+  columns: string[];
+  /** The data rows after the header, blank ones skipped (their numbers are kept). */
+  rows: AsyncIterable<DataRow>;
+  bytesRead(): number;
+  /** Lets go of the file when the rows are not read to the end. */
+  close(): Promise<void>;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** Opens a CSV or Excel file and reads up to its header; the rows stream when iterated. */
+export async function openTabularFile(filePath: string, format: TabularFormat, encoding: ImportEncoding): Promise<TabularFile> {
+  let bytes = 0;
+  const onBytes = (count: number) => (bytes += count);
+  const textEncoding = format === 'csv' ? await resolveEncoding(filePath, encoding) : null;
+  const records = textEncoding ? csvRecords(filePath, textEncoding, onBytes) : xlsxRecords(filePath, onBytes);
+  let header: FileRecord | undefined;
+  for (let next = await records.next(); !next.done; next = await records.next()) {
+    if (!isBlank(next.value.cells)) {
+      header = next.value;
+      break;
+    }
+  }
+  const headerAt = header?.position ?? 0;
+  async function* rows(): AsyncGenerator<DataRow> {
+    if (!header) return;
+    for await (const record of { [Symbol.asyncIterator]: () => records }) {
+      if (!isBlank(record.cells)) yield { row: record.position - headerAt, cells: record.cells };
+    }
+  }
+  return {
+    encoding: textEncoding,
+    columns: (header?.cells ?? []).map((cell) => cell.trim()),
+    rows: rows(),
+    bytesRead: () => bytes,
+    close: async () => void (await records.return(undefined)),
+  };
+}
