@@ -16,27 +16,37 @@ const FIRST_YEAR = Number(EARLIEST_DAY.slice(0, 4));
 const LAST_YEAR = Number(LATEST_DAY.slice(0, 4));
 
 interface WallClock {
-  /** The wall clock as if it were UTC. */
-  wallMs: number;
+  year: number;
+  month: number;
+  day: number;
+  /** Seconds since midnight on the wall clock. */
+  seconds: number;
   hasTime: boolean;
   /** Minutes ahead of UTC when the text says (`Z`, `+08:00`); null: the hospital's zone. */
   offsetMinutes: number | null;
 }
 
+const part = (text: string | undefined) => (text === undefined ? 0 : Number(text));
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** The fields of `text`, checked (no 2024-02-30, no 24:00); null when it is no date. Runs for every cell: no Date objects. */
 function wallClock(text: string): WallClock | null {
   const match = SEPARATED.exec(text) ?? COMPACT.exec(text);
   if (match) {
-    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
-    if (year < FIRST_YEAR || year > LAST_YEAR || hour > 23 || minute > 59 || second > 59) return null;
-    const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);
-    const date = new Date(wallMs);
-    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null; // 2024-02-30
-    return { wallMs, hasTime: match[4] !== undefined, offsetMinutes: offsetOf(match[7]) };
+    const [year, month, day, hour, minute, second] = [part(match[1]), part(match[2]), part(match[3]), part(match[4]), part(match[5]), part(match[6])];
+    if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    if (hour > 23 || minute > 59 || second > 59) return null;
+    return { year, month, day, seconds: hour * 3600 + minute * 60 + second, hasTime: match[4] !== undefined, offsetMinutes: offsetOf(match[7]) };
   }
   const serial = EXCEL_SERIAL.exec(text);
   if (!serial) return null;
-  const wallMs = EXCEL_EPOCH_MS + Math.round(Number(text) * DAY_MS / 1000) * 1000;
-  return { wallMs, hasTime: serial[2] !== undefined, offsetMinutes: null };
+  const date = new Date(EXCEL_EPOCH_MS + Math.round((Number(text) * DAY_MS) / 1000) * 1000);
+  const seconds = Math.round((date.getTime() % DAY_MS) / 1000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), seconds, hasTime: serial[2] !== undefined, offsetMinutes: null };
 }
 
 function offsetOf(zone: string | undefined): number | null {
@@ -47,18 +57,20 @@ function offsetOf(zone: string | undefined): number | null {
   return zone[0] === '-' ? -minutes : minutes;
 }
 
+const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
+
 /** `YYYY-MM-DD`, or null when `text` is no date. A midnight time (`1980-01-01 00:00:00`) is allowed. */
 export function parseDay(text: string): string | null {
   const clock = wallClock(text);
-  if (!clock || clock.offsetMinutes !== null || clock.wallMs % DAY_MS !== 0) return null;
-  return new Date(clock.wallMs).toISOString().slice(0, 10);
+  if (!clock || clock.offsetMinutes !== null || clock.seconds !== 0) return null;
+  return `${clock.year}-${pad(clock.month)}-${pad(clock.day)}`;
 }
 
 /** The instant, or null when `text` is no date with a time of day. */
 export function parseInstant(text: string, timeZone: string): Date | null {
   const clock = wallClock(text);
   if (!clock || !clock.hasTime) return null;
-  const instant =
-    clock.offsetMinutes === null ? wallClockToInstant(clock.wallMs, timeZone) : clock.wallMs - clock.offsetMinutes * 60_000;
+  const wallMs = Date.UTC(clock.year, clock.month - 1, clock.day) + clock.seconds * 1000;
+  const instant = clock.offsetMinutes === null ? wallClockToInstant(wallMs, timeZone) : wallMs - clock.offsetMinutes * 60_000;
   return new Date(instant);
 }

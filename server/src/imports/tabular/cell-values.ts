@@ -1,10 +1,17 @@
 import { IMPORT_CHARGE_MAX_YUAN, MOBILE_PHONE_PATTERN, normalizeMobilePhone, type Gender } from '@huifang/shared';
 
 /** C0 controls (tab and line breaks included: every mapped field is one line), DEL and C1 controls. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function hasControlCharacters(text: string): boolean {
+  CONTROL_CHARACTERS.lastIndex = 0;
   return CONTROL_CHARACTERS.test(text);
+}
+
+/** The text with each control character shown as `?` (for the error report). */
+export function maskControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '?');
 }
 
 /** Length in characters as a person counts them (a character outside the BMP is one). */

@@ -7,17 +7,20 @@ import { utcOffsetMinutes } from '@huifang/shared';
  */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const CACHE_LIMIT = 100_000;
-const offsetCache = new Map<string, number>();
+/** Per zone: quarter hour of wall time → minutes ahead of UTC. */
+const offsetCache = new Map<string, Map<number, number>>();
 
 /** `wallMs` is the wall clock written as if it were UTC (`Date.UTC(y, m - 1, d, h, mi, s)`). */
 export function wallClockToInstant(wallMs: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(wallMs / QUARTER_HOUR_MS)}`;
-  let offset = offsetCache.get(key);
+  let offsets = offsetCache.get(timeZone);
+  if (!offsets) offsetCache.set(timeZone, (offsets = new Map()));
+  const key = Math.floor(wallMs / QUARTER_HOUR_MS);
+  let offset = offsets.get(key);
   if (offset === undefined) {
     // Two passes settle the offset that holds at that wall time (as `startOfCalendarDay` does).
     offset = utcOffsetMinutes(wallMs - utcOffsetMinutes(wallMs, timeZone) * 60_000, timeZone);
-    if (offsetCache.size >= CACHE_LIMIT) offsetCache.clear();
-    offsetCache.set(key, offset);
+    if (offsets.size >= CACHE_LIMIT) offsets.clear();
+    offsets.set(key, offset);
   }
   return wallMs - offset * 60_000;
 }

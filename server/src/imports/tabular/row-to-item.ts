@@ -11,7 +11,7 @@ import {
 } from '@huifang/shared';
 import type { ImportItem } from '../import-records';
 import { parseDay, parseInstant } from './cell-dates';
-import { characterCount, hasControlCharacters, parseChargeCents, parseGender, parsePhone } from './cell-values';
+import { characterCount, hasControlCharacters, maskControlCharacters, parseChargeCents, parseGender, parsePhone } from './cell-values';
 
 /** What a row needs to become an item: where each mapped field sits, and how to name departments. */
 export interface RowContext {
@@ -52,7 +52,7 @@ export function rowToItem(row: number, cells: readonly string[], context: RowCon
   const text = (field: ImportField): string => {
     const index = context.columns[field];
     const value = index === undefined ? '' : (cells[index] ?? '').trim();
-    if (hasControlCharacters(value)) return fail(field, 'control_characters', value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')) ?? '';
+    if (hasControlCharacters(value)) return fail(field, 'control_characters', maskControlCharacters(value)) ?? '';
     const max = MAX_LENGTH[field];
     if (max !== undefined && characterCount(value) > max) return fail(field, 'too_long', value) ?? '';
     return value;
