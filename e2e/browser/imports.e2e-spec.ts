@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, type ImportJob, type Page as ListPage } from '@huifang/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { describeInBrowser, launchChromium } from '../support/chromium';
+import { startServer, type RunningServer } from '../support/server-process';
+import { ImportsPage } from './pages/imports.page';
+import { LoginPage } from './pages/login.page';
+import { ShellPage } from './pages/shell.page';
+
+/** Enough visits that the import runs for a few polls, so the progress bar is seen moving. */
+const ROWS = 20_000;
+/** Rows the server must refuse, with their 1-based row numbers. */
+const BAD_PHONE_ROW = 3;
+const UNKNOWN_DEPARTMENT_ROW = 5;
+
+/**
+ * An HIS export in UTF-8 with Chinese headers. The phone column has a header the server does not
+ * know (`联系手机`), so the admin maps it by hand.
+ */
+function historyCsv(): string {
+  const lines = ['病历号,姓名,联系手机,性别,就诊号,科室,签到时间,离院时间'];
+  for (let row = 1; row <= ROWS; row++) {
+    const patient = `HIS${String(Math.ceil(row / 2)).padStart(6, '0')}`;
+    const phone = row === BAD_PHONE_ROW ? '12345' : `139${String(Math.ceil(row / 2)).padStart(8, '0')}`;
+    const department = row === UNKNOWN_DEPARTMENT_ROW ? '牙科' : row % 3 === 0 ? '外科' : '内科';
+    const day = `2025-${String((row % 12) + 1).padStart(2, '0')}-${String((row % 28) + 1).padStart(2, '0')}`;
+    lines.push(
+      [patient, `导入测试${Math.ceil(row / 2)}`, phone, row % 2 ? '男' : '女', `V${String(row).padStart(7, '0')}`, department, `${day} 08:${String(row % 60).padStart(2, '0')}`, `${day} 10:00`].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describeInBrowser('an admin brings in the HIS history from a CSV', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: ApiClient;
+  let context: BrowserContext;
+  let page: Page;
+  let dir: string;
+  let csvPath: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    admin = await new ApiClient(server.baseUrl).login('admin', DEMO_PASSWORD);
+    dir = mkdtempSync(join(tmpdir(), 'huifang-import-'));
+    csvPath = join(dir, '门诊就诊记录.csv');
+    writeFileSync(csvPath, historyCsv());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => context?.close());
+
+  it('uploads, maps, previews, runs with a progress bar, reads the summary and error report, and finds the job again after a refresh', async () => {
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(server.baseUrl);
+    await login.logIn('admin', DEMO_PASSWORD);
+    await page.waitForURL('**/users');
+    await new ShellPage(page).navLink('imports').click();
+    const imports = new ImportsPage(page);
+    await page.getByTestId('import-drop-zone').waitFor();
+
+    await imports.chooseFile(csvPath);
+    await imports.mappingStep().waitFor();
+    await page.waitForURL(/\/imports\/\d+$/);
+    const jobId = Number(/\/imports\/(\d+)$/.exec(page.url())?.[1]);
+
+    // Suggested from the Chinese headers; the unknown header is left for the admin.
+    expect(await imports.mappedColumn('patientNumber')).toBe('病历号');
+    expect(await imports.mappedColumn('checkedInAt')).toBe('签到时间');
+    expect(await imports.mappedColumn('phone')).toBe('（文件中没有）');
+    await imports.mapField('phone', '联系手机');
+    expect(await imports.mappedColumn('phone')).toBe('联系手机');
+    await expect(imports.missing().count()).resolves.toBe(0);
+
+    await imports.preview();
+    const previewErrors = await imports.rowErrors();
+    expect(previewErrors).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`第 ${BAD_PHONE_ROW} 行 手机号 不是有效的手机号 12345`),
+        expect.stringContaining(`第 ${UNKNOWN_DEPARTMENT_ROW} 行 科室 未知科室 牙科`),
+      ]),
+    );
+
+    await imports.saveMappingAs('门诊月报');
+    await imports.run();
+    await imports.progressBar().waitFor();
+    // Watch it move: every progress text seen until the job is over.
+    const seen = new Set<string>();
+    while ((await imports.progressBar().count()) > 0) {
+      const text = await imports.progressText().innerText().catch(() => '');
+      if (text) seen.add(text.trim());
+      await page.waitForTimeout(200);
+    }
+    expect([...seen].some((text) => /已读取 \d+% · 已处理 [1-9]\d* 行/.test(text))).toBe(true);
+
+    expect(await imports.status()).toBe('已完成');
+    expect(await imports.count('encounters', 'created')).toBe(ROWS - 2);
+    expect(await imports.count('encounters', 'failed')).toBe(2);
+    expect(await imports.count('patients', 'created')).toBe(ROWS / 2);
+
+    const report = await imports.downloadErrorReport();
+    const reportLines = report.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(reportLines).toHaveLength(3);
+    expect(report).toContain('12345');
+    expect(report).toContain('牙科');
+
+    await imports.historyEntry(jobId).waitFor();
+    expect(await imports.historyEntry(jobId).innerText()).toContain('门诊就诊记录.csv');
+
+    await page.reload();
+    await imports.job().waitFor();
+    expect(await imports.status()).toBe('已完成');
+    expect(await imports.count('encounters', 'created')).toBe(ROWS - 2);
+    expect(await imports.rowErrors()).toHaveLength(2);
+
+    const history = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=20')).body;
+    expect(history.items[0]).toMatchObject({ id: jobId, status: 'done', mappingName: '门诊月报', fileName: '门诊就诊记录.csv' });
+  });
+});
