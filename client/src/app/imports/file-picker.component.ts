@@ -25,7 +25,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
         #fileInput
         type="file"
         class="file-input"
-        accept=".csv,.txt,.xlsx,.json"
+        accept=".csv,.xlsx,.json"
         data-testid="import-file-input"
         [attr.aria-label]="t('imports.upload.choose')"
         [disabled]="busy()"

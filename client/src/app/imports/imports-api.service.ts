@@ -1,10 +1,10 @@
 import { HttpClient, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ExportLanguage,
   FhirDepartmentMapping,
   ImportColumnMapping,
   ImportEncoding,
-  ImportFormat,
   ImportJob,
   ImportPreview,
   ImportRowError,
@@ -20,22 +20,16 @@ const IMPORTS_URL = '/api/imports';
 const MAPPINGS_URL = '/api/import-mappings';
 const FHIR_DEPARTMENTS_URL = '/api/fhir-department-mappings';
 
-export interface UploadOptions {
-  format?: ImportFormat;
-  encoding?: ImportEncoding;
-}
 
 /** Import jobs (admin only): upload, preview, run, follow; saved mappings; the FHIR department table. */
 @Injectable({ providedIn: 'root' })
 export class ImportsApiService {
   private readonly http = inject(HttpClient);
 
-  /** Multipart upload with progress events (the answer is the last event). */
-  upload(file: File, options: UploadOptions): Observable<HttpEvent<ImportUpload>> {
+  /** Multipart upload with progress events (the answer is the last event); the server tells the format from the name. */
+  upload(file: File, encoding?: ImportEncoding): Observable<HttpEvent<ImportUpload>> {
     const form = new FormData();
-    // Fields before the file: the server reads the stream in order.
-    if (options.format) form.append('format', options.format);
-    if (options.encoding) form.append('encoding', options.encoding);
+    if (encoding) form.append('encoding', encoding);
     form.append('file', file, file.name);
     return this.http.post<ImportUpload>(IMPORTS_URL, form, { observe: 'events', reportProgress: true });
   }
@@ -61,8 +55,9 @@ export class ImportsApiService {
     return this.http.get<Page<ImportRowError>>(`${IMPORTS_URL}/${id}/errors`, { params: toHttpParams({ page, pageSize }) });
   }
 
-  errorsCsv(id: number): Observable<Blob> {
-    return this.http.get(`${IMPORTS_URL}/${id}/errors.csv`, { responseType: 'blob' });
+  /** Headers and problem names in `lang` (the UI's language). */
+  errorsCsv(id: number, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(`${IMPORTS_URL}/${id}/errors.csv`, { params: toHttpParams({ lang }), responseType: 'blob' });
   }
 
   savedMappings(): Observable<SavedImportMapping[]> {

@@ -16,7 +16,6 @@ import { ImportHistoryComponent } from './import-history.component';
 import { ImportsApiService } from './imports-api.service';
 import { isRunning, pollJob } from './job-polling';
 import { JobStatusComponent } from './job-status.component';
-import { formatOfFile } from './mapping-form';
 import { MappingStepComponent } from './mapping-step.component';
 import { uploadState } from './upload-progress';
 
@@ -103,9 +102,8 @@ export class ImportsPageComponent {
   }
 
   protected upload(file: File, encoding?: Exclude<ImportEncoding, 'auto'>): void {
-    const format = formatOfFile(file.name) ?? undefined;
     this.uploadProgress.set(0);
-    this.api.upload(file, { format, encoding }).subscribe({
+    this.api.upload(file, encoding).subscribe({
       next: (event) => {
         const state = uploadState(event);
         if (state?.kind === 'sending') this.uploadProgress.set(state.fraction);

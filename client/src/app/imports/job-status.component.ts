@@ -8,6 +8,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { Notifier } from '../core/notifier.service';
 import { saveFile } from '../dashboard/csv-download';
+import { LanguageService } from '../i18n/language.service';
 import { ImportSummaryComponent } from './import-summary.component';
 import { ImportsApiService } from './imports-api.service';
 import { isRunning } from './job-polling';
@@ -28,6 +29,7 @@ export class JobStatusComponent {
   private readonly api = inject(ImportsApiService);
   private readonly notifier = inject(Notifier);
   private readonly document = inject(DOCUMENT);
+  private readonly language = inject(LanguageService);
 
   protected readonly running = computed(() => isRunning(this.job()));
   protected readonly percent = computed(() => bytesPercent(this.job().bytesDone, this.job().bytesTotal));
@@ -61,7 +63,7 @@ export class JobStatusComponent {
     const job = this.job();
     this.downloading.set(true);
     this.api
-      .errorsCsv(job.id)
+      .errorsCsv(job.id, this.language.lang())
       .pipe(finalize(() => this.downloading.set(false)))
       .subscribe({
         next: (blob) => saveFile(this.document, blob, `import-${job.id}-errors.csv`),

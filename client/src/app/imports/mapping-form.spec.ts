@@ -1,4 +1,4 @@
-import { initialMapping, formatOfFile, isRequired, missingFields, sampleValue, withColumn } from './mapping-form';
+import { initialMapping, isRequired, missingFields, sampleValue, withColumn } from './mapping-form';
 
 const COLUMNS = ['病历号', '姓名', '手机', '就诊号', '科室', '签到时间'];
 
@@ -36,13 +36,5 @@ describe('the mapping form', () => {
     expect(sampleValue(COLUMNS, rows, '姓名')).toBe('张三');
     expect(sampleValue(COLUMNS, rows, undefined)).toBeNull();
     expect(sampleValue(COLUMNS, rows, '没有这一列')).toBeNull();
-  });
-
-  it('tells the server the format the file name says, or leaves it to the server', () => {
-    expect(formatOfFile('2025年门诊.CSV')).toBe('csv');
-    expect(formatOfFile('visits.xlsx')).toBe('xlsx');
-    expect(formatOfFile('bundle.json')).toBe('fhir');
-    expect(formatOfFile('export')).toBeNull();
-    expect(formatOfFile('old.xls')).toBeNull();
   });
 });

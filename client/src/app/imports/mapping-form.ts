@@ -3,7 +3,6 @@ import {
   requiredImportFields,
   type ImportColumnMapping,
   type ImportField,
-  type ImportFormat,
 } from '@huifang/shared';
 
 /**
@@ -41,20 +40,4 @@ export function sampleValue(columns: readonly string[], rows: readonly string[][
   const index = column === undefined ? -1 : columns.indexOf(column);
   if (index < 0) return null;
   return rows.map((row) => row[index]?.trim() ?? '').find((value) => value !== '') ?? null;
-}
-
-/** The format a file name says, so the upload can tell the server; null leaves it to the server. */
-export function formatOfFile(fileName: string): ImportFormat | null {
-  const extension = /\.([^.]+)$/.exec(fileName.toLowerCase())?.[1];
-  switch (extension) {
-    case 'csv':
-    case 'txt':
-      return 'csv';
-    case 'xlsx':
-      return 'xlsx';
-    case 'json':
-      return 'fhir';
-    default:
-      return null;
-  }
 }
