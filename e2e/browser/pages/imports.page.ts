@@ -22,7 +22,7 @@ export class ImportsPage {
 
   /** The column a field is mapped to, as its select shows it. */
   async mappedColumn(field: ImportField): Promise<string> {
-    return (await this.page.getByTestId(`import-map-${field}`).innerText()).trim();
+    return (await this.page.getByTestId(`import-map-${field}`).locator('.mat-mdc-select-value').innerText()).trim();
   }
 
   async mapField(field: ImportField, column: string): Promise<void> {
