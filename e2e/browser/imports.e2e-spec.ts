@@ -34,6 +34,15 @@ function historyCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** How far the page, or a box inside it, scrolls sideways (as responsive.e2e-spec.ts measures). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const inner = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.clientWidth > 0)
+      .map((el) => el.scrollWidth - el.clientWidth);
+    return Math.max(document.documentElement.scrollWidth - window.innerWidth, ...inner);
+  });
+
 describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -126,5 +135,35 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
 
     const history = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=20')).body;
     expect(history.items[0]).toMatchObject({ id: jobId, status: 'done', mappingName: '门诊月报', fileName: '门诊就诊记录.csv' });
+  });
+
+  it('shows the demo import, its refused rows and the FHIR department table on a phone, without sideways scrolling', async () => {
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 } });
+    page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(server.baseUrl);
+    await login.logIn('admin', DEMO_PASSWORD);
+    await page.waitForURL('**/users');
+    const imports = new ImportsPage(page);
+    await imports.open(server.baseUrl);
+    const demo = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=100')).body.items.find((j) => j.mappingName === '门诊月报' && j.fileName.startsWith('HIS'));
+    expect(demo).toBeDefined();
+    await imports.historyEntry(demo?.id ?? 0).waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    await imports.historyEntry(demo?.id ?? 0).getByRole('link').click();
+    await imports.job().waitFor();
+    expect(await imports.status()).toBe('已完成');
+    expect(await imports.rowErrors()).toEqual([
+      '第 37 行 手机号 不是有效的手机号 1391234567',
+      '第 112 行 科室 未知科室 针灸推拿科',
+      '第 254 行 离开时间 时间顺序有误（如离开早于签到） 2025-03-02 07:50',
+      '第 301 行 就诊号 就诊号在文件中重复 GH20250301-0042',
+    ]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByTestId('import-fhir-departments-link').click();
+    await page.getByTestId('fhir-departments').waitFor({ state: 'attached' });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 });

@@ -11,7 +11,7 @@ import { Notifier } from '../core/notifier.service';
 import { departmentName } from '../departments/department-name';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
-import { departmentChoices, fhirDepartmentOrder } from './fhir-department-rows';
+import { departmentChoices } from './fhir-department-rows';
 import { ImportsApiService } from './imports-api.service';
 
 /**
@@ -31,7 +31,7 @@ export class FhirDepartmentsPageComponent {
   private readonly notifier = inject(Notifier);
   protected readonly lang = inject(LanguageService).lang;
 
-  /** Kept in the order first loaded, so a row does not jump away while the admin works down the list. */
+  /** Unmapped codes first, as the server sorts them; a row keeps its place while the admin works down the list. */
   protected readonly rows = signal<FhirDepartmentMapping[]>([]);
   protected readonly departments = signal<Department[]>([]);
   protected readonly loading = signal(true);
@@ -49,7 +49,7 @@ export class FhirDepartmentsPageComponent {
       .pipe(finalize(() => this.loading.set(false)))
       .subscribe({
         next: ([rows, departments]) => {
-          this.rows.set(fhirDepartmentOrder(rows));
+          this.rows.set(rows);
           this.departments.set(departments);
           this.loadFailed.set(false);
         },
