@@ -109,4 +109,18 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/imports/{id}/errors.csv': ADMIN,
   'GET /api/import-mappings': ADMIN,
   'DELETE /api/import-mappings/{name}': ADMIN,
+  // FHIR R4 export: read-only, as the same records through the API. Patient: a quality manager
+  // gets no telecom (service decides); Task: a role sees the kinds it works (service decides).
+  // Templates and answered surveys (they hold comments): quality managers and admins.
+  'GET /api/fhir/metadata': STAFF,
+  'GET /api/fhir/Patient/{id}': STAFF,
+  'GET /api/fhir/Encounter/{id}': STAFF,
+  'GET /api/fhir/Questionnaire/{id}': QUALITY,
+  'GET /api/fhir/QuestionnaireResponse': QUALITY,
+  'GET /api/fhir/Task': STAFF,
+  // FHIR import: writes patient data in bulk, as the imports routes: administration only.
+  'POST /api/fhir': ADMIN,
+  // The FHIR department mapping table: administration, like departments themselves.
+  'GET /api/fhir-department-mappings': ADMIN,
+  'PUT /api/fhir-department-mappings/{id}': ADMIN,
 };

@@ -13,6 +13,7 @@ import { SettingsModule } from './core/settings/settings.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { FirstStartModule } from './first-start/first-start.module';
 import { EncountersModule } from './encounters/encounters.module';
+import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
 import { ImportsModule } from './imports/imports.module';
@@ -49,6 +50,7 @@ export class AppModule {
         HealthModule,
         FirstStartModule,
         ImportsModule,
+        FhirModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { registerFhirBody } from './fhir/fhir-body';
 import type { AppConfig } from './core/config/app-config';
 import { createValidationPipe } from './core/http/validation';
 import { registerInputGuard } from './core/http/input-guard';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   registerRequestLogging(adapter.getInstance());
   registerInputGuard(adapter.getInstance());
+  registerFhirBody(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,

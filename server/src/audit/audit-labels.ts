@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'import.run': { zh: '运行数据导入', en: 'Ran a data import' },
   'import.mapping_delete': { zh: '删除列对应方案', en: 'Deleted a column mapping' },
   'settings.update': { zh: '修改医院设置', en: 'Changed hospital settings' },
+  'fhir_mapping.update': { zh: '修改 FHIR 科室映射', en: 'Changed FHIR department mapping' },
+  'fhir.read': { zh: '以 FHIR 格式读取', en: 'Read as FHIR' },
 };
 
 /** What an entry is about; an entity type not listed here is written as its code. */
@@ -63,6 +65,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<string, Words>> = {
   callback: { zh: '回访', en: 'Callback' },
   department: { zh: '科室', en: 'Department' },
   encounter: { zh: '就诊', en: 'Visit' },
+  fhir_department_mapping: { zh: 'FHIR 科室映射', en: 'FHIR department mapping' },
   follow_up_rule: { zh: '回访规则', en: 'Follow-up rule' },
   indicator: { zh: '指标', en: 'Indicator' },
   patient: { zh: '患者', en: 'Patient' },

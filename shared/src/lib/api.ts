@@ -141,6 +141,12 @@ export const ERROR_CODES = {
   /** Only an uploaded job can be previewed or run (it is running or has run). */
   importNotRunnable: 'import.not_runnable',
   importMappingNotFound: 'import.mapping_not_found',
+  // FHIR import and export
+  fhirMappingNotFound: 'fhir_mapping.not_found',
+  /** `POST /api/fhir` got JSON that is no FHIR resource (no `resourceType`). */
+  fhirNotAResource: 'fhir.not_a_resource',
+  /** A FHIR read of a resource Huifang does not hold (`Questionnaire/9`). */
+  fhirResourceNotFound: 'fhir.not_found',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'import.upload',
   'import.run',
   'import.mapping_delete',
+  'fhir_mapping.update',
+  'fhir.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,7 @@ import { CancelCallsWithoutConsent1765200100000 } from '../../migrations/1765200
 import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-survey-language';
 import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
 import { HistoryImport1765700000000 } from '../../migrations/1765700000000-history-import';
+import { FhirDepartmentMapping1765702000000 } from '../../migrations/1765702000000-fhir-department-mapping';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   ListSortIndexes1765300000000,
   SurveyLanguage1765500000000,
   HistoryImport1765700000000,
+  FhirDepartmentMapping1765702000000,
 ];

@@ -68,6 +68,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // The stack goes to the log (never to the client); no request body is logged.
       this.logger.error({ err: exception, requestId: body.requestId }, 'unhandled error');
     }
+    this.send(request, reply, body);
+  }
+
+  /** Writes the answer; a feature speaking another error format (FHIR's OperationOutcome) overrides this. */
+  protected send(_request: FastifyRequest, reply: FastifyReply, body: ApiError): void {
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

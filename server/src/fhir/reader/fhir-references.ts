@@ -1,0 +1,59 @@
+import type { SourceKey } from '../../imports/import-records';
+
+/*
+ * FHIR references, in the four forms bundles use: `urn:uuid:` (an entry's fullUrl), relative
+ * (`Patient/123`), absolute (`https://host/fhir/Patient/123`) and conditional
+ * (`Patient?identifier=system|value`). A reference resolves to the source key of its target, so
+ * an encounter may name a patient stored by an earlier import as well as one in the same bundle.
+ */
+
+/** `system|value`: how an identifier is kept as a source key. */
+export function identifierKey(system: string, value: string): SourceKey {
+  return `${system}|${value}`;
+}
+
+/** `Patient/123` from `Patient/123`, `Patient/123/_history/2` or `https://host/fhir/Patient/123`. */
+const LITERAL = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+export function literalReference(reference: string): { type: string; id: string } | null {
+  const match = LITERAL.exec(reference);
+  return match ? { type: match[1], id: match[2] } : null;
+}
+
+/** The key a conditional reference names: `Patient?identifier=system|value` → `system|value`. */
+export function conditionalKey(reference: string, type: string): SourceKey | null {
+  if (!reference.startsWith(`${type}?`)) return null;
+  const params = new URLSearchParams(reference.slice(type.length + 1));
+  const identifier = params.get('identifier');
+  if (!identifier) return null;
+  const bar = identifier.indexOf('|');
+  // `identifier=value` without a system matches any system: not a key Huifang can look up.
+  if (bar <= 0 || bar === identifier.length - 1) return null;
+  return identifier;
+}
+
+/** What the bundle's own entries answer to: their fullUrl and `Type/id`, each to the record's main key. */
+export class BundleReferences {
+  private readonly byUrl = new Map<string, SourceKey>();
+
+  /** Remembers an entry of `type` whose stored record is found by `key`. */
+  add(type: string, fullUrl: string | undefined, id: string | undefined, key: SourceKey): void {
+    if (fullUrl) this.byUrl.set(fullUrl, key);
+    if (id) this.byUrl.set(`${type}/${id}`, key);
+  }
+
+  /**
+   * The source key `reference` points at, if it points at a `type`: an entry of this bundle, or a
+   * record stored earlier (its `Type/id` or identifier key). Null when it cannot point at one.
+   */
+  resolve(reference: string, type: string): SourceKey | null {
+    const inBundle = this.byUrl.get(reference);
+    if (inBundle) return inBundle;
+    if (reference.startsWith('urn:') || reference.startsWith('#')) return null;
+    if (reference.includes('?')) return conditionalKey(reference, type);
+    const literal = literalReference(reference);
+    if (!literal || literal.type !== type) return null;
+    const key = `${literal.type}/${literal.id}`;
+    return this.byUrl.get(key) ?? key;
+  }
+}
