@@ -1,17 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, type ImportJob, type Page as ListPage } from '@huifang/shared';
+import { DEMO_PASSWORD, type FhirDepartmentMapping, type ImportJob, type Page as ListPage } from '@huifang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
-import { ImportsPage } from './pages/imports.page';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process';
+import { FhirDepartmentsPage, ImportsPage } from './pages/imports.page';
 import { LoginPage } from './pages/login.page';
 import { ShellPage } from './pages/shell.page';
 
 /** Enough visits that the import runs for a few polls, so the progress bar is seen moving. */
 const ROWS = 20_000;
+/** Real Synthea output, next to the repository (../shared/data/README.md). */
+const SYNTHEA = join(REPO_ROOT, '..', 'shared', 'data', 'synthea');
+
 /** Rows the server must refuse, with their 1-based row numbers. */
 const BAD_PHONE_ROW = 3;
 const UNKNOWN_DEPARTMENT_ROW = 5;
@@ -165,5 +168,42 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
     await page.getByTestId('import-fhir-departments-link').click();
     await page.getByTestId('fhir-departments').waitFor({ state: 'attached' });
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  it('imports a FHIR bundle without a mapping step, then maps its department codes in the table', async () => {
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(server.baseUrl);
+    await login.logIn('admin', DEMO_PASSWORD);
+    await page.waitForURL('**/users');
+    const imports = new ImportsPage(page);
+    await imports.open(server.baseUrl);
+
+    const bundle = readdirSync(SYNTHEA).filter((name) => name.endsWith('.json')).sort()[0];
+    await imports.chooseFile(join(SYNTHEA, bundle));
+    await page.waitForURL(/\/imports\/\d+$/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-job"]')?.getAttribute('data-status') === 'done', null, { timeout: 60_000 });
+    expect(await imports.mappingStep().count()).toBe(0);
+    expect(await imports.count('patients', 'created')).toBe(1);
+    expect(await imports.count('encounters', 'created')).toBeGreaterThan(0);
+    expect(await page.getByTestId('import-skipped').innerText()).toContain('Observation');
+    await imports.unmappedDepartments().waitFor();
+
+    await imports.unmappedDepartments().getByRole('link').click();
+    await page.waitForURL('**/imports/fhir-departments');
+    const table = new FhirDepartmentsPage(page);
+    await table.unmappedRows().first().waitFor();
+    const before = (await admin.get<FhirDepartmentMapping[]>('/api/fhir-department-mappings')).body;
+    const unmapped = before.filter((m) => m.departmentId === null);
+    expect(await table.unmappedRows().count()).toBe(unmapped.length);
+    expect(await table.unmappedCount().innerText()).toContain(String(unmapped.length));
+
+    await table.map(unmapped[0].id, '内科');
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="fhir-department-${id}"]`)?.classList.contains('unmapped'), unmapped[0].id);
+    const after = (await admin.get<FhirDepartmentMapping[]>('/api/fhir-department-mappings')).body;
+    const internal = (await admin.get<{ id: number; code: string }[]>('/api/departments')).body.find((d) => d.code === 'internal_medicine');
+    expect(after.find((m) => m.id === unmapped[0].id)?.departmentId).toBe(internal?.id);
+    expect(await table.unmappedCount().innerText()).toContain(String(unmapped.length - 1));
   });
 });

@@ -84,4 +84,31 @@ export class ImportsPage {
   historyEntry(jobId: number) {
     return this.page.getByTestId(`import-history-${jobId}`);
   }
+
+  unmappedDepartments() {
+    return this.page.getByTestId('import-unmapped');
+  }
+}
+
+/** Admin: /imports/fhir-departments — which department each FHIR code stands for. */
+export class FhirDepartmentsPage {
+  constructor(private readonly page: Page) {}
+
+  rows() {
+    return this.page.locator('[data-testid^="fhir-department-"]').filter({ has: this.page.locator('mat-select') });
+  }
+
+  unmappedRows() {
+    return this.page.locator('li.unmapped[data-testid^="fhir-department-"]');
+  }
+
+  unmappedCount() {
+    return this.page.getByTestId('fhir-departments-unmapped');
+  }
+
+  /** Picks a department for row `id` by its shown name. */
+  async map(id: number, departmentName: string): Promise<void> {
+    await this.page.getByTestId(`fhir-department-select-${id}`).click();
+    await this.page.getByRole('option', { name: departmentName, exact: true }).click();
+  }
 }
