@@ -13,10 +13,12 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      // Maintenance commands (npm run backup / restore), bundled next to the server they belong to.
+      // Maintenance commands (npm run backup / restore / import), bundled next to the server they belong to.
       additionalEntryPoints: [
         { entryName: 'backup', entryPath: './src/maintenance/backup.ts' },
         { entryName: 'restore', entryPath: './src/maintenance/restore.ts' },
+        // npm run import: the nightly load from the HIS (imports/).
+        { entryName: 'import', entryPath: './src/import-cli.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

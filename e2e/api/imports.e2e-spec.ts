@@ -1,9 +1,14 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
 import { addDays, calendarDayOf } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
-import { testDatabases } from '../support/databases';
+import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
 import { importFile, uploadImport, waitForImport } from '../support/imports-fixtures';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { ADMIN_PASSWORD, REPO_ROOT, startServerOn, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 import { changedTables, openSnapshotReader } from '../support/table-checksum';
 
@@ -14,6 +19,23 @@ import { changedTables, openSnapshotReader } from '../support/table-checksum';
  */
 
 const TZ = 'Asia/Shanghai';
+
+/** `npm run import -- <args>` as the nightly job runs it (the built dist/server/import.js), beside the running server. */
+async function runImportCli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server', 'import.js'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl, HUIFANG_ADMIN_PASSWORD: 'unused-admin-password' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
 const today = calendarDayOf(new Date(), TZ);
 const day = (offset: number) => addDays(today, offset);
 
@@ -46,6 +68,7 @@ function visitTable(overrides: { v003Clinician?: string } = {}): string {
 }
 
 describe.each(testDatabases())('imports on %s', (database) => {
+  let db: TestDatabase;
   let server: RunningServer;
   let admin: ApiClient;
   let desk: ApiClient;
@@ -60,7 +83,8 @@ describe.each(testDatabases())('imports on %s', (database) => {
   };
 
   beforeAll(async () => {
-    server = await startServer(database);
+    db = await createTestDatabase(database);
+    server = await startServerOn(database, db);
     const anonymous = new ApiClient(server.baseUrl);
     admin = await anonymous.login('admin', ADMIN_PASSWORD);
     await admin.post('/api/users', { username: 'desk', role: 'front_desk', password: 'correct-horse-battery' });
@@ -220,4 +244,47 @@ describe.each(testDatabases())('imports on %s', (database) => {
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('import.mapping_not_found');
   });
+
+  it('imports from the command line: a job with no user in the history, exit 1 when a row failed, 2 on a usage error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huifang-cli-'));
+    try {
+      const good = `${HEADER}\nC001,吴十,13900000011,男,,CV001,内科,,${day(-30)} 08:00,${day(-30)} 08:05,${day(-30)} 08:20,,\n`;
+      writeFileSync(join(folder, 'good.csv'), good);
+      const ok = await runImportCli([join(folder, 'good.csv')], server.databaseUrl);
+      expect(ok.stderr).not.toMatch(/error/i);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain('encounters: 1 created, 0 updated, 0 unchanged, 0 failed');
+
+      writeFileSync(join(folder, 'bad.csv'), `${good}C002,郑十一,13900000012,男,,CV002,内科,,${day(-30)} 08:00,,${day(-31)} 08:00,,\n`);
+      const bad = await runImportCli([folder], server.databaseUrl);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain('bad.csv: done');
+      expect(bad.stdout).toContain('encounters: 0 created, 0 updated, 1 unchanged, 1 failed');
+
+      const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=5');
+      expect(history.body.items[0]).toMatchObject({ fileName: 'good.csv', startedBy: null, status: 'done' });
+      expect(history.body.items[1]).toMatchObject({ fileName: 'bad.csv', startedBy: null, status: 'done' });
+
+      expect((await runImportCli([join(folder, 'nothing-here.csv')], server.databaseUrl)).code).toBe(2);
+      expect((await runImportCli([folder, '--format', 'pdf'], server.databaseUrl)).code).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('fires no follow-up rules for history; the missed-revisit job passes over patients without a phone', async () => {
+    // Imported visits with an expected return set no reminders (the desk's finish would); only the
+    // periodic missed-revisit job (run at start-up, also by the CLI above) may have added calls.
+    expect(await runSql(server.databaseUrl, "SELECT kind FROM callback WHERE kind <> 'missed_revisit'")).toEqual([]);
+    const noPhone = `${HEADER}\nP009,冯十二,,女,,V009,内科,,${day(-40)} 08:00,,${day(-40)} 08:30,${day(-10)},\n`;
+    expect((await importFile(admin, 'no-phone.csv', noPhone)).summary?.encounters.created).toBe(1);
+
+    // The job runs at start-up: restart on the same database.
+    await server.stopKeepingDatabase();
+    server = await startServerOn(database, db);
+    admin = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
+    const calls = (await runSql(server.databaseUrl, "SELECT patient_id FROM callback WHERE kind = 'missed_revisit'")) as { patient_id: number }[];
+    // P007's return (10 days ago, with a phone) was missed; P009's too, but there is no number to call.
+    expect(calls.map((c) => Number(c.patient_id))).toEqual([await patientByNumber('P007')]);
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ import { EncountersModule } from './encounters/encounters.module';
 import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
-import { ImportsModule } from './imports/imports.module';
+import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -26,7 +26,8 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `cli`: for `npm run import` beside a running server, which keeps the upkeep of import jobs to itself. */
+  static forRoot(config: AppConfig, { cli = false }: { cli?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -51,6 +52,7 @@ export class AppModule {
         FirstStartModule,
         ImportsModule,
         FhirModule,
+        ...(cli ? [] : [ImportHousekeepingModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -51,6 +51,8 @@ export class MissedRevisitJob implements OnApplicationBootstrap {
            WHERE p.next_visit_due < $5 AND p.next_visit_due >= $6
              AND (p.last_visit_on IS NULL OR p.last_visit_on < p.next_visit_due)
              AND (p.consent_calls IS NULL OR p.consent_calls = $7)
+             -- No number to call: imported without a mobile phone, or erased.
+             AND p.phone <> ''
            ON CONFLICT DO NOTHING`,
           [rule.priority, now, now, now, addDays(today, -rule.offset), addDays(today, -rule.offset - LOOKBACK_DAYS), true],
         );

@@ -50,13 +50,14 @@ export class ImportJobsService {
     format: ImportFormat,
     encoding: ImportEncoding,
     context: AuditContext | null,
+    { keepFile = false } = {},
   ): Promise<ImportUpload> {
     let peek: { encoding: 'utf-8' | 'gb18030' | null; columns: string[]; sampleRows: string[][] } = { encoding: null, columns: [], sampleRows: [] };
     if (format !== 'fhir') {
       try {
         peek = await peekTabular(file.path, format, encoding);
       } catch (error) {
-        await removeFile(file.path);
+        if (!keepFile) await removeFile(file.path);
         throw error;
       }
     }
@@ -94,7 +95,7 @@ export class ImportJobsService {
   }
 
   /** Starts the job in the background (202); poll `get` for progress. */
-  async run(id: number, input: ImportRunDto, context: AuditContext | null): Promise<ImportJob> {
+  async run(id: number, input: ImportRunDto, context: AuditContext | null, { keepFile = false } = {}): Promise<ImportJob> {
     const job = await this.requireUploaded(id);
     const { source, runOptions } = await this.sources.open(job.filePath, this.readOptions(job, input));
     await this.writes.run(async (manager) => {
@@ -112,17 +113,15 @@ export class ImportJobsService {
     const done = this.importer
       .run(source, id, runOptions)
       .catch((error: unknown) => this.logger.error({ err: error, jobId: id }, 'import failed'))
-      .finally(() => removeFile(job.filePath));
+      .finally(() => (keepFile ? undefined : removeFile(job.filePath)));
     this.running.add(done);
     void done.finally(() => this.running.delete(done));
     return this.get(id);
   }
 
-  /** For the CLI: runs to the end in the foreground. */
-  async runToEnd(id: number, input: ImportRunDto, context: AuditContext | null): Promise<ImportJob> {
-    await this.run(id, input, context);
+  /** Resolves when every import this process started has ended (the CLI waits for its own). */
+  async settled(): Promise<void> {
     await Promise.all([...this.running]);
-    return this.get(id);
   }
 
   async list(page: number, pageSize: number): Promise<Page<ImportJob>> {

@@ -17,7 +17,14 @@ import { SourceIdentifierEntity } from './source-identifier.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ImportJobEntity, ImportRowErrorEntity, ImportMappingEntity, SourceIdentifierEntity, StaffUserEntity]), AuditModule],
   controllers: [ImportsController],
-  providers: [HistoryImporter, ImportJobsService, ImportMappingsService, ImportSources, ImportHousekeeping],
-  exports: [HistoryImporter, ImportJobsService],
+  providers: [HistoryImporter, ImportJobsService, ImportMappingsService, ImportSources],
+  exports: [HistoryImporter, ImportJobsService, ImportMappingsService],
 })
 export class ImportsModule {}
+
+/**
+ * The server's upkeep of import jobs (import-housekeeping.ts). Not part of ImportsModule: the CLI
+ * runs imports beside a running server and must not mark that server's running jobs failed.
+ */
+@Module({ providers: [ImportHousekeeping] })
+export class ImportHousekeepingModule {}

@@ -163,7 +163,8 @@ export class PatientsService {
         const patient = await this.requireKept(id, manager);
         const name = input.name ?? patient.name;
         const phone = input.phone ?? patient.phone;
-        if (name !== patient.name || phone !== patient.phone) {
+        // Without a phone (imported without one) a namesake is another person: (phone, name) is unique only for phones.
+        if (phone !== '' && (name !== patient.name || phone !== patient.phone)) {
           const clash = await manager.findOneBy(PatientEntity, { name, phone });
           if (clash && clash.id !== id) throw duplicate(clash.id);
         }
