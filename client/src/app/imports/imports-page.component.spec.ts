@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
-import type { ImportJob, ImportSummary, ImportUpload } from '@huifang/shared';
+import { IMPORT_UPLOAD_MAX_BYTES, type ImportJob, type ImportSummary, type ImportUpload } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
@@ -188,6 +188,18 @@ describe('ImportsPageComponent', () => {
 
     expect(navigate).toHaveBeenCalledWith(['/imports', 9]);
     expect(TestBed.inject(ImportDrafts).get(9)?.upload).toEqual(UPLOAD);
+  });
+
+  it('does not send a file larger than the server takes, and says so', async () => {
+    await open(undefined);
+    const input = fixture.nativeElement.querySelector('[data-testid="import-file-input"]') as HTMLInputElement;
+    const file = new File(['x'], 'huge.csv');
+    Object.defineProperty(file, 'size', { value: IMPORT_UPLOAD_MAX_BYTES + 1 });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    http.expectNone('/api/imports');
+    expect(text('import-file-problem')).toBe('The file must not be larger than 1024 MB');
   });
 
   it('says why a job cannot be shown', async () => {

@@ -3,10 +3,10 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { ImportEncoding, ImportJob } from '@huifang/shared';
+import { ERROR_CODES, IMPORT_UPLOAD_MAX_BYTES, type ImportEncoding, type ImportJob } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { EMPTY, Subject, catchError, concat, merge, of, switchMap } from 'rxjs';
-import { describeHttpError, type ErrorDescription } from '../core/api-error';
+import { describeHttpError, errorCodeKey, type ErrorDescription } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { Notifier } from '../core/notifier.service';
 import { positiveIntParam } from '../core/url-params';
@@ -53,6 +53,8 @@ export class ImportsPageComponent {
   protected readonly jobId = computed(() => positiveIntParam(this.id() ?? null));
   protected readonly job = signal<ImportJob | null>(null);
   protected readonly loadError = signal<ErrorDescription | null>(null);
+  /** Why a chosen file was not sent. */
+  protected readonly fileProblem = signal<ErrorDescription | null>(null);
   protected readonly draft = computed(() => this.drafts.get(this.jobId()));
   /** Share of the file sent; undefined while no upload is on its way. */
   protected readonly uploadProgress = signal<number | null | undefined>(undefined);
@@ -102,6 +104,12 @@ export class ImportsPageComponent {
   }
 
   protected upload(file: File, encoding?: Exclude<ImportEncoding, 'auto'>): void {
+    // Said before sending a file the server would only refuse at its end.
+    if (file.size > IMPORT_UPLOAD_MAX_BYTES) {
+      this.fileProblem.set({ key: errorCodeKey(ERROR_CODES.importFileTooLarge), params: { maxMb: IMPORT_UPLOAD_MAX_BYTES / 1024 / 1024 } });
+      return;
+    }
+    this.fileProblem.set(null);
     this.uploadProgress.set(0);
     this.api.upload(file, encoding).subscribe({
       next: (event) => {
