@@ -161,7 +161,7 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
       '第 37 行 手机号 不是有效的手机号 1391234567',
       '第 112 行 科室 未知科室 针灸推拿科',
       '第 254 行 离开时间 时间顺序有误（如离开早于签到） 2025-03-02 07:50',
-      '第 301 行 就诊号 就诊号在文件中重复 GH20250301-0042',
+      '第 301 行 就诊号 就诊号在文件中重复 V20250301-0042',
     ]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 

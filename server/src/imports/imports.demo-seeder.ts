@@ -15,27 +15,28 @@ import { ImportRowErrorEntity } from './import-row-error.entity';
 /** The demo hospital started with Huifang this many days ago; its visits before then came from the HIS. */
 const ADOPTED_DAYS_AGO = 180;
 const DEMO_MAPPING_NAME = '门诊月报';
-/** The HIS export's headers, as the saved mapping remembers them. */
+/** The HIS export's headers, as the saved mapping remembers them (the README's example file has them). */
 const DEMO_MAPPING: ImportColumnMapping = {
   patientNumber: '病历号',
   patientName: '姓名',
-  phone: '手机号码',
+  phone: '手机号',
   gender: '性别',
   birthDate: '出生日期',
-  visitNumber: '挂号流水号',
-  department: '就诊科室',
-  clinician: '接诊医生',
+  visitNumber: '就诊号',
+  department: '科室',
+  clinician: '医生',
   checkedInAt: '挂号时间',
   calledAt: '叫号时间',
-  finishedAt: '离院时间',
-  nextVisitDue: '预约复诊日期',
+  finishedAt: '结束时间',
+  nextVisitDue: '复诊日期',
+  charge: '费用',
 };
 /** Made-up rows the import refused, one of each common kind (no real patient's data). */
 const DEMO_ROW_ERRORS: ImportRowError[] = [
   { row: 37, field: 'phone', problem: 'bad_phone', value: '1391234567' },
   { row: 112, field: 'department', problem: 'unknown_department', value: '针灸推拿科' },
   { row: 254, field: 'finishedAt', problem: 'times_out_of_order', value: '2025-03-02 07:50' },
-  { row: 301, field: 'visitNumber', problem: 'duplicate_visit_number', value: 'GH20250301-0042' },
+  { row: 301, field: 'visitNumber', problem: 'duplicate_visit_number', value: 'V20250301-0042' },
 ];
 /** About what one CSV row of such an export weighs, for the job's byte counts. */
 const BYTES_PER_ROW = 96;
