@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
 import { IMPORT_UPLOAD_MAX_BYTES, type ImportJob, type ImportSummary, type ImportUpload } from '@huifang/shared';
@@ -9,6 +10,7 @@ import en from '../../../public/i18n/en.json';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { ImportDrafts } from './import-drafts';
 import { ImportsPageComponent } from './imports-page.component';
+import { MappingStepComponent } from './mapping-step.component';
 
 const SUMMARY: ImportSummary = {
   patients: { created: 2, updated: 1, unchanged: 0, failed: 1 },
@@ -188,6 +190,28 @@ describe('ImportsPageComponent', () => {
 
     expect(navigate).toHaveBeenCalledWith(['/imports', 9]);
     expect(TestBed.inject(ImportDrafts).get(9)?.upload).toEqual(UPLOAD);
+  });
+
+  it('reads the file again in the encoding chosen: a new upload of the same file', async () => {
+    const file = new File(['x'], '门诊2025.csv');
+    TestBed.inject(ImportDrafts).put({ upload: UPLOAD, file });
+    await open('9');
+    http.expectOne('/api/imports/9').flush(job('uploaded'));
+    await fixture.whenStable();
+    http.expectOne('/api/import-mappings').flush([]);
+    await fixture.whenStable();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    const step = fixture.debugElement.query(By.directive(MappingStepComponent)).componentInstance as MappingStepComponent;
+    step.encodingChange.emit('utf-8');
+    const upload = http.expectOne((r) => r.url === '/api/imports' && r.method === 'POST');
+    const body = upload.request.body as FormData;
+    expect(body.get('encoding')).toBe('utf-8');
+    expect((body.get('file') as File).name).toBe(file.name);
+    upload.flush({ ...UPLOAD, job: job('uploaded', { id: 10 }), encoding: 'utf-8' });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/imports' && r.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(navigate).toHaveBeenCalledWith(['/imports', 10]);
   });
 
   it('does not send a file larger than the server takes, and says so', async () => {
