@@ -174,6 +174,6 @@ export const UNMAPPED_DEPARTMENT_CODE = 'unmapped';
  * visit number is mapped (rows then describe visits). The client marks these; the server checks them.
  */
 export function requiredImportFields(mapping: ImportColumnMapping): ImportField[] {
-  const visits = mapping.visitNumber !== undefined ? IMPORT_VISIT_FIELDS : [];
+  const visits = mapping.visitNumber ? IMPORT_VISIT_FIELDS : [];
   return IMPORT_FIELDS.filter((field) => IMPORT_REQUIRED_FIELDS.includes(field) || visits.includes(field));
 }
