@@ -61,6 +61,8 @@ describeInBrowser('document titles', () => {
       ['/rules', '回访规则'],
       ['/departments', '科室管理'],
       ['/audit', '审计日志'],
+      ['/imports', '数据导入'],
+      ['/imports/fhir-departments', 'FHIR 科室对应'],
       ['/settings', '医院设置'],
       [`/callbacks/${callbackId}`, '回访详情'],
     ];

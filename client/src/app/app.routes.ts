@@ -100,6 +100,13 @@ export const APP_ROUTES: Routes = [
         data: { roles: PAGE_ACCESS.audit.roles },
         loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
       },
+      {
+        path: PAGE_ACCESS.imports.path,
+        title: 'nav.imports',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.imports.roles },
+        loadChildren: () => import('./imports/imports.routes').then((m) => m.IMPORTS_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

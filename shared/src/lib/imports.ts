@@ -168,3 +168,12 @@ export interface FhirDepartmentMapping {
 
 /** The department code imported encounters with an unmapped FHIR department go to. */
 export const UNMAPPED_DEPARTMENT_CODE = 'unmapped';
+
+/**
+ * The fields a mapping must give a column: always the required ones, and the visit fields once a
+ * visit number is mapped (rows then describe visits). The client marks these; the server checks them.
+ */
+export function requiredImportFields(mapping: ImportColumnMapping): ImportField[] {
+  const visits = mapping.visitNumber ? IMPORT_VISIT_FIELDS : [];
+  return IMPORT_FIELDS.filter((field) => IMPORT_REQUIRED_FIELDS.includes(field) || visits.includes(field));
+}

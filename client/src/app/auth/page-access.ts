@@ -11,6 +11,7 @@ export const STAFF_PAGES = [
   'templates',
   'rules',
   'audit',
+  'imports',
   'settings',
 ] as const;
 export type StaffPage = (typeof STAFF_PAGES)[number];
@@ -35,6 +36,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   rules: { path: 'rules', roles: ['admin'] },
   departments: { path: 'departments', roles: ['admin'] },
   audit: { path: 'audit', roles: ['admin'] },
+  // Bringing the HIS's history in writes patients and visits in bulk: admins only.
+  imports: { path: 'imports', roles: ['admin'] },
   settings: { path: 'settings', roles: ['admin'] },
 };
 

@@ -22,6 +22,7 @@ describe('navItemsFor (least privilege)', () => {
       '/templates',
       '/rules',
       '/audit',
+      '/imports',
       '/settings',
     ]);
   });

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ERROR_CODES, IMPORT_REQUIRED_FIELDS, IMPORT_VISIT_FIELDS, type ImportColumnMapping, type ImportField } from '@huifang/shared';
+import { ERROR_CODES, requiredImportFields, type ImportColumnMapping, type ImportField } from '@huifang/shared';
 
 /** The file is no CSV / Excel file we can read (a broken quote, a corrupt workbook); the parser's words stay in the log. */
 export function unreadableFile(cause: unknown): BadRequestException {
@@ -10,8 +10,7 @@ export function unreadableFile(cause: unknown): BadRequestException {
 export function mappingProblems(mapping: ImportColumnMapping, columns: readonly string[]): string[] {
   const mapped = Object.entries(mapping).filter(([, column]) => column !== undefined && column !== '') as [ImportField, string][];
   const missingColumns = mapped.filter(([, column]) => !columns.includes(column)).map(([field]) => field);
-  const needed = mapping.visitNumber ? [...IMPORT_REQUIRED_FIELDS, ...IMPORT_VISIT_FIELDS] : IMPORT_REQUIRED_FIELDS;
-  const unmapped = needed.filter((field) => !mapping[field]);
+  const unmapped = requiredImportFields(mapping).filter((field) => !mapping[field]);
   return [...new Set([...unmapped, ...missingColumns])].map((field) => `mapping.${field}`);
 }
 
