@@ -43,8 +43,8 @@ function encounterRefKey(reference: string): string {
 
 function cents(money: unknown): number | undefined {
   if (!isObject(money) || typeof money['value'] !== 'number' || !Number.isFinite(money['value'])) return undefined;
-  const value = Math.round(money['value'] * 100);
-  return Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647 ? value : undefined;
+  const amount = Math.round(money['value'] * 100);
+  return Number.isSafeInteger(amount) && amount >= 0 && amount <= 2_147_483_647 ? amount : undefined;
 }
 
 function references(value: unknown): string[] {

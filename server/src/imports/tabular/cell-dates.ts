@@ -57,7 +57,7 @@ function offsetOf(zone: string | undefined): number | null {
   return zone[0] === '-' ? -minutes : minutes;
 }
 
-const pad = (value: number) => (value < 10 ? `0${value}` : String(value));
+const pad = (part: number) => String(part).padStart(2, '0');
 
 /** `YYYY-MM-DD`, or null when `text` is no date. A midnight time (`1980-01-01 00:00:00`) is allowed. */
 export function parseDay(text: string): string | null {
