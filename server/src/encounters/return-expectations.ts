@@ -39,15 +39,30 @@ export async function backfillReturnExpectations(manager: EntityManager): Promis
   for (const sql of BACKFILL_RETURN_EXPECTATIONS) await manager.query(sql);
 }
 
-/** Plain SQL, the same on SQLite and PostgreSQL, for loaders outside the app (the benchmark). */
-export const BACKFILL_RETURN_EXPECTATIONS = [
-  `UPDATE encounter SET returned_on = (
-      SELECT MIN(x.checked_in_on) FROM encounter x
-       WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due)
-    WHERE next_visit_due IS NOT NULL`,
-  `UPDATE encounter SET superseded = (EXISTS (
-      SELECT 1 FROM encounter s
-       WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
-         AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
-    WHERE next_visit_due IS NOT NULL`,
-];
+/**
+ * The statements that recompute the fates, for every expectation or only those of `patientIds`
+ * (the import refreshes the patients it touched). Plain SQL, the same on SQLite and PostgreSQL.
+ */
+export function returnExpectationSql(patientIds?: readonly number[]): string[] {
+  const only = patientIds ? ` AND patient_id IN (${integerList(patientIds)})` : '';
+  return [
+    `UPDATE encounter SET returned_on = (
+        SELECT MIN(x.checked_in_on) FROM encounter x
+         WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due)
+      WHERE next_visit_due IS NOT NULL${only}`,
+    `UPDATE encounter SET superseded = (EXISTS (
+        SELECT 1 FROM encounter s
+         WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
+           AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
+      WHERE next_visit_due IS NOT NULL${only}`,
+  ];
+}
+
+/** For loaders outside the app (the benchmark). */
+export const BACKFILL_RETURN_EXPECTATIONS = returnExpectationSql();
+
+/** Ids written into SQL: they come from the database, never from input, and are checked anyway. */
+export function integerList(ids: readonly number[]): string {
+  if (ids.length === 0 || !ids.every((id) => Number.isSafeInteger(id))) throw new Error('ids must be a non-empty list of integers');
+  return ids.join(', ');
+}

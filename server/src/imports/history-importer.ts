@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { calendarDayOf, IMPORT_PREVIEW_ROWS, type ImportPreview, type ImportSummary } from '@huifang/shared';
 import { runRawSql } from '../core/database/raw-sql';
+import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
-import { DERIVED_CHUNK, rebuildWaitMonth, refreshPatients } from './derived-state';
+import { rebuildWaitMonths, refreshPatients } from './derived-state';
 import { planBatch, type BatchContext, type BatchPlan, type UnmappedCode } from './import-batch';
+import { lockImportBatches } from './import-batch-lock';
 import { recordProgress, writeBatch } from './import-batch-write';
 import type { ImportItem, ImportSource } from './import-records';
 import { ImportTally } from './import-tally';
@@ -26,8 +28,8 @@ export interface ImportRunOptions {
 
 /**
  * Stores what a reader reads (import-records.ts): matches records to stored ones by their source
- * keys, writes in batches, records progress and errors on the job, then brings the derived state
- * (last visit, expected return, return fates, stages, wait rollup) up to date in bulk.
+ * keys, writes in batches, records progress and errors on the job, and brings each batch's derived
+ * state (last visit, expected return, return fates, stages, wait rollup) up to date in its transaction.
  */
 @Injectable()
 export class HistoryImporter {
@@ -42,8 +44,6 @@ export class HistoryImporter {
   /** Runs an import job to its end: `done` with its summary, or `failed` (then rethrows). */
   async run(source: ImportSource, jobId: number, options: ImportRunOptions = {}): Promise<ImportSummary> {
     const tally = new ImportTally();
-    const touched = new Set<number>();
-    const months = new Set<string>();
     const job = { id: jobId, storedErrors: 0 };
     let rowsDone = 0;
     await this.writes.run((m) =>
@@ -53,22 +53,37 @@ export class HistoryImporter {
       const ctx = await this.context();
       let unmappedId: number | null = null;
       for await (const batch of batches(source.items(), options.batchRows ?? IMPORT_BATCH_ROWS)) {
-        await this.writes.run(async (manager) => {
-          const now = new Date();
-          const plan = await planBatch(
-            { ...ctx, manager, now, unmappedDepartmentId: async () => (unmappedId ??= await unmappedDepartmentId(manager)) },
-            batch,
-          );
-          const written = await writeBatch(manager, plan, job, now);
-          if (plan.unmapped.length && options.onUnmapped) await options.onUnmapped(plan.unmapped, manager);
-          tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
-          for (const id of written.touchedPatients) touched.add(id);
-          for (const month of plan.months) months.add(month);
-          rowsDone += plan.rowsRead;
-          await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });
-        });
+        // What the batch's planning adds to the file's state, restored if its transaction rolls back.
+        const seenBefore = new Set(ctx.seenVisitKeys);
+        const storedErrorsBefore = job.storedErrors;
+        const attempt = () =>
+          this.writes.run(async (manager) => {
+            await lockImportBatches(manager);
+            const now = new Date();
+            const plan = await planBatch(
+              { ...ctx, manager, now, unmappedDepartmentId: async () => (unmappedId ??= await unmappedDepartmentId(manager)) },
+              batch,
+            );
+            const written = await writeBatch(manager, plan, job, now);
+            if (plan.unmapped.length && options.onUnmapped) await options.onUnmapped(plan.unmapped, manager);
+            // Derived state committed with the rows: a later failure leaves nothing stale.
+            await refreshPatients(manager, written.touchedPatients);
+            await rebuildWaitMonths(manager, [...plan.months].sort());
+            tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
+            rowsDone += plan.rowsRead;
+            await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });
+          });
+        try {
+          await attempt();
+        } catch (error) {
+          // Someone else (the desk registering a patient) stored a row this batch planned as new: plan again once.
+          if (!isUniqueViolation(error)) throw error;
+          ctx.seenVisitKeys = seenBefore;
+          job.storedErrors = storedErrorsBefore;
+          unmappedId = null;
+          await attempt();
+        }
       }
-      await this.refreshDerivedState([...touched], [...months]);
       const summary = tally.summary();
       await this.writes.run((m) =>
         runRawSql(m, `UPDATE import_job SET status = 'done', finished_at = $1, bytes_done = $2, rows_done = $3, summary = $4 WHERE id = $5`, [
@@ -109,15 +124,6 @@ export class HistoryImporter {
     const { timeZone } = await this.hospital.current();
     let placeholder = 0;
     return { dayOf: memoDayOf(timeZone), seenVisitKeys: new Set(), placeholderId: () => --placeholder };
-  }
-
-  private async refreshDerivedState(patients: number[], months: string[]): Promise<void> {
-    patients.sort((a, b) => a - b);
-    for (let i = 0; i < patients.length; i += DERIVED_CHUNK) {
-      const chunk = patients.slice(i, i + DERIVED_CHUNK);
-      await this.writes.run((manager) => refreshPatients(manager, chunk));
-    }
-    for (const month of months.sort()) await this.writes.run((manager) => rebuildWaitMonth(manager, month));
   }
 }
 

@@ -1,11 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import { UNMAPPED_DEPARTMENT_CODE } from '@huifang/shared';
-import { DepartmentEntity } from '../departments/department.entity';
+import { runRawSql } from '../core/database/raw-sql';
 
-/** The department imported encounters go to while their FHIR department code has no mapping; created on first need. */
+/**
+ * The department imported encounters go to while their FHIR department code has no mapping; created
+ * on first need. ON CONFLICT DO NOTHING: two imports may both find it missing and both create it.
+ */
 export async function unmappedDepartmentId(manager: EntityManager): Promise<number> {
-  const found = await manager.findOne(DepartmentEntity, { where: { code: UNMAPPED_DEPARTMENT_CODE }, select: { id: true } });
-  if (found) return found.id;
-  const created = await manager.save(DepartmentEntity, manager.create(DepartmentEntity, { code: UNMAPPED_DEPARTMENT_CODE, name: '未映射科室', nameEn: 'Unmapped', active: true }));
-  return created.id;
+  const find = async () => (await runRawSql(manager, 'SELECT id FROM department WHERE code = $1', [UNMAPPED_DEPARTMENT_CODE])) as { id: number }[];
+  const [found] = await find();
+  if (found) return Number(found.id);
+  await runRawSql(manager, 'INSERT INTO department (code, name, name_en, active) VALUES ($1, $2, $3, TRUE) ON CONFLICT DO NOTHING', [
+    UNMAPPED_DEPARTMENT_CODE,
+    '未映射科室',
+    'Unmapped',
+  ]);
+  const [created] = await find();
+  return Number(created.id);
 }
