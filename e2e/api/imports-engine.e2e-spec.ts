@@ -8,7 +8,7 @@ import { runSql } from '../support/sql';
 
 /*
  * The import engine's derived state whatever the order of files and rows, after a job that failed
- * half-way, and with two imports of one file at once.
+ * half-way, and with two imports of one file at once; the follow-up rules an imported history calls for.
  */
 
 const TZ = 'Asia/Shanghai';
@@ -103,4 +103,33 @@ describe.each(testDatabases())('import engine on %s', (database) => {
     const [{ v }] = (await runSql(server.databaseUrl, "SELECT COUNT(*) AS v FROM source_identifier WHERE source_key LIKE 'his-visit:CV%'")) as { v: number }[];
     expect(Number(v)).toBe(300);
   }, 120_000);
+
+  it('gives the expected return still ahead its reminder, once; a past one none', async () => {
+    const due = (offset: number, dueOffset: number) => visit('R001', '戊一', '13900003001', `RV${offset}`, offset).replace(/,,$/, `,${day(dueOffset)},`);
+    const file = csv([due(-200, -170), due(-20, 30)]);
+    expect((await importFile(admin, 'ahead.csv', file)).status).toBe('done');
+    expect((await importFile(admin, 'ahead-again.csv', file)).status).toBe('done');
+    const patientId = await patientByNumber('R001');
+    const calls = (await runSql(server.databaseUrl, 'SELECT kind, status, expected_on, source_key FROM callback WHERE patient_id = $1', [patientId])) as {
+      expected_on: string;
+      source_key: string;
+    }[];
+    const [{ id }] = (await runSql(server.databaseUrl, "SELECT entity_id AS id FROM source_identifier WHERE source_key = 'his-visit:RV-20'")) as { id: number }[];
+    expect(calls).toEqual([{ kind: 'revisit_reminder', status: 'pending', expected_on: day(30), source_key: `encounter:${Number(id)}` }]);
+  });
+
+  it('cancels the win-back call of a patient whose return the import brings in', async () => {
+    expect((await importFile(admin, 'first.csv', csv([visit('W001', '己一', '13900004001', 'WV1', -80).replace(/,,$/, `,${day(-50)},`)]))).status).toBe('done');
+    const patientId = await patientByNumber('W001');
+    const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await runSql(
+      server.databaseUrl,
+      "INSERT INTO callback (patient_id, kind, priority, status, due_at, source_key, expected_on, attempt_count, created_at, updated_at) VALUES ($1, 'missed_revisit', 'normal', 'pending', $2, $3, $4, 0, $5, $6)",
+      [patientId, at, `due:${patientId}:${day(-50)}`, day(-50), at, at],
+    );
+    expect((await importFile(admin, 'return.csv', csv([visit('W001', '己一', '13900004001', 'WV2', -30)]))).status).toBe('done');
+    expect(await runSql(server.databaseUrl, 'SELECT status, cancel_reason FROM callback WHERE patient_id = $1', [patientId])).toEqual([
+      { status: 'cancelled', cancel_reason: 'patient returned' },
+    ]);
+  });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS } from '@huifang/shared';
+import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
+import { runRawSql } from '../core/database/raw-sql';
+import { integerList } from '../encounters/return-expectations';
 import type { PatientEntity } from '../patients/patient.entity';
 import { CallbackEntity } from './callback.entity';
 import { FollowUpRulesService } from './follow-up-rules.service';
@@ -63,6 +65,45 @@ export class RuleFiring {
       .where("patient_id = :patientId AND status IN ('pending', 'claimed') AND kind IN ('revisit_reminder', 'missed_revisit')", { patientId })
       .andWhere('expected_on <= :day', { day })
       .execute();
+  }
+
+  /**
+   * An import brought in history for these patients (ids from the database), in bulk: a return it
+   * recorded cancels their reminders and win-back calls as the desk's `onReturn` does, and a visit
+   * whose expected return is still ahead (the one in force) gets its reminder as `onVisitFinished`
+   * would give it, to patients who consent and have a number to call. Past expectations fire nothing.
+   * Idempotent: the reminder's source key is the visit's, as the desk's.
+   */
+  async onImportedHistory(manager: EntityManager, patientIds: readonly number[], now: Date): Promise<void> {
+    if (patientIds.length === 0) return;
+    const list = integerList(patientIds);
+    await runRawSql(
+      manager,
+      `UPDATE callback SET status = 'cancelled', cancel_reason = $1, claimed_by = NULL, claim_expires_at = NULL, updated_at = $2
+        WHERE patient_id IN (${list}) AND status IN ('pending', 'claimed') AND kind IN ('revisit_reminder', 'missed_revisit')
+          AND EXISTS (SELECT 1 FROM patient p WHERE p.id = callback.patient_id AND p.last_visit_on >= callback.expected_on)`,
+      [SYSTEM_CANCEL_REASONS.patientReturned, now],
+    );
+    const settings = await this.rules.settings(manager);
+    if (!settings.revisit_reminder.enabled) return;
+    const inForce = (await runRawSql(
+      manager,
+      `SELECT e.id, e.patient_id, e.department_id, e.next_visit_due
+         FROM patient p JOIN encounter e ON e.id = (
+              SELECT x.id FROM encounter x WHERE x.patient_id = p.id AND x.finished_at IS NOT NULL AND x.next_visit_due IS NOT NULL
+               ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
+        WHERE p.id IN (${list}) AND p.next_visit_due >= $1 AND (p.last_visit_on IS NULL OR p.last_visit_on < p.next_visit_due)
+          AND (p.consent_calls IS NULL OR p.consent_calls = $2) AND p.phone <> ''`,
+      [calendarDayOf(now, this.config.timeZone), true],
+    )) as { id: number; patient_id: number; department_id: number; next_visit_due: string }[];
+    const reminders = inForce.map((e) =>
+      revisitReminder(
+        settings,
+        { encounterId: Number(e.id), patientId: Number(e.patient_id), departmentId: Number(e.department_id), nextVisitDue: e.next_visit_due, now },
+        this.config.timeZone,
+      ),
+    );
+    await insertCallbacks(manager, reminders.filter((r): r is NewCallback => r !== null));
   }
 
   /**

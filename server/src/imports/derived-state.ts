@@ -7,7 +7,8 @@ import { IMPORT_TRANSITION_REASON } from './import-batch-write';
  * In each import batch's transaction, what the desk keeps current row by row is brought up to date in
  * bulk: set-based statements over the batch's touched patients (in chunks), and the wait rollup of its
  * months. So a job that fails later leaves no committed row with stale derived state. Follow-up rules
- * do not fire: this is history, not a visit happening now.
+ * apply only as far as history calls for them (RuleFiring.onImportedHistory): a return cancels the
+ * win-back calls, the expected return still ahead gets its reminder, past visits fire nothing.
  */
 
 /** Patients per statement: keeps the IN lists and each statement's work bounded. */

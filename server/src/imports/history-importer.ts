@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { calendarDayOf, IMPORT_PREVIEW_ROWS, type ImportPreview, type ImportSummary } from '@huifang/shared';
+import { RuleFiring } from '../callbacks/rule-firing.service';
 import { runRawSql } from '../core/database/raw-sql';
 import { isUniqueViolation } from '../core/database/unique-violation';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -39,6 +40,7 @@ export class HistoryImporter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: WriteTransaction,
     private readonly hospital: HospitalSettingsService,
+    private readonly ruleFiring: RuleFiring,
   ) {}
 
   /** Runs an import job to its end: `done` with its summary, or `failed` (then rethrows). */
@@ -69,6 +71,7 @@ export class HistoryImporter {
             // Derived state committed with the rows: a later failure leaves nothing stale.
             await refreshPatients(manager, written.touchedPatients);
             await rebuildWaitMonths(manager, [...plan.months].sort());
+            await this.ruleFiring.onImportedHistory(manager, written.touchedPatients, now);
             tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
             rowsDone += plan.rowsRead;
             await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });

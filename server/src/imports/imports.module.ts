@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { CallbacksModule } from '../callbacks/callbacks.module';
 import { StaffUserEntity } from '../users/user.entity';
 import { HistoryImporter } from './history-importer';
 import { ImportHousekeeping } from './import-housekeeping';
@@ -15,7 +16,7 @@ import { SourceIdentifierEntity } from './source-identifier.entity';
 
 /** Import of the hospital's history (#11): the importer every reader feeds, the jobs API and the CLI. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportJobEntity, ImportRowErrorEntity, ImportMappingEntity, SourceIdentifierEntity, StaffUserEntity]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ImportJobEntity, ImportRowErrorEntity, ImportMappingEntity, SourceIdentifierEntity, StaffUserEntity]), AuditModule, CallbacksModule],
   controllers: [ImportsController],
   providers: [HistoryImporter, ImportJobsService, ImportMappingsService, ImportSources],
   exports: [HistoryImporter, ImportJobsService, ImportMappingsService],
