@@ -33,19 +33,23 @@ export function patientVisitStatements(ids: readonly number[]): string[] {
   ];
 }
 
-/** The fate of every return expectation of these patients (encounters/return-expectations.ts). */
+/**
+ * The fate of every return expectation of these patients (encounters/return-expectations.ts). One
+ * statement for both columns: each expectation row is found and rewritten once, not twice (neither
+ * subquery reads a column the statement writes, so the order rows are updated in does not matter).
+ */
 export function returnExpectationStatements(ids: readonly number[]): string[] {
   const list = idList(ids);
   return [
-    `UPDATE encounter SET returned_on = (
-        SELECT MIN(x.checked_in_on) FROM encounter x
-         WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due)
-      WHERE next_visit_due IS NOT NULL AND patient_id IN (${list})`,
-    `UPDATE encounter SET superseded = (EXISTS (
-        SELECT 1 FROM encounter s
-         WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
-           AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
-      WHERE next_visit_due IS NOT NULL AND patient_id IN (${list})`,
+    `UPDATE encounter SET
+       returned_on = (
+         SELECT MIN(x.checked_in_on) FROM encounter x
+          WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due),
+       superseded = (EXISTS (
+         SELECT 1 FROM encounter s
+          WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
+            AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
+     WHERE next_visit_due IS NOT NULL AND patient_id IN (${list})`,
   ];
 }
 
