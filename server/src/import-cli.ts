@@ -3,8 +3,10 @@ import { basename, extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, type ImportEncoding, type ImportFormat, type ImportJob } from '@huifang/shared';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
+import { widenCacheForBulkLoad } from './core/database/bulk-load-cache';
 import { importFormatOf } from './imports/import-files';
 import { ImportJobsService } from './imports/import-jobs.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
@@ -138,6 +140,7 @@ async function main(args: string[]): Promise<number> {
   );
   let failed = false;
   try {
+    await widenCacheForBulkLoad(app.get(DataSource));
     const jobs = app.get(ImportJobsService);
     const mappings = app.get(ImportMappingsService);
     for (const file of files) {

@@ -40,21 +40,23 @@ export async function backfillReturnExpectations(manager: EntityManager): Promis
 }
 
 /**
- * The statements that recompute the fates, for every expectation or only those of `patientIds`
- * (the import refreshes the patients it touched). Plain SQL, the same on SQLite and PostgreSQL.
+ * The statement that recomputes the fates, for every expectation or only those of `patientIds` (the
+ * import refreshes the patients it touched). Plain SQL, the same on SQLite and PostgreSQL. One
+ * statement for both columns: each expectation row is found and rewritten once, not twice (neither
+ * subquery reads a column the statement writes, so the order rows are updated in does not matter).
  */
 export function returnExpectationSql(patientIds?: readonly number[]): string[] {
   const only = patientIds ? ` AND patient_id IN (${integerList(patientIds)})` : '';
   return [
-    `UPDATE encounter SET returned_on = (
-        SELECT MIN(x.checked_in_on) FROM encounter x
-         WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due)
-      WHERE next_visit_due IS NOT NULL${only}`,
-    `UPDATE encounter SET superseded = (EXISTS (
-        SELECT 1 FROM encounter s
-         WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
-           AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
-      WHERE next_visit_due IS NOT NULL${only}`,
+    `UPDATE encounter SET
+       returned_on = (
+         SELECT MIN(x.checked_in_on) FROM encounter x
+          WHERE x.patient_id = encounter.patient_id AND x.id <> encounter.id AND x.checked_in_on >= encounter.next_visit_due),
+       superseded = (EXISTS (
+         SELECT 1 FROM encounter s
+          WHERE s.patient_id = encounter.patient_id AND s.id <> encounter.id AND s.next_visit_due IS NOT NULL
+            AND s.checked_in_at > encounter.checked_in_at AND s.checked_in_on < encounter.next_visit_due))
+     WHERE next_visit_due IS NOT NULL${only}`,
   ];
 }
 
