@@ -6,7 +6,7 @@ import { EncounterEntity } from '../encounters/encounter.entity';
 import { StaffUserEntity } from '../users/user.entity';
 import { PatientEntity } from './patient.entity';
 
-/** One move along the lifecycle axis. Append-only: never updated or deleted. */
+/** One move along the lifecycle axis. Append-only, except an import-made history, which imports re-date from the visits (imports/derived-state.ts). */
 @Entity('stage_transition')
 @Index('IDX_stage_transition_patient_at', ['patientId', 'at'])
 @Index('IDX_stage_transition_at_stages', ['at', 'fromStage', 'toStage', 'patientId'])
