@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { IMPORT_FHIR_MAX_BYTES } from '@huifang/shared';
 import type { ImportItem, ImportSource } from '../../imports/import-records';
 import type { FhirDepartmentLookup } from './fhir-department-lookup';
 import { readEncounter, type EncounterContext } from './fhir-encounter';
@@ -8,11 +9,11 @@ import { VisitFacts } from './fhir-visit-facts';
 import { EntryProblem, isObject, toRowError, type Json } from './fhir-values';
 
 /**
- * Largest FHIR file the reader takes. A bundle is read whole (JSON.parse), then only the parsed
- * tree is kept: it takes about 5-8 times the file's size in memory (a 3 MB Synthea bundle ≈ 20 MB),
- * so 100 MB is the bound for a 2 GB heap. Bigger exports come as several bundles (or NDJSON).
+ * Largest FHIR file the reader takes (IMPORT_FHIR_MAX_BYTES). A bundle is read whole (JSON.parse),
+ * then only the parsed tree is kept: it takes about 5-8 times the file's size in memory (a 3 MB
+ * Synthea bundle ≈ 20 MB). Bigger exports come as several bundles.
  */
-export const FHIR_FILE_MAX_BYTES = 100 * 1024 * 1024;
+export const FHIR_FILE_MAX_BYTES = IMPORT_FHIR_MAX_BYTES;
 
 export interface FhirReadContext {
   /** The department mapping table; it collects the codes it does not know. */
