@@ -1,5 +1,5 @@
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
-import type { ApiError, CallbackItem, Department, FhirDepartmentMapping, ImportUpload, Page, PatientErasure } from '@huifang/shared';
+import type { ApiError, Department, FhirDepartmentMapping, Page, PatientErasure } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { importFile, uploadImport } from '../support/imports-fixtures';
