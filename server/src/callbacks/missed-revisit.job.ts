@@ -4,6 +4,7 @@ import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { addDays, calendarDayOf } from '@huifang/shared';
+import { CALLABLE_PATIENT_SQL } from './callable-patient';
 import { FollowUpRulesService } from './follow-up-rules.service';
 
 const EVERY_FIVE_MINUTES = 5 * 60_000;
@@ -50,11 +51,9 @@ export class MissedRevisitJob implements OnApplicationBootstrap {
            FROM patient p
            WHERE p.next_visit_due < $5 AND p.next_visit_due >= $6
              AND (p.last_visit_on IS NULL OR p.last_visit_on < p.next_visit_due)
-             AND (p.consent_calls IS NULL OR p.consent_calls = $7)
-             -- No number to call: imported without a mobile phone, or erased.
-             AND p.phone <> ''
+             AND ${CALLABLE_PATIENT_SQL}
            ON CONFLICT DO NOTHING`,
-          [rule.priority, now, now, now, addDays(today, -rule.offset), addDays(today, -rule.offset - LOOKBACK_DAYS), true],
+          [rule.priority, now, now, now, addDays(today, -rule.offset), addDays(today, -rule.offset - LOOKBACK_DAYS)],
         );
       }
       await runRawSql(

@@ -6,13 +6,14 @@ import { runRawSql } from '../core/database/raw-sql';
 import { integerList } from '../encounters/return-expectations';
 import type { PatientEntity } from '../patients/patient.entity';
 import { CallbackEntity } from './callback.entity';
+import { isCallable } from './callable-patient';
 import { FollowUpRulesService } from './follow-up-rules.service';
 import { rehabilitationCallbacks, revisitReminder, serviceRecovery, type NewCallback } from './rule-schedule';
 
 /**
  * Turns events into callbacks, inside the event's own transaction. Every callback carries the key of
  * its trigger, and a unique index on (kind, source_key) makes a repeated firing a no-op. Patients who
- * declined follow-up calls get none.
+ * declined follow-up calls, or have no number to call, get none (callable-patient.ts).
  */
 @Injectable()
 export class RuleFiring {
@@ -26,7 +27,7 @@ export class RuleFiring {
     patient: PatientEntity,
     transition: { id: number; to: string; at: Date },
   ): Promise<void> {
-    if (transition.to !== 'rehabilitation' || patient.consentCalls === false) return;
+    if (transition.to !== 'rehabilitation' || !isCallable(patient)) return;
     const settings = await this.rules.settings(manager);
     const trigger = { transitionId: transition.id, patientId: patient.id, at: transition.at, departmentId: patient.lastDepartmentId };
     await insertCallbacks(manager, rehabilitationCallbacks(settings, trigger, this.config.timeZone));
@@ -37,7 +38,7 @@ export class RuleFiring {
     patient: PatientEntity,
     encounter: { id: number; departmentId: number; nextVisitDue: string | null },
   ): Promise<void> {
-    if (!encounter.nextVisitDue || patient.consentCalls === false) return;
+    if (!encounter.nextVisitDue || !isCallable(patient)) return;
     const settings = await this.rules.settings(manager);
     const trigger = { encounterId: encounter.id, patientId: patient.id, departmentId: encounter.departmentId, nextVisitDue: encounter.nextVisitDue, now: new Date() };
     const reminder = revisitReminder(settings, trigger, this.config.timeZone);
@@ -50,7 +51,7 @@ export class RuleFiring {
     response: { id: number; encounterId: number; departmentId: number; submittedAt: Date },
     reason: string,
   ): Promise<void> {
-    if (patient.consentCalls === false) return;
+    if (!isCallable(patient)) return;
     const settings = await this.rules.settings(manager);
     const callback = serviceRecovery(settings, { responseId: response.id, patientId: patient.id, reason, ...response });
     if (callback) await insertCallbacks(manager, [callback]);

@@ -43,7 +43,8 @@ export function importFormatOf(named: string | undefined, fileName: string): Imp
   const extension = extname(fileName).toLowerCase();
   if (extension === '.csv' || extension === '.txt') return 'csv';
   if (extension === '.xlsx') return 'xlsx';
-  if (extension === '.json' || extension === '.ndjson') return 'fhir';
+  // Not `.ndjson`: the FHIR reader parses a file whole, and NDJSON is no one JSON document.
+  if (extension === '.json') return 'fhir';
   return null;
 }
 

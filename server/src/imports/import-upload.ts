@@ -1,7 +1,7 @@
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { ERROR_CODES, IMPORT_ENCODINGS, IMPORT_UPLOAD_MAX_BYTES, type ImportEncoding, type ImportFormat } from '@huifang/shared';
+import { ERROR_CODES, IMPORT_ENCODINGS, IMPORT_FHIR_MAX_BYTES, IMPORT_UPLOAD_MAX_BYTES, type ImportEncoding, type ImportFormat } from '@huifang/shared';
 import { importFormatOf, removeFile, saveUpload } from './import-files';
 
 export interface ReceivedUpload {
@@ -12,11 +12,11 @@ export interface ReceivedUpload {
   encoding: ImportEncoding;
 }
 
-const TOO_LARGE = () =>
+const TOO_LARGE = (maxBytes = IMPORT_UPLOAD_MAX_BYTES) =>
   new PayloadTooLargeException({
-    message: `the file must not be larger than ${IMPORT_UPLOAD_MAX_BYTES / 1024 / 1024} MB`,
+    message: `the file must not be larger than ${maxBytes / 1024 / 1024} MB`,
     code: ERROR_CODES.importFileTooLarge,
-    params: { maxMb: IMPORT_UPLOAD_MAX_BYTES / 1024 / 1024 },
+    params: { maxMb: maxBytes / 1024 / 1024 },
   });
 
 /**
@@ -54,6 +54,11 @@ export async function receiveUpload(request: FastifyRequest, folder: string): Pr
   if (!format) {
     await removeFile(file.path);
     throw new BadRequestException({ message: ['format must be csv, xlsx or fhir (or the file end in .csv, .xlsx or .json)'], code: ERROR_CODES.importUnknownFormat });
+  }
+  // A FHIR bundle is parsed whole: the reader's bound, told now rather than as a failed job.
+  if (format === 'fhir' && file.bytes > IMPORT_FHIR_MAX_BYTES) {
+    await removeFile(file.path);
+    throw TOO_LARGE(IMPORT_FHIR_MAX_BYTES);
   }
   if (!(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) {
     await removeFile(file.path);

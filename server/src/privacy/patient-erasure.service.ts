@@ -12,6 +12,7 @@ import { SurveyAnswerEntity } from '../surveys/survey-answer.entity';
 import { SurveyInvitationEntity } from '../surveys/survey-invitation.entity';
 import { SurveyResponseEntity } from '../surveys/survey-response.entity';
 import { patientNotFound } from '../patients/patient-not-found';
+import { eraseImportTraces } from './erase-import-traces';
 
 /** The pseudonym an erased patient keeps: unique per id, so the (phone, name) unique index holds. */
 export const erasedName = (id: number) => `已删除 #${id}`;
@@ -22,7 +23,7 @@ export const erasedName = (id: number) => `已删除 #${id}`;
  * the person goes. Name becomes a pseudonym, phone is emptied, birth date, gender and note are
  * cleared, consent is withdrawn; free text that may name them (survey comments and text answers,
  * transition reasons, callback reasons and notes, attempt notes) is removed; open survey links are
- * revoked and calls still to make are cancelled. Idempotent: the first erasure wins, later ones change
+ * revoked and calls still to make are cancelled; the keys imports found them by go (erase-import-traces.ts). Idempotent: the first erasure wins, later ones change
  * nothing. The audit log keeps that it happened, with the legal ground and the counts only.
  */
 @Injectable()
@@ -42,6 +43,8 @@ export class PatientErasureService {
         if (!patient) throw patientNotFound(patientId);
         return { patientId, erasedAt: (patient.erasedAt ?? now).toISOString(), alreadyErased: true, cancelledCallbacks: 0, revokedInvitations: 0 };
       }
+      const person = await manager.findOneOrFail(PatientEntity, { where: { id: patientId }, select: { id: true, name: true, phone: true } });
+      await eraseImportTraces(manager, patientId, person);
       await erasePatientRow(manager, patientId, context.actor.id, now);
       const revokedInvitations = await revokeOpenInvitations(manager, patientId, now);
       const cancelledCallbacks = await eraseCallbacks(manager, patientId, now);

@@ -143,6 +143,8 @@ export const ERROR_CODES = {
   importMappingNotFound: 'import.mapping_not_found',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
+  /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
+  fhirMappingUnmappedTarget: 'fhir_mapping.unmapped_target',
   /** `POST /api/fhir` got JSON that is no FHIR resource (no `resourceType`). */
   fhirNotAResource: 'fhir.not_a_resource',
   /** A FHIR read of a resource Huifang does not hold (`Questionnaire/9`). */

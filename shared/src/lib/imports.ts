@@ -53,6 +53,11 @@ export const IMPORT_CHARGE_MAX_YUAN = 10_000_000;
 
 /** The largest file an upload (or the CLI) takes; streamed to disk, never held in memory. */
 export const IMPORT_UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+/**
+ * The largest FHIR file: a bundle is parsed whole (5-8 times its size in memory), so 100 MB is the
+ * bound for a 2 GB heap; bigger exports come as several bundles. Refused at upload, and by the reader.
+ */
+export const IMPORT_FHIR_MAX_BYTES = 100 * 1024 * 1024;
 
 /** How many rows the upload answer shows, and how many the preview validates (without writing). */
 export const IMPORT_SAMPLE_ROWS = 20;

@@ -19,6 +19,7 @@ import { SurveyLanguage1765500000000 } from '../../migrations/1765500000000-surv
 import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-list-sort-indexes';
 import { HistoryImport1765700000000 } from '../../migrations/1765700000000-history-import';
 import { FhirDepartmentMapping1765702000000 } from '../../migrations/1765702000000-fhir-department-mapping';
+import { UnmappedDepartmentInactive1765705000000 } from '../../migrations/1765705000000-unmapped-department-inactive';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   SurveyLanguage1765500000000,
   HistoryImport1765700000000,
   FhirDepartmentMapping1765702000000,
+  UnmappedDepartmentInactive1765705000000,
 ];

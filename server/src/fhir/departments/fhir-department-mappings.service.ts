@@ -1,7 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { ERROR_CODES, type FhirDepartmentMapping } from '@huifang/shared';
+import { ERROR_CODES, UNMAPPED_DEPARTMENT_CODE, type FhirDepartmentMapping } from '@huifang/shared';
 import type { AuditContext } from '../../audit/audit-context.decorator';
 import { AuditService } from '../../audit/audit.service';
 import { INSERT_CHUNK_ROWS } from '../../core/database/bulk-insert';
@@ -62,8 +62,13 @@ export class FhirDepartmentMappingsService {
   async update(id: number, departmentId: number | null, context: AuditContext): Promise<FhirDepartmentMapping> {
     const row = await this.mappings.findOneBy({ id });
     if (!row) throw new NotFoundException({ message: `FHIR department mapping ${id} does not exist`, code: ERROR_CODES.fhirMappingNotFound });
-    if (departmentId !== null && !(await this.departments.existsBy({ id: departmentId }))) {
-      throw new NotFoundException({ message: `department ${departmentId} does not exist`, code: ERROR_CODES.departmentNotFound, params: { departmentId } });
+    if (departmentId !== null) {
+      const department = await this.departments.findOne({ where: { id: departmentId }, select: { id: true, code: true } });
+      if (!department) throw new NotFoundException({ message: `department ${departmentId} does not exist`, code: ERROR_CODES.departmentNotFound, params: { departmentId } });
+      // Mapping a code there would only make "unmapped" look mapped: its encounters stay unsorted.
+      if (department.code === UNMAPPED_DEPARTMENT_CODE) {
+        throw new BadRequestException({ message: 'the unmapped department is no mapping target', code: ERROR_CODES.fhirMappingUnmappedTarget });
+      }
     }
     const before = row.departmentId;
     row.departmentId = departmentId;

@@ -7,6 +7,9 @@ export interface DepartmentCoding {
   display: string | null;
 }
 
+/** Longest coding system or code (`fhir_department_mapping.system` / `.code`); a reader refuses a longer one. */
+export const DEPARTMENT_CODING_MAX_LENGTH = 255;
+
 export function codingKey(coding: { system: string; code: string }): string {
   return `${coding.system}|${coding.code}`;
 }

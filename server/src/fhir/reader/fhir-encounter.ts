@@ -1,6 +1,6 @@
 import { CLINICIAN_MAX_LENGTH, calendarDayOf } from '@huifang/shared';
 import type { ImportedEncounter } from '../../imports/import-records';
-import type { DepartmentCoding, FhirDepartmentLookup } from './fhir-department-lookup';
+import { DEPARTMENT_CODING_MAX_LENGTH, type DepartmentCoding, type FhirDepartmentLookup } from './fhir-department-lookup';
 import { identifierKeys } from './fhir-identifiers';
 import type { BundleReferences } from './fhir-references';
 import type { VisitFacts } from './fhir-visit-facts';
@@ -28,6 +28,9 @@ function codingOf(coding: unknown, path: string): DepartmentCoding[] {
   const system = optionalString(object['system'], `${path}.system`);
   const code = optionalString(object['code'], `${path}.code`);
   if (!system || !code) return [];
+  // The mapping table stores system and code in columns of this length.
+  if (system.length > DEPARTMENT_CODING_MAX_LENGTH) throw new EntryProblem('too_long', `${path}.system`, system);
+  if (code.length > DEPARTMENT_CODING_MAX_LENGTH) throw new EntryProblem('too_long', `${path}.code`, code);
   return [{ system, code, display: optionalString(object['display'], `${path}.display`)?.slice(0, 200) ?? null }];
 }
 
@@ -84,12 +87,12 @@ function clinician(resource: Json): string | null {
   return null;
 }
 
-function subjectKey(resource: Json, references: BundleReferences): string {
+function subjectKey(resource: Json, references: BundleReferences, fullUrl: string | undefined): string {
   const subject = optionalObject(resource['subject'], 'Encounter.subject');
   if (!subject) throw new EntryProblem('missing_field', 'Encounter.subject', null);
   const reference = optionalString(subject['reference'], 'Encounter.subject.reference');
   if (reference) {
-    const key = references.resolve(reference, 'Patient');
+    const key = references.resolve(reference, 'Patient', fullUrl);
     if (!key) throw new EntryProblem('unresolved_reference', 'Encounter.subject.reference', reference);
     return key;
   }
@@ -102,9 +105,9 @@ function subjectKey(resource: Json, references: BundleReferences): string {
 }
 
 export function readEncounter(resource: Json, fullUrl: string | undefined, context: EncounterContext): ImportedEncounter {
-  const keys = identifierKeys(resource, 'Encounter');
+  const keys = identifierKeys(resource, 'Encounter', fullUrl);
   if (!keys.length) throw new EntryProblem('missing_field', 'Encounter.identifier', null);
-  const patientKey = subjectKey(resource, context.references);
+  const patientKey = subjectKey(resource, context.references, fullUrl);
   const period = optionalObject(resource['period'], 'Encounter.period');
   const checkedInAt = optionalInstant(period?.['start'], 'Encounter.period.start', context.timeZone);
   if (!checkedInAt) throw new EntryProblem('missing_field', 'Encounter.period.start', null);

@@ -65,13 +65,13 @@ function patientGender(resource: Json): Gender | null {
   return gender as Gender;
 }
 
-/** Every identifier as `system|value`, then `Patient/<id>`: any of them finds the patient next time. */
-export function patientKeys(resource: Json): SourceKey[] {
-  return identifierKeys(resource, 'Patient');
+/** Every record identifier as `system|value`, then the id key (fhir-identifiers.ts): any of them finds the patient next time. */
+export function patientKeys(resource: Json, fullUrl?: string): SourceKey[] {
+  return identifierKeys(resource, 'Patient', fullUrl);
 }
 
-export function readPatient(resource: Json): ImportedPatient {
-  const keys = patientKeys(resource);
+export function readPatient(resource: Json, fullUrl?: string): ImportedPatient {
+  const keys = patientKeys(resource, fullUrl);
   if (!keys.length) throw new EntryProblem('missing_field', 'Patient.identifier', null);
   return {
     keys,

@@ -84,19 +84,26 @@ describe('FHIR reader on the Synthea bundles', () => {
       // Return-visit Observations carry no date after the visit: no expectation (see fhir-visit-facts.ts).
       expect(item.encounter?.nextVisitDue).toBeNull();
     }
-    // Every encounter has a Claim naming it: its total, in hundredths.
-    expect(encounters.every((item) => Number.isInteger(item.encounter?.chargeCents) && (item.encounter?.chargeCents ?? 0) > 0)).toBe(true);
+    // Every encounter has a Claim naming it, in USD: not yuan, so no charge is taken.
+    expect(encounters.map((item) => item.encounter?.chargeCents)).toEqual(encounters.map(() => null));
+    // Synthea's SSN, driver's licence and passport numbers are no source keys; its record ids are.
+    const identifiers = bundle.entry.find((e) => e.resource['resourceType'] === 'Patient')?.resource['identifier'] as { system: string; value: string; type?: { coding: { code: string }[] } }[];
+    const government = identifiers.filter((i) => ['SS', 'DL', 'PPN'].includes(i.type?.coding[0].code ?? ''));
+    expect(government.length).toBeGreaterThan(0);
+    for (const { system, value } of government) expect(keys).not.toContain(`${system}|${value}`);
+    expect(keys.some((key) => key.includes('|'))).toBe(true);
   });
 
-  it('adds up the claims of one encounter and reads the first Claim of Bob965 as 269.68', async () => {
+  it('leaves the USD charge of the first Claim of Bob965 (269.68) out', async () => {
     const file = files.find((f) => f.startsWith('Bob965'));
     const source = await openFhirSource(join(SYNTHEA, file ?? ''), context());
     const items: ImportItem[] = [];
     for await (const item of source.items()) items.push(item);
-    const bundle = JSON.parse(readFileSync(join(SYNTHEA, file ?? ''), 'utf8')) as { entry: { fullUrl: string; resource: { resourceType: string; total?: { value: number }; item?: { encounter?: { reference: string }[] }[] } }[] };
+    const bundle = JSON.parse(readFileSync(join(SYNTHEA, file ?? ''), 'utf8')) as { entry: { fullUrl: string; resource: { resourceType: string; total?: { value: number; currency: string }; item?: { encounter?: { reference: string }[] }[] } }[] };
     const claim = bundle.entry.find((e) => e.resource.resourceType === 'Claim')?.resource;
     const encounterRow = bundle.entry.findIndex((e) => e.fullUrl === claim?.item?.[0].encounter?.[0].reference);
-    expect(items[encounterRow].encounter?.chargeCents).toBe(Math.round((claim?.total?.value ?? 0) * 100));
+    expect(claim?.total).toEqual({ value: 269.68, currency: 'USD' });
+    expect(items[encounterRow].encounter?.chargeCents).toBeNull();
     expect(source.bytesRead()).toBe(source.bytesTotal);
   });
 
@@ -158,7 +165,7 @@ describe('FHIR reader on hand-made resources', () => {
         { fullUrl: 'https://his.example/fhir/Patient/p2', resource: patient({ id: 'p2', identifier: [] }) },
         { resource: encounter({ id: 'e1', subject: { reference: 'urn:uuid:aaa' } }) },
         { resource: encounter({ id: 'e2', subject: { reference: 'https://his.example/fhir/Patient/p2' } }) },
-        { resource: encounter({ id: 'e3', subject: { reference: 'Patient/p2' } }) },
+        { fullUrl: 'https://his.example/fhir/Encounter/e3', resource: encounter({ id: 'e3', subject: { reference: 'Patient/p2' } }) },
         { resource: encounter({ id: 'e4', subject: { reference: 'Patient?identifier=urn:mrn|M9' } }) },
         { resource: encounter({ id: 'e5', subject: { reference: 'https://other.example/fhir/Patient/p77/_history/3' } }) },
         { resource: encounter({ id: 'e6', subject: { reference: 'urn:uuid:missing' } }) },
@@ -169,10 +176,10 @@ describe('FHIR reader on hand-made resources', () => {
     });
     expect(items.slice(2).map((item) => item.encounter?.patientKey ?? item.errors?.[0].problem)).toEqual([
       'urn:mrn|M1',
-      'Patient/p2',
-      'Patient/p2',
+      'https://his.example/fhir/Patient/p2',
+      'https://his.example/fhir/Patient/p2',
       'urn:mrn|M9',
-      'Patient/p77',
+      'https://other.example/fhir/Patient/p77',
       'unresolved_reference',
       'unresolved_reference',
       'unresolved_reference',
@@ -243,5 +250,68 @@ describe('FHIR reader on hand-made resources', () => {
     const items: ImportItem[] = [];
     for await (const item of source.items()) items.push(item);
     expect(items).toEqual([{ row: 0, errors: [{ row: 0, field: 'Bundle', problem: 'invalid_resource', value: 'not JSON' }] }]);
+  });
+
+  it('keeps only identifiers that name the record: no government ids, whatever their system or type', () => {
+    const typed = (code: string, system: string, value: string) => ({ system, value, type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code }] } });
+    const [p] = read(
+      patient({
+        identifier: [
+          { system: 'urn:mrn', value: 'M1' },
+          typed('MR', 'urn:his', 'H1'),
+          typed('SS', 'urn:oid:2.16.840.1.113883.4.1', '999-12-3456'),
+          typed('DL', 'urn:oid:2.16.840.1.113883.4.3.25', 'S99912345'),
+          typed('PPN', 'http://hl7.org/fhir/sid/passport-USA', 'X1234567'),
+          { system: 'http://hl7.org/fhir/sid/us-ssn', value: '999-00-1111' },
+          { system: 'urn:oid:2.16.156.10011.1.1', value: '110101199003071234' },
+          { system: 'urn:insurer', value: 'I9', type: { text: 'insurance card' } },
+        ],
+      }),
+    );
+    expect(p.patient?.keys).toEqual(['urn:mrn|M1', 'urn:his|H1', 'Patient/p1']);
+  });
+
+  it('qualifies resource ids by the source base of an absolute fullUrl, so two EMRs never merge', () => {
+    const items = read({
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { fullUrl: 'https://emr.a/fhir/Patient/123', resource: patient({ id: '123', identifier: [] }) },
+        { fullUrl: 'https://emr.b/fhir/Patient/123', resource: patient({ id: '123', identifier: [] }) },
+        { fullUrl: 'https://emr.b/fhir/Encounter/9', resource: encounter({ id: '9', subject: { reference: 'Patient/123' } }) },
+        { fullUrl: 'urn:uuid:0c4e', resource: patient({ id: '0c4e', identifier: [] }) },
+      ],
+    });
+    expect(items.map((item) => item.patient?.keys ?? item.encounter?.keys)).toEqual([
+      ['https://emr.a/fhir/Patient/123'],
+      ['https://emr.b/fhir/Patient/123'],
+      ['https://emr.b/fhir/Encounter/9'],
+      ['Patient/0c4e'],
+    ]);
+    expect(items[2].encounter?.patientKey).toBe('https://emr.b/fhir/Patient/123');
+  });
+
+  it('refuses control characters in any string, and coding system or code longer than the mapping table holds', () => {
+    expect(read(patient({ name: [{ family: '张\u0000', given: ['三'] }] }))[0].errors).toEqual([{ row: 0, field: 'Patient.name[0].family', problem: 'control_characters', value: '张?' }]);
+    expect(read(encounter({ participant: [{ type: [{ coding: [{ system: 's', code: 'PPRF' }] }], individual: { display: 'Dr.\nX' } }] }))[0].errors?.[0]).toMatchObject({
+      field: 'Encounter.participant[0].individual.display',
+      problem: 'control_characters',
+    });
+    expect(read(encounter({ class: { system: 'urn:c', code: 'A'.repeat(256) } }))[0].errors?.[0]).toMatchObject({ field: 'Encounter.class.code', problem: 'too_long' });
+    expect(read(encounter({ class: { system: 'urn:c', code: 'A'.repeat(255) } }))[0].encounter).toBeDefined();
+    expect(read(encounter({ type: [{ coding: [{ system: `urn:${'s'.repeat(300)}`, code: 'x' }] }] }))[0].errors?.[0]).toMatchObject({ field: 'Encounter.type[0].coding[0].system', problem: 'too_long' });
+  });
+
+  it('refuses a resourceType that is no FHIR type name, so no tally is keyed by it', () => {
+    const items = read(batch({ resourceType: 'constructor' }, { resourceType: '__proto__' }, { resourceType: 'Observation' }, { resourceType: 'X'.repeat(65) }));
+    expect(items.map((item) => item.skippedType ?? item.errors?.[0].problem)).toEqual(['invalid_resource', 'invalid_resource', 'Observation', 'invalid_resource']);
+    expect(read({ resourceType: 'toString' })[0].errors?.[0].problem).toBe('invalid_resource');
+  });
+
+  it('takes charges in CNY or without currency only; USD and others are not taken', () => {
+    const claim = (total: Record<string, unknown>) => ({ resourceType: 'Claim', status: 'active', use: 'claim', total, item: [{ sequence: 1, encounter: [{ reference: 'Encounter/e1' }] }] });
+    expect(read(batch(encounter(), claim({ value: 10, currency: 'USD' })))[0].encounter?.chargeCents).toBeNull();
+    expect(read(batch(encounter(), claim({ value: 10 })))[0].encounter?.chargeCents).toBe(1000);
+    expect(read(batch(encounter(), claim({ value: 10, currency: 'USD' }), claim({ value: 5, currency: 'CNY' })))[0].encounter?.chargeCents).toBe(500);
   });
 });

@@ -1,18 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
+import { IMPORT_FHIR_MAX_BYTES } from '@huifang/shared';
 import type { ImportItem, ImportSource } from '../../imports/import-records';
 import type { FhirDepartmentLookup } from './fhir-department-lookup';
 import { readEncounter, type EncounterContext } from './fhir-encounter';
 import { patientKeys, readPatient } from './fhir-patient';
-import { BundleReferences } from './fhir-references';
+import { BundleReferences, resourceIdKey } from './fhir-references';
 import { VisitFacts } from './fhir-visit-facts';
 import { EntryProblem, isObject, toRowError, type Json } from './fhir-values';
 
 /**
- * Largest FHIR file the reader takes. A bundle is read whole (JSON.parse), then only the parsed
- * tree is kept: it takes about 5-8 times the file's size in memory (a 3 MB Synthea bundle ≈ 20 MB),
- * so 100 MB is the bound for a 2 GB heap. Bigger exports come as several bundles (or NDJSON).
+ * Largest FHIR file the reader takes (IMPORT_FHIR_MAX_BYTES). A bundle is read whole (JSON.parse),
+ * then only the parsed tree is kept: it takes about 5-8 times the file's size in memory (a 3 MB
+ * Synthea bundle ≈ 20 MB). Bigger exports come as several bundles.
  */
-export const FHIR_FILE_MAX_BYTES = 100 * 1024 * 1024;
+export const FHIR_FILE_MAX_BYTES = IMPORT_FHIR_MAX_BYTES;
 
 export interface FhirReadContext {
   /** The department mapping table; it collects the codes it does not know. */
@@ -27,10 +28,20 @@ interface Entry {
   resource: Json | EntryProblem;
 }
 
+/**
+ * What a resourceType may look like (`Patient`, `ExplanationOfBenefit`): anything else is no FHIR
+ * resource, and is never used as a name (the skipped-type tally is keyed by it).
+ */
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+
+function hasResourceType(value: unknown): value is Json {
+  return isObject(value) && typeof value['resourceType'] === 'string' && RESOURCE_TYPE.test(value['resourceType']);
+}
+
 /** A bundle's entries (any type: transaction, batch, collection, searchset…) or the one resource given. */
 function entriesOf(document: unknown): Entry[] {
   if (document instanceof EntryProblem) return [{ row: 0, fullUrl: undefined, resource: document }];
-  if (!isObject(document) || typeof document['resourceType'] !== 'string') {
+  if (!hasResourceType(document)) {
     return [{ row: 0, fullUrl: undefined, resource: new EntryProblem('invalid_resource', 'resourceType', null) }];
   }
   if (document['resourceType'] !== 'Bundle') return [{ row: 0, fullUrl: undefined, resource: document }];
@@ -40,7 +51,7 @@ function entriesOf(document: unknown): Entry[] {
     if (!isObject(entry)) return { row, fullUrl: undefined, resource: new EntryProblem('invalid_resource', `Bundle.entry[${row}]`, null) };
     const fullUrl = typeof entry['fullUrl'] === 'string' ? entry['fullUrl'] : undefined;
     const resource = entry['resource'];
-    if (!isObject(resource) || typeof resource['resourceType'] !== 'string') {
+    if (!hasResourceType(resource)) {
       return { row, fullUrl, resource: new EntryProblem('invalid_resource', `Bundle.entry[${row}].resource`, null) };
     }
     return { row, fullUrl, resource };
@@ -59,7 +70,7 @@ export function* fhirItems(document: unknown, context: FhirReadContext, onEntry?
   for (const { fullUrl, resource } of entries) {
     if (resource instanceof EntryProblem) continue;
     if (resource['resourceType'] === 'Patient') {
-      const key = mainKey(resource);
+      const key = mainKey(resource, fullUrl);
       if (key) references.add('Patient', fullUrl, typeof resource['id'] === 'string' ? resource['id'] : undefined, key);
     } else facts.gather(resource);
   }
@@ -71,10 +82,11 @@ export function* fhirItems(document: unknown, context: FhirReadContext, onEntry?
 }
 
 /** The key an encounter in the same bundle names its patient by (the patient's other keys match too). */
-function mainKey(resource: Json): string | undefined {
+function mainKey(resource: Json, fullUrl: string | undefined): string | undefined {
   try {
-    const keys = patientKeys(resource);
-    return keys.find((key) => key.startsWith('Patient/')) ?? keys[0];
+    const keys = patientKeys(resource, fullUrl);
+    const id = typeof resource['id'] === 'string' ? resourceIdKey('Patient', resource['id'], fullUrl) : undefined;
+    return keys.find((key) => key === id) ?? keys[0];
   } catch {
     return undefined; // reported when the entry itself is read
   }
@@ -85,11 +97,11 @@ function itemOf(row: number, fullUrl: string | undefined, resource: Json | Entry
     if (resource instanceof EntryProblem) throw resource;
     switch (resource['resourceType']) {
       case 'Patient':
-        return { row, patient: readPatient(resource) };
+        return { row, patient: readPatient(resource, fullUrl) };
       case 'Encounter':
         return { row, encounter: readEncounter(resource, fullUrl, context) };
       default:
-        return { row, skippedType: String(resource['resourceType']).slice(0, 64) };
+        return { row, skippedType: String(resource['resourceType']) };
     }
   } catch (error) {
     if (error instanceof EntryProblem) return { row, errors: [toRowError(row, error)] };

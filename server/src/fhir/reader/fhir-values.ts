@@ -1,3 +1,4 @@
+import { hasControlCharacters, maskControlCharacters } from '../../imports/tabular/cell-values';
 import { isCalendarDay, startOfCalendarDay, type ImportRowError, type ImportRowProblem } from '@huifang/shared';
 
 /*
@@ -36,9 +37,14 @@ export function optionalArray(value: unknown, path: string): unknown[] {
   return value;
 }
 
+/**
+ * A string element. Every string the reader takes comes through here, so a control character (a NUL
+ * byte PostgreSQL refuses, a line break in a name) fails that entry, as a tabular cell does.
+ */
 export function optionalString(value: unknown, path: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new EntryProblem('invalid_resource', path, value);
+  if (hasControlCharacters(value)) throw new EntryProblem('control_characters', path, maskControlCharacters(value));
   return value;
 }
 

@@ -16,9 +16,9 @@ import { isObject, type Json } from './fhir-values';
  * Observation of that concept WITH a `valueDateTime` (as OpenMRS exports it) gives the date.
  *
  * Charge: the sum of the `total` of every Claim (use `claim`, not cancelled) whose items name the
- * encounter; without a Claim, the ExplanationOfBenefit's `submitted` total. The amount is taken in
- * the currency the claim states (Synthea: USD), as hundredths: Huifang stores one currency and does
- * not convert.
+ * encounter; without a Claim, the ExplanationOfBenefit's `submitted` total, as fen. Huifang stores
+ * yuan and does not convert: only an amount in CNY (or with no currency, taken as the hospital's
+ * own) is taken; one in any other currency (Synthea: USD) is not, and the visit's charge stays unknown.
  */
 
 const RETURN_VISIT_CONCEPT = /^5096A+$/;
@@ -43,6 +43,7 @@ function encounterRefKey(reference: string): string {
 
 function cents(money: unknown): number | undefined {
   if (!isObject(money) || typeof money['value'] !== 'number' || !Number.isFinite(money['value'])) return undefined;
+  if (money['currency'] !== undefined && money['currency'] !== 'CNY') return undefined;
   const amount = Math.round(money['value'] * 100);
   return Number.isSafeInteger(amount) && amount >= 0 && amount <= 2_147_483_647 ? amount : undefined;
 }
