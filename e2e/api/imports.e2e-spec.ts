@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
@@ -267,6 +267,41 @@ describe.each(testDatabases())('imports on %s', (database) => {
 
       expect((await runImportCli([join(folder, 'nothing-here.csv')], server.databaseUrl)).code).toBe(2);
       expect((await runImportCli([folder, '--format', 'pdf'], server.databaseUrl)).code).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('never deletes a file outside its upload folder; the CLI fails a job whose mapping does not fit, naming the columns', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huifang-cli-'));
+    try {
+      // The HIS's own export, registered as the CLI does (its own path) and left `uploaded`: running it must not delete it.
+      const hisExport = join(folder, 'export.csv');
+      writeFileSync(hisExport, `${HEADER}\nC101,吴十一,13900000021,男,,,,,,,,,\n`);
+      await runSql(
+        server.databaseUrl,
+        `INSERT INTO import_job (format, file_name, file_path, status, bytes_done, bytes_total, rows_done) VALUES ('csv', 'export.csv', $1, 'uploaded', 0, 10, 0)`,
+        [hisExport],
+      );
+      const [{ id }] = (await runSql(server.databaseUrl, 'SELECT max(id) AS id FROM import_job')) as { id: number }[];
+      expect((await admin.post(`/api/imports/${id}/run`, { mapping: { patientNumber: '病历号', patientName: '姓名' } })).status).toBe(202);
+      expect((await waitForImport(admin, Number(id))).status).toBe('done');
+      expect(existsSync(hisExport)).toBe(true);
+
+      // A file without the name column: exit 1, a message naming what is missing, the job failed (not runnable later).
+      writeFileSync(join(folder, 'no-name.csv'), '病历号,手机号\nC102,13900000022\n');
+      const unfit = await runImportCli([join(folder, 'no-name.csv')], server.databaseUrl);
+      expect(unfit.code).toBe(1);
+      expect(unfit.stderr).toContain('patientName is not mapped to any column');
+      expect(unfit.stderr).not.toContain('Bad Request');
+      const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=1');
+      expect(history.body.items[0]).toMatchObject({ fileName: 'no-name.csv', status: 'failed' });
+      expect((await admin.post(`/api/imports/${history.body.items[0].id}/run`, { mapping: {} })).status).toBe(409);
+      expect(existsSync(join(folder, 'no-name.csv'))).toBe(true);
+
+      // An unknown saved mapping is a usage error before any job is recorded.
+      expect((await runImportCli([join(folder, 'no-name.csv'), '--mapping', '没有这个'], server.databaseUrl)).code).toBe(2);
+      expect((await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=1')).body.items[0].id).toBe(history.body.items[0].id);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

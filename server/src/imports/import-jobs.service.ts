@@ -18,7 +18,8 @@ import { WriteTransaction } from '../core/database/write-transaction';
 import { StaffUserEntity } from '../users/user.entity';
 import type { ImportPreviewDto, ImportRunDto } from './dto/import-run.dto';
 import { HistoryImporter } from './history-importer';
-import { removeFile } from './import-files';
+import { AppConfig } from '../core/config/app-config';
+import { removeUpload, uploadFolder } from './import-files';
 import { ImportJobEntity } from './import-job.entity';
 import { toImportJob } from './import-job-view';
 import { ImportMappingsService } from './import-mappings.service';
@@ -42,6 +43,7 @@ export class ImportJobsService {
     private readonly importer: HistoryImporter,
     private readonly sources: ImportSources,
     private readonly mappings: ImportMappingsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Records a stored upload as a job; for CSV / Excel answers its columns, first rows and a suggested mapping. */
@@ -50,14 +52,13 @@ export class ImportJobsService {
     format: ImportFormat,
     encoding: ImportEncoding,
     context: AuditContext | null,
-    { keepFile = false } = {},
   ): Promise<ImportUpload> {
     let peek: { encoding: 'utf-8' | 'gb18030' | null; columns: string[]; sampleRows: string[][] } = { encoding: null, columns: [], sampleRows: [] };
     if (format !== 'fhir') {
       try {
         peek = await peekTabular(file.path, format, encoding);
       } catch (error) {
-        if (!keepFile) await removeFile(file.path);
+        await this.removeUpload(file.path);
         throw error;
       }
     }
@@ -95,7 +96,7 @@ export class ImportJobsService {
   }
 
   /** Starts the job in the background (202); poll `get` for progress. */
-  async run(id: number, input: ImportRunDto, context: AuditContext | null, { keepFile = false } = {}): Promise<ImportJob> {
+  async run(id: number, input: ImportRunDto, context: AuditContext | null): Promise<ImportJob> {
     const job = await this.requireUploaded(id);
     const { source, runOptions } = await this.sources.open(job.filePath, this.readOptions(job, input));
     await this.writes.run(async (manager) => {
@@ -113,10 +114,22 @@ export class ImportJobsService {
     const done = this.importer
       .run(source, id, runOptions)
       .catch((error: unknown) => this.logger.error({ err: error, jobId: id }, 'import failed'))
-      .finally(() => (keepFile ? undefined : removeFile(job.filePath)));
+      .finally(() => this.removeUpload(job.filePath));
     this.running.add(done);
     void done.finally(() => this.running.delete(done));
     return this.get(id);
+  }
+
+  /** Marks a job that never started failed (the CLI, when its file cannot be run); its upload, if the server's, is removed. */
+  async failUploaded(id: number): Promise<void> {
+    const job = await this.requireJob(id);
+    await this.writes.run((m) => m.update(ImportJobEntity, { id, status: 'uploaded' }, { status: 'failed', finishedAt: new Date() }));
+    await this.removeUpload(job.filePath);
+  }
+
+  /** Only a file the server stored in its upload folder is ever deleted: a job's path may be the CLI user's own file. */
+  private async removeUpload(path: string): Promise<void> {
+    await removeUpload(await uploadFolder(this.config), path);
   }
 
   /** Resolves when every import this process started has ended (the CLI waits for its own). */

@@ -52,7 +52,7 @@ export class ImportsController {
   @ApiCreatedResponse({ description: 'The job (uploaded), the detected columns, the first rows and a suggested mapping' })
   @ApiOperation({ summary: 'Upload a file to import (streamed to disk); nothing is imported until it is run' })
   async upload(@Req() request: FastifyRequest, @Audit() context: AuditContext): Promise<ImportUpload> {
-    const file = await receiveUpload(request, uploadFolder(this.config));
+    const file = await receiveUpload(request, await uploadFolder(this.config));
     return this.jobs.createFromUpload(file, file.format, file.encoding, context);
   }
 
@@ -108,6 +108,6 @@ export class ImportsController {
   @HttpCode(204)
   @ApiOperation({ summary: `Delete a saved column mapping (name at most ${IMPORT_MAPPING_NAME_MAX_LENGTH} characters)` })
   async deleteMapping(@Param('name') name: string, @Audit() context: AuditContext): Promise<void> {
-    await this.mappings.remove(name.slice(0, 200), context);
+    await this.mappings.remove(name.slice(0, IMPORT_MAPPING_NAME_MAX_LENGTH + 1), context);
   }
 }

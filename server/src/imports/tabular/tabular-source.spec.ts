@@ -133,7 +133,7 @@ describe('CSV files', () => {
 
   it('reports missing fields, bad values and over-long texts together', async () => {
     const header = ['病历号', '姓名', '性别', '出生日期', '就诊号', '科室', '医生', '挂号时间', '费用'];
-    const path = write('bad.csv', csv([header, ['', 'x'.repeat(51), '?', '2024-02-30', 'V9', 'orthopedics', '医'.repeat(51), '2024-03-01', '-1'], ['P1', '张三', '', '', 'V10', '', '', '', '']]));
+    const path = write('bad.csv', csv([header, ['', 'x'.repeat(51), '?', '2024-02-30', 'V9', 'orthopedics', '医'.repeat(51), '2024-03-01 24:00', '-1'], ['P1', '张三', '', '', 'V10', '', '', '', '']]));
     const read = await items(path, { mapping: suggestMapping(header) });
     expect(read[0].errors?.map((error) => [error.field, error.problem])).toEqual([
       ['patientName', 'too_long'],
@@ -176,10 +176,22 @@ describe('Excel files', () => {
     const peek = await peekTabular(path, 'xlsx', 'auto');
     expect(peek.encoding).toBeNull();
     expect(peek.columns).toEqual(HEADER);
-    expect(peek.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06']);
+    expect(peek.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06 00:00:00']);
     expect(peek.sampleRows[0][8]).toBe('2024-03-01 08:05:00');
     const read = await items(path, { format: 'xlsx' });
     expectTheFixtureRead(read);
+  });
+
+  it('reads a visit at exactly midnight as a time, and a date alone in a time column as the start of that day', async () => {
+    const rows: unknown[][] = [[...ROWS[0]], [...ROWS[0]]];
+    rows[0][8] = new Date(Date.UTC(2024, 2, 1, 0, 0, 0)); // 00:00:00 on the wall clock
+    rows[0][9] = rows[0][10] = '';
+    rows[1][8] = '2024-03-02';
+    rows[1][5] = 'V009';
+    const read = await items(await xlsx('midnight.xlsx', [HEADER, ...rows]), { format: 'xlsx' });
+    expect(read[0].errors).toBeUndefined();
+    expect(read[0].encounter?.checkedInAt).toEqual(new Date('2024-02-29T16:00:00Z'));
+    expect(read[1].encounter?.checkedInAt).toEqual(new Date('2024-03-01T16:00:00Z'));
   });
 
   it('answers import.file_unreadable for a file that is no workbook', async () => {
