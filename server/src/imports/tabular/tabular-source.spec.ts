@@ -124,6 +124,19 @@ describe('CSV files', () => {
     expect((await peekTabular(path, 'csv', 'auto')).encoding).toBe('utf-8');
   });
 
+  it('answers import.not_utf8 (choose GB18030) when a file detected as UTF-8 by its ASCII first 64 KB holds GB18030 further on', async () => {
+    const header = ['patient_no', 'name'];
+    const asciiRows = Array.from({ length: 7000 }, (_, i) => [`P${i}`, 'Zhang San']);
+    const bytes = Buffer.concat([Buffer.from(csv([header, ...asciiRows]), 'ascii'), iconv.encode(csv([['P9999', '张三']]), 'gb18030')]);
+    expect(bytes.length).toBeGreaterThan(65_536);
+    const path = write('ascii-then-gb18030.csv', bytes);
+    expect((await peekTabular(path, 'csv', 'auto')).encoding).toBe('utf-8');
+    const mapping = { patientNumber: 'patient_no', patientName: 'name' };
+    await expect(items(path, { mapping })).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
+    // Chosen as GB18030, it reads to the end.
+    expect((await items(path, { mapping, encoding: 'gb18030' })).at(-1)?.patient?.name).toBe('张三');
+  });
+
   it('shows at most IMPORT_SAMPLE_ROWS rows, padded to the header', async () => {
     const rows = Array.from({ length: IMPORT_SAMPLE_ROWS + 5 }, (_, i) => [`P${i}`, '张三']);
     const peek = await peekTabular(write('many.csv', csv([HEADER, ...rows])), 'csv', 'auto');
