@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
+import type { ApiError, ImportJob, ImportPreview, ImportRowError, ImportUpload, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
 import { addDays, calendarDayOf } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
@@ -35,6 +35,11 @@ async function runImportCli(args: string[], databaseUrl: string): Promise<{ code
   const [code] = (await once(child, 'exit')) as [number | null];
   clearTimeout(timer);
   return { code, stdout, stderr };
+}
+/** How many audit entries of `action` name import job `jobId`. */
+async function importAudits(databaseUrl: string, jobId: number, action: string): Promise<number> {
+  const rows = (await runSql(databaseUrl, "SELECT count(*) AS n FROM audit_entry WHERE entity_type = 'import_job' AND entity_id = $1 AND action = $2", [jobId, action])) as { n: number | string }[];
+  return Number(rows[0].n);
 }
 const today = calendarDayOf(new Date(), TZ);
 const day = (offset: number) => addDays(today, offset);
@@ -120,6 +125,24 @@ describe.each(testDatabases())('imports on %s', (database) => {
     expect((await admin.post<ApiError>('/api/imports/999999/run', { mapping })).status).toBe(404);
   });
 
+  it('reads an upload again in another encoding (peek) and removes an abandoned upload (DELETE), only while uploaded', async () => {
+    const upload = await uploadImport(admin, 'visits.csv', visitTable());
+    const id = upload.body.job.id;
+    const peek = await admin.post<ImportUpload>(`/api/imports/${id}/peek`, { encoding: 'gb18030' });
+    expect(peek.status).toBe(200);
+    expect(peek.body.encoding).toBe('gb18030');
+    expect(peek.body.columns).not.toEqual(upload.body.columns); // UTF-8 Chinese read as GB18030
+    const back = await admin.post<ImportUpload>(`/api/imports/${id}/peek`, { encoding: 'auto' });
+    expect(back.body).toMatchObject({ encoding: 'utf-8', columns: upload.body.columns, suggestedMapping: upload.body.suggestedMapping });
+    expect((await admin.post<ApiError>(`/api/imports/${id}/peek`, { encoding: 'latin1' })).status).toBe(400);
+
+    expect((await admin.request('DELETE', `/api/imports/${id}`)).status).toBe(204);
+    expect((await admin.get(`/api/imports/${id}`)).status).toBe(404);
+    expect(await importAudits(server.databaseUrl, id, 'import.delete')).toBe(1);
+    expect((await admin.request('DELETE', `/api/imports/${id}`)).status).toBe(404);
+    expect((await desk.request('DELETE', `/api/imports/${id}`)).status).toBe(403);
+  });
+
   it('previews the rows with the run\'s own checks (duplicates too), writing nothing', async () => {
     const reader = await openSnapshotReader(server.databaseUrl);
     try {
@@ -136,7 +159,9 @@ describe.each(testDatabases())('imports on %s', (database) => {
       ]);
       expect(preview.body.summary.patients).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 1 });
       expect(preview.body.summary.encounters).toEqual({ created: 4, updated: 0, unchanged: 0, failed: 3 });
-      expect(changedTables(before, await reader.snapshot())).toEqual([]);
+      // Nothing but the audit trail of the read: the preview shows names and phones.
+      expect(changedTables(before, await reader.snapshot())).toEqual(['audit_entry']);
+      expect(await importAudits(server.databaseUrl, upload.body.job.id, 'import.preview')).toBe(1);
     } finally {
       await reader.close();
     }
@@ -167,6 +192,8 @@ describe.each(testDatabases())('imports on %s', (database) => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Row,Field,Problem,Value');
     expect(csv.body).toContain('6,visitNumber,Duplicate visit number,his-visit:V002');
+    // Both reads of the refused rows (their values are patient data) are audited.
+    expect(await importAudits(server.databaseUrl, firstJob.id, 'import.errors_read')).toBe(2);
 
     const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=50');
     expect(history.body.items.find((j) => j.id === firstJob.id)).toMatchObject({ status: 'done', fileName: 'visits.csv' });

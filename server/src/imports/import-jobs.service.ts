@@ -89,10 +89,35 @@ export class ImportJobsService {
     };
   }
 
-  async preview(id: number, input: ImportPreviewDto): Promise<ImportPreview> {
+  /** The preview shows the file's rows (names, phones): audited as a read. */
+  /** The columns, first rows and suggested mapping of an uploaded file read in `encoding` (audited: it shows rows). */
+  async peek(id: number, encoding: ImportEncoding, context: AuditContext): Promise<ImportUpload> {
+    const job = await this.requireUploaded(id);
+    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, job.format, encoding);
+    await this.writes.run(async (manager) => {
+      await manager.update(ImportJobEntity, { id, status: 'uploaded' }, { encoding: peek.encoding });
+      await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id }, manager);
+    });
+    return { job: await this.get(id), ...peek, suggestedMapping: job.format === 'fhir' ? {} : suggestMapping(peek.columns) };
+  }
+
+  /** An upload the user abandoned: the job and its file go (a job that has run stays as history: 409). */
+  async remove(id: number, context: AuditContext): Promise<void> {
+    const job = await this.requireUploaded(id);
+    await this.writes.run(async (manager) => {
+      const removed = await manager.delete(ImportJobEntity, { id, status: 'uploaded' });
+      if (removed.affected !== 1) throw notRunnable(id);
+      await this.audit.record(context, { action: 'import.delete', entityType: 'import_job', entityId: id }, manager);
+    });
+    await this.removeUpload(job.filePath);
+  }
+
+  async preview(id: number, input: ImportPreviewDto, context: AuditContext): Promise<ImportPreview> {
     const job = await this.requireUploaded(id);
     const { source } = await this.sources.open(job.filePath, this.readOptions(job, input));
-    return this.importer.preview(source);
+    const preview = await this.importer.preview(source);
+    await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id });
+    return preview;
   }
 
   /** Starts the job in the background (202); poll `get` for progress. */
@@ -148,15 +173,18 @@ export class ImportJobsService {
     return toImportJob(row, starter(row, await this.usernames([row.createdBy])));
   }
 
-  async errors(id: number, page: number, pageSize: number): Promise<Page<ImportRowError>> {
+  /** The refused rows hold the values at fault (names, phones, patient numbers): audited as a read. */
+  async errors(id: number, page: number, pageSize: number, context: AuditContext): Promise<Page<ImportRowError>> {
     await this.requireJob(id);
+    await this.audit.record(context, { action: 'import.errors_read', entityType: 'import_job', entityId: id });
     const [rows, total] = await this.rowErrors.findAndCount({ where: { jobId: id }, order: { row: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items: rows.map(toRowError), total, page, pageSize };
   }
 
   /** Every stored error of a job (at most MAX_STORED_ROW_ERRORS), for the CSV report. */
-  async allErrors(id: number): Promise<ImportRowError[]> {
+  async allErrors(id: number, context: AuditContext): Promise<ImportRowError[]> {
     await this.requireJob(id);
+    await this.audit.record(context, { action: 'import.errors_read', entityType: 'import_job', entityId: id });
     const rows = await this.rowErrors.find({ where: { jobId: id }, order: { row: 'ASC', id: 'ASC' } });
     return rows.map(toRowError);
   }

@@ -47,13 +47,13 @@ function strictUtf8(): Transform {
  * (quoted fields, CRLF, line breaks inside quotes). Blank lines come through as empty records, so
  * positions stay those a spreadsheet shows.
  */
-export async function* csvRecords(filePath: string, encoding: TextEncoding, onBytes: (bytes: number) => void, { detected = false } = {}): AsyncGenerator<FileRecord> {
+export async function* csvRecords(filePath: string, encoding: TextEncoding, onBytes: (bytes: number) => void): AsyncGenerator<FileRecord> {
   const file = createReadStream(filePath);
   file.on('data', (chunk) => onBytes(chunk.length));
   const parser = parse({ relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARACTERS });
   // The pipeline forwards a failure of any stage to the parser, which the loop below then throws.
-  // Detected UTF-8 is held to it to the end; UTF-8 the user chose is read as told.
-  const decoder = detected && encoding === 'utf-8' ? strictUtf8() : iconv.decodeStream(encoding === 'utf-8' ? 'utf8' : 'gb18030');
+  // UTF-8 is held to it to the end, detected or named (the client sends back the detected one on run).
+  const decoder = encoding === 'utf-8' ? strictUtf8() : iconv.decodeStream('gb18030');
   pipeline(file, decoder, parser, () => undefined);
   let position = 0;
   for await (const cells of parser as AsyncIterable<string[]>) {

@@ -38,7 +38,7 @@ export async function openTabularFile(filePath: string, format: TabularFormat, e
   let bytes = 0;
   const onBytes = (count: number) => (bytes += count);
   const textEncoding = format === 'csv' ? await resolveEncoding(filePath, encoding) : null;
-  const records = textEncoding ? csvRecords(filePath, textEncoding, onBytes, { detected: encoding === 'auto' }) : xlsxRecords(filePath, onBytes);
+  const records = textEncoding ? csvRecords(filePath, textEncoding, onBytes) : xlsxRecords(filePath, onBytes);
   let header: FileRecord | undefined;
   for (let next = await records.next(); !next.done; next = await records.next()) {
     if (!isBlank(next.value.cells)) {

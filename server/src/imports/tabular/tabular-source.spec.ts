@@ -112,7 +112,8 @@ describe('CSV files', () => {
   it('reads a file as told when the encoding is chosen', async () => {
     const path = write('chosen.csv', iconv.encode(csv([HEADER, ROWS[0]]), 'gb18030'));
     expect((await peekTabular(path, 'csv', 'gb18030')).columns).toEqual(HEADER);
-    expect((await peekTabular(path, 'csv', 'utf-8')).columns).not.toEqual(HEADER);
+    // Read as UTF-8 it is no UTF-8: told so, never turned into U+FFFD.
+    await expect(peekTabular(path, 'csv', 'utf-8')).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
   });
 
   it('takes UTF-8 whose first 64 KB end inside a character as UTF-8', async () => {
@@ -133,6 +134,8 @@ describe('CSV files', () => {
     expect((await peekTabular(path, 'csv', 'auto')).encoding).toBe('utf-8');
     const mapping = { patientNumber: 'patient_no', patientName: 'name' };
     await expect(items(path, { mapping })).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
+    // The client runs with the detected encoding named: held to UTF-8 just the same.
+    await expect(items(path, { mapping, encoding: 'utf-8' })).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
     // Chosen as GB18030, it reads to the end.
     expect((await items(path, { mapping, encoding: 'gb18030' })).at(-1)?.patient?.name).toBe('张三');
   });
