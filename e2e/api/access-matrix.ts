@@ -103,6 +103,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'POST /api/imports': ADMIN,
   'GET /api/imports': ADMIN,
   'GET /api/imports/{id}': ADMIN,
+  'POST /api/imports/{id}/peek': ADMIN,
+  'DELETE /api/imports/{id}': ADMIN,
   'POST /api/imports/{id}/preview': ADMIN,
   'POST /api/imports/{id}/run': ADMIN,
   'GET /api/imports/{id}/errors': ADMIN,

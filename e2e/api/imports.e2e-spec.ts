@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, ImportJob, ImportPreview, ImportRowError, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
+import type { ApiError, ImportJob, ImportPreview, ImportRowError, ImportUpload, Page, Patient, PatientTimeline, SavedImportMapping } from '@huifang/shared';
 import { addDays, calendarDayOf } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
@@ -35,6 +35,11 @@ async function runImportCli(args: string[], databaseUrl: string): Promise<{ code
   const [code] = (await once(child, 'exit')) as [number | null];
   clearTimeout(timer);
   return { code, stdout, stderr };
+}
+/** How many audit entries of `action` name import job `jobId`. */
+async function importAudits(databaseUrl: string, jobId: number, action: string): Promise<number> {
+  const rows = (await runSql(databaseUrl, "SELECT count(*) AS n FROM audit_entry WHERE entity_type = 'import_job' AND entity_id = $1 AND action = $2", [jobId, action])) as { n: number | string }[];
+  return Number(rows[0].n);
 }
 const today = calendarDayOf(new Date(), TZ);
 const day = (offset: number) => addDays(today, offset);
@@ -120,6 +125,24 @@ describe.each(testDatabases())('imports on %s', (database) => {
     expect((await admin.post<ApiError>('/api/imports/999999/run', { mapping })).status).toBe(404);
   });
 
+  it('reads an upload again in another encoding (peek) and removes an abandoned upload (DELETE), only while uploaded', async () => {
+    const upload = await uploadImport(admin, 'visits.csv', visitTable());
+    const id = upload.body.job.id;
+    const peek = await admin.post<ImportUpload>(`/api/imports/${id}/peek`, { encoding: 'gb18030' });
+    expect(peek.status).toBe(200);
+    expect(peek.body.encoding).toBe('gb18030');
+    expect(peek.body.columns).not.toEqual(upload.body.columns); // UTF-8 Chinese read as GB18030
+    const back = await admin.post<ImportUpload>(`/api/imports/${id}/peek`, { encoding: 'auto' });
+    expect(back.body).toMatchObject({ encoding: 'utf-8', columns: upload.body.columns, suggestedMapping: upload.body.suggestedMapping });
+    expect((await admin.post<ApiError>(`/api/imports/${id}/peek`, { encoding: 'latin1' })).status).toBe(400);
+
+    expect((await admin.request('DELETE', `/api/imports/${id}`)).status).toBe(204);
+    expect((await admin.get(`/api/imports/${id}`)).status).toBe(404);
+    expect(await importAudits(server.databaseUrl, id, 'import.delete')).toBe(1);
+    expect((await admin.request('DELETE', `/api/imports/${id}`)).status).toBe(404);
+    expect((await desk.request('DELETE', `/api/imports/${id}`)).status).toBe(403);
+  });
+
   it('previews the rows with the run\'s own checks (duplicates too), writing nothing', async () => {
     const reader = await openSnapshotReader(server.databaseUrl);
     try {
@@ -137,6 +160,8 @@ describe.each(testDatabases())('imports on %s', (database) => {
       expect(preview.body.summary.patients).toEqual({ created: 5, updated: 0, unchanged: 0, failed: 1 });
       expect(preview.body.summary.encounters).toEqual({ created: 4, updated: 0, unchanged: 0, failed: 3 });
       expect(changedTables(before, await reader.snapshot())).toEqual([]);
+      // The read itself is audited: the preview shows names and phones.
+      expect(await importAudits(server.databaseUrl, upload.body.job.id, 'import.preview')).toBe(1);
     } finally {
       await reader.close();
     }
@@ -167,6 +192,8 @@ describe.each(testDatabases())('imports on %s', (database) => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Row,Field,Problem,Value');
     expect(csv.body).toContain('6,visitNumber,Duplicate visit number,his-visit:V002');
+    // Both reads of the refused rows (their values are patient data) are audited.
+    expect(await importAudits(server.databaseUrl, firstJob.id, 'import.errors_read')).toBe(2);
 
     const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=50');
     expect(history.body.items.find((j) => j.id === firstJob.id)).toMatchObject({ status: 'done', fileName: 'visits.csv' });
@@ -267,6 +294,41 @@ describe.each(testDatabases())('imports on %s', (database) => {
 
       expect((await runImportCli([join(folder, 'nothing-here.csv')], server.databaseUrl)).code).toBe(2);
       expect((await runImportCli([folder, '--format', 'pdf'], server.databaseUrl)).code).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('never deletes a file outside its upload folder; the CLI fails a job whose mapping does not fit, naming the columns', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huifang-cli-'));
+    try {
+      // The HIS's own export, registered as the CLI does (its own path) and left `uploaded`: running it must not delete it.
+      const hisExport = join(folder, 'export.csv');
+      writeFileSync(hisExport, `${HEADER}\nC101,吴十一,13900000021,男,,,,,,,,,\n`);
+      await runSql(
+        server.databaseUrl,
+        `INSERT INTO import_job (format, file_name, file_path, status, bytes_done, bytes_total, rows_done) VALUES ('csv', 'export.csv', $1, 'uploaded', 0, 10, 0)`,
+        [hisExport],
+      );
+      const [{ id }] = (await runSql(server.databaseUrl, 'SELECT max(id) AS id FROM import_job')) as { id: number }[];
+      expect((await admin.post(`/api/imports/${id}/run`, { mapping: { patientNumber: '病历号', patientName: '姓名' } })).status).toBe(202);
+      expect((await waitForImport(admin, Number(id))).status).toBe('done');
+      expect(existsSync(hisExport)).toBe(true);
+
+      // A file without the name column: exit 1, a message naming what is missing, the job failed (not runnable later).
+      writeFileSync(join(folder, 'no-name.csv'), '病历号,手机号\nC102,13900000022\n');
+      const unfit = await runImportCli([join(folder, 'no-name.csv')], server.databaseUrl);
+      expect(unfit.code).toBe(1);
+      expect(unfit.stderr).toContain('patientName is not mapped to any column');
+      expect(unfit.stderr).not.toContain('Bad Request');
+      const history = await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=1');
+      expect(history.body.items[0]).toMatchObject({ fileName: 'no-name.csv', status: 'failed' });
+      expect((await admin.post(`/api/imports/${history.body.items[0].id}/run`, { mapping: {} })).status).toBe(409);
+      expect(existsSync(join(folder, 'no-name.csv'))).toBe(true);
+
+      // An unknown saved mapping is a usage error before any job is recorded.
+      expect((await runImportCli([join(folder, 'no-name.csv'), '--mapping', '没有这个'], server.databaseUrl)).code).toBe(2);
+      expect((await admin.get<Page<ImportJob>>('/api/imports?page=1&pageSize=1')).body.items[0].id).toBe(history.body.items[0].id);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
-import { IMPORT_ENCODINGS, IMPORT_FORMATS, type ImportEncoding, type ImportFormat, type ImportJob } from '@huifang/shared';
+import { IMPORT_ENCODINGS, IMPORT_FILE_EXTENSIONS, IMPORT_FORMATS, type ImportColumnMapping, type ImportEncoding, type ImportField, type ImportFormat, type ImportJob } from '@huifang/shared';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
@@ -19,7 +20,6 @@ import { ImportMappingsService } from './imports/import-mappings.service';
  */
 
 const USAGE = 'usage: npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx] [--encoding auto|utf-8|gb18030]';
-const EXTENSIONS = new Set(['.csv', '.xlsx', '.json']);
 const POLL_MS = 250;
 
 class UsageError extends Error {}
@@ -69,7 +69,7 @@ function filesOf(target: string): string[] {
   }
   if (!info.isDirectory()) return [path];
   return readdirSync(path)
-    .filter((name) => EXTENSIONS.has(extname(name).toLowerCase()))
+    .filter((name) => Object.hasOwn(IMPORT_FILE_EXTENSIONS, extname(name).toLowerCase()))
     .sort()
     .map((name) => join(path, name))
     .filter((file) => statSync(file).isFile());
@@ -78,16 +78,21 @@ function filesOf(target: string): string[] {
 async function importOne(jobs: ImportJobsService, mappings: ImportMappingsService, file: string, options: CliOptions): Promise<ImportJob> {
   const format = options.format ?? importFormatOf(undefined, file);
   if (!format) throw new UsageError(`${basename(file)}: cannot tell its format; give --format`);
-  const upload = await jobs.createFromUpload({ path: file, bytes: statSync(file).size, fileName: basename(file) }, format, options.encoding, null, { keepFile: true });
-  let mapping = upload.suggestedMapping;
-  if (options.mapping) {
-    const saved = await mappings.find(options.mapping);
-    if (!saved) throw new UsageError(`no saved mapping named ${options.mapping}`);
-    mapping = saved;
+  // Checked before any job is recorded: a wrong name leaves nothing behind.
+  const saved = options.mapping ? await mappings.find(options.mapping) : undefined;
+  if (options.mapping && !saved) throw new UsageError(`no saved mapping named ${options.mapping}`);
+  // The job's path is the user's own file: the server only ever deletes files in its upload folder.
+  const upload = await jobs.createFromUpload({ path: file, bytes: statSync(file).size, fileName: basename(file) }, format, options.encoding, null);
+  const mapping = saved ?? upload.suggestedMapping;
+  try {
+    await jobs.run(upload.job.id, { mapping, encoding: options.encoding }, null);
+  } catch (error) {
+    // A job that cannot run is failed now, not left `uploaded` for someone to run from the Import page.
+    await jobs.failUploaded(upload.job.id);
+    throw new Error(unfitMappingMessage(error, mapping, upload.columns) ?? (error as Error).message);
   }
   const bar = new SingleBar({ stream: process.stderr, format: `${basename(file)} [{bar}] {percentage}% | {rows} rows`, hideCursor: true });
   bar.start(Math.max(upload.job.bytesTotal, 1), 0, { rows: 0 });
-  await jobs.run(upload.job.id, { mapping, encoding: options.encoding }, null, { keepFile: true });
   const timer = setInterval(() => {
     void jobs.get(upload.job.id).then((job) => bar.update(job.bytesDone, { rows: job.rowsDone }), () => undefined);
   }, POLL_MS);
@@ -97,6 +102,19 @@ async function importOne(jobs: ImportJobsService, mappings: ImportMappingsServic
   bar.update(job.bytesTotal, { rows: job.rowsDone });
   bar.stop();
   return job;
+}
+
+/** A mapping that does not fit the file, in words: which fields lack a column, and which columns the file has. */
+export function unfitMappingMessage(error: unknown, mapping: ImportColumnMapping, columns: readonly string[]): string | null {
+  const response = error instanceof BadRequestException ? (error.getResponse() as { params?: { fields?: unknown } }) : null;
+  const fields = response?.params?.fields;
+  if (!Array.isArray(fields) || !fields.every((f): f is string => typeof f === 'string' && f.startsWith('mapping.'))) return null;
+  const problems = fields.map((f) => {
+    const field = f.slice('mapping.'.length) as ImportField;
+    const column = mapping[field];
+    return column ? `${field} → column "${column}" is not in the file` : `${field} is not mapped to any column`;
+  });
+  return `the mapping does not fit the file: ${problems.join('; ')} (the file's columns: ${columns.join(', ')})`;
 }
 
 function report(job: ImportJob): string {
@@ -123,7 +141,7 @@ async function main(args: string[]): Promise<number> {
   try {
     options = parseImportArgs(args);
     files = filesOf(options.target);
-    if (files.length === 0) throw new UsageError(`no .csv, .xlsx or .json files in ${options.target}`);
+    if (files.length === 0) throw new UsageError(`no ${Object.keys(IMPORT_FILE_EXTENSIONS).join(', ')} files in ${options.target}`);
     config = loadConfig();
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { LessThan } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { removeFile, staleUploads, uploadFolder, UPLOAD_KEEP_MS } from './import-files';
+import { removeUpload, staleUploads, uploadFolder, UPLOAD_KEEP_MS } from './import-files';
 import { ImportJobEntity } from './import-job.entity';
 
 const HOURLY = 3_600_000;
@@ -33,7 +33,8 @@ export class ImportHousekeeping implements OnApplicationBootstrap {
     try {
       const before = new Date(now.getTime() - UPLOAD_KEEP_MS);
       await this.writes.run((m) => m.update(ImportJobEntity, { status: 'uploaded', createdAt: LessThan(before) }, { status: 'failed', finishedAt: now }));
-      for (const path of await staleUploads(uploadFolder(this.config), now.getTime())) await removeFile(path);
+      const folder = await uploadFolder(this.config);
+      for (const path of await staleUploads(folder, now.getTime())) await removeUpload(folder, path);
     } catch (error) {
       this.logger.error({ err: error }, 'could not remove stale import uploads');
     }

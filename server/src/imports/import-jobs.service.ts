@@ -18,7 +18,8 @@ import { WriteTransaction } from '../core/database/write-transaction';
 import { StaffUserEntity } from '../users/user.entity';
 import type { ImportPreviewDto, ImportRunDto } from './dto/import-run.dto';
 import { HistoryImporter } from './history-importer';
-import { removeFile } from './import-files';
+import { AppConfig } from '../core/config/app-config';
+import { removeUpload, uploadFolder } from './import-files';
 import { ImportJobEntity } from './import-job.entity';
 import { toImportJob } from './import-job-view';
 import { ImportMappingsService } from './import-mappings.service';
@@ -42,6 +43,7 @@ export class ImportJobsService {
     private readonly importer: HistoryImporter,
     private readonly sources: ImportSources,
     private readonly mappings: ImportMappingsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Records a stored upload as a job; for CSV / Excel answers its columns, first rows and a suggested mapping. */
@@ -50,14 +52,13 @@ export class ImportJobsService {
     format: ImportFormat,
     encoding: ImportEncoding,
     context: AuditContext | null,
-    { keepFile = false } = {},
   ): Promise<ImportUpload> {
     let peek: { encoding: 'utf-8' | 'gb18030' | null; columns: string[]; sampleRows: string[][] } = { encoding: null, columns: [], sampleRows: [] };
     if (format !== 'fhir') {
       try {
         peek = await peekTabular(file.path, format, encoding);
       } catch (error) {
-        if (!keepFile) await removeFile(file.path);
+        await this.removeUpload(file.path);
         throw error;
       }
     }
@@ -88,14 +89,39 @@ export class ImportJobsService {
     };
   }
 
-  async preview(id: number, input: ImportPreviewDto): Promise<ImportPreview> {
+  /** The preview shows the file's rows (names, phones): audited as a read. */
+  /** The columns, first rows and suggested mapping of an uploaded file read in `encoding` (audited: it shows rows). */
+  async peek(id: number, encoding: ImportEncoding, context: AuditContext): Promise<ImportUpload> {
+    const job = await this.requireUploaded(id);
+    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, job.format, encoding);
+    await this.writes.run(async (manager) => {
+      await manager.update(ImportJobEntity, { id, status: 'uploaded' }, { encoding: peek.encoding });
+      await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id }, manager);
+    });
+    return { job: await this.get(id), ...peek, suggestedMapping: job.format === 'fhir' ? {} : suggestMapping(peek.columns) };
+  }
+
+  /** An upload the user abandoned: the job and its file go (a job that has run stays as history: 409). */
+  async remove(id: number, context: AuditContext): Promise<void> {
+    const job = await this.requireUploaded(id);
+    await this.writes.run(async (manager) => {
+      const removed = await manager.delete(ImportJobEntity, { id, status: 'uploaded' });
+      if (removed.affected !== 1) throw notRunnable(id);
+      await this.audit.record(context, { action: 'import.delete', entityType: 'import_job', entityId: id }, manager);
+    });
+    await this.removeUpload(job.filePath);
+  }
+
+  async preview(id: number, input: ImportPreviewDto, context: AuditContext): Promise<ImportPreview> {
     const job = await this.requireUploaded(id);
     const { source } = await this.sources.open(job.filePath, this.readOptions(job, input));
-    return this.importer.preview(source);
+    const preview = await this.importer.preview(source);
+    await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id });
+    return preview;
   }
 
   /** Starts the job in the background (202); poll `get` for progress. */
-  async run(id: number, input: ImportRunDto, context: AuditContext | null, { keepFile = false } = {}): Promise<ImportJob> {
+  async run(id: number, input: ImportRunDto, context: AuditContext | null): Promise<ImportJob> {
     const job = await this.requireUploaded(id);
     const { source, runOptions } = await this.sources.open(job.filePath, this.readOptions(job, input));
     await this.writes.run(async (manager) => {
@@ -113,10 +139,22 @@ export class ImportJobsService {
     const done = this.importer
       .run(source, id, runOptions)
       .catch((error: unknown) => this.logger.error({ err: error, jobId: id }, 'import failed'))
-      .finally(() => (keepFile ? undefined : removeFile(job.filePath)));
+      .finally(() => this.removeUpload(job.filePath));
     this.running.add(done);
     void done.finally(() => this.running.delete(done));
     return this.get(id);
+  }
+
+  /** Marks a job that never started failed (the CLI, when its file cannot be run); its upload, if the server's, is removed. */
+  async failUploaded(id: number): Promise<void> {
+    const job = await this.requireJob(id);
+    await this.writes.run((m) => m.update(ImportJobEntity, { id, status: 'uploaded' }, { status: 'failed', finishedAt: new Date() }));
+    await this.removeUpload(job.filePath);
+  }
+
+  /** Only a file the server stored in its upload folder is ever deleted: a job's path may be the CLI user's own file. */
+  private async removeUpload(path: string): Promise<void> {
+    await removeUpload(await uploadFolder(this.config), path);
   }
 
   /** Resolves when every import this process started has ended (the CLI waits for its own). */
@@ -135,15 +173,18 @@ export class ImportJobsService {
     return toImportJob(row, starter(row, await this.usernames([row.createdBy])));
   }
 
-  async errors(id: number, page: number, pageSize: number): Promise<Page<ImportRowError>> {
+  /** The refused rows hold the values at fault (names, phones, patient numbers): audited as a read. */
+  async errors(id: number, page: number, pageSize: number, context: AuditContext): Promise<Page<ImportRowError>> {
     await this.requireJob(id);
+    await this.audit.record(context, { action: 'import.errors_read', entityType: 'import_job', entityId: id });
     const [rows, total] = await this.rowErrors.findAndCount({ where: { jobId: id }, order: { row: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items: rows.map(toRowError), total, page, pageSize };
   }
 
   /** Every stored error of a job (at most MAX_STORED_ROW_ERRORS), for the CSV report. */
-  async allErrors(id: number): Promise<ImportRowError[]> {
+  async allErrors(id: number, context: AuditContext): Promise<ImportRowError[]> {
     await this.requireJob(id);
+    await this.audit.record(context, { action: 'import.errors_read', entityType: 'import_job', entityId: id });
     const rows = await this.rowErrors.find({ where: { jobId: id }, order: { row: 'ASC', id: 'ASC' } });
     return rows.map(toRowError);
   }

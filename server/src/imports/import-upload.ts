@@ -2,7 +2,7 @@ import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { ERROR_CODES, IMPORT_ENCODINGS, IMPORT_FHIR_MAX_BYTES, IMPORT_UPLOAD_MAX_BYTES, type ImportEncoding, type ImportFormat } from '@huifang/shared';
-import { importFormatOf, removeFile, saveUpload } from './import-files';
+import { importFormatOf, removeUpload, saveUpload } from './import-files';
 
 export interface ReceivedUpload {
   path: string;
@@ -42,7 +42,7 @@ export async function receiveUpload(request: FastifyRequest, folder: string): Pr
       }
     }
   } catch (error) {
-    if (file) await removeFile(file.path);
+    if (file) await removeUpload(folder, file.path);
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw TOO_LARGE();
     if (error instanceof PayloadTooLargeException) throw error;
     if (typeof (error as { code?: string }).code === 'string' && (error as { code: string }).code.startsWith('FST_')) throw missingFile();
@@ -52,16 +52,16 @@ export async function receiveUpload(request: FastifyRequest, folder: string): Pr
   const format = importFormatOf(fields['format'] || undefined, file.fileName);
   const encoding = fields['encoding'] || 'auto';
   if (!format) {
-    await removeFile(file.path);
+    await removeUpload(folder, file.path);
     throw new BadRequestException({ message: ['format must be csv, xlsx or fhir (or the file end in .csv, .xlsx or .json)'], code: ERROR_CODES.importUnknownFormat });
   }
   // A FHIR bundle is parsed whole: the reader's bound, told now rather than as a failed job.
   if (format === 'fhir' && file.bytes > IMPORT_FHIR_MAX_BYTES) {
-    await removeFile(file.path);
+    await removeUpload(folder, file.path);
     throw TOO_LARGE(IMPORT_FHIR_MAX_BYTES);
   }
   if (!(IMPORT_ENCODINGS as readonly string[]).includes(encoding)) {
-    await removeFile(file.path);
+    await removeUpload(folder, file.path);
     throw new BadRequestException({ message: ['encoding must be auto, utf-8 or gb18030'], code: ERROR_CODES.validation, params: { fields: ['encoding'] } });
   }
   return { ...file, format, encoding: encoding as ImportEncoding };

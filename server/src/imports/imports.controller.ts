@@ -18,7 +18,7 @@ import { AppConfig } from '../core/config/app-config';
 import { IdParam } from '../core/http/id-param';
 import { PageQueryDto } from '../core/http/page-query.dto';
 import { ImportErrorsCsvQueryDto } from './dto/import-queries.dto';
-import { ImportPreviewDto, ImportRunDto } from './dto/import-run.dto';
+import { ImportPeekDto, ImportPreviewDto, ImportRunDto } from './dto/import-run.dto';
 import { importErrorsToCsv } from './import-errors-csv';
 import { uploadFolder } from './import-files';
 import { ImportJobsService } from './import-jobs.service';
@@ -52,15 +52,29 @@ export class ImportsController {
   @ApiCreatedResponse({ description: 'The job (uploaded), the detected columns, the first rows and a suggested mapping' })
   @ApiOperation({ summary: 'Upload a file to import (streamed to disk); nothing is imported until it is run' })
   async upload(@Req() request: FastifyRequest, @Audit() context: AuditContext): Promise<ImportUpload> {
-    const file = await receiveUpload(request, uploadFolder(this.config));
+    const file = await receiveUpload(request, await uploadFolder(this.config));
     return this.jobs.createFromUpload(file, file.format, file.encoding, context);
+  }
+
+  @Post('imports/:id/peek')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Read an uploaded file again in another encoding: its columns, first rows and a suggested mapping (409 unless uploaded)' })
+  peek(@IdParam() id: number, @Body() body: ImportPeekDto, @Audit() context: AuditContext): Promise<ImportUpload> {
+    return this.jobs.peek(id, body.encoding, context);
+  }
+
+  @Delete('imports/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Abandon an uploaded import: the job and its file are removed (409 unless uploaded)' })
+  async remove(@IdParam() id: number, @Audit() context: AuditContext): Promise<void> {
+    await this.jobs.remove(id, context);
   }
 
   @Post('imports/:id/preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check the first rows with a mapping, writing nothing' })
-  preview(@IdParam() id: number, @Body() body: ImportPreviewDto): Promise<ImportPreview> {
-    return this.jobs.preview(id, body);
+  preview(@IdParam() id: number, @Body() body: ImportPreviewDto, @Audit() context: AuditContext): Promise<ImportPreview> {
+    return this.jobs.preview(id, body, context);
   }
 
   @Post('imports/:id/run')
@@ -85,15 +99,20 @@ export class ImportsController {
 
   @Get('imports/:id/errors')
   @ApiOperation({ summary: 'The rows an import refused, by row number' })
-  errors(@IdParam() id: number, @Query() query: PageQueryDto): Promise<Page<ImportRowError>> {
-    return this.jobs.errors(id, query.page, query.pageSize);
+  errors(@IdParam() id: number, @Query() query: PageQueryDto, @Audit() context: AuditContext): Promise<Page<ImportRowError>> {
+    return this.jobs.errors(id, query.page, query.pageSize, context);
   }
 
   @Get('imports/:id/errors.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The refused rows as CSV (UTF-8 with BOM), headers in `lang`' })
-  async errorsCsv(@IdParam() id: number, @Query() query: ImportErrorsCsvQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const errors = await this.jobs.allErrors(id);
+  async errorsCsv(
+    @IdParam() id: number,
+    @Query() query: ImportErrorsCsvQueryDto,
+    @Audit() context: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const errors = await this.jobs.allErrors(id, context);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="import-${id}-errors.csv"`);
     return importErrorsToCsv(errors, query.lang ?? 'zh');
   }
@@ -108,6 +127,6 @@ export class ImportsController {
   @HttpCode(204)
   @ApiOperation({ summary: `Delete a saved column mapping (name at most ${IMPORT_MAPPING_NAME_MAX_LENGTH} characters)` })
   async deleteMapping(@Param('name') name: string, @Audit() context: AuditContext): Promise<void> {
-    await this.mappings.remove(name.slice(0, 200), context);
+    await this.mappings.remove(name.slice(0, IMPORT_MAPPING_NAME_MAX_LENGTH + 1), context);
   }
 }

@@ -141,6 +141,8 @@ export const ERROR_CODES = {
   /** Only an uploaded job can be previewed or run (it is running or has run). */
   importNotRunnable: 'import.not_runnable',
   importMappingNotFound: 'import.mapping_not_found',
+  /** A CSV detected as UTF-8 from its start has bytes further on that are no UTF-8 (a GB18030 file with an ASCII start). */
+  importNotUtf8: 'import.not_utf8',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */

@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = [
   'import.upload',
   'import.run',
   'import.mapping_delete',
+  /** The refused rows of an import (names, phones, patient numbers), as a page or the CSV. */
+  'import.errors_read',
+  /** The first rows of an upload checked against a mapping. */
+  'import.preview',
+  /** An upload abandoned before it was run (the job and its file removed). */
+  'import.delete',
   'fhir_mapping.update',
   'fhir.read',
 ] as const;

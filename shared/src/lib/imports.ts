@@ -6,6 +6,9 @@
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** File extensions the Import page's picker, the upload (when no format is named) and the CLI's folder scan accept. */
+export const IMPORT_FILE_EXTENSIONS: Readonly<Record<string, ImportFormat>> = { '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'fhir' };
+
 /** Text encodings a CSV may come in; `auto` detects UTF-8 (with or without BOM) or else GB18030. */
 export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'gb18030'] as const;
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];

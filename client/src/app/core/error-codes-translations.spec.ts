@@ -25,9 +25,9 @@ describe('error code messages', () => {
 
   it('has no Latin words in the Chinese messages and field labels', () => {
     const texts = [...Object.values(zh.errorCodes), ...Object.values(zh.errorFields)];
-    // File formats and units (PNG, KB, MB, CSV, Excel, FHIR) are written the same in Chinese; any other Latin word is English.
+    // File formats, encodings and units (PNG, KB, MB, CSV, Excel, FHIR, UTF-8, GB18030) are written the same in Chinese; any other Latin word is English.
     const latin = texts
-      .map((text) => text.replace(/\{\{\s*\w+\s*\}\}/g, '').replace(/\b(PNG|JPEG|KB|MB|CSV|Excel|FHIR)\b/g, ''))
+      .map((text) => text.replace(/\{\{\s*\w+\s*\}\}/g, '').replace(/\b(PNG|JPEG|KB|MB|CSV|Excel|FHIR|UTF-8|GB18030)\b/g, ''))
       .filter((text) => /[A-Za-z]{2,}/.test(text));
     expect(latin).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { IMPORT_FILE_EXTENSIONS } from '@huifang/shared';
 
 /**
  * Where a file comes in: dropped on the zone, or chosen with the button (the keyboard's way, and a
@@ -25,7 +26,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
         #fileInput
         type="file"
         class="file-input"
-        accept=".csv,.xlsx,.json"
+        [accept]="accept"
         data-testid="import-file-input"
         [attr.aria-label]="t('imports.upload.choose')"
         [disabled]="busy()"
@@ -78,6 +79,8 @@ export class FilePickerComponent {
   readonly chosen = output<File>();
 
   protected readonly dragging = signal(false);
+  /** The extensions the server reads (shared's list, not restated here). */
+  protected readonly accept = Object.keys(IMPORT_FILE_EXTENSIONS).join(',');
 
   protected onDragOver(event: DragEvent): void {
     // Without this the browser opens the dropped file itself.

@@ -34,6 +34,16 @@ export class ImportsApiService {
     return this.http.post<ImportUpload>(IMPORTS_URL, form, { observe: 'events', reportProgress: true });
   }
 
+  /** The uploaded file read again in another encoding, without sending it again. */
+  peek(id: number, encoding: ImportEncoding): Observable<ImportUpload> {
+    return this.http.post<ImportUpload>(`${IMPORTS_URL}/${id}/peek`, { encoding });
+  }
+
+  /** Abandons an upload that was never run (the server removes its file). */
+  remove(id: number): Observable<void> {
+    return this.http.delete<void>(`${IMPORTS_URL}/${id}`);
+  }
+
   preview(id: number, mapping: ImportColumnMapping, encoding?: ImportEncoding): Observable<ImportPreview> {
     return this.http.post<ImportPreview>(`${IMPORTS_URL}/${id}/preview`, { mapping, ...(encoding ? { encoding } : {}) });
   }

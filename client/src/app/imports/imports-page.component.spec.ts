@@ -192,7 +192,7 @@ describe('ImportsPageComponent', () => {
     expect(TestBed.inject(ImportDrafts).get(9)?.upload).toEqual(UPLOAD);
   });
 
-  it('reads the file again in the encoding chosen: a new upload of the same file', async () => {
+  it('reads the file again in the encoding chosen on the server (peek), without uploading it again', async () => {
     const file = new File(['x'], '门诊2025.csv');
     TestBed.inject(ImportDrafts).put({ upload: UPLOAD, file });
     await open('9');
@@ -200,18 +200,15 @@ describe('ImportsPageComponent', () => {
     await fixture.whenStable();
     http.expectOne('/api/import-mappings').flush([]);
     await fixture.whenStable();
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
 
     const step = fixture.debugElement.query(By.directive(MappingStepComponent)).componentInstance as MappingStepComponent;
     step.encodingChange.emit('utf-8');
-    const upload = http.expectOne((r) => r.url === '/api/imports' && r.method === 'POST');
-    const body = upload.request.body as FormData;
-    expect(body.get('encoding')).toBe('utf-8');
-    expect((body.get('file') as File).name).toBe(file.name);
-    upload.flush({ ...UPLOAD, job: job('uploaded', { id: 10 }), encoding: 'utf-8' });
+    const peek = http.expectOne((r) => r.url === '/api/imports/9/peek' && r.method === 'POST');
+    expect(peek.request.body).toEqual({ encoding: 'utf-8' });
+    http.expectNone((r) => r.url === '/api/imports' && r.method === 'POST');
+    peek.flush({ ...UPLOAD, encoding: 'utf-8', columns: ['病历号'] });
     await fixture.whenStable();
-    http.expectOne((r) => r.url === '/api/imports' && r.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
-    expect(navigate).toHaveBeenCalledWith(['/imports', 10]);
+    expect(TestBed.inject(ImportDrafts).get(9)?.upload).toMatchObject({ encoding: 'utf-8', columns: ['病历号'] });
   });
 
   it('does not send a file larger than the server takes, and says so', async () => {

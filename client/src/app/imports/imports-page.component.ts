@@ -131,10 +131,14 @@ export class ImportsPageComponent {
     });
   }
 
-  /** Reads the file again in another encoding (the headers and samples change): a new upload. */
+  /** Reads the uploaded file again in another encoding (the headers and samples change), on the server: no second upload. */
   protected changeEncoding(encoding: Exclude<ImportEncoding, 'auto'>): void {
     const draft = this.draft();
-    if (draft) this.upload(draft.file, encoding);
+    if (!draft) return;
+    this.api.peek(draft.upload.job.id, encoding).subscribe({
+      next: (upload) => this.drafts.put({ upload, file: draft.file }),
+      error: (err: unknown) => this.notifier.error(err),
+    });
   }
 
   protected start(job: ImportJob): void {

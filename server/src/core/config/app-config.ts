@@ -51,6 +51,8 @@ export class AppConfig {
   readonly logFormat!: LogFormat;
   /** Folder of the built Angular client, served from `/`. */
   readonly clientDir!: string | undefined;
+  /** HUIFANG_IMPORT_DIR: where uploaded import files wait (a folder only this server's user may open). */
+  readonly importDir?: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -167,5 +169,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     logFormat,
     clientDir: env['HUIFANG_CLIENT_DIR'] || undefined,
+    importDir: env['HUIFANG_IMPORT_DIR'] || undefined,
   });
 }

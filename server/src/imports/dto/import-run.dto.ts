@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IMPORT_ENCODINGS, IMPORT_MAPPING_NAME_MAX_LENGTH, type ImportEncoding, type ImportRunRequest } from '@huifang/shared';
@@ -26,4 +26,11 @@ export class ImportRunDto extends ImportPreviewDto implements ImportRunRequest {
   @MaxLength(IMPORT_MAPPING_NAME_MAX_LENGTH)
   @Matches(/\S/, { message: 'saveMappingAs must not be blank' })
   saveMappingAs?: string;
+}
+
+/** Peek again at an uploaded CSV in another encoding (no second upload). */
+export class ImportPeekDto {
+  @ApiProperty({ enum: IMPORT_ENCODINGS })
+  @IsIn(IMPORT_ENCODINGS)
+  encoding!: ImportEncoding;
 }

@@ -29,6 +29,9 @@ describe('times in HIS exports', () => {
     ['2024-03-01T08:05:00Z', '2024-03-01T08:05:00.000Z'],
     ['2024-03-01 08:05:00.123', '2024-03-01T00:05:00.000Z'],
     ['45352.5', '2024-03-01T04:00:00.000Z'], // noon on Excel's day 45352, Shanghai time
+    // A date alone is the start of that day in the hospital's zone (as the FHIR reader reads a bare date).
+    ['2024-03-01', '2024-02-29T16:00:00.000Z'],
+    ['45352', '2024-02-29T16:00:00.000Z'],
   ])('reads %s (Shanghai) as %s', (text, iso) => expect(parseInstant(text, SHANGHAI)?.toISOString()).toBe(iso));
 
   it('takes a time without an offset as the wall clock of the hospital zone, summer time included', () => {
@@ -36,7 +39,7 @@ describe('times in HIS exports', () => {
     expect(parseInstant('2024-01-15 09:00', 'Europe/Berlin')?.toISOString()).toBe('2024-01-15T08:00:00.000Z');
   });
 
-  it.each(['2024-03-01', '2024-03-01 24:00', '2024-03-01 08:60', '2024-02-30 08:00', 'now', '08:05'])('refuses %s', (text) =>
+  it.each(['2024-03-01 24:00', '2024-03-01 08:60', '2024-02-30 08:00', 'now', '08:05'])('refuses %s', (text) =>
     expect(parseInstant(text, SHANGHAI)).toBeNull(),
   );
 });

@@ -66,10 +66,13 @@ export function parseDay(text: string): string | null {
   return `${clock.year}-${pad(clock.month)}-${pad(clock.day)}`;
 }
 
-/** The instant, or null when `text` is no date with a time of day. */
+/**
+ * The instant, or null when `text` is no date. A date without a time of day is the start of that day
+ * in the hospital's zone, the FHIR reader's rule for a `date` where a `dateTime` belongs.
+ */
 export function parseInstant(text: string, timeZone: string): Date | null {
   const clock = wallClock(text);
-  if (!clock || !clock.hasTime) return null;
+  if (!clock) return null;
   const wallMs = Date.UTC(clock.year, clock.month - 1, clock.day) + clock.seconds * 1000;
   const instant = clock.offsetMinutes === null ? wallClockToInstant(wallMs, timeZone) : wallMs - clock.offsetMinutes * 60_000;
   return new Date(instant);

@@ -1,8 +1,15 @@
 import { BadRequestException } from '@nestjs/common';
+import { NotUtf8Error } from './csv-records';
 import { ERROR_CODES, requiredImportFields, type ImportColumnMapping, type ImportField } from '@huifang/shared';
+
+/** A file detected as UTF-8 turned out not to be: the user is told to choose GB18030. */
+export function notUtf8(cause: unknown): BadRequestException {
+  return new BadRequestException({ message: 'the file is not UTF-8 after its start: choose the encoding GB18030', code: ERROR_CODES.importNotUtf8 }, { cause });
+}
 
 /** The file is no CSV / Excel file we can read (a broken quote, a corrupt workbook); the parser's words stay in the log. */
 export function unreadableFile(cause: unknown): BadRequestException {
+  if (cause instanceof NotUtf8Error || (cause instanceof Error && cause.cause instanceof NotUtf8Error)) return notUtf8(cause);
   return new BadRequestException({ message: 'the file cannot be read as CSV or Excel', code: ERROR_CODES.importFileUnreadable }, { cause });
 }
 

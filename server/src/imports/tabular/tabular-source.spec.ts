@@ -112,7 +112,8 @@ describe('CSV files', () => {
   it('reads a file as told when the encoding is chosen', async () => {
     const path = write('chosen.csv', iconv.encode(csv([HEADER, ROWS[0]]), 'gb18030'));
     expect((await peekTabular(path, 'csv', 'gb18030')).columns).toEqual(HEADER);
-    expect((await peekTabular(path, 'csv', 'utf-8')).columns).not.toEqual(HEADER);
+    // Read as UTF-8 it is no UTF-8: told so, never turned into U+FFFD.
+    await expect(peekTabular(path, 'csv', 'utf-8')).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
   });
 
   it('takes UTF-8 whose first 64 KB end inside a character as UTF-8', async () => {
@@ -124,6 +125,21 @@ describe('CSV files', () => {
     expect((await peekTabular(path, 'csv', 'auto')).encoding).toBe('utf-8');
   });
 
+  it('answers import.not_utf8 (choose GB18030) when a file detected as UTF-8 by its ASCII first 64 KB holds GB18030 further on', async () => {
+    const header = ['patient_no', 'name'];
+    const asciiRows = Array.from({ length: 7000 }, (_, i) => [`P${i}`, 'Zhang San']);
+    const bytes = Buffer.concat([Buffer.from(csv([header, ...asciiRows]), 'ascii'), iconv.encode(csv([['P9999', '张三']]), 'gb18030')]);
+    expect(bytes.length).toBeGreaterThan(65_536);
+    const path = write('ascii-then-gb18030.csv', bytes);
+    expect((await peekTabular(path, 'csv', 'auto')).encoding).toBe('utf-8');
+    const mapping = { patientNumber: 'patient_no', patientName: 'name' };
+    await expect(items(path, { mapping })).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
+    // The client runs with the detected encoding named: held to UTF-8 just the same.
+    await expect(items(path, { mapping, encoding: 'utf-8' })).rejects.toMatchObject({ response: { code: ERROR_CODES.importNotUtf8 } });
+    // Chosen as GB18030, it reads to the end.
+    expect((await items(path, { mapping, encoding: 'gb18030' })).at(-1)?.patient?.name).toBe('张三');
+  });
+
   it('shows at most IMPORT_SAMPLE_ROWS rows, padded to the header', async () => {
     const rows = Array.from({ length: IMPORT_SAMPLE_ROWS + 5 }, (_, i) => [`P${i}`, '张三']);
     const peek = await peekTabular(write('many.csv', csv([HEADER, ...rows])), 'csv', 'auto');
@@ -133,7 +149,7 @@ describe('CSV files', () => {
 
   it('reports missing fields, bad values and over-long texts together', async () => {
     const header = ['病历号', '姓名', '性别', '出生日期', '就诊号', '科室', '医生', '挂号时间', '费用'];
-    const path = write('bad.csv', csv([header, ['', 'x'.repeat(51), '?', '2024-02-30', 'V9', 'orthopedics', '医'.repeat(51), '2024-03-01', '-1'], ['P1', '张三', '', '', 'V10', '', '', '', '']]));
+    const path = write('bad.csv', csv([header, ['', 'x'.repeat(51), '?', '2024-02-30', 'V9', 'orthopedics', '医'.repeat(51), '2024-03-01 24:00', '-1'], ['P1', '张三', '', '', 'V10', '', '', '', '']]));
     const read = await items(path, { mapping: suggestMapping(header) });
     expect(read[0].errors?.map((error) => [error.field, error.problem])).toEqual([
       ['patientName', 'too_long'],
@@ -176,10 +192,22 @@ describe('Excel files', () => {
     const peek = await peekTabular(path, 'xlsx', 'auto');
     expect(peek.encoding).toBeNull();
     expect(peek.columns).toEqual(HEADER);
-    expect(peek.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06']);
+    expect(peek.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06 00:00:00']);
     expect(peek.sampleRows[0][8]).toBe('2024-03-01 08:05:00');
     const read = await items(path, { format: 'xlsx' });
     expectTheFixtureRead(read);
+  });
+
+  it('reads a visit at exactly midnight as a time, and a date alone in a time column as the start of that day', async () => {
+    const rows: unknown[][] = [[...ROWS[0]], [...ROWS[0]]];
+    rows[0][8] = new Date(Date.UTC(2024, 2, 1, 0, 0, 0)); // 00:00:00 on the wall clock
+    rows[0][9] = rows[0][10] = '';
+    rows[1][8] = '2024-03-02';
+    rows[1][5] = 'V009';
+    const read = await items(await xlsx('midnight.xlsx', [HEADER, ...rows]), { format: 'xlsx' });
+    expect(read[0].errors).toBeUndefined();
+    expect(read[0].encounter?.checkedInAt).toEqual(new Date('2024-02-29T16:00:00Z'));
+    expect(read[1].encounter?.checkedInAt).toEqual(new Date('2024-03-01T16:00:00Z'));
   });
 
   it('answers import.file_unreadable for a file that is no workbook', async () => {

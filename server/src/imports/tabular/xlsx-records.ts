@@ -39,8 +39,8 @@ export function cellText(value: unknown): string {
     // exceljs gives Excel's wall-clock time as the UTC fields of the date.
     if (Number.isNaN(value.getTime())) return '';
     const day = `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
-    return seconds === 0 ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+    // Always with the time: a visit at exactly midnight is a time, not a date (a birth date reads `… 00:00:00` as its day).
+    return `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
   }
   if (typeof value === 'object') {
     const cell = value as { richText?: { text: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
