@@ -200,7 +200,7 @@ describe.each(testDatabases())('tabular HIS import on %s', (database) => {
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({ encoding: null, columns: HEADER, suggestedMapping: MAPPING });
     expect(uploaded.body.job.format).toBe('xlsx');
-    expect(uploaded.body.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06']);
+    expect(uploaded.body.sampleRows[0].slice(0, 5)).toEqual(['P001', '张三', '13800138000', '男', '1980-05-06 00:00:00']);
     const job = await runToEnd(admin, uploaded.body.job.id);
     expect(job.summary?.patients).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 1 });
     expect(job.summary?.encounters).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 3 });

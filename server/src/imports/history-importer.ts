@@ -17,6 +17,8 @@ import { unmappedDepartmentId } from './unmapped-department';
 
 /** Rows per transaction: big enough for multi-row statements, short enough that the desk's writes interleave. */
 export const IMPORT_BATCH_ROWS = 5000;
+/** Patients whose derived state one transaction recomputes after the last batch. */
+const DERIVED_TRANSACTION_PATIENTS = 5000;
 
 export interface ImportRunOptions {
   /**
@@ -29,8 +31,8 @@ export interface ImportRunOptions {
 
 /**
  * Stores what a reader reads (import-records.ts): matches records to stored ones by their source
- * keys, writes in batches, records progress and errors on the job, and brings each batch's derived
- * state (last visit, expected return, return fates, stages, wait rollup) up to date in its transaction.
+ * keys, writes in batches, records progress and errors on the job, and then brings the derived state
+ * (last visit, expected return, return fates, stages, follow-up calls, wait rollup) up to date in bulk.
  */
 @Injectable()
 export class HistoryImporter {
@@ -51,6 +53,11 @@ export class HistoryImporter {
     await this.writes.run((m) =>
       runRawSql(m, `UPDATE import_job SET status = 'running', started_at = $1, bytes_total = $2 WHERE id = $3`, [new Date(), source.bytesTotal, jobId]),
     );
+    // Derived state is brought up to date once per patient and month, after the last batch (a patient
+    // in many batches would be recomputed in each, and a month's rollup rescanned), and also when the
+    // job fails; start-up repairs what a stopped process left (import-housekeeping.ts).
+    const touched = new Set<number>();
+    const months = new Set<string>();
     try {
       const ctx = await this.context();
       let unmappedId: number | null = null;
@@ -69,9 +76,8 @@ export class HistoryImporter {
             const written = await writeBatch(manager, plan, job, now);
             if (plan.unmapped.length && options.onUnmapped) await options.onUnmapped(plan.unmapped, manager);
             // Derived state committed with the rows: a later failure leaves nothing stale.
-            await refreshPatients(manager, written.touchedPatients);
-            await rebuildWaitMonths(manager, [...plan.months].sort());
-            await this.ruleFiring.onImportedHistory(manager, written.touchedPatients, now);
+            for (const id of written.touchedPatients) touched.add(id);
+            for (const month of plan.months) months.add(month);
             tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
             rowsDone += plan.rowsRead;
             await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });
@@ -87,25 +93,42 @@ export class HistoryImporter {
           await attempt();
         }
       }
+      await this.refreshDerived(touched, months);
       const summary = tally.summary();
-      await this.writes.run((m) =>
-        runRawSql(m, `UPDATE import_job SET status = 'done', finished_at = $1, bytes_done = $2, rows_done = $3, summary = $4 WHERE id = $5`, [
+      await this.writes.run(async (m) => {
+        await runRawSql(m, `UPDATE import_job SET status = 'done', finished_at = $1, bytes_done = $2, rows_done = $3, summary = $4 WHERE id = $5`, [
           new Date(),
           source.bytesRead(),
           rowsDone,
           JSON.stringify(summary),
           jobId,
-        ]),
-      );
+        ]);
+      });
       return summary;
     } catch (error) {
       // What was stored stays (imports are idempotent: running the file again completes it).
       this.logger.error({ err: error, jobId }, 'import job failed');
+      await this.refreshDerived(touched, months).catch((refreshError: unknown) => this.logger.error({ err: refreshError, jobId }, 'derived state after a failed import'));
       await this.writes
-        .run((m) => runRawSql(m, `UPDATE import_job SET status = 'failed', finished_at = $1, summary = $2 WHERE id = $3`, [new Date(), JSON.stringify(tally.summary()), jobId]))
+        .run(async (m) => {
+          await runRawSql(m, `UPDATE import_job SET status = 'failed', finished_at = $1, summary = $2 WHERE id = $3`, [new Date(), JSON.stringify(tally.summary()), jobId]);
+        })
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Last visit, expected return, return fates, stages and follow-up calls of the touched patients, in short transactions; then the months' wait rollup. */
+  async refreshDerived(patients: ReadonlySet<number>, months: ReadonlySet<string>): Promise<void> {
+    const ids = [...patients].sort((a, b) => a - b);
+    for (let i = 0; i < ids.length; i += DERIVED_TRANSACTION_PATIENTS) {
+      const chunk = ids.slice(i, i + DERIVED_TRANSACTION_PATIENTS);
+      await this.writes.run(async (manager) => {
+        await refreshPatients(manager, chunk);
+        await this.ruleFiring.onImportedHistory(manager, chunk, new Date());
+      });
+    }
+    if (months.size) await this.writes.run((manager) => rebuildWaitMonths(manager, [...months].sort()));
   }
 
   /** Validates the first `limit` rows as a run would (the same checks, duplicates included), writing nothing. */

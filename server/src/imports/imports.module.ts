@@ -27,5 +27,5 @@ export class ImportsModule {}
  * The server's upkeep of import jobs (import-housekeeping.ts). Not part of ImportsModule: the CLI
  * runs imports beside a running server and must not mark that server's running jobs failed.
  */
-@Module({ providers: [ImportHousekeeping] })
+@Module({ imports: [ImportsModule], providers: [ImportHousekeeping] })
 export class ImportHousekeepingModule {}
