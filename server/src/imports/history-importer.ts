@@ -13,6 +13,7 @@ import { lockImportBatches } from './import-batch-lock';
 import { recordProgress, writeBatch } from './import-batch-write';
 import type { ImportItem, ImportSource } from './import-records';
 import { ImportTally } from './import-tally';
+import { SeenVisitKeys } from './seen-visit-keys';
 import { unmappedDepartmentId } from './unmapped-department';
 
 /** Rows per transaction: big enough for multi-row statements, short enough that the desk's writes interleave. */
@@ -62,8 +63,7 @@ export class HistoryImporter {
       const ctx = await this.context();
       let unmappedId: number | null = null;
       for await (const batch of batches(source.items(), options.batchRows ?? IMPORT_BATCH_ROWS)) {
-        // What the batch's planning adds to the file's state, restored if its transaction rolls back.
-        const seenBefore = new Set(ctx.seenVisitKeys);
+        // What the batch's planning adds to the file's state is taken back if its transaction rolls back.
         const storedErrorsBefore = job.storedErrors;
         const attempt = () =>
           this.writes.run(async (manager) => {
@@ -86,12 +86,13 @@ export class HistoryImporter {
           await attempt();
         } catch (error) {
           // Someone else (the desk registering a patient) stored a row this batch planned as new: plan again once.
+          ctx.seenVisitKeys.forget();
           if (!isUniqueViolation(error)) throw error;
-          ctx.seenVisitKeys = seenBefore;
           job.storedErrors = storedErrorsBefore;
           unmappedId = null;
           await attempt();
         }
+        ctx.seenVisitKeys.keep();
       }
       await this.refreshDerived(touched, months);
       const summary = tally.summary();
@@ -149,7 +150,7 @@ export class HistoryImporter {
   private async context(): Promise<Omit<BatchContext, 'manager' | 'now' | 'unmappedDepartmentId'>> {
     const { timeZone } = await this.hospital.current();
     let placeholder = 0;
-    return { dayOf: memoDayOf(timeZone), seenVisitKeys: new Set(), placeholderId: () => --placeholder };
+    return { dayOf: memoDayOf(timeZone), seenVisitKeys: new SeenVisitKeys(), placeholderId: () => --placeholder };
   }
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Gender, ImportRowError } from '@huifang/shared';
 import { encounterProblem, failedKind, finishTimeOf, rowError } from './import-checks';
 import { SOURCE_KEY_MAX_LENGTH, type ImportedEncounter, type ImportedPatient, type ImportItem } from './import-records';
+import type { SeenVisitKeys } from './seen-visit-keys';
 import { encountersById, entityIdsByKey, patientsById, patientsByPhone, type StoredEncounter, type StoredPatient } from './stored-rows';
 
 /*
@@ -22,7 +23,7 @@ export interface BatchContext {
   /** The calendar day of an instant in the hospital's time zone. */
   dayOf(at: Date): string;
   /** Visit keys stored earlier in this file: a second row with one is a duplicate. */
-  seenVisitKeys: Set<string>;
+  seenVisitKeys: SeenVisitKeys;
   /** The unmapped department's id (created on first need when running; a placeholder in a preview). */
   unmappedDepartmentId(): Promise<number>;
   /** Next placeholder id (negative). */

@@ -32,11 +32,6 @@ export class ImportTally {
     this.skippedByType[type] = (this.skippedByType[type] ?? 0) + 1;
   }
 
-  /** Ids of the patients this import touched (for the derived state). */
-  patientIds(): number[] {
-    return [...this.patients.keys()];
-  }
-
   summary(): ImportSummary {
     return {
       patients: { ...this.counts.patients },

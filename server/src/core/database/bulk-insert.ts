@@ -31,36 +31,14 @@ export async function moveSequencesPastIds(manager: EntityManager, tables: strin
   }
 }
 
-/**
- * As `insertChunked`, for rows that carry their ids (taken from the sequence beforehand): the
- * columns are named, as TypeORM leaves a generated id out of an INSERT on PostgreSQL otherwise.
- */
-export async function insertChunkedWithIds<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: readonly (object & { id: number })[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target, columns)
-      .values(rows.slice(i, i + INSERT_CHUNK_ROWS) as object[] as T[])
-      .updateEntity(false)
-      .execute();
-  }
-}
-
 /** Bound parameters per statement: under SQLite's limit (32766) and PostgreSQL's (65535). */
 const MAX_BOUND_PARAMETERS = 30_000;
 
 /**
- * As `insertChunkedWithIds`, for large loads (the HIS import): the INSERT is written from the entity's
- * metadata, not by TypeORM's query builder, whose parameter bookkeeping grows with the square of a
- * statement's values (a third of a million-row import's time). Every row must name the same
- * properties; values are converted as TypeORM would store them (dates, booleans) by the driver.
+ * As `insertChunked`, for large loads (the HIS import; rows may carry their ids): the INSERT is
+ * written from the entity's metadata, not by TypeORM's query builder, whose parameter bookkeeping
+ * grows with the square of a statement's values (a third of a million-row import's time). Every row
+ * must name the same properties; values are converted as TypeORM would store them (dates, booleans) by the driver.
  */
 export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
