@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import * as ExcelJS from 'exceljs';
 import type { FileRecord } from './file-records';
 
 /**
@@ -7,6 +6,8 @@ import type { FileRecord } from './file-records';
  * unzipped). Positions are the sheet's row numbers from 0, so row N of the file is row N + 1 in Excel.
  */
 export async function* xlsxRecords(filePath: string, onBytes: (bytes: number) => void): AsyncGenerator<FileRecord> {
+  // Loaded on first use: exceljs takes about a second to load, on every start of a server that may never read a workbook.
+  const ExcelJS = await import('exceljs');
   const file = createReadStream(filePath);
   file.on('data', (chunk) => onBytes(chunk.length));
   // Styles are read so that date-formatted cells arrive as dates, not day numbers.
