@@ -140,6 +140,40 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
     expect(history.items[0]).toMatchObject({ id: jobId, status: 'done', mappingName: '门诊月报', fileName: '门诊就诊记录.csv' });
   });
 
+  it('discards an upload it will not run: the job and its file are gone, after a refresh too', async () => {
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.open(server.baseUrl);
+    await login.logIn('admin', DEMO_PASSWORD);
+    await page.waitForURL('**/users');
+    const imports = new ImportsPage(page);
+    const small = join(dir, '不要的文件.csv');
+    writeFileSync(small, historyCsv().split('\n').slice(0, 4).join('\n'));
+
+    // Straight from the mapping step.
+    await imports.open(server.baseUrl);
+    await imports.chooseFile(small);
+    await imports.mappingStep().waitFor();
+    const first = Number(/\/imports\/(\d+)$/.exec(page.url())?.[1]);
+    await page.getByTestId('import-discard').click();
+    await page.waitForURL(/\/imports$/);
+    expect((await admin.get(`/api/imports/${first}`)).status).toBe(404);
+
+    // After a refresh, where the page asks for the file again.
+    await imports.chooseFile(small);
+    await imports.mappingStep().waitFor();
+    const second = Number(/\/imports\/(\d+)$/.exec(page.url())?.[1]);
+    await page.reload();
+    await page.getByTestId('import-waiting').waitFor();
+    await page.getByTestId('import-discard').click();
+    await page.waitForURL(/\/imports$/);
+    expect((await admin.get(`/api/imports/${second}`)).status).toBe(404);
+    const history = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=100')).body.items.map((job) => job.id);
+    expect(history).not.toContain(first);
+    expect(history).not.toContain(second);
+  });
+
   it('shows the demo import, its refused rows and the FHIR department table on a phone, without sideways scrolling', async () => {
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 } });
     page = await context.newPage();

@@ -22,4 +22,12 @@ export class ImportDrafts {
   put(draft: ImportDraft): void {
     this.drafts.update((drafts) => new Map(drafts).set(draft.upload.job.id, draft));
   }
+
+  remove(jobId: number): void {
+    this.drafts.update((drafts) => {
+      const next = new Map(drafts);
+      next.delete(jobId);
+      return next;
+    });
+  }
 }

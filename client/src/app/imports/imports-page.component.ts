@@ -152,6 +152,20 @@ export class ImportsPageComponent {
     });
   }
 
+  /** Abandons an upload that was never run: the server deletes the job and its file. */
+  protected discard(job: ImportJob): void {
+    this.api.remove(job.id).subscribe({
+      next: () => {
+        this.drafts.remove(job.id);
+        this.job.set(null);
+        this.historyRefresh.update((n) => n + 1);
+        this.notifier.success('imports.discarded', { file: job.fileName });
+        void this.router.navigate(['/imports']);
+      },
+      error: (err: unknown) => this.notifier.error(err),
+    });
+  }
+
   protected started(job: ImportJob): void {
     this.starting.set(false);
     this.job.set(job);
