@@ -69,13 +69,18 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   });
   afterEach(() => context?.close());
 
-  it('uploads, maps, previews, runs with a progress bar, reads the summary and error report, and finds the job again after a refresh', async () => {
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  /** A fresh browser context (zh, Shanghai) with the admin logged in, on the page they land on. */
+  async function logInAsAdmin(viewport: { width: number; height: number }): Promise<void> {
+    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport, acceptDownloads: true });
     page = await context.newPage();
     const login = new LoginPage(page);
     await login.open(server.baseUrl);
     await login.logIn('admin', DEMO_PASSWORD);
     await page.waitForURL('**/users');
+  }
+
+  it('uploads, maps, previews, runs with a progress bar, reads the summary and error report, and finds the job again after a refresh', async () => {
+    await logInAsAdmin({ width: 1366, height: 900 });
     await new ShellPage(page).navLink('imports').click();
     const imports = new ImportsPage(page);
     await page.getByTestId('import-drop-zone').waitFor();
@@ -141,12 +146,7 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   });
 
   it('discards an upload it will not run: the job and its file are gone, after a refresh too', async () => {
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    const login = new LoginPage(page);
-    await login.open(server.baseUrl);
-    await login.logIn('admin', DEMO_PASSWORD);
-    await page.waitForURL('**/users');
+    await logInAsAdmin({ width: 1366, height: 900 });
     const imports = new ImportsPage(page);
     const small = join(dir, '不要的文件.csv');
     writeFileSync(small, historyCsv().split('\n').slice(0, 4).join('\n'));
@@ -175,12 +175,7 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   });
 
   it('shows the demo import, its refused rows and the FHIR department table on a phone, without sideways scrolling', async () => {
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 } });
-    page = await context.newPage();
-    const login = new LoginPage(page);
-    await login.open(server.baseUrl);
-    await login.logIn('admin', DEMO_PASSWORD);
-    await page.waitForURL('**/users');
+    await logInAsAdmin({ width: 390, height: 844 });
     const imports = new ImportsPage(page);
     await imports.open(server.baseUrl);
     const demo = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=100')).body.items.find((j) => j.mappingName === '门诊月报' && j.fileName.startsWith('HIS'));
@@ -205,12 +200,7 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   });
 
   it('imports a FHIR bundle without a mapping step, then maps its department codes in the table', async () => {
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    const login = new LoginPage(page);
-    await login.open(server.baseUrl);
-    await login.logIn('admin', DEMO_PASSWORD);
-    await page.waitForURL('**/users');
+    await logInAsAdmin({ width: 1366, height: 900 });
     const imports = new ImportsPage(page);
     await imports.open(server.baseUrl);
 
