@@ -150,12 +150,12 @@ const phoneName = (phone: string, name: string) => `${phone}\u0000${name}`;
 async function readStored(manager: EntityManager, items: readonly ImportItem[]): Promise<Known> {
   const patientKeys: string[] = [];
   const encounterKeys: string[] = [];
-  const phones: string[] = [];
+  const importedPatients: ImportedPatient[] = [];
   for (const item of items) {
     if (item.errors?.length || item.skippedType) continue;
     if (item.patient) {
       patientKeys.push(...item.patient.keys);
-      if (item.patient.phone) phones.push(item.patient.phone);
+      importedPatients.push(item.patient);
     }
     if (item.encounter) {
       patientKeys.push(item.encounter.patientKey);
@@ -166,12 +166,29 @@ async function readStored(manager: EntityManager, items: readonly ImportItem[]):
   const encounterIds = await entityIdsByKey(manager, 'encounter', encounterKeys);
   const patients = new Map<number, StoredPatient>();
   for (const p of await patientsById(manager, [...patientIds.values()])) patients.set(p.id, p);
-  for (const p of await patientsByPhone(manager, phones)) patients.set(p.id, p);
+  for (const p of await patientsByPhone(manager, phonesToMatch(importedPatients, patientIds, patients))) patients.set(p.id, p);
   const byPhoneName = new Map<string, number>();
   for (const p of patients.values()) if (p.phone) byPhoneName.set(phoneName(p.phone, p.name), p.id);
   const encounters = new Map<number, StoredEncounter>();
   for (const e of await encountersById(manager, [...encounterIds.values()])) encounters.set(e.id, e);
   return { patientIds, patients, byPhoneName, encounterIds, encounters };
+}
+
+/**
+ * The phones to look patients up by: a record none of whose keys is known may be a stored patient
+ * with the same phone and name, and a known patient whose phone or name changes must not take
+ * another's. A known patient keeping both needs no look-up (most rows of a visit export).
+ */
+function phonesToMatch(imported: readonly ImportedPatient[], patientIds: ReadonlyMap<string, number>, stored: ReadonlyMap<number, StoredPatient>): string[] {
+  const phones: string[] = [];
+  for (const patient of imported) {
+    if (!patient.phone) continue;
+    const id = patient.keys.map((key) => patientIds.get(key)).find((found) => found !== undefined);
+    const known = id === undefined ? undefined : stored.get(id);
+    if (known && known.phone === patient.phone && known.name === patient.name) continue;
+    phones.push(patient.phone);
+  }
+  return phones;
 }
 
 function tooLongKey(item: ImportItem): ImportRowError | null {
