@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * tables, and the triggers that journal every change to a callback's figures in the transaction
  * that makes it. The tables start empty and `rollup_state` has no row: the server, which knows the
  * hospital's time zone, builds the rollup at its next start. SQL spelled out so it never changes
- * with the code.
+ * with the code. A later migration that rebuilds `callback` on SQLite (TypeORM copies it into a new
+ * table) drops these triggers and must create them again: the server refuses to start without them.
  */
 
 const JOURNAL_COLUMNS = 'sign, due_at, department_id, status, kind, outcome, completed_at';

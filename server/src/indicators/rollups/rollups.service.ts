@@ -29,6 +29,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.assertTriggers();
     const rows = (await this.dataSource.query(`SELECT time_zone AS zone FROM rollup_state WHERE name = '${CALLBACK_ROLLUP}'`)) as { zone: string }[];
     if (rows[0]?.zone === this.config.timeZone) {
       await this.writes.run(async () => undefined); // folds what was journalled outside the app
@@ -44,6 +45,20 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap {
     await this.writes.run(async (manager) => {
       for (const statement of statements) await manager.query(statement);
     });
+  }
+
+  /**
+   * Without its triggers the rollup silently drifts from the callbacks. On SQLite a migration that
+   * rebuilds the `callback` table drops them: it must create them again (see migration 1765800000000).
+   */
+  private async assertTriggers(): Promise<void> {
+    const postgres = this.config.database.kind === 'postgres';
+    const rows = (await this.dataSource.query(
+      postgres
+        ? "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = 'callback_rollup' AND NOT tgisinternal"
+        : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'callback' AND name LIKE 'callback_rollup_%'",
+    )) as { n: number | string }[];
+    if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error('the triggers that keep the follow-up rollup (callback_rollup*) are missing on table callback');
   }
 
   private async fold(manager: EntityManager): Promise<void> {
