@@ -64,10 +64,7 @@ export class IndicatorsService {
     const groupBy = request.groupBy ?? 'month';
     const templateId = templateOf(name, request);
     const settings = await this.hospital.current();
-    const compute = () => this.computeSeries(name, scope, groupBy, templateId, settings);
-    // Read from the day × department rollup (rollups/), as cheap as a cache and never stale.
-    if (name === 'follow-up') return compute();
-    return this.cached(`${name}:${groupBy}:${templateId}`, scope, settings, compute);
+    return this.cached(`${name}:${groupBy}:${templateId}`, scope, settings, () => this.computeSeries(name, scope, groupBy, templateId, settings));
   }
 
   async summary(request: IndicatorRequest): Promise<IndicatorSummary> {
