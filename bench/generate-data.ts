@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { REBUILD_WAIT_MONTHLY } from '../server/src/encounters/wait-rollup';
+import { rebuildRollupsSql } from '../server/src/indicators/rollups/rebuild-rollups';
 import { REBUILD_RATING_COUNTS } from '../server/src/surveys/rating-rollup';
 import { Random } from './random';
 
@@ -247,6 +248,11 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
   timed('wait monthly counts', () => {
     for (const sql of REBUILD_WAIT_MONTHLY) db.exec(sql);
     return (db.prepare('SELECT COUNT(*) AS n FROM wait_monthly').get() as { n: number }).n;
+  });
+  // The indicator rollups (server/src/indicators/rollups/), like the server's rebuild command.
+  timed('indicator rollups', () => {
+    for (const sql of rebuildRollupsSql('sqlite', 'Asia/Shanghai')) db.exec(sql);
+    return (db.prepare('SELECT COUNT(*) AS n FROM callback_daily').get() as { n: number }).n;
   });
 
   const began = Date.now();

@@ -19,6 +19,8 @@ module.exports = {
         { entryName: 'restore', entryPath: './src/maintenance/restore.ts' },
         // npm run import: the nightly load from the HIS (imports/).
         { entryName: 'import', entryPath: './src/import-cli.ts' },
+        // npm run rollups:rebuild: recompute the indicator rollups from their source rows.
+        { entryName: 'rollups-rebuild', entryPath: './src/indicators/rollups/rebuild-cli.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

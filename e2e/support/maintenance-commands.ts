@@ -8,9 +8,9 @@ export interface CommandResult {
   output: string;
 }
 
-/** Runs `npm run backup|restore -- <file>` as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
-export async function runMaintenance(command: 'backup' | 'restore', file: string, databaseUrl: string): Promise<CommandResult> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server', `${command}.js`), file], {
+/** Runs `npm run backup|restore -- <file>` (or `npm run rollups:rebuild`) as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
+export async function runMaintenance(command: 'backup' | 'restore' | 'rollups-rebuild', file: string | null, databaseUrl: string): Promise<CommandResult> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server', `${command}.js`), ...(file === null ? [] : [file])], {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,9 @@
 import type { FollowUpPoint } from '@huifang/shared';
-import { groupByKey, groupKeySql, instantBounds, instantBucketsCte, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { addDays, calendarDayOf, startOfCalendarDay } from '@huifang/shared';
+import { groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 import { nearestRankSql } from './nearest-rank';
+import { completionKeySql } from './rollups/callback-rollup';
 
 /**
  * Follow-up (DOMAIN.md, Indicators): callbacks due in the period (their current due time) whose due
@@ -14,53 +16,51 @@ export function followUpConditions(scope: IndicatorScope): string {
           ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`;
 }
 
-/** Where the callbacks of a follow-up series come from, and their bucket key `g`. */
-interface FollowUpSource {
-  ctes: string;
-  key: string;
-  /** What to GROUP BY for the key (its position, or the column when that avoids a sort). */
-  keyColumn: string;
-  tables: string;
-  where: string;
-  params: Record<string, unknown>;
-}
-
 /**
- * By day, week or month the callbacks are joined to the period's buckets by due time (no date
- * function per row), by department to the departments; for the whole period they are read by the
- * due-time range.
+ * The callbacks of a period as rows of figures (`g` bucket key, then `callback_daily`'s columns):
+ * the days before today from the day × department rollup (rollups/callback-rollup.ts), plus any
+ * journalled change not yet folded into it (written outside the app); today's callbacks already due
+ * from the callbacks themselves (later days are not due yet). A few thousand rows for a year.
  */
-function followUpSource(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping, timeZone: string): FollowUpSource {
-  if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') {
-    const buckets = instantBucketsCte(sql, scope, groupBy, timeZone);
-    return {
-      ctes: buckets.cte,
-      key: 'b.k',
-      keyColumn: '1',
-      tables: 'buckets b JOIN callback c ON c.due_at >= b.s AND c.due_at < b.e',
-      where: `c.due_at <= :now AND c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND c.department_id = :departmentId'}`,
-      params: { ...scope, ...buckets.params, now: new Date() },
-    };
+function followUpRows(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping, timeZone: string, now: Date): { counts: string[]; durations: string[]; params: Record<string, unknown> } {
+  const today = calendarDayOf(now, timeZone);
+  const beforeToday = addDays(today, -1);
+  const rollupTo = scope.to < beforeToday ? scope.to : beforeToday;
+  const liveFrom = scope.from > today ? scope.from : today;
+  const department = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
+  const params: Record<string, unknown> = { ...scope, now, rollupTo, liveStart: startOfCalendarDay(liveFrom, timeZone), end: instantBounds(scope, timeZone).end };
+  const counts: string[] = [];
+  const durations: string[] = [];
+  const figures = (sign: string) =>
+    `${sign} AS n, CASE WHEN c.status = 'completed' THEN ${sign} ELSE 0 END AS completed,
+     CASE WHEN c.status = 'completed' AND c.outcome = 'reached' THEN ${sign} ELSE 0 END AS reached,
+     CASE WHEN c.status = 'failed' THEN ${sign} ELSE 0 END AS failed, CASE WHEN c.kind = 'service_recovery' THEN ${sign} ELSE 0 END AS recovery_opened,
+     CASE WHEN c.kind = 'service_recovery' AND c.status = 'completed' THEN ${sign} ELSE 0 END AS recovery_closed`;
+  if (scope.from <= rollupTo) {
+    const journalDay = sql.localDay('c.due_at');
+    const journalKey = groupKeySql(sql, groupBy, journalDay, 'COALESCE(c.department_id, 0)');
+    const inJournal = `${journalDay} BETWEEN :from AND :rollupTo ${department('COALESCE(c.department_id, 0)')}`;
+    counts.push(
+      `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.n, d.completed, d.reached, d.failed, d.recovery_opened, d.recovery_closed
+         FROM callback_daily d WHERE d.day BETWEEN :from AND :rollupTo ${department('d.department_id')}`,
+      `SELECT ${journalKey} AS g, ${figures('c.sign')} FROM callback_rollup_journal c WHERE c.status <> 'cancelled' AND ${inJournal}`,
+    );
+    durations.push(
+      `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.minutes AS v, d.n AS c
+         FROM callback_duration_daily d WHERE d.day BETWEEN :from AND :rollupTo ${department('d.department_id')}`,
+      `SELECT ${journalKey} AS g, ${completionKeySql(sql)} AS v, c.sign AS c
+         FROM callback_rollup_journal c WHERE c.status = 'completed' AND c.completed_at IS NOT NULL AND ${inJournal}`,
+    );
   }
-  if (groupBy === 'department') {
-    // Each department's due-time range in index order (IDX_callback_department_due): no sort of the year.
-    return {
-      ctes: '',
-      key: groupKeySql(sql, groupBy, '', 'd.id'),
-      keyColumn: 'd.id',
-      tables: 'department d JOIN callback c ON c.department_id = d.id AND c.due_at >= :start AND c.due_at < :end',
-      where: `c.due_at <= :now AND c.status <> 'cancelled' ${scope.departmentId === null ? '' : 'AND d.id = :departmentId'}`,
-      params: { ...scope, ...instantBounds(scope, timeZone), now: new Date() },
-    };
+  if (liveFrom <= scope.to) {
+    const key = groupKeySql(sql, groupBy, sql.localDay('c.due_at'), 'COALESCE(c.department_id, 0)');
+    const live = `c.due_at >= :liveStart AND c.due_at < :end AND c.due_at <= :now ${department('c.department_id')}`;
+    counts.push(`SELECT ${key} AS g, ${figures('1')} FROM callback c WHERE ${live} AND c.status <> 'cancelled'`);
+    durations.push(
+      `SELECT ${key} AS g, ${completionKeySql(sql)} AS v, 1 AS c FROM callback c WHERE ${live} AND c.status = 'completed' AND c.completed_at IS NOT NULL`,
+    );
   }
-  return {
-    ctes: '',
-    key: groupKeySql(sql, groupBy, sql.localDay('c.due_at'), 'c.department_id'),
-    keyColumn: '1',
-    tables: 'callback c',
-    where: followUpConditions(scope),
-    params: { ...scope, ...instantBounds(scope, timeZone), now: new Date() },
-  };
+  return { counts, durations, params };
 }
 
 export async function followUpByGroup(
@@ -68,34 +68,23 @@ export async function followUpByGroup(
   scope: IndicatorScope,
   groupBy: Grouping,
   timeZone: string,
-  /** The headline needs only the completion rate: leave out the median time to complete (the costly part). */
+  /** The headline needs only the completion rate: leave out the median time to complete. */
   withDurations = true,
+  now = new Date(),
 ): Promise<Map<string, FollowUpPoint>> {
-  const source = followUpSource(sql, scope, groupBy, timeZone);
+  const rows = followUpRows(sql, scope, groupBy, timeZone, now);
+  if (rows.counts.length === 0) return new Map();
   const counts = await sql.query<Record<string, unknown>>(
-    `${source.ctes ? `WITH ${source.ctes}` : ''}
-     SELECT ${source.key} AS g, COUNT(*) AS n,
-            SUM(CASE WHEN c.status = 'completed' THEN 1 ELSE 0 END) AS completed,
-            SUM(CASE WHEN c.status = 'completed' AND c.outcome = 'reached' THEN 1 ELSE 0 END) AS reached,
-            SUM(CASE WHEN c.status = 'failed' THEN 1 ELSE 0 END) AS failed,
-            SUM(CASE WHEN c.kind = 'service_recovery' THEN 1 ELSE 0 END) AS recovery_opened,
-            SUM(CASE WHEN c.kind = 'service_recovery' AND c.status = 'completed' THEN 1 ELSE 0 END) AS recovery_closed
-       FROM ${source.tables}
-      WHERE ${source.where}
-      ${groupByKey(groupBy, 0, source.keyColumn)}`,
-    source.params,
+    `SELECT g, SUM(n) AS n, SUM(completed) AS completed, SUM(reached) AS reached, SUM(failed) AS failed,
+            SUM(recovery_opened) AS recovery_opened, SUM(recovery_closed) AS recovery_closed
+       FROM (${rows.counts.join(' UNION ALL ')}) u
+      GROUP BY g HAVING SUM(n) > 0`,
+    rows.params,
   );
   const durations = withDurations
     ? await sql.query<Record<string, unknown>>(
-        nearestRankSql(
-          `SELECT ${source.key} AS g, ${sql.secondsBetween('c.due_at', 'c.completed_at')} / 60 AS v, COUNT(*) AS c
-             FROM ${source.tables}
-            WHERE ${source.where} AND c.status = 'completed'
-            ${groupByKey(groupBy, 1, source.keyColumn)}`,
-          '',
-          source.ctes,
-        ),
-        source.params,
+        nearestRankSql(`SELECT g, v, SUM(c) AS c FROM (${rows.durations.join(' UNION ALL ')}) u GROUP BY g, v HAVING SUM(c) > 0`),
+        rows.params,
       )
     : [];
   const medians = new Map(durations.map((row) => [String(row['g']), num(row['p50'])]));

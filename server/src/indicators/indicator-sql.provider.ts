@@ -22,16 +22,20 @@ export class IndicatorSqlProvider implements OnModuleInit {
   onModuleInit(): void {
     this.fixedOffset = fixedOffsetMinutes(this.config.timeZone);
     if (this.dataSource.options.type === 'postgres' || this.fixedOffset !== null) return;
-    const timeZone = this.config.timeZone;
-    const connection = (this.dataSource.driver as unknown as { databaseConnection: { function: (...args: unknown[]) => void } }).databaseConnection;
-    connection.function('hf_local_day', { deterministic: true }, (stored: string | null) =>
-      stored === null ? null : calendarDayOf(new Date(`${stored.replace(' ', 'T')}Z`), timeZone),
-    );
+    registerLocalDay(this.dataSource, this.config.timeZone);
   }
 
   get(): IndicatorSql {
     return new IndicatorSql(this.dataSource.manager, this.fixedOffset, this.config.timeZone);
   }
+}
+
+/** `hf_local_day()` on the SQLite connection of `dataSource`, for zones with daylight saving. */
+export function registerLocalDay(dataSource: DataSource, timeZone: string): void {
+  const connection = (dataSource.driver as unknown as { databaseConnection: { function: (...args: unknown[]) => void } }).databaseConnection;
+  connection.function('hf_local_day', { deterministic: true }, (stored: string | null) =>
+    stored === null ? null : calendarDayOf(new Date(`${stored.replace(' ', 'T')}Z`), timeZone),
+  );
 }
 
 /** The zone's offset from UTC in minutes if it is the same all year (checked at both solstices), else null. */

@@ -11,18 +11,22 @@ export class IndicatorSql {
   private readonly postgres: boolean;
 
   constructor(
-    private readonly manager: EntityManager,
+    /** null: only builds SQL text (statements run elsewhere, e.g. by a bulk loader's own driver). */
+    private readonly manager: EntityManager | null,
     /** Minutes east of UTC, when the hospital's zone has one fixed offset (Asia/Shanghai); else null. */
     private readonly fixedOffsetMinutes: number | null,
     private readonly timeZone: string,
+    postgres = manager?.connection.options.type === 'postgres',
   ) {
-    this.postgres = manager.connection.options.type === 'postgres';
+    this.postgres = postgres;
     // Written into SQL text (PostgreSQL's AT TIME ZONE); the configuration already checked it is a real zone.
     if (!/^[A-Za-z0-9_+\-/]+$/.test(timeZone)) throw new Error(`unexpected time zone name ${timeZone}`);
   }
 
   /** Runs `sql` with `:name` parameters (a name may repeat). Dates bind as the instants the driver stores. */
   query<T>(sql: string, named: object): Promise<T[]> {
+    if (!this.manager) throw new Error('this IndicatorSql only builds SQL text');
+    const manager = this.manager;
     const params = named as Record<string, unknown>;
     const values: unknown[] = [];
     const positions = new Map<string, number>();
@@ -38,7 +42,11 @@ export class IndicatorSql {
       }
       return `$${positions.get(name)}`;
     });
-    return this.manager.query(text, values);
+    return manager.query(text, values);
+  }
+
+  get isPostgres(): boolean {
+    return this.postgres;
   }
 
   /** The hospital calendar day of a UTC timestamp column. */

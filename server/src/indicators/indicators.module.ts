@@ -6,10 +6,12 @@ import { IndicatorSqlProvider } from './indicator-sql.provider';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
+import { RollupsService } from './rollups/rollups.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DepartmentEntity])],
   controllers: [IndicatorsController],
-  providers: [IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService],
+  providers: [IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService],
+  exports: [RollupsService],
 })
 export class IndicatorsModule {}

@@ -19,6 +19,7 @@ import { beginSqliteTransactionsImmediately, isSqliteBusy } from './sqlite-begin
 @Injectable()
 export class WriteTransaction {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly beforeCommit: ((manager: EntityManager) => Promise<void>)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -28,12 +29,26 @@ export class WriteTransaction {
   }
 
   /**
+   * Work every write transaction does last, before it commits (keeping derived tables such as the
+   * indicator rollups in step with the rows the work changed).
+   */
+  addBeforeCommit(step: (manager: EntityManager) => Promise<void>): void {
+    this.beforeCommit.push(step);
+  }
+
+  /**
    * `changesReads: false` is for writes no cached read depends on (the audit trail of a read):
    * opening a patient page must not empty the dashboard's cache.
    */
   run<T>(work: (manager: EntityManager) => Promise<T>, { changesReads = true }: { changesReads?: boolean } = {}): Promise<T> {
+    const steps = changesReads ? this.beforeCommit : [];
+    const whole = async (manager: EntityManager) => {
+      const result = await work(manager);
+      for (const step of steps) await step(manager);
+      return result;
+    };
     const committed =
-      this.dataSource.options.type === 'postgres' ? this.dataSource.transaction(work) : this.queue.then(() => this.sqliteTransaction(work));
+      this.dataSource.options.type === 'postgres' ? this.dataSource.transaction(whole) : this.queue.then(() => this.sqliteTransaction(whole));
     if (this.dataSource.options.type !== 'postgres') this.queue = committed.catch(() => undefined);
     if (!changesReads) return committed;
     // Invalidate also on failure: a failed transaction may have committed before its caller saw the error.

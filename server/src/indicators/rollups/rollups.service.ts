@@ -1,0 +1,69 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import { WriteTransaction } from '../../core/database/write-transaction';
+import { IndicatorSqlProvider } from '../indicator-sql.provider';
+import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
+import { rebuildRollupsSql } from './rebuild-rollups';
+
+/**
+ * Keeps the indicator rollups in step with their source rows: every write transaction folds the
+ * journal its triggers filled before it commits; at start-up a rollup never built, or built in
+ * another time zone than the configured one, is rebuilt, and changes written while the server was
+ * stopped (a bulk loader) are folded in.
+ */
+@Injectable()
+export class RollupsService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(RollupsService.name);
+
+  constructor(
+    private readonly writes: WriteTransaction,
+    private readonly sqlProvider: IndicatorSqlProvider,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.writes.addBeforeCommit((manager) => this.fold(manager));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.assertTriggers();
+    const rows = (await this.dataSource.query(`SELECT time_zone AS zone FROM rollup_state WHERE name = '${CALLBACK_ROLLUP}'`)) as { zone: string }[];
+    if (rows[0]?.zone === this.config.timeZone) {
+      await this.writes.run(async () => undefined); // folds what was journalled outside the app
+      return;
+    }
+    this.logger.log(`building the ${CALLBACK_ROLLUP} rollup for ${this.config.timeZone}`);
+    await this.rebuild();
+  }
+
+  /** Recomputes every rollup from its source rows (`npm run rollups:rebuild`). */
+  async rebuild(): Promise<void> {
+    const statements = rebuildRollupsSql(this.config.database.kind, this.config.timeZone);
+    await this.writes.run(async (manager) => {
+      for (const statement of statements) await manager.query(statement);
+    });
+  }
+
+  /**
+   * Without its triggers the rollup silently drifts from the callbacks. On SQLite a migration that
+   * rebuilds the `callback` table drops them: it must create them again (see migration 1765800000000).
+   */
+  private async assertTriggers(): Promise<void> {
+    const postgres = this.config.database.kind === 'postgres';
+    const rows = (await this.dataSource.query(
+      postgres
+        ? "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = 'callback_rollup' AND NOT tgisinternal"
+        : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'callback' AND name LIKE 'callback_rollup_%'",
+    )) as { n: number | string }[];
+    if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error('the triggers that keep the follow-up rollup (callback_rollup*) are missing on table callback');
+  }
+
+  private async fold(manager: EntityManager): Promise<void> {
+    const pending = (await manager.query('SELECT 1 AS one FROM callback_rollup_journal LIMIT 1')) as unknown[];
+    if (pending.length === 0) return;
+    for (const statement of foldCallbackJournalSql(this.sqlProvider.get())) await manager.query(statement);
+  }
+}
