@@ -30,6 +30,10 @@ export async function runMixed(input: MixedInput): Promise<{ recorder: Recorder;
   const managers = await signIn(input.baseUrl, 'quality_manager', MIXED_RATES.qualityManagers, 'bench_quality_');
   const http = new Http(input.baseUrl, 64);
   const recorder = new Recorder();
+  // The table's order: each group's total first, then its request types.
+  for (const type of [DESK, 'desk: check-in', 'desk: call', 'desk: finish', 'survey submit (public)', 'callback actions (all)', 'callback: claim', 'callback: attempt', DASHBOARD, 'dashboard: summary', ...SERIES.map((s) => `dashboard: ${s}`)]) {
+    recorder.of(type);
+  }
   const random = new Random(12);
   const startAt = performance.now() + 500;
   const seconds = input.seconds;

@@ -50,9 +50,11 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
       }
       stream.end(chunk);
       await once(stream, 'finish');
-      const serial = await client.query('SELECT pg_get_serial_sequence($1, $2) AS seq', [table, 'id']);
-      const sequence = (serial.rows[0] as { seq: string | null } | undefined)?.seq;
-      if (sequence && columns.includes('id')) await client.query(`SELECT setval($1, GREATEST((SELECT MAX(id) FROM ${table}), 1))`, [sequence]);
+      if (columns.includes('id')) {
+        const serial = await client.query('SELECT pg_get_serial_sequence($1, $2) AS seq', [table, 'id']);
+        const sequence = (serial.rows[0] as { seq: string | null } | undefined)?.seq;
+        if (sequence) await client.query(`SELECT setval($1, GREATEST((SELECT MAX(id) FROM ${table}), 1))`, [sequence]);
+      }
       log(`  COPY ${table.padEnd(20)} ${String(rows).padStart(9)} rows  ${((Date.now() - began) / 1000).toFixed(1)} s`);
     }
     const began = Date.now();
