@@ -5,6 +5,12 @@ export interface Answer {
   body: unknown;
 }
 
+/**
+ * A request unanswered after this long counts as an error (a user has given up), and bounds how long
+ * an overloaded run drains after its schedule ends.
+ */
+export const GIVE_UP_MS = 30_000;
+
 /** Keep-alive connections to the server under test (undici: little client CPU on a shared 2-core machine). */
 export class Http {
   private readonly pool: Pool;
@@ -13,7 +19,7 @@ export class Http {
     readonly baseUrl: string,
     connections: number,
   ) {
-    this.pool = new Pool(baseUrl, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+    this.pool = new Pool(baseUrl, { connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: GIVE_UP_MS, bodyTimeout: GIVE_UP_MS });
   }
 
   async send(method: 'GET' | 'POST', path: string, token?: string, body?: unknown): Promise<Answer> {

@@ -19,7 +19,7 @@ export class Recorder {
       answer = await request();
       if (expected !== undefined ? answer.status !== expected : !is2xx(answer.status)) reason = reasonOf(answer);
     } catch (error) {
-      reason = (error as Error).message.slice(0, 60);
+      reason = (error as { code?: string }).code === 'UND_ERR_HEADERS_TIMEOUT' ? 'no answer in 30 s' : (error as Error).message.slice(0, 60);
     }
     const ms = performance.now() - from;
     for (const type of types) this.of(type).add(ms, reason === undefined, reason);

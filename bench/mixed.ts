@@ -28,7 +28,8 @@ export async function runMixed(input: MixedInput): Promise<{ recorder: Recorder;
   const desks = await signIn(input.baseUrl, 'front_desk', 4, 'bench_desk_');
   const callers = await signIn(input.baseUrl, 'front_desk', 3, 'bench_caller_');
   const managers = await signIn(input.baseUrl, 'quality_manager', MIXED_RATES.qualityManagers, 'bench_quality_');
-  const http = new Http(input.baseUrl, 64);
+  // Enough connections that a request goes out at its scheduled time (its 30 s give-up then counts from there).
+  const http = new Http(input.baseUrl, 256);
   const recorder = new Recorder();
   // The table's order: each group's total first, then its request types.
   for (const type of [DESK, 'desk: check-in', 'desk: call', 'desk: finish', 'survey submit (public)', 'callback actions (all)', 'callback: claim', 'callback: attempt', DASHBOARD, 'dashboard: summary', ...SERIES.map((s) => `dashboard: ${s}`)]) {
