@@ -1,6 +1,14 @@
 import { is2xx, reasonOf, type Answer } from './http';
 import { Samples } from './samples';
 
+/** undici's error codes, as the error column says them. */
+const FAILURES: Record<string, string> = {
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in 30 s',
+  UND_ERR_BODY_TIMEOUT: 'no answer in 30 s',
+  UND_ERR_CONNECT_TIMEOUT: 'no connection in 10 s',
+  ECONNRESET: 'connection reset',
+};
+
 /** Per request type, every latency and error of a run. */
 export class Recorder {
   readonly types = new Map<string, Samples>();
@@ -19,7 +27,7 @@ export class Recorder {
       answer = await request();
       if (expected !== undefined ? answer.status !== expected : !is2xx(answer.status)) reason = reasonOf(answer);
     } catch (error) {
-      reason = (error as { code?: string }).code === 'UND_ERR_HEADERS_TIMEOUT' ? 'no answer in 30 s' : (error as Error).message.slice(0, 60);
+      reason = FAILURES[(error as { code?: string }).code ?? ''] ?? (error as Error).message.slice(0, 40);
     }
     const ms = performance.now() - from;
     for (const type of types) this.of(type).add(ms, reason === undefined, reason);
