@@ -45,7 +45,7 @@ export async function runCeiling(input: CeilingInput): Promise<{ recorder: Recor
       async (r, from) => {
         const token = input.links.take();
         if (!token) return r.of(SUBMIT).add(0, false, 'out of open links');
-        const answer = await r.timed([SUBMIT], from, () => http.send('POST', `/api/public/surveys/${token}`, undefined, surveyAnswers(random)), 201);
+        const answer = await r.timed([SUBMIT], from, () => http.send('POST', `/api/public/surveys/${token}`, undefined, surveyAnswers(random)), 201, () => input.links.unanswered++);
         if (answer) input.links.accepted++;
       },
     ],

@@ -20,13 +20,15 @@ export class Recorder {
   }
 
   /** Times `request` from `from` (its scheduled time, so a late start counts: no coordinated omission). */
-  async timed(types: string[], from: number, request: () => Promise<Answer>, expected?: number): Promise<Answer | null> {
+  async timed(types: string[], from: number, request: () => Promise<Answer>, expected?: number, onUnanswered?: () => void): Promise<Answer | null> {
     let answer: Answer | null = null;
     let reason: string | undefined;
     try {
       answer = await request();
       if (expected !== undefined ? answer.status !== expected : !is2xx(answer.status)) reason = reasonOf(answer);
     } catch (error) {
+      // No answer: the server may still have done the work (a submit given up on may be stored).
+      onUnanswered?.();
       reason = FAILURES[(error as { code?: string }).code ?? ''] ?? (error as Error).message.slice(0, 40);
     }
     const ms = performance.now() - from;

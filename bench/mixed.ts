@@ -60,7 +60,7 @@ export async function runMixed(input: MixedInput): Promise<{ recorder: Recorder;
   const survey = async (_i: number, scheduledAt: number) => {
     const token = input.links.take();
     if (!token) return recorder.of('survey submit (public)').add(0, false, 'out of open links');
-    const answer = await recorder.timed(['survey submit (public)'], scheduledAt, () => http.send('POST', `/api/public/surveys/${token}`, undefined, surveyAnswers(random)), 201);
+    const answer = await recorder.timed(['survey submit (public)'], scheduledAt, () => http.send('POST', `/api/public/surveys/${token}`, undefined, surveyAnswers(random)), 201, () => input.links.unanswered++);
     if (answer) input.links.accepted++;
   };
 

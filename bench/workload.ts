@@ -8,6 +8,8 @@ export class OpenLinks {
   private readonly end: number;
   /** Submits answered 2xx: after the run, each must be stored. */
   accepted = 0;
+  /** Submits that got no answer (given up after 30 s, connection failed): each may or may not be stored. */
+  unanswered = 0;
 
   constructor(first: number, count: number) {
     this.next = first;
