@@ -1,165 +1,133 @@
 /*
- * `npm run bench`: builds a large hospital's data set in SQLite, starts the real app on it and
- * measures the dashboard's endpoints and the callback queue under load. Prints a table and exits
- * 1 when a target is missed. `--fresh` rebuilds the data set; `--seconds=N` sets each load run.
+ * `npm run bench [-- --scenario mixed|ceiling|cold|all] [--scale 1|10] [--db sqlite|postgres] [--fresh]`:
+ * builds a large hospital's data set, starts the real app on a fresh copy of it and measures
+ * - cold: each dashboard endpoint's cold requests and a load run, and every callback queue view at 20 clients;
+ * - mixed: a working day at 3× a big hospital's peak for 60 s (desk, surveys, callbacks, dashboards at once);
+ * - ceiling: 50 clients on the bare route, the public survey submit and check-in.
+ * Prints the tables (and 1M against 10M, SQLite against PostgreSQL from earlier runs' results), writes
+ * tmp/bench/results-<db>-<scale>m.json, and exits 1 when a target is missed. See bench/README.md.
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { SIZES, generate } from './generate-data';
-import { measure, passed, printTable, type Measurement, type Target } from './measure';
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { runCeiling, BARE, CHECK_IN, SUBMIT, CONNECTIONS } from './ceiling';
+import { runCold } from './cold';
+import { databaseTable, readFigures, resultsFile, scaleTable, type Figures } from './compare';
+import { DIR, claimableCallbacks, prepare } from './data-set';
+import type { Measurement } from './measure';
+import { DASHBOARD, DESK, MIXED_RATES, runMixed } from './mixed';
+import { parseOptions } from './options';
+import { ceilingTable, checksTable, coldTable, latencyTable, ms, type Check } from './report';
+import { ROOT, start, stop } from './server';
+import { adminToken } from './staff';
+import { OpenLinks } from './workload';
 
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'server', 'main.js');
-const DIR = join(ROOT, 'tmp', 'bench');
-const FILE = join(DIR, 'huifang-bench.sqlite');
-const PASSWORD = 'bench-admin-password';
-const args = process.argv.slice(2);
-const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 10);
+const TARGETS = { dashboardP95: 150, deskP95: 50, submitPerSecond: 1000, submitP99: 100, ofBare: 0.4 };
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const loadBefore = loadavg();
   console.log('building the server…');
   execSync('npx nx run server:build --output-style=static', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
-  mkdirSync(DIR, { recursive: true });
-  if (args.includes('--fresh') || !hasFullDataSet()) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${FILE}${suffix}`, { force: true });
-    console.log('migrating an empty database…');
-    await stop(await start());
-    console.log(`generating ${SIZES.patients} patients, ${SIZES.encounters} encounters, ${SIZES.responses} responses, ${SIZES.callbacks} callbacks…`);
-    const began = Date.now();
-    generate(FILE);
-    console.log(`data set built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
-  } else {
-    console.log(`reusing ${FILE} (--fresh to rebuild)`);
-  }
+  const data = await prepare(options.scale, options.db, options.fresh);
+  const links = new OpenLinks(data.firstOpenLink, data.sizes.openLinks);
+  const checks: Check[] = [];
+  const figures: Figures = { db: options.db, scale: options.scale, date: new Date().toISOString(), loadAverage: [], coldDashboard: {}, queueP95: {} };
+  const json: Record<string, unknown> = { options, sizes: data.sizes };
+  const out: string[] = [];
+  const print = (text: string) => {
+    out.push(text);
+    console.log(text);
+  };
 
-  const server = await start();
+  const server = await start(data.databaseUrl);
   try {
-    const baseUrl = `http://127.0.0.1:${server.port}`;
-    const login = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const results: Measurement[] = [];
-    for (const target of targets()) {
-      process.stdout.write(`measuring ${target.label}…\n`);
-      results.push(await measure(baseUrl, accessToken, target, seconds));
+    if (options.scenarios.includes('cold')) {
+      console.log('cold: each endpoint one request at a time, then under load…');
+      const cold = await runCold(server.baseUrl, await adminToken(server.baseUrl), options.seconds);
+      json['cold'] = cold;
+      coldChecks(cold, checks, figures);
+      print(`\nCold paths and the callback queue (${options.seconds} s load run per row; the load run repeats one request, so its p95 is mostly the read cache)\n\n${coldTable(cold)}`);
     }
-    console.log(`\nSQLite, ${SIZES.patients} patients / ${SIZES.encounters} encounters / ${SIZES.responses} responses / ${SIZES.callbacks} callbacks, ${seconds} s per row\n`);
-    printTable(results);
-    const missed = results.filter((r) => !passed(r));
-    console.log(missed.length ? `\n${missed.length} target(s) missed` : '\nall targets met');
-    process.exitCode = missed.length ? 1 : 0;
+    if (options.scenarios.includes('mixed')) {
+      console.log(`mixed: ${options.mixedSeconds} s working day…`);
+      const { recorder, planned } = await runMixed({ baseUrl: server.baseUrl, seconds: options.mixedSeconds, links, callbacks: claimableCallbacks(options.scale, 2000), firstPatient: 1 });
+      const dashboard = recorder.of(DASHBOARD).summary();
+      const desk = recorder.of(DESK).summary();
+      const errors = [...recorder.types.entries()].filter(([t]) => t !== DESK && t !== DASHBOARD && !t.endsWith('(all)')).reduce((n, [, s]) => n + s.errors, 0);
+      figures.mixedDashboardP95 = dashboard.p95;
+      figures.mixedDeskP95 = desk.p95;
+      checks.push({ what: `mixed: dashboard p95 ≤ ${TARGETS.dashboardP95} ms`, passed: dashboard.p95 <= TARGETS.dashboardP95, detail: `${ms(dashboard.p95)} ms` });
+      checks.push({ what: `mixed: desk writes p95 ≤ ${TARGETS.deskP95} ms`, passed: desk.p95 <= TARGETS.deskP95, detail: `${ms(desk.p95)} ms` });
+      checks.push({ what: 'mixed: zero errors', passed: errors === 0, detail: String(errors) });
+      json['mixed'] = { planned, rates: MIXED_RATES, types: Object.fromEntries([...recorder.types].map(([t, s]) => [t, s.summary()])) };
+      const rates = `desk ${MIXED_RATES.deskEvents} events/s, surveys ${MIXED_RATES.surveys}/s, callback actions ${MIXED_RATES.callbackActions}/s, ${MIXED_RATES.qualityManagers} quality managers each opening a different dashboard view (5 requests) every ${MIXED_RATES.viewEverySeconds} s`;
+      print(`\nMixed working day, ${options.mixedSeconds} s, open loop (latency from each request's scheduled time): ${rates}\n\n${latencyTable(recorder.types, { [DASHBOARD]: TARGETS.dashboardP95, [DESK]: TARGETS.deskP95 })}`);
+    }
+    if (options.scenarios.includes('ceiling')) {
+      console.log('ceiling: 50 clients per route…');
+      const { recorder, rows, warmUpErrors } = await runCeiling({ baseUrl: server.baseUrl, seconds: options.ceilingSeconds, links, firstPatient: 1_001, patients: data.sizes.patients - 1_000 });
+      const perSecond = (type: string) => rows.find((r) => r.type === type)?.perSecond ?? NaN;
+      const bare = perSecond(BARE);
+      const submit = recorder.of(SUBMIT).summary();
+      figures.submitPerSecond = perSecond(SUBMIT);
+      figures.checkInPerSecond = perSecond(CHECK_IN);
+      figures.barePerSecond = bare;
+      checks.push({ what: `ceiling: survey submits ≥ ${TARGETS.submitPerSecond}/s`, passed: perSecond(SUBMIT) >= TARGETS.submitPerSecond, detail: `${perSecond(SUBMIT).toFixed(0)}/s` });
+      checks.push({ what: `ceiling: survey submit p99 ≤ ${TARGETS.submitP99} ms`, passed: submit.p99 <= TARGETS.submitP99, detail: `${ms(submit.p99)} ms` });
+      checks.push({ what: 'ceiling: zero non-2xx (incl. warm-up)', passed: submit.errors + recorder.of(CHECK_IN).errors + recorder.of(BARE).errors + warmUpErrors === 0, detail: String(submit.errors + recorder.of(CHECK_IN).errors + recorder.of(BARE).errors + warmUpErrors) });
+      for (const type of [SUBMIT, CHECK_IN]) {
+        const share = perSecond(type) / bare;
+        checks.push({ what: `ceiling: ${type} ≥ ${TARGETS.ofBare * 100} % of the bare route`, passed: share >= TARGETS.ofBare, detail: `${(share * 100).toFixed(0)} %` });
+      }
+      json['ceiling'] = { connections: CONNECTIONS, rows, warmUpErrors, types: Object.fromEntries([...recorder.types].map(([t, s]) => [t, s.summary()])) };
+      print(`\nWrite-path ceiling: ${CONNECTIONS} clients each, closed loop, ${options.ceilingSeconds} s per route after a 2 s warm-up\n\n${ceilingTable(rows, recorder.types, bare)}`);
+    }
   } finally {
     await stop(server);
   }
+  if (links.accepted + links.unanswered > 0) {
+    // Every submit answered 2xx (mixed, ceiling and warm-ups) must be stored, and nothing else but
+    // those left without an answer (given up on: the server may have stored them after all).
+    const stored = await data.countOpenLinkResponses();
+    const passed = stored >= links.accepted && stored <= links.accepted + links.unanswered;
+    checks.push({ what: 'every 2xx survey submit is stored (and no refused one)', passed, detail: `${stored} stored; ${links.accepted} 2xx, ${links.unanswered} unanswered` });
+    json['stored'] = { accepted: links.accepted, unanswered: links.unanswered, stored };
+  }
+
+  figures.loadAverage = loadavg();
+  const machine = { nproc: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, cpu: cpus()[0]?.model, loadBefore, loadAfter: figures.loadAverage };
+  comparisons(options.db, options.scale, figures, checks, print);
+  print(`\nTargets (${options.db}, ${data.sizes.patients} patients / ${data.sizes.encounters} encounters)\n\n${checksTable(checks)}`);
+  print(`\nmachine: ${machine.nproc} cores (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${figures.loadAverage.map((l) => l.toFixed(2)).join(' ')}`);
+  writeFileSync(resultsFile(DIR, options.db, options.scale), JSON.stringify({ machine, figures, checks, ...json, tables: out.join('\n') }, null, 2));
+  const missed = checks.filter((c) => !c.passed);
+  console.log(missed.length ? `\n${missed.length} target(s) missed` : '\nall targets met');
+  process.exitCode = missed.length ? 1 : 0;
 }
 
-const COLD_VARIANTS = 10;
-
-function day(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
-
-/** One year ending `daysBack` days before today (hospital time, UTC+8), as the dashboard's "year" period. */
-function yearEnding(daysBack: number): string {
-  const to = Date.now() + 8 * 3_600_000 - daysBack * 86_400_000;
-  return `from=${day(to - 364 * 86_400_000)}&to=${day(to)}`;
-}
-
-/** The request for one year up to today; its cold variants end one to ten days earlier. */
-function yearTarget(label: string, path: (year: string) => string, p95LimitMs: number): Target {
-  return {
-    label,
-    path: path(yearEnding(0)),
-    coldVariants: Array.from({ length: COLD_VARIANTS }, (_, i) => path(yearEnding(i + 1))),
-    connections: 2, // a couple of quality managers at once
-    p95LimitMs,
-  };
-}
-
-function queueTarget(label: string, view: string): Target {
-  const path = (pageSize: number) => `/api/callbacks?view=${view}&pageSize=${pageSize}`;
-  return {
-    label,
-    path: path(20),
-    coldVariants: Array.from({ length: COLD_VARIANTS }, (_, i) => path(21 + i)),
-    connections: 20,
-    p95LimitMs: 30,
-  };
-}
-
-function targets(): Target[] {
-  return [
-    yearTarget('summary, one year, all departments', (year) => `/api/indicators/summary?${year}`, 250),
-    yearTarget('summary, one year, 内科', (year) => `/api/indicators/summary?${year}&departmentId=1`, 250),
-    ...['wait-time', 'satisfaction', 'churn', 'follow-up'].map((name) =>
-      yearTarget(`${name} by month, one year`, (year) => `/api/indicators/${name}?${year}&groupBy=month`, 250),
-    ),
-    queueTarget('callback queue, today', 'today'),
-    queueTarget('callback queue, overdue', 'overdue'),
-  ];
-}
-
-function hasFullDataSet(): boolean {
-  if (!existsSync(FILE)) return false;
-  try {
-    const db = new Database(FILE, { readonly: true });
-    const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const full = count('patient') === SIZES.patients && count('encounter') === SIZES.encounters && count('survey_response') === SIZES.responses && count('callback') === SIZES.callbacks;
-    db.close();
-    return full;
-  } catch {
-    return false;
+function coldChecks(cold: Measurement[], checks: Check[], figures: Figures): void {
+  for (const row of cold) {
+    if (row.label.startsWith('callback queue')) figures.queueP95[row.label] = row.p95;
+    else figures.coldDashboard[row.label] = row.coldP50;
+    checks.push({ what: `${row.label}: p95 ≤ ${row.p95LimitMs} ms at ${row.connections} clients, no errors`, passed: row.non2xx === 0 && row.requests > 0 && row.p95 <= row.p95LimitMs, detail: `${ms(row.p95)} ms, ${row.non2xx} errors` });
   }
 }
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-async function start(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), DATABASE_URL: `sqlite:${FILE}`, HUIFANG_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, port };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('the server did not start within 2 minutes');
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null) return resolve();
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** 1M against 10M and SQLite against PostgreSQL, this run's figures with the latest other runs'. */
+function comparisons(db: string, scale: number, current: Figures, checks: Check[], print: (text: string) => void): void {
+  const figures = (d: string, s: number) => (d === db && s === scale ? current : readFigures(DIR, d, s));
+  const small = figures(db, 1);
+  const large = figures(db, 10);
+  if (small && large) {
+    const { text, checks: growth } = scaleTable(db, small, large);
+    checks.push(...growth);
+    print(`\n${text}`);
+  } else print(`\n1M against 10M (${db}): no ${small ? '10M' : '1M'} results yet (run with --scale ${small ? 10 : 1})`);
+  const sqlite = figures('sqlite', scale);
+  const postgres = figures('postgres', scale);
+  if (sqlite && postgres) print(`\n${databaseTable(scale, sqlite, postgres)}`);
+  else print(`\nSQLite against PostgreSQL (${scale}M): no ${sqlite ? 'PostgreSQL' : 'SQLite'} results yet (run with --db ${sqlite ? 'postgres' : 'sqlite'})`);
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { REBUILD_WAIT_MONTHLY } from '../server/src/encounters/wait-rollup';
 import { rebuildRollupsSql } from '../server/src/indicators/rollups/rebuild-rollups';
@@ -9,7 +10,35 @@ import { Random } from './random';
  * years. Consistent with the domain (allowed stage transitions, ordered times, denormalised patient
  * columns, one response per invitation, unique callback sources), so the queries do real work.
  */
-export const SIZES = { patients: 100_000, encounters: 1_000_000, responses: 200_000, callbacks: 300_000 };
+export interface Sizes {
+  patients: number;
+  encounters: number;
+  responses: number;
+  callbacks: number;
+  /** Unused survey links with tokens the benchmark can derive (`benchToken`), for the write-path runs. */
+  openLinks: number;
+}
+
+/** `--scale 1`: 100k patients / 1M encounters; `--scale 10`: 1M patients / 10M encounters. */
+export function sizes(scale: number): Sizes {
+  return {
+    patients: 100_000 * scale,
+    encounters: 1_000_000 * scale,
+    responses: 200_000 * scale,
+    callbacks: 300_000 * scale,
+    openLinks: 150_000,
+  };
+}
+
+/**
+ * The token of an open link the generator made: the database keeps only its hash, so the benchmark
+ * derives the token from the invitation id (43 URL-safe characters, as `newSurveyToken` makes).
+ */
+export function benchToken(invitationId: number): string {
+  return createHash('sha256').update(`huifang-bench-link-${invitationId}`).digest('base64url');
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -44,7 +73,7 @@ interface Visit {
   superseded: boolean;
 }
 
-export function generate(file: string, now = Date.now(), log: (line: string) => void = console.log): void {
+export function generate(file: string, counts: Sizes, now = Date.now(), log: (line: string) => void = console.log): { firstOpenLink: number } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
@@ -59,7 +88,7 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
     log(`  ${label.padEnd(22)} ${String(rows).padStart(9)} rows  ${((Date.now() - began) / 1000).toFixed(1)} s`);
   };
 
-  const visitCounts = spreadCounts(random, SIZES.patients, SIZES.encounters, 3, 17);
+  const visitCounts = spreadCounts(random, counts.patients, counts.encounters, 3, 17);
   const insertPatient = db.prepare(
     `INSERT INTO patient (id, name, phone, gender, birth_date, stage, stage_since, last_visit_on, next_visit_due, last_department_id,
        consent_calls, consent_calls_at, consent_surveys, consent_surveys_at, created_at, updated_at, latest_survey_detractor)
@@ -76,7 +105,7 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
   let encounterId = 0;
   timed('patients + encounters', () => {
     let rows = 0;
-    for (let p = 1; p <= SIZES.patients; p++) {
+    for (let p = 1; p <= counts.patients; p++) {
       const visits = planVisits(random, visitCounts[p - 1] as number, start, now, () => ++encounterId);
       visitsByPatient[p] = visits;
       for (const v of visits) {
@@ -90,7 +119,7 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
   const stages: { stage: string; since: number }[] = [];
   timed('stage transitions', () => {
     let rows = 0;
-    for (let p = 1; p <= SIZES.patients; p++) {
+    for (let p = 1; p <= counts.patients; p++) {
       const visits = visitsByPatient[p] as Visit[];
       const first = visits[0] as Visit;
       let stage = 'first_visit';
@@ -123,13 +152,13 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
     const answer = db.prepare('INSERT INTO survey_answer (response_id, question_id, kind, dimension, value_number) VALUES (?, ?, ?, ?, ?)');
     let rows = 0;
     let invitationId = 0;
-    const every = SIZES.encounters / (SIZES.responses * 1.25);
-    for (let p = 1; p <= SIZES.patients; p++) {
+    const every = counts.encounters / (counts.responses * 1.25);
+    for (let p = 1; p <= counts.patients; p++) {
       for (const v of visitsByPatient[p] as Visit[]) {
         if (v.id % Math.round(every) !== 0 || v.finished + 10 * MINUTE > now) continue;
         const id = ++invitationId;
         const created = v.finished + 10 * MINUTE;
-        const answered = id % 5 !== 0 && responses.length < SIZES.responses;
+        const answered = id % 5 !== 0 && responses.length < counts.responses;
         const submitted = Math.min(created + random.int(5, 72 * 60) * MINUTE, now - MINUTE);
         invite.run(id, id.toString(16).padStart(64, '0'), v.id, p, v.department, stamp(created), stamp(created + 14 * DAY), answered ? stamp(submitted) : null);
         rows++;
@@ -153,8 +182,27 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
     return rows;
   });
 
+  // Open links for the write-path runs: recent finished visits, unused, valid for a year.
+  let firstOpenLink = 0;
+  timed('open survey links', () => {
+    const invite = db.prepare(
+      `INSERT INTO survey_invitation (id, token_hash, encounter_id, patient_id, department_id, template_version_id, created_at, expires_at, used_at)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?, NULL)`,
+    );
+    const first = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM survey_invitation').get() as { id: number }).id;
+    firstOpenLink = first;
+    let rows = 0;
+    for (let p = 1; rows < counts.openLinks; p = (p % counts.patients) + 1) {
+      const last = (visitsByPatient[p] as Visit[]).at(-1) as Visit;
+      const id = first + rows;
+      invite.run(id, hashToken(benchToken(id)), last.id, p, last.department, stamp(now - HOUR), stamp(now + 365 * DAY));
+      rows++;
+    }
+    return rows;
+  });
+
   timed('patient rows', () => {
-    for (let p = 1; p <= SIZES.patients; p++) {
+    for (let p = 1; p <= counts.patients; p++) {
       const visits = visitsByPatient[p] as Visit[];
       const first = visits[0] as Visit;
       const last = visits[visits.length - 1] as Visit;
@@ -180,7 +228,7 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
         detractorByPatient[p] ? 1 : 0,
       );
     }
-    return SIZES.patients;
+    return counts.patients;
   });
 
   timed('callbacks + attempts', () => {
@@ -224,18 +272,18 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
       rows += 1 + attempts.length;
     };
     for (const r of responses) {
-      if (r.detractor && id < SIZES.callbacks) add(r.patient, 'service_recovery', 'high', r.at + 24 * HOUR, `response:${r.id}`, { response: r.id, department: r.department });
+      if (r.detractor && id < counts.callbacks) add(r.patient, 'service_recovery', 'high', r.at + 24 * HOUR, `response:${r.id}`, { response: r.id, department: r.department });
     }
-    for (let p = 1; p <= SIZES.patients && id < SIZES.callbacks; p++) {
+    for (let p = 1; p <= counts.patients && id < counts.callbacks; p++) {
       for (const v of visitsByPatient[p] as Visit[]) {
-        if (!v.due || id >= SIZES.callbacks) continue;
+        if (!v.due || id >= counts.callbacks) continue;
         const due = startOfDay(v.due);
         if (!v.returnedOn && due + 7 * DAY < now) add(p, 'missed_revisit', 'normal', due + 7 * DAY + 9 * HOUR, `due:${p}:${v.due}`, { department: v.department, expected: v.due });
         else if (random.chance(0.45)) add(p, 'revisit_reminder', 'normal', due - 3 * DAY + 9 * HOUR, `encounter:${v.id}`, { encounter: v.id, department: v.department, expected: v.due });
       }
     }
-    while (id < SIZES.callbacks) {
-      const p = random.int(1, SIZES.patients);
+    while (id < counts.callbacks) {
+      const p = random.int(1, counts.patients);
       add(p, 'manual', 'normal', now + random.int(-200, 30) * DAY + random.int(0, 8) * HOUR, null, { department: (visitsByPatient[p]?.[0] as Visit).department });
     }
     return rows;
@@ -255,11 +303,15 @@ export function generate(file: string, now = Date.now(), log: (line: string) => 
     return (db.prepare('SELECT COUNT(*) AS n FROM callback_daily').get() as { n: number }).n;
   });
 
+  // HOOK (wt-rollup, #12): the per-day rollup tables must be filled from the generated rows here,
+  // with the rebuild function that branch exports (as REBUILD_RATING_COUNTS / REBUILD_WAIT_MONTHLY above).
+
   const began = Date.now();
   db.exec('ANALYZE');
   log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  return { firstOpenLink };
 }
 
 /** `patients` counts between min and max that add up to exactly `total`. */

@@ -10,6 +10,8 @@ export interface Target {
 }
 
 export interface Measurement extends Target {
+  /** The cold requests' times, fastest first. */
+  cold: number[];
   /** Median and slowest of the cold requests: what the first viewer after a write waits. */
   coldP50: number;
   coldMax: number;
@@ -54,6 +56,7 @@ export async function measure(baseUrl: string, token: string, target: Target, se
   latencies.sort((a, b) => a - b);
   return {
     ...target,
+    cold,
     coldP50: percentile(cold, 50),
     coldMax: cold[cold.length - 1] as number,
     requests: latencies.length,

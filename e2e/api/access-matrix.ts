@@ -21,6 +21,7 @@ const ADMIN: readonly Caller[] = ['admin'];
 export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   // Public: liveness for the load balancer, the login form, the patient's one-time survey link.
   'GET /api/health': ANYONE,
+  'GET /api/health/live': ANYONE,
   'POST /api/auth/login': ANYONE,
   'GET /api/public/surveys/{token}': ANYONE,
   'POST /api/public/surveys/{token}': ANYONE,

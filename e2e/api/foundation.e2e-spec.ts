@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import type { ApiError, HealthResponse } from '@huifang/shared';
+import type { ApiError, HealthResponse, LivenessResponse } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
@@ -44,6 +44,12 @@ describe.each(testDatabases())('foundation on %s', (database) => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok', database });
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers liveness without the database, with nothing but the status', async () => {
+    const response = await anonymous.get<LivenessResponse>('/api/health/live');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
   });
 
   it('serves the OpenAPI document generated from the controllers, and its UI', async () => {

@@ -249,3 +249,8 @@ export interface HealthResponse {
   status: 'ok';
   database: DatabaseKind;
 }
+
+/** `GET /api/health/live`: the process answers; the database is not asked. */
+export interface LivenessResponse {
+  status: 'ok';
+}
