@@ -303,9 +303,6 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
     return (db.prepare('SELECT COUNT(*) AS n FROM callback_daily').get() as { n: number }).n;
   });
 
-  // HOOK (wt-rollup, #12): the per-day rollup tables must be filled from the generated rows here,
-  // with the rebuild function that branch exports (as REBUILD_RATING_COUNTS / REBUILD_WAIT_MONTHLY above).
-
   const began = Date.now();
   db.exec('ANALYZE');
   log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);
