@@ -7,7 +7,7 @@ import { IMPORT_ENCODINGS, IMPORT_FILE_EXTENSIONS, IMPORT_FORMATS, type ImportCo
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config';
-import { widenCacheForBulkLoad } from './core/database/bulk-load-cache';
+import { checkpointAfterBulkLoad, tuneForBulkLoad } from './core/database/bulk-load-settings';
 import { importFormatOf } from './imports/import-files';
 import { ImportJobsService } from './imports/import-jobs.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
@@ -158,12 +158,14 @@ async function main(args: string[]): Promise<number> {
   );
   let failed = false;
   try {
-    await widenCacheForBulkLoad(app.get(DataSource));
+    const dataSource = app.get(DataSource);
+    await tuneForBulkLoad(dataSource);
     const jobs = app.get(ImportJobsService);
     const mappings = app.get(ImportMappingsService);
     for (const file of files) {
       try {
         const job = await importOne(jobs, mappings, file, options);
+        await checkpointAfterBulkLoad(dataSource);
         process.stdout.write(report(job) + '\n');
         if (job.status !== 'done' || (job.summary?.errorCount ?? 0) > 0) failed = true;
       } catch (error) {
