@@ -20,6 +20,7 @@ import { ListSortIndexes1765300000000 } from '../../migrations/1765300000000-lis
 import { HistoryImport1765700000000 } from '../../migrations/1765700000000-history-import';
 import { FhirDepartmentMapping1765702000000 } from '../../migrations/1765702000000-fhir-department-mapping';
 import { UnmappedDepartmentInactive1765705000000 } from '../../migrations/1765705000000-unmapped-department-inactive';
+import { CallbackPriorityRank1765850000000 } from '../../migrations/1765850000000-callback-priority-rank';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   HistoryImport1765700000000,
   FhirDepartmentMapping1765702000000,
   UnmappedDepartmentInactive1765705000000,
+  CallbackPriorityRank1765850000000,
 ];
