@@ -1,5 +1,5 @@
-import { inject } from '@angular/core';
-import { MatDialog } from '@angular/material/dialog';
+import { Injector, inject } from '@angular/core';
+import { MAT_DIALOG_DEFAULT_OPTIONS, MatDialog, MatDialogConfig } from '@angular/material/dialog';
 import { Routes } from '@angular/router';
 import { roleGuard } from '../auth/auth.guards';
 import { AuthService } from '../auth/auth.service';
@@ -14,10 +14,11 @@ export const SHELL_ROUTES: Routes = [
     component: ShellComponent,
     providers: [
       // Datepickers are on staff pages only: their adapter (and date-fns) stays out of the login
-      // page's download. Dialogs get their injector from MatDialog, so it is provided here too,
-      // for the datepickers in dialogs to find the adapter.
+      // page's download. A dialog's content is created under the root injector unless its config
+      // names one: dialogs opened here get this route's, for their datepickers to find the adapter.
       provideLocalizedDatepicker(),
       MatDialog,
+      { provide: MAT_DIALOG_DEFAULT_OPTIONS, useFactory: (): MatDialogConfig => ({ ...new MatDialogConfig(), injector: inject(Injector) }) },
     ],
     children: [
       {
