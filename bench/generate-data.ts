@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { callbackPriorityRank, type CallbackPriority } from '@huifang/shared';
 import { REBUILD_WAIT_MONTHLY } from '../server/src/encounters/wait-rollup';
 import { rebuildRollupsSql } from '../server/src/indicators/rollups/rebuild-rollups';
 import { REBUILD_RATING_COUNTS } from '../server/src/surveys/rating-rollup';
@@ -233,15 +234,15 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
 
   timed('callbacks + attempts', () => {
     const insertCallback = db.prepare(
-      `INSERT INTO callback (id, patient_id, kind, priority, status, due_at, survey_response_id, encounter_id, department_id, expected_on,
+      `INSERT INTO callback (id, patient_id, kind, priority, priority_rank, status, due_at, survey_response_id, encounter_id, department_id, expected_on,
          source_key, attempt_count, outcome, cancel_reason, completed_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAttempt = db.prepare('INSERT INTO callback_attempt (callback_id, at, staff_id, outcome) VALUES (?, ?, 1, ?)');
     let id = 0;
     let rows = 0;
     const sources = new Set<string>();
-    const add = (patient: number, kind: string, priority: string, due: number, source: string | null, extra: { response?: number; encounter?: number; department?: number; expected?: string }) => {
+    const add = (patient: number, kind: string, priority: CallbackPriority, due: number, source: string | null, extra: { response?: number; encounter?: number; department?: number; expected?: string }) => {
       if (source !== null) {
         if (sources.has(`${kind}:${source}`)) return;
         sources.add(`${kind}:${source}`);
@@ -265,7 +266,7 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
         status = 'cancelled';
       }
       const updated = attempts.length ? (attempts[attempts.length - 1] as [number, string])[0] : due - DAY;
-      insertCallback.run(id, patient, kind, priority, status, stamp(due), extra.response ?? null, extra.encounter ?? null, extra.department ?? null, extra.expected ?? null,
+      insertCallback.run(id, patient, kind, priority, callbackPriorityRank(priority), status, stamp(due), extra.response ?? null, extra.encounter ?? null, extra.department ?? null, extra.expected ?? null,
         source, attempts.length, outcome, status === 'cancelled' ? 'patient returned' : null, status === 'completed' ? stamp(Math.min(updated, now - MINUTE)) : null,
         stamp(due - DAY), stamp(Math.min(updated, now)));
       for (const [at, result] of attempts) insertAttempt.run(id, stamp(Math.min(at, now - MINUTE)), result);

@@ -1,15 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+
+const CHUNK = 'export const chunk = "precompressed";';
 
 /** A stand-in for the built client, so these checks do not depend on an Angular build. */
 function fakeClientDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'huifang-client-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><hf-root></hf-root><script src="main-ABCDEFGH.js" type="module"></script></body></html>');
   writeFileSync(join(dir, 'main-ABCDEFGH.js'), 'console.log("client")');
+  // A chunk with the build's Brotli copy (client/scripts/precompress.mjs); under @fastify/compress's
+  // 1 kB threshold, so only the copy can make the answer compressed.
+  writeFileSync(join(dir, 'chunk-ABCDEFGH.js'), CHUNK);
+  writeFileSync(join(dir, 'chunk-ABCDEFGH.js.br'), brotliCompressSync(CHUNK));
   return dir;
 }
 
@@ -61,6 +68,20 @@ describe.each(testDatabases())('security headers on %s', (database) => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.body).toContain('<hf-root>');
     expectSecurityHeaders(page.headers);
+  });
+
+  it("sends the build's Brotli copy of a script to a browser that takes it, cached as the script is", async () => {
+    const compressed = await fetch(`${server.baseUrl}/chunk-ABCDEFGH.js`, { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(compressed.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(compressed.headers.get('cache-control')).toContain('immutable');
+    expectSecurityHeaders(compressed.headers);
+    expect(await compressed.text()).toBe(CHUNK);
+
+    const plain = await fetch(`${server.baseUrl}/chunk-ABCDEFGH.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(CHUNK);
   });
 
   it('protects scripts and the API, and keeps API answers out of caches', async () => {

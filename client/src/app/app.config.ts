@@ -13,7 +13,6 @@ import { AuthService } from './auth/auth.service';
 import { registerDateLocales } from './i18n/date-locale';
 import { provideI18n } from './i18n/i18n.providers';
 import { LanguageService } from './i18n/language.service';
-import { provideLocalizedDatepicker } from './i18n/localized-datepicker';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
 
 registerDateLocales();
@@ -25,7 +24,6 @@ export const appConfig: ApplicationConfig = {
     provideRouter(APP_ROUTES, withComponentInputBinding()),
     provideHttpClient(withInterceptors([authInterceptor])),
     provideI18n(),
-    provideLocalizedDatepicker(),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // Load the first language and refresh the stored user before the first screen renders.
     provideAppInitializer(() => inject(LanguageService).init()),

@@ -17,6 +17,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { SurveyResponseEntity } from '../surveys/survey-response.entity';
 import { StaffUserEntity } from '../users/user.entity';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
+import { OPEN_WHERE } from './callback-queue';
 
 /** One planned call to one patient (回访): who, when, why, who holds it, and how it ended. */
 @Entity('callback')
@@ -31,6 +32,13 @@ import { CallbackAttemptEntity } from './callback-attempt.entity';
 @Index('IDX_callback_due_department', ['dueAt', 'departmentId', 'status', 'kind', 'outcome'])
 @Index('IDX_callback_completed', ['status', 'dueAt', 'departmentId', 'completedAt'])
 @Index('IDX_callback_department_due', ['departmentId', 'dueAt', 'status', 'kind', 'outcome', 'completedAt'])
+// The queue (callback-queue.ts): open callbacks only, in the queue's order (rank, due time, id), alone
+// or after the kind or department filter; and by due time for `?sort=dueAt` (migration 1765850000000).
+// The status ends each index so that SQLite reads the view from the index alone (a count reads no row).
+@Index('IDX_callback_queue', ['priorityRank', 'dueAt', 'id', 'status'], { where: OPEN_WHERE })
+@Index('IDX_callback_queue_kind', ['kind', 'priorityRank', 'dueAt', 'id', 'status'], { where: OPEN_WHERE })
+@Index('IDX_callback_queue_department', ['departmentId', 'priorityRank', 'dueAt', 'id', 'status'], { where: OPEN_WHERE })
+@Index('IDX_callback_queue_due', ['dueAt', 'id', 'status'], { where: OPEN_WHERE })
 @Check(isOneOf('kind', CALLBACK_KINDS))
 @Check(isOneOf('priority', CALLBACK_PRIORITIES))
 @Check(isOneOf('status', CALLBACK_STATUSES))
@@ -52,6 +60,13 @@ export class CallbackEntity {
 
   @Column({ type: 'varchar', length: 10 })
   priority!: CallbackPriority;
+
+  /**
+   * `callbackPriorityRank(priority)`, stored so an index serves the queue's order; every write that
+   * sets `priority` sets it too. The default is the rank of "normal", the default priority.
+   */
+  @Column({ name: 'priority_rank', type: 'integer', default: 1 })
+  priorityRank!: number;
 
   @Column({ type: 'varchar', length: 10 })
   status!: CallbackStatus;

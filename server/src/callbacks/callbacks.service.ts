@@ -2,12 +2,11 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import {
-  CALLBACK_KINDS,
   CALLBACK_VIEWS,
+  callbackPriorityRank,
   ERROR_CODES,
   MAX_ATTEMPTS,
   type AuthUser,
-  type CallbackSortKey,
   type CallbackItem,
   type CallbackQueueCounts,
   type ClaimedCallback,
@@ -17,7 +16,6 @@ import {
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
-import { inOrderOf, orderList, type SortColumn } from '../core/database/list-order';
 import { ReadCache } from '../core/database/read-cache';
 import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
@@ -26,7 +24,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { StaffUserEntity } from '../users/user.entity';
 import { assertMayWork, queueKindFor } from './callback-access';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
-import { PRIORITY_ORDER, queueWindow } from './callback-queue';
+import { inQueueOrder, queueWindow, seekingEachRank, whereOpenInView } from './callback-queue';
 import { toCallbackItem, toClaimedCallback } from './callback-view';
 import { CallbackEntity } from './callback.entity';
 import type { CallbackQueryDto } from './dto/callback-query.dto';
@@ -42,13 +40,6 @@ const DOUBLE_SUBMIT_MS = 60_000;
 
 /** The queue moves with every write; between writes a poll may be served an answer up to this old. */
 const QUEUE_CACHE_MS = 2_000;
-
-/** The queue's sort keys in SQL (CALLBACK_SORT_KEYS); "priority" ascending is high first, kinds in their declared order. */
-const CALLBACK_ORDER = {
-  priority: { sql: PRIORITY_ORDER },
-  dueAt: { sql: 'c.due_at' },
-  kind: { sql: inOrderOf('c.kind', CALLBACK_KINDS) },
-} satisfies Record<CallbackSortKey, SortColumn>;
 
 @Injectable()
 export class CallbacksService {
@@ -75,11 +66,9 @@ export class CallbacksService {
   private async listNow(query: CallbackQueryDto): Promise<Page<CallbackItem>> {
     const now = new Date();
     const qb = this.openQuery(query, query.view ?? 'today', now);
-    const total = await qb.clone().getCount();
+    const total = await seekingEachRank(qb.clone()).getCount();
     const ids = (
-      await orderList(qb.select('c.id', 'id'), query.sort, CALLBACK_ORDER, 'c.id', (q) =>
-        q.orderBy(PRIORITY_ORDER, 'ASC').addOrderBy('c.due_at', 'ASC').addOrderBy('c.id', 'ASC'),
-      )
+      await inQueueOrder(qb.select('c.id', 'id'), query.sort)
         .offset((query.page - 1) * query.pageSize)
         .limit(query.pageSize)
         .getRawMany<{ id: number }>()
@@ -91,7 +80,7 @@ export class CallbacksService {
 
   private async countsNow(query: CallbackQueryDto): Promise<CallbackQueueCounts> {
     const now = new Date();
-    const [overdue, today, upcoming] = await Promise.all(CALLBACK_VIEWS.map((view) => this.openQuery(query, view, now).getCount()));
+    const [overdue, today, upcoming] = await Promise.all(CALLBACK_VIEWS.map((view) => seekingEachRank(this.openQuery(query, view, now)).getCount()));
     return { overdue, today, upcoming };
   }
 
@@ -118,10 +107,12 @@ export class CallbacksService {
       const patient = await manager.findOneBy(PatientEntity, { id: input.patientId });
       if (!patient) throw patientNotFound(input.patientId);
       if (patient.consentCalls === false) throw noConsent();
+      const priority = input.priority ?? 'normal';
       const row = manager.create(CallbackEntity, {
         patientId: patient.id,
         kind: 'manual',
-        priority: input.priority ?? 'normal',
+        priority,
+        priorityRank: callbackPriorityRank(priority),
         status: 'pending',
         dueAt,
         reason: input.note ?? null,
@@ -239,13 +230,7 @@ export class CallbacksService {
   }
 
   private openQuery(query: CallbackQueryDto, view: (typeof CALLBACK_VIEWS)[number], now: Date): SelectQueryBuilder<CallbackEntity> {
-    const window = queueWindow(view, now, this.config.timeZone);
-    const qb = this.callbacks.createQueryBuilder('c').where('c.status IN (:...open)', { open: OPEN });
-    if (window.from) qb.andWhere('c.due_at >= :from', { from: window.from });
-    if (window.before) qb.andWhere('c.due_at < :before', { before: window.before });
-    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
-    if (query.departmentId) qb.andWhere('c.department_id = :departmentId', { departmentId: query.departmentId });
-    return qb;
+    return whereOpenInView(this.callbacks.createQueryBuilder('c'), query, queueWindow(view, now, this.config.timeZone));
   }
 
   private async load(ids: number[]): Promise<Map<number, CallbackEntity>> {

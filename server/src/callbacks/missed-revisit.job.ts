@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
 import { WriteTransaction } from '../core/database/write-transaction';
-import { addDays, calendarDayOf } from '@huifang/shared';
+import { addDays, calendarDayOf, callbackPriorityRank } from '@huifang/shared';
 import { CALLABLE_PATIENT_SQL } from './callable-patient';
 import { FollowUpRulesService } from './follow-up-rules.service';
 
@@ -46,14 +46,14 @@ export class MissedRevisitJob implements OnApplicationBootstrap {
       if (rule?.enabled) {
         await runRawSql(
           manager,
-          `INSERT INTO callback (patient_id, kind, priority, status, due_at, reason, source_key, expected_on, department_id, attempt_count, created_at, updated_at)
-           SELECT p.id, 'missed_revisit', $1, 'pending', $2, NULL, 'due:' || p.id || ':' || p.next_visit_due, p.next_visit_due, p.last_department_id, 0, $3, $4
+          `INSERT INTO callback (patient_id, kind, priority, priority_rank, status, due_at, reason, source_key, expected_on, department_id, attempt_count, created_at, updated_at)
+           SELECT p.id, 'missed_revisit', $1, $2, 'pending', $3, NULL, 'due:' || p.id || ':' || p.next_visit_due, p.next_visit_due, p.last_department_id, 0, $4, $5
            FROM patient p
-           WHERE p.next_visit_due < $5 AND p.next_visit_due >= $6
+           WHERE p.next_visit_due < $6 AND p.next_visit_due >= $7
              AND (p.last_visit_on IS NULL OR p.last_visit_on < p.next_visit_due)
              AND ${CALLABLE_PATIENT_SQL}
            ON CONFLICT DO NOTHING`,
-          [rule.priority, now, now, now, addDays(today, -rule.offset), addDays(today, -rule.offset - LOOKBACK_DAYS)],
+          [rule.priority, callbackPriorityRank(rule.priority), now, now, now, addDays(today, -rule.offset), addDays(today, -rule.offset - LOOKBACK_DAYS)],
         );
       }
       await runRawSql(

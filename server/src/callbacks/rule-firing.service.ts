@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf } from '@huifang/shared';
+import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf, callbackPriorityRank } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
 import { integerList } from '../encounters/return-expectations';
@@ -136,7 +136,7 @@ export async function insertCallbacks(manager: EntityManager, callbacks: NewCall
     .createQueryBuilder()
     .insert()
     .into(CallbackEntity)
-    .values(callbacks.map((c) => ({ ...c, status: 'pending' as const, attemptCount: 0 })))
+    .values(callbacks.map((c) => ({ ...c, priorityRank: callbackPriorityRank(c.priority), status: 'pending' as const, attemptCount: 0 })))
     .orIgnore()
     .updateEntity(false)
     .execute();

@@ -25,6 +25,14 @@ export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_PRIORITIES = ['high', 'normal', 'low'] as const;
 export type CallbackPriority = (typeof CALLBACK_PRIORITIES)[number];
 
+/**
+ * The queue's order of priorities (high first) as a number: stored with each callback
+ * (`priority_rank`) so an index serves the queue's order.
+ */
+export function callbackPriorityRank(priority: CallbackPriority): number {
+  return CALLBACK_PRIORITIES.indexOf(priority);
+}
+
 export interface CallbackSummary {
   id: number;
   patientId: number;

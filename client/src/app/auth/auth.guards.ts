@@ -1,21 +1,28 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
+import { CanActivateFn, CanMatchFn, Router, type UrlTree } from '@angular/router';
 import { isRole } from '@huifang/shared';
 import { AuthService } from './auth.service';
 import { homePathFor } from './page-access';
 
 /** Staff pages: no session → `/login?returnUrl=…`. */
-export const authGuard: CanActivateFn = (_route, state) => {
-  const auth = inject(AuthService);
-  if (auth.hasValidSession()) {
+export const authGuard: CanActivateFn = (_route, state) => signedInOrLogin(state.url);
+
+/**
+ * The same, before the staff pages' routes are even fetched (a `canMatch` runs before
+ * `loadChildren`): a visitor who is not signed in downloads only the login page.
+ */
+export const authMatch: CanMatchFn = (_route, segments) =>
+  signedInOrLogin(inject(Router).currentNavigation()?.extractedUrl.toString() ?? `/${segments.join('/')}`);
+
+function signedInOrLogin(returnUrl: string): true | UrlTree {
+  if (inject(AuthService).hasValidSession()) {
     return true;
   }
-  const returnUrl = state.url;
   return inject(Router).createUrlTree(
     ['/login'],
     returnUrl && returnUrl !== '/' ? { queryParams: { returnUrl } } : {},
   );
-};
+}
 
 /** `data: { roles: [...] }`: a signed-in user without one of the roles goes to their own home page. */
 export const roleGuard: CanMatchFn = (route) => {

@@ -4,6 +4,7 @@ import zh from '../../../public/i18n/zh.json';
 import { APP_ROUTES } from '../app.routes';
 import { CALLBACKS_ROUTES } from '../callbacks/callbacks.routes';
 import { PATIENTS_ROUTES } from '../patients/patients.routes';
+import { SHELL_ROUTES } from '../shell/shell.routes';
 import { documentTitle } from './translated-title.strategy';
 
 function titleKeys(routes: Routes): string[] {
@@ -19,7 +20,7 @@ function lookup(translation: unknown, key: string): unknown {
 
 describe('route titles', () => {
   it('name every page with a key both languages translate', () => {
-    const keys = titleKeys([...APP_ROUTES, ...PATIENTS_ROUTES, ...CALLBACKS_ROUTES]);
+    const keys = titleKeys([...APP_ROUTES, ...SHELL_ROUTES, ...PATIENTS_ROUTES, ...CALLBACKS_ROUTES]);
     expect(keys).toEqual(
       expect.arrayContaining(['pageTitles.login', 'nav.patients', 'today.title', 'pageTitles.patient', 'pageTitles.callback', 'nav.settings', 'nav.audit']),
     );

@@ -21,6 +21,7 @@ import { HistoryImport1765700000000 } from '../../migrations/1765700000000-histo
 import { FhirDepartmentMapping1765702000000 } from '../../migrations/1765702000000-fhir-department-mapping';
 import { UnmappedDepartmentInactive1765705000000 } from '../../migrations/1765705000000-unmapped-department-inactive';
 import { CallbackRollups1765800000000 } from '../../migrations/1765800000000-callback-rollups';
+import { CallbackPriorityRank1765850000000 } from '../../migrations/1765850000000-callback-priority-rank';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   FhirDepartmentMapping1765702000000,
   UnmappedDepartmentInactive1765705000000,
   CallbackRollups1765800000000,
+  CallbackPriorityRank1765850000000,
 ];

@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { calendarDayOf, isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
+import { calendarDayOf, callbackPriorityRank, isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
 import { hashSurveyToken, newSurveyToken } from '../survey-token';
 import { COMMENTS, COMMUNICATION_MEAN } from './demo-feedback-data';
 
@@ -108,6 +108,7 @@ export function generateDemoFeedback(input: FeedbackInput) {
         patientId: encounter.patientId,
         kind: 'service_recovery',
         priority: 'high',
+        priorityRank: callbackPriorityRank('high'),
         ...(old
           ? faker.number.float() < 0.85
             ? { status: 'completed', outcome: 'reached', attemptCount: 1 }
