@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
@@ -7,6 +7,9 @@ import { IndicatorSqlProvider } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
 import { rebuildRollupsSql } from './rebuild-rollups';
 
+/** How soon a start-up that met a busy database (another process's write lock) tries again. */
+const BUSY_RETRY_MS = 5_000;
+
 /**
  * Keeps the indicator rollups in step with their source rows: every write transaction folds the
  * journal its triggers filled before it commits; at start-up a rollup never built, or built in
@@ -14,8 +17,9 @@ import { rebuildRollupsSql } from './rebuild-rollups';
  * stopped (a bulk loader) are folded in.
  */
 @Injectable()
-export class RollupsService implements OnModuleInit, OnApplicationBootstrap {
+export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RollupsService.name);
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly writes: WriteTransaction,
@@ -30,6 +34,34 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.assertTriggers();
+    await this.bringUpToDate().catch((error: unknown) => this.retryWhenBusy(error));
+  }
+
+  onModuleDestroy(): void {
+    clearTimeout(this.retry);
+  }
+
+  /**
+   * A busy database (another process holds SQLite's write lock) does not stop the start: the
+   * rollup is brought up to date a moment later. Until then every write transaction still folds
+   * the journal before it commits.
+   */
+  private retryWhenBusy(error: unknown): void {
+    if (!(error instanceof ServiceUnavailableException)) throw error;
+    this.logger.warn(`the database is busy: the rollups are brought up to date in ${BUSY_RETRY_MS / 1000} s`);
+    this.retry = setTimeout(() => {
+      this.bringUpToDate().catch((again: unknown) => {
+        try {
+          this.retryWhenBusy(again);
+        } catch (failure) {
+          this.logger.error({ err: failure }, 'the rollups could not be brought up to date');
+        }
+      });
+    }, BUSY_RETRY_MS);
+    this.retry.unref();
+  }
+
+  private async bringUpToDate(): Promise<void> {
     const rows = (await this.dataSource.query(`SELECT time_zone AS zone FROM rollup_state WHERE name = '${CALLBACK_ROLLUP}'`)) as { zone: string }[];
     if (rows[0]?.zone === this.config.timeZone) {
       await this.writes.run(async () => undefined); // folds what was journalled outside the app
