@@ -8,11 +8,11 @@ import { AuditService } from '../../audit/audit.service';
 import { WriteTransaction } from '../../core/database/write-transaction';
 import { HistoryImporter } from '../../imports/history-importer';
 import { ImportJobEntity } from '../../imports/import-job.entity';
-import type { ImportItem } from '../../imports/import-records';
+import type { ImportItem, ImportSource } from '../../imports/import-records';
 import { ImportRowErrorEntity } from '../../imports/import-row-error.entity';
 import { entityIdsByKey } from '../../imports/stored-rows';
 import { FhirDepartmentMappingsService } from '../departments/fhir-department-mappings.service';
-import { fhirItems, fhirItemsSource } from '../reader/fhir-source';
+import { fhirItems } from '../reader/fhir-source';
 import { isObject } from '../reader/fhir-values';
 import { batchResponse, type EntryResult } from './fhir-batch-response';
 import { FhirFileReaderService } from './fhir-file-reader';
@@ -23,6 +23,21 @@ export interface FhirImportResult {
 }
 
 /** The items, already read, as a source (the request body is parsed whole; progress follows the entries). */
+function itemsSource(items: ImportItem[], bytesTotal: number): ImportSource {
+  let done = 0;
+  return {
+    format: 'fhir',
+    bytesTotal,
+    bytesRead: () => (items.length ? Math.round((bytesTotal * done) / items.length) : bytesTotal),
+    async *items() {
+      for (const item of items) {
+        done += 1;
+        yield item;
+      }
+    },
+  };
+}
+
 /** Entries' source keys, by kind: to tell new records (201) from known ones (200), and to name where they are. */
 function keysOf(items: ImportItem[], kind: 'patient' | 'encounter'): string[] {
   return items.flatMap((item) => item[kind]?.keys ?? []);
@@ -56,7 +71,7 @@ export class FhirImportService {
       encounter: await entityIdsByKey(manager, 'encounter', keysOf(items, 'encounter')),
     };
     const jobId = await this.createJob(document, bytes, context);
-    await this.importer.run(fhirItemsSource(items, bytes), jobId, { onUnmapped: (codes, m) => this.reader.onUnmapped(codes, m) });
+    await this.importer.run(itemsSource(items, bytes), jobId, { onUnmapped: (codes, m) => this.reader.onUnmapped(codes, m) });
     // Codes met in the last batches after the importer's last call.
     await this.mappings.recordUnmapped(readContext.departments.newCodes());
 

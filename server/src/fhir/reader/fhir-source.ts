@@ -63,7 +63,7 @@ function entriesOf(document: unknown): Entry[] {
  * learns what references may point at (patients' fullUrls and ids) and what other resources say about
  * visits (return dates, charges), since those may come after the encounter; the second maps each entry.
  */
-export function* fhirItems(document: unknown, context: FhirReadContext): Generator<ImportItem> {
+export function* fhirItems(document: unknown, context: FhirReadContext, onEntry?: (done: number, total: number) => void): Generator<ImportItem> {
   const entries = entriesOf(document);
   const references = new BundleReferences();
   const facts = new VisitFacts(context.timeZone);
@@ -75,8 +75,10 @@ export function* fhirItems(document: unknown, context: FhirReadContext): Generat
     } else facts.gather(resource);
   }
   for (const { row, fullUrl, resource } of entries) {
+    onEntry?.(row, entries.length);
     yield itemOf(row, fullUrl, resource, { ...context, references, facts });
   }
+  onEntry?.(entries.length, entries.length);
 }
 
 /** The key an encounter in the same bundle names its patient by (the patient's other keys match too). */
@@ -107,21 +109,16 @@ function itemOf(row: number, fullUrl: string | undefined, resource: Json | Entry
   }
 }
 
-/**
- * A FHIR document's items, read (the body of `POST /api/fhir`, or a file), as an import source.
- * Progress is by items: the document is in memory already, so its bytes follow the entries stored.
- */
-export function fhirItemsSource(items: readonly ImportItem[], bytesTotal: number): ImportSource {
-  let done = 0;
+/** A FHIR document already parsed (the body of `POST /api/fhir`) as an import source. */
+export function fhirDocumentSource(document: unknown, bytesTotal: number, context: FhirReadContext): ImportSource {
+  let bytesRead = 0;
   return {
     format: 'fhir',
     bytesTotal,
-    bytesRead: () => (items.length ? Math.round((bytesTotal * done) / items.length) : bytesTotal),
+    bytesRead: () => bytesRead,
     async *items() {
-      for (const item of items) {
-        done += 1;
-        yield item;
-      }
+      // Progress by entries: the document is already in memory, so bytes follow the entries read.
+      yield* fhirItems(document, context, (done, total) => (bytesRead = total ? Math.round((bytesTotal * done) / total) : bytesTotal));
     },
   };
 }
@@ -143,5 +140,5 @@ export async function openFhirSource(filePath: string, context: FhirReadContext)
       document = new EntryProblem('invalid_resource', 'Bundle', 'not JSON');
     }
   }
-  return fhirItemsSource([...fhirItems(document, context)], size);
+  return fhirDocumentSource(document, size, context);
 }
