@@ -87,7 +87,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
     const postgres = this.config.database.kind === 'postgres';
     const rows = (await this.dataSource.query(
       postgres
-        ? "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = 'callback_rollup' AND NOT tgisinternal"
+        ? "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = 'callback_rollup' AND tgrelid = 'callback'::regclass AND NOT tgisinternal"
         : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'callback' AND name LIKE 'callback_rollup_%'",
     )) as { n: number | string }[];
     if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error('the triggers that keep the follow-up rollup (callback_rollup*) are missing on table callback');
