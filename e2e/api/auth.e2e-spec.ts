@@ -1,6 +1,7 @@
 import type { ApiError, AuthUser, LoginResponse, StaffUser } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
+import { eventually } from '../support/eventually';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 
 describe.each(testDatabases())('staff login on %s', (database) => {
@@ -91,9 +92,15 @@ describe.each(testDatabases())('staff login on %s', (database) => {
   it('keeps passwords, tokens and request bodies out of the logs', async () => {
     const response = await anonymous.post<LoginResponse>('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     await anonymous.withToken(response.body.accessToken).get('/api/users?q=13812345678');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const logs = server.output();
-    expect(logs).toContain('/api/auth/login');
+    // Request lines are written after the response: wait for both (a loaded machine may take a while).
+    const requestLine = (path: string) => `"url":"${path}`;
+    const logs = await eventually(
+      async () => server.output(),
+      (output) => {
+        expect(output).toContain(requestLine('/api/auth/login'));
+        expect(output).toContain(requestLine('/api/users'));
+      },
+    );
     expect(logs).not.toContain(ADMIN_PASSWORD);
     expect(logs).not.toContain(response.body.accessToken);
     expect(logs).not.toContain('13812345678');
