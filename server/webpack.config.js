@@ -21,6 +21,8 @@ module.exports = {
         { entryName: 'import', entryPath: './src/import-cli.ts' },
         // npm run rollups:rebuild: recompute the indicator rollups from their source rows.
         { entryName: 'rollups-rebuild', entryPath: './src/indicators/rollups/rebuild-cli.ts' },
+        // The SQLite read workers' thread (core/database/sqlite-readers.ts).
+        { entryName: 'sqlite-read-worker', entryPath: './src/core/database/sqlite-read-worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       optimization: false,

@@ -2,22 +2,28 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
-import { calendarDayOf } from '@huifang/shared';
-import { IndicatorSql } from './indicator-sql';
+import { registerLocalDayFunction } from '../core/database/local-day-function';
+import { SqliteReaders } from '../core/database/sqlite-readers';
+import { IndicatorSql, type SqlReader } from './indicator-sql';
 
 /**
  * Hands out `IndicatorSql` for the configured database and time zone. SQLite knows no time zones:
  * a zone with one fixed offset (Asia/Shanghai) is plain offset arithmetic in SQL; a zone with
- * daylight saving gets an `hf_local_day()` SQL function implemented in JavaScript.
+ * daylight saving gets an `hf_local_day()` SQL function implemented in JavaScript. On SQLite the
+ * queries run on the read workers when there are any (they block no other request there).
  */
 @Injectable()
 export class IndicatorSqlProvider implements OnModuleInit {
   private fixedOffset: number | null = null;
+  private readonly reader: SqlReader;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+    private readonly readers: SqliteReaders,
+  ) {
+    this.reader = (sql, params) => this.readers.query(sql, params);
+  }
 
   onModuleInit(): void {
     this.fixedOffset = fixedOffsetMinutes(this.config.timeZone);
@@ -26,16 +32,15 @@ export class IndicatorSqlProvider implements OnModuleInit {
   }
 
   get(): IndicatorSql {
-    return new IndicatorSql(this.dataSource.manager, this.fixedOffset, this.config.timeZone);
+    const postgres = this.dataSource.options.type === 'postgres';
+    return new IndicatorSql(this.dataSource.manager, this.fixedOffset, this.config.timeZone, postgres, this.readers.available ? this.reader : null);
   }
 }
 
 /** `hf_local_day()` on the SQLite connection of `dataSource`, for zones with daylight saving. */
 export function registerLocalDay(dataSource: DataSource, timeZone: string): void {
-  const connection = (dataSource.driver as unknown as { databaseConnection: { function: (...args: unknown[]) => void } }).databaseConnection;
-  connection.function('hf_local_day', { deterministic: true }, (stored: string | null) =>
-    stored === null ? null : calendarDayOf(new Date(`${stored.replace(' ', 'T')}Z`), timeZone),
-  );
+  const driver = dataSource.driver as unknown as { databaseConnection: Parameters<typeof registerLocalDayFunction>[0] };
+  registerLocalDayFunction(driver.databaseConnection, timeZone);
 }
 
 /** The zone's offset from UTC in minutes if it is the same all year (checked at both solstices), else null. */

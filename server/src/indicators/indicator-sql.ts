@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 /** A timestamp or calendar-day column, as an SQL expression. */
 type Sql = string;
 
+/** Runs a statement with positional parameters somewhere other than the app's connection (a read worker). */
+export type SqlReader = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
 /**
  * The little that differs between SQLite and PostgreSQL in the indicator queries, so each query is
  * written once. Calendar days are `YYYY-MM-DD` text on both, which makes month keys a `substr`.
@@ -17,6 +20,8 @@ export class IndicatorSql {
     private readonly fixedOffsetMinutes: number | null,
     private readonly timeZone: string,
     postgres = manager?.connection.options.type === 'postgres',
+    /** Where `query` runs instead of `manager` (SQLite read workers, see core/database/sqlite-readers.ts). */
+    private readonly reader: SqlReader | null = null,
   ) {
     this.postgres = postgres;
     // Written into SQL text (PostgreSQL's AT TIME ZONE); the configuration already checked it is a real zone.
@@ -42,7 +47,7 @@ export class IndicatorSql {
       }
       return `$${positions.get(name)}`;
     });
-    return manager.query(text, values);
+    return this.reader ? (this.reader(text, values) as Promise<T[]>) : manager.query(text, values);
   }
 
   get isPostgres(): boolean {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SqliteReaders } from '../core/database/sqlite-readers';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DrillDownService } from './drill-down.service';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
@@ -11,7 +12,7 @@ import { RollupsService } from './rollups/rollups.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DepartmentEntity])],
   controllers: [IndicatorsController],
-  providers: [IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService],
+  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService],
   exports: [RollupsService],
 })
 export class IndicatorsModule {}

@@ -51,6 +51,8 @@ export class AppConfig {
   readonly logFormat!: LogFormat;
   /** Folder of the built Angular client, served from `/`. */
   readonly clientDir!: string | undefined;
+  /** SQLite: worker threads running the indicator reads off the request thread (0: on it). */
+  readonly sqliteReadWorkers!: number;
   /** HUIFANG_IMPORT_DIR: where uploaded import files wait (a folder only this server's user may open). */
   readonly importDir?: string;
 
@@ -170,5 +172,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logFormat,
     clientDir: env['HUIFANG_CLIENT_DIR'] || undefined,
     importDir: env['HUIFANG_IMPORT_DIR'] || undefined,
+    sqliteReadWorkers: integer(env, 'HUIFANG_SQLITE_READ_WORKERS', 1, 0, 16),
   });
 }
