@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import type { ApiError, Patient } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
-import { staffClient, uniquePhone } from '../support/patients-fixtures';
+import { registerPatient, staffClient, uniquePhone } from '../support/patients-fixtures';
 import { createTestDatabase } from '../support/databases';
 import { ADMIN_PASSWORD, startServer, startServerOn, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 
 /** A read must not wait for another connection's write lock: SQLite's WAL serves it at once. */
 const PROMPT_MS = 300;
@@ -117,6 +118,38 @@ describe('starting on a busy SQLite database', () => {
       expect(failed).toEqual(expect.arrayContaining(['MissedRevisitJob', 'AuditRetentionJob']));
       const admin = await new ApiClient(server.baseUrl).login('admin', ADMIN_PASSWORD);
       expect((await admin.post('/api/departments', { code: 'busy_hours', name: '忙时科室', nameEn: 'Busy hours' })).status).toBe(201);
+    } finally {
+      release();
+      await (server ?? first).stop();
+    }
+  });
+
+  it('answers the follow-up figures from the callbacks while a busy start-up could not build their rollup yet', async () => {
+    const db = await createTestDatabase('sqlite');
+    const first = await startServerOn('sqlite', db);
+    const anonymous = new ApiClient(first.baseUrl);
+    const admin = await anonymous.login('admin', ADMIN_PASSWORD);
+    const desk = await staffClient(admin, anonymous, 'desk', 'front_desk');
+    // Signed in before the restart: the token stays valid, and reading needs no write (which the lock would hold up).
+    const quality = await staffClient(admin, anonymous, 'quality', 'quality_manager');
+    const patient = await registerPatient(desk);
+    const made = await desk.post<{ id: number }>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), kind: 'manual' });
+    expect(made.status).toBe(201);
+    await first.stopKeepingDatabase();
+    // An older database the rollup migration met: callbacks due days ago, the rollup tables empty, never built.
+    await runSql(db.url, `UPDATE callback SET due_at = $1 WHERE id = $2`, [new Date(Date.now() - 3 * 86_400_000).toISOString().replace('T', ' ').replace('Z', ''), made.body.id]);
+    for (const table of ['callback_rollup_journal', 'callback_daily', 'callback_duration_daily', 'rollup_state']) await runSql(db.url, `DELETE FROM ${table}`);
+
+    const release = takeWriteLock(db.url);
+    let server: RunningServer | undefined;
+    try {
+      server = await startServerOn('sqlite', db);
+      expect(server.output()).toContain('the rollups are brought up to date in 5 s');
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+      const reader = new ApiClient(server.baseUrl, quality.token);
+      const summary = await reader.get<{ headlines: { callbackCompletion: { n: number } } }>(`/api/indicators/summary?from=${day(-7)}&to=${day(0)}`);
+      expect(summary.status).toBe(200);
+      expect(summary.body.headlines.callbackCompletion.n).toBe(1);
     } finally {
       release();
       await (server ?? first).stop();

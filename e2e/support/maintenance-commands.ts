@@ -8,11 +8,16 @@ export interface CommandResult {
   output: string;
 }
 
-/** Runs `npm run backup|restore -- <file>` (or `npm run rollups:rebuild`) as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
-export async function runMaintenance(command: 'backup' | 'restore' | 'rollups-rebuild', file: string | null, databaseUrl: string): Promise<CommandResult> {
+/** Runs `npm run backup|restore|import -- <file>` (or `npm run rollups:rebuild`) as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
+export async function runMaintenance(
+  command: 'backup' | 'restore' | 'rollups-rebuild' | 'import',
+  file: string | null,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server', `${command}.js`), ...(file === null ? [] : [file])], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl },
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -11,6 +11,7 @@ import { checkpointAfterBulkLoad, tuneForBulkLoad } from './core/database/bulk-l
 import { importFormatOf } from './imports/import-files';
 import { ImportJobsService } from './imports/import-jobs.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
+import { assertRollupZoneBeforeImport } from './indicators/rollups/rollup-zone';
 
 /*
  * `npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx] [--encoding …]`:
@@ -149,6 +150,12 @@ async function main(args: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  }
+  try {
+    await assertRollupZoneBeforeImport(config);
+  } catch (error) {
+    process.stderr.write(`import refused: ${(error as Error).message}\n`);
+    return 2;
   }
   const app = await NestFactory.createApplicationContext(
     // The whole app without its HTTP server (so the FHIR reader registers as usual), minus the

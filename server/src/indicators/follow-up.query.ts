@@ -22,11 +22,19 @@ export function followUpConditions(scope: IndicatorScope): string {
  * journalled change not yet folded into it (written outside the app); today's callbacks already due
  * from the callbacks themselves (later days are not due yet). A few thousand rows for a year.
  */
-function followUpRows(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping, timeZone: string, now: Date): { counts: string[]; durations: string[]; params: Record<string, unknown> } {
+function followUpRows(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: Grouping,
+  timeZone: string,
+  now: Date,
+  rollupBuilt: boolean,
+): { counts: string[]; durations: string[]; params: Record<string, unknown> } {
   const today = calendarDayOf(now, timeZone);
-  const beforeToday = addDays(today, -1);
+  // Until the rollup is built (a first start that met a busy database), every day comes from the callbacks.
+  const beforeToday = rollupBuilt ? addDays(today, -1) : addDays(scope.from, -1);
   const rollupTo = scope.to < beforeToday ? scope.to : beforeToday;
-  const liveFrom = scope.from > today ? scope.from : today;
+  const liveFrom = !rollupBuilt || scope.from > today ? scope.from : today;
   const department = (column: string) => (scope.departmentId === null ? '' : `AND ${column} = :departmentId`);
   const params: Record<string, unknown> = { ...scope, now, rollupTo, liveStart: startOfCalendarDay(liveFrom, timeZone), end: instantBounds(scope, timeZone).end };
   const counts: string[] = [];
@@ -63,16 +71,22 @@ function followUpRows(sql: IndicatorSql, scope: IndicatorScope, groupBy: Groupin
   return { counts, durations, params };
 }
 
+export interface FollowUpOptions {
+  /** The headline needs only the completion rate: leave out the median time to complete. */
+  withDurations?: boolean;
+  /** False while the rollup is not built yet (rollups.service.ts): read the callbacks only. */
+  rollupBuilt?: boolean;
+  now?: Date;
+}
+
 export async function followUpByGroup(
   sql: IndicatorSql,
   scope: IndicatorScope,
   groupBy: Grouping,
   timeZone: string,
-  /** The headline needs only the completion rate: leave out the median time to complete. */
-  withDurations = true,
-  now = new Date(),
+  { withDurations = true, rollupBuilt = true, now = new Date() }: FollowUpOptions = {},
 ): Promise<Map<string, FollowUpPoint>> {
-  const rows = followUpRows(sql, scope, groupBy, timeZone, now);
+  const rows = followUpRows(sql, scope, groupBy, timeZone, now, rollupBuilt);
   if (rows.counts.length === 0) return new Map();
   const counts = await sql.query<Record<string, unknown>>(
     `SELECT g, SUM(n) AS n, SUM(completed) AS completed, SUM(reached) AS reached, SUM(failed) AS failed,

@@ -26,6 +26,7 @@ import { resolveScope, previousScope, round1, timeBucketKeys, type Grouping, typ
 import type { IndicatorSql } from './indicator-sql';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
 import { lifecycleFlow } from './lifecycle-flow.query';
+import { RollupsService } from './rollups/rollups.service';
 import { emptySatisfactionPoint, satisfactionByGroup } from './satisfaction.query';
 import { overdueCallbacks, statusCounts } from './status-counts.query';
 import { emptyWaitTimePoint, waitTimeByGroup } from './wait-time.query';
@@ -49,6 +50,7 @@ export class IndicatorsService {
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     private readonly cache: ReadCache,
     private readonly hospital: HospitalSettingsService,
+    private readonly rollups: RollupsService,
   ) {}
 
   today(now = new Date()): CalendarDay {
@@ -143,7 +145,7 @@ export class IndicatorsService {
       case 'churn':
         return churnByGroup(sql, scope, groupBy, settings.returnGraceDays, this.today());
       case 'follow-up':
-        return followUpByGroup(sql, scope, groupBy, this.config.timeZone);
+        return followUpByGroup(sql, scope, groupBy, this.config.timeZone, { rollupBuilt: this.rollups.built });
     }
   }
 
@@ -152,7 +154,7 @@ export class IndicatorsService {
     const wait = (await waitTimeByGroup(sql, scope, 'all', settings.waitThresholdMinutes)).get('all') ?? emptyWaitTimePoint('all');
     const satisfaction = (await satisfactionByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptySatisfactionPoint('all');
     const churn = (await churnByGroup(sql, scope, 'all', settings.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
-    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptyFollowUpPoint('all');
+    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone, { withDurations: false, rollupBuilt: this.rollups.built })).get('all') ?? emptyFollowUpPoint('all');
     return {
       waitMedian: { value: wait.median, n: wait.n },
       waitP90: { value: wait.p90, n: wait.n },

@@ -1,25 +1,23 @@
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../../core/config/app-config';
 import { beginSqliteTransactionsImmediately } from '../../core/database/sqlite-begin-immediate';
 import { fixedOffsetMinutes, registerLocalDay } from '../indicator-sql.provider';
 import { rebuildRollupsSql } from './rebuild-rollups';
+import { assertRollupZone, commandDataSource } from './rollup-zone';
 
 /*
  * `npm run rollups:rebuild`: recomputes the indicator rollups from their source rows on DATABASE_URL
- * in the hospital's time zone (HUIFANG_TIMEZONE), in one transaction. Safe while servers run (they
- * wait for it on PostgreSQL; on SQLite it is one more writer). Needed only after rows were changed
+ * in the hospital's time zone (HUIFANG_TIMEZONE, which must be the zone they were built in: see
+ * rollup-zone.ts), in one transaction. Safe while servers run (they wait for it on PostgreSQL; on
+ * SQLite it is one more writer, waiting up to 5 s for the write lock). Needed only after rows were changed
  * behind the app's back, or to check the incremental rollup against a fresh one.
  */
 async function main(): Promise<string> {
   const config = loadConfig();
   const postgres = config.database.kind === 'postgres';
-  const dataSource = new DataSource(
-    config.database.kind === 'postgres'
-      ? { type: 'postgres', url: config.database.url }
-      : { type: 'better-sqlite3', database: config.database.file, prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('busy_timeout = 30') },
-  );
+  const dataSource = commandDataSource(config);
   await dataSource.initialize();
   try {
+    await assertRollupZone(dataSource, config.timeZone);
     if (!postgres) {
       beginSqliteTransactionsImmediately(dataSource);
       if (fixedOffsetMinutes(config.timeZone) === null) registerLocalDay(dataSource, config.timeZone);

@@ -20,6 +20,7 @@ const BUSY_RETRY_MS = 5_000;
 export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RollupsService.name);
   private retry: NodeJS.Timeout | undefined;
+  private builtInZone = false;
 
   constructor(
     private readonly writes: WriteTransaction,
@@ -39,6 +40,14 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   onModuleDestroy(): void {
     clearTimeout(this.retry);
+  }
+
+  /**
+   * Whether the rollups hold this zone's figures (checked or built at start-up). Until then the
+   * indicators read the source rows: slower, never wrong.
+   */
+  get built(): boolean {
+    return this.builtInZone;
   }
 
   /**
@@ -65,10 +74,11 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
     const rows = (await this.dataSource.query(`SELECT time_zone AS zone FROM rollup_state WHERE name = '${CALLBACK_ROLLUP}'`)) as { zone: string }[];
     if (rows[0]?.zone === this.config.timeZone) {
       await this.writes.run(async () => undefined); // folds what was journalled outside the app
-      return;
+    } else {
+      this.logger.log(`building the ${CALLBACK_ROLLUP} rollup for ${this.config.timeZone}`);
+      await this.rebuild();
     }
-    this.logger.log(`building the ${CALLBACK_ROLLUP} rollup for ${this.config.timeZone}`);
-    await this.rebuild();
+    this.builtInZone = true;
   }
 
   /** Recomputes every rollup from its source rows (`npm run rollups:rebuild`). */
