@@ -32,14 +32,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
-  registerRequestLogging(adapter.getInstance());
+  registerSecurityHeaders(adapter.getInstance(), config);
+  registerRequestLogging(adapter.getInstance(), logger);
   registerInputGuard(adapter.getInstance());
   registerFhirBody(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  await registerSecurityHeaders(app, config);
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });
   // Import uploads (imports/import-upload.ts): streamed part by part, limits set per request there.
