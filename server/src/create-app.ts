@@ -9,6 +9,7 @@ import { createValidationPipe } from './core/http/validation';
 import { registerInputGuard } from './core/http/input-guard';
 import { findClientDir, serveClient } from './core/http/serve-client';
 import { registerSecurityHeaders } from './core/http/security-headers';
+import { serializeAnswer } from './core/http/shared-answer';
 import { spaRewrite } from './core/http/spa-rewrite';
 import { createLogger, PinoNestLogger } from './core/logging/logger';
 import { newRequestId } from './core/logging/request-id';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
+  adapter.getInstance().setReplySerializer(serializeAnswer);
   registerSecurityHeaders(adapter.getInstance(), config);
   registerRequestLogging(adapter.getInstance(), logger);
   registerInputGuard(adapter.getInstance());
