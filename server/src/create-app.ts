@@ -9,6 +9,7 @@ import { createValidationPipe } from './core/http/validation';
 import { registerInputGuard } from './core/http/input-guard';
 import { findClientDir, serveClient } from './core/http/serve-client';
 import { registerSecurityHeaders } from './core/http/security-headers';
+import { serializeAnswer } from './core/http/shared-answer';
 import { spaRewrite } from './core/http/spa-rewrite';
 import { createLogger, PinoNestLogger } from './core/logging/logger';
 import { newRequestId } from './core/logging/request-id';
@@ -32,14 +33,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     rewriteUrl: clientDir ? spaRewrite : undefined,
   });
-  registerRequestLogging(adapter.getInstance());
+  adapter.getInstance().setReplySerializer(serializeAnswer);
+  registerSecurityHeaders(adapter.getInstance(), config);
+  registerRequestLogging(adapter.getInstance(), logger);
   registerInputGuard(adapter.getInstance());
   registerFhirBody(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  await registerSecurityHeaders(app, config);
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });
   // Import uploads (imports/import-upload.ts): streamed part by part, limits set per request there.

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UsersModule } from '../users/users.module';
 import { AccessTokenService } from './access-token.service';
@@ -11,7 +10,7 @@ import { LoginFailureEntity } from './login-failure.entity';
 import { LoginThrottle } from './login-throttle';
 
 @Module({
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([LoginFailureEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([LoginFailureEntity]), UsersModule],
   controllers: [AuthController],
   providers: [
     AccessTokenService,

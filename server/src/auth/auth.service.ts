@@ -32,7 +32,7 @@ export class AuthService {
     await this.throttle.succeeded(key, source);
     await this.users.recordLogin(user.id);
     return {
-      accessToken: await this.tokens.sign(user.id, user.role, user.tokenVersion),
+      accessToken: this.tokens.sign(user.id, user.role, user.tokenVersion),
       expiresIn: this.tokens.ttlSeconds,
       user: toAuthUser(user),
     };

@@ -17,6 +17,7 @@ import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { ReadCache } from '../core/database/read-cache';
+import { sharedAnswer } from '../core/http/shared-answer';
 import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { WriteTransaction } from '../core/database/write-transaction';
@@ -55,12 +56,12 @@ export class CallbacksService {
   /** Every front-desk screen polls the queue; identical reads share one answer until the next write (at most 2 s). */
   list(requested: CallbackQueryDto, actor: AuthUser): Promise<Page<CallbackItem>> {
     const query = { ...requested, kind: queueKindFor(actor.role, requested.kind) };
-    return this.cache.get(`callbacks:list:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.listNow(query));
+    return this.cache.get(`callbacks:list:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.listNow(query).then(sharedAnswer));
   }
 
   counts(requested: CallbackQueryDto, actor: AuthUser): Promise<CallbackQueueCounts> {
     const query = { ...requested, kind: queueKindFor(actor.role, requested.kind) };
-    return this.cache.get(`callbacks:counts:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.countsNow(query));
+    return this.cache.get(`callbacks:counts:${JSON.stringify(query)}`, QUEUE_CACHE_MS, () => this.countsNow(query).then(sharedAnswer));
   }
 
   private async listNow(query: CallbackQueryDto): Promise<Page<CallbackItem>> {

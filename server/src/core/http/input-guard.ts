@@ -43,9 +43,10 @@ function refuse(request: FastifyRequest, reply: FastifyReply, problem: InputProb
 }
 
 export function registerInputGuard(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request, reply) => {
+  // Callback style: an async hook costs a promise on every request.
+  fastify.addHook('preValidation', (request, reply, done) => {
     const problem = findInputProblem(request.query, '') ?? findInputProblem(request.body, '') ?? findInputProblem(request.params, '');
-    if (problem) return refuse(request, reply, problem);
-    return undefined;
+    if (problem) return void refuse(request, reply, problem);
+    done();
   });
 }

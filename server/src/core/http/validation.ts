@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ERROR_CODES } from '@huifang/shared';
+import { QueryMemo } from './query-memo';
 
 /** Flattens nested errors into messages that name the field path (`answers.0.value must be …`). */
 export function validationMessages(errors: ValidationError[], parent = ''): string[] {
@@ -27,9 +28,20 @@ export function problemFields(problems: string[]): string[] {
   return [...new Set(problems.map((problem) => problem.split(' ', 1)[0]))];
 }
 
+/** The validation pipe, which builds each distinct query DTO once (query-memo.ts). */
+class MemoizingValidationPipe extends ValidationPipe {
+  private readonly queries = new QueryMemo();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const known = this.queries.recall(value, metadata);
+    if (known) return known;
+    return this.queries.remember(value, metadata, await super.transform(value, metadata));
+  }
+}
+
 /** Whitelist + refuse unknown fields; 400 with messages naming each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new MemoizingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
