@@ -13,11 +13,16 @@ export const ENGLISH_THEME_CUES: Readonly<Partial<Record<CommentThemeKey, RegExp
   clinical_care: /\b(qualified|thoroughly|confiden(t|ce)|bloods?|pharmac\w+|ecg|x-?rays?|expertise|expert|diagnos(is|ed|e)|misdiagnos\w*|medications?|medicines?|tablets|prescri\w+|pain(killers)?|knowledgeable|competent|skill(s|ed)?|thorough|assess(ed|ment)|examin(ed|ation)|triage|experienced|training|trained|tests?|scan|injections?)\b/i,
   appointments: /\b(appointments?|book(ing|ed)?|rebook(ed)?|cancel(led|ed|lation)?|phone|call(ed)? back|get through|telephone|contact(ing)?|waiting list|reschedul\w+|letter)\b/i,
   environment: /\b(clean(ed|er|liness)?|dirty|filthy|tidy|untidy|rooms?|nois[ey]|quiet|heat(ing|er)?|toilets?|privacy|spacious|overcrowd\w*|crowded|showers?|facilit(y|ies)|atmosphere|space|light(s|ing)?|smell\w*|seating|chairs?|environment|surroundings)\b/i,
-  cost: /\b(bill|bills|billing|billed|invoice|charges?|charged|overcharged|costs?|costly|expensive|prices?|fees?|insurance|co-?pay|refund)\b/i,
   parking_transport: /\b(transport|taxis?|cars?|vehicles?|journeys?|pick(ed|ing)? up|travel(led)?|drive|drove|parking|car ?park|bus|buses|lift|(return(ed)?|get|got|take (us|me)|way) home|way to (the )?hospital)\b/i,
   food: /\b(water|catering|veg\w*|chocolate|fizzy|food|meals?|breakfast|lunch|dinner|supper|tea|coffee|drinks?|snacks?|menu|eat(ing)?|cakes?|pudding|refreshments?|sandwich(es)?|hungry|diet|portions?|takeaway)\b/i,
   discharge: /\b(referring|liais\w+|between (the )?teams|no support|discharg(e|ed|ing)|follow[- ]?ups?|after ?care|refer(red|ral|rals)?|care plans?|treatment plans?|plans?|handover|continuity|transferr?ed|sent home|left hospital|aftercare|signposted|next steps)\b/i,
 };
 
-/** Themes the training file cannot teach (NHS care is free; its `Parking` column is empty): a cue alone tags them. */
-export const CUE_ONLY_THEMES: readonly CommentThemeKey[] = ['cost'];
+/**
+ * What the training file cannot teach (NHS care is free; its `Parking` column is empty): one of
+ * these words alone tags the theme.
+ */
+export const ENGLISH_CUE_ONLY: Readonly<Partial<Record<CommentThemeKey, RegExp>>> = {
+  cost: /\b(bill|bills|billing|billed|invoice|charges?|charged|overcharged|costs?|costly|expensive|prices?|fees?|insurance|co-?pay|refund)\b/i,
+  parking_transport: /\b(parking|car ?parks?|park(ed)? the car|parking (spaces?|tickets?|fees?))\b/i,
+};

@@ -1,25 +1,28 @@
 import type { CommentSentiment, CommentTags, CommentThemeKey, CommentThemeMatch } from '@huifang/shared';
-import { CUE_ONLY_THEMES, ENGLISH_THEME_CUES } from './english-lexicon';
+import { ENGLISH_CUE_ONLY, ENGLISH_THEME_CUES } from './english-lexicon';
 import type { EnglishModel } from './english-model';
-import { englishWords, featureStrings, fnv1a, hashFeatures } from './hashed-features';
+import { commentVectors, englishWords, featureStrings, fnv1a } from './hashed-features';
 import { scoreHead, sigmoid, softmax } from './linear-model';
 
 /** At most this many words are highlighted per theme. */
 const HIGHLIGHTED_WORDS = 3;
 
 export function tagEnglish(text: string, model: EnglishModel): CommentTags {
-  const themeScores = scoreHead(model.themes, hashFeatures(text, model.hashBits, true));
+  const vectors = commentVectors(text, model.hashBits);
+  const themeScores = scoreHead(model.themes, vectors.themes);
   const themes: CommentThemeMatch[] = [];
   model.themes.labels.forEach((key, label) => {
     if (sigmoid(themeScores[label]) >= model.themes.thresholds[label]) {
       themes.push({ key, matched: highlights(text, key, model.themes.weights[label], model.hashBits) });
     }
   });
-  for (const key of CUE_ONLY_THEMES) {
-    const hit = ENGLISH_THEME_CUES[key]?.exec(text);
-    if (hit) themes.push({ key, matched: [hit[0]] });
+  for (const [key, cue] of Object.entries(ENGLISH_CUE_ONLY) as [CommentThemeKey, RegExp][]) {
+    const hit = cue.exec(text);
+    const found = themes.find((theme) => theme.key === key);
+    if (hit && found) found.matched = [...new Set([...found.matched, hit[0]])];
+    else if (hit) themes.push({ key, matched: [hit[0]] });
   }
-  const probabilities = softmax(scoreHead(model.sentiment, hashFeatures(text, model.hashBits, false)));
+  const probabilities = softmax(scoreHead(model.sentiment, vectors.sentiment));
   const best = probabilities.indexOf(Math.max(...probabilities));
   return { themes, sentiment: model.sentiment.labels[best] as CommentSentiment };
 }

@@ -60,17 +60,59 @@ function cueFeatures(text: string): [string, number][] {
     .map(([theme]) => [`cue:${theme}`, CUE_WEIGHT]);
 }
 
+/** FNV-1a of the prefixes, so that a feature's hash is computed without building its string. */
+const WORD_SEED = fnv1a('w:');
+const BIGRAM_SEED = fnv1a('b:');
+const CHAR_GRAM_SEED = fnv1a('c:');
+
+function step(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193) >>> 0;
+}
+
 /**
- * Hashed, summed per bucket, scaled to unit length (long and short comments weigh alike). Theme
- * models read the cues; the sentiment model does not (cues name topics, not judgements).
+ * The same buckets as hashing each of featureStrings(words), without the strings (tagging 200,000
+ * comments makes tens of millions of n-grams).
  */
-export function hashFeatures(text: string, hashBits: number, withCues: boolean): SparseVector {
+function addWordFeatures(words: string[], mask: number, buckets: Map<number, number>): void {
+  const add = (hash: number, weight: number) => {
+    const index = hash & mask;
+    buckets.set(index, (buckets.get(index) ?? 0) + weight);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    add(fnv1a(word, WORD_SEED), 1);
+    if (i > 0) add(fnv1a(word, step(fnv1a(words[i - 1], BIGRAM_SEED), 32)), 1);
+    const padded = ` ${word} `;
+    for (let start = 0; start + 3 <= padded.length; start++) {
+      let hash = CHAR_GRAM_SEED;
+      for (let n = 1; n <= 5 && start + n <= padded.length; n++) {
+        hash = step(hash, padded.charCodeAt(start + n - 1));
+        if (n >= 3) add(hash, CHAR_GRAM_WEIGHT);
+      }
+    }
+  }
+}
+
+function unitVector(buckets: Map<number, number>): SparseVector {
+  let squares = 0;
+  for (const value of buckets.values()) squares += value * value;
+  const norm = Math.sqrt(squares) || 1;
+  return { indices: Int32Array.from(buckets.keys()), values: Float32Array.from(buckets.values(), (v) => v / norm) };
+}
+
+/**
+ * A comment's two vectors, hashed, summed per bucket and scaled to unit length (long and short
+ * comments weigh alike): the theme models read the cues, the sentiment model does not (cues name
+ * topics, not judgements).
+ */
+export function commentVectors(text: string, hashBits: number): { themes: SparseVector; sentiment: SparseVector } {
   const mask = (1 << hashBits) - 1;
   const buckets = new Map<number, number>();
-  for (const [feature, weight] of [...featureStrings(englishWords(text)), ...(withCues ? cueFeatures(text) : [])]) {
+  addWordFeatures(englishWords(text), mask, buckets);
+  const sentiment = unitVector(buckets);
+  for (const [feature, weight] of cueFeatures(text)) {
     const index = fnv1a(feature) & mask;
     buckets.set(index, (buckets.get(index) ?? 0) + weight);
   }
-  const norm = Math.sqrt([...buckets.values()].reduce((sum, v) => sum + v * v, 0)) || 1;
-  return { indices: Int32Array.from(buckets.keys()), values: Float32Array.from(buckets.values(), (v) => v / norm) };
+  return { themes: unitVector(buckets), sentiment };
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COMMENT_SENTIMENTS } from '@huifang/shared';
 import type { EnglishModelFile } from '../english-model';
-import { fnv1a, hashFeatures, type SparseVector } from '../hashed-features';
+import { commentVectors, fnv1a, type SparseVector } from '../hashed-features';
 import { scoreHead, sigmoid, storeHead } from '../linear-model';
 import { DEFAULT_FEEDBACK_FILE, isTestRow, MAPPED_THEMES, readFeedbackFile, rowHash, SPLIT_DESCRIPTION, type FeedbackRow } from './fft-dataset';
 import { bestThreshold } from './metrics';
@@ -25,12 +25,12 @@ function main(): void {
   console.log(`Training on ${relative(process.cwd(), DEFAULT_FEEDBACK_FILE)}, training split only (${SPLIT_DESCRIPTION})`);
   console.log(`  ${themeRows.length} rows with theme labels, ${sentimentRows.length} with a sentiment label; ${JSON.stringify(options)}`);
 
-  const themeVectors = themeRows.map((row) => hashFeatures(row.text, options.hashBits, true));
+  const themeVectors = themeRows.map((row) => commentVectors(row.text, options.hashBits).themes);
   const thresholds = crossValidatedThresholds(themeRows, themeVectors, options);
   if (process.env['THEMES_CV_ONLY']) return;
   const themeModels = MAPPED_THEMES.map((theme) => trainBinary(themeVectors, labelsOf(themeRows, theme), options));
 
-  const sentimentVectors = sentimentRows.map((row) => hashFeatures(row.text, options.hashBits, false));
+  const sentimentVectors = sentimentRows.map((row) => commentVectors(row.text, options.hashBits).sentiment);
   const sentimentClasses = Uint8Array.from(sentimentRows, (row) => COMMENT_SENTIMENTS.indexOf(row.sentiment!));
   const sentiment = trainSoftmax(sentimentVectors, sentimentClasses, COMMENT_SENTIMENTS.length, options);
   console.log('  sentiment rows per class: ' + COMMENT_SENTIMENTS.map((s, c) => `${s} ${sentimentClasses.filter((x) => x === c).length}`).join(', '));
