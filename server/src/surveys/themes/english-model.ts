@@ -16,7 +16,7 @@ export interface EnglishModelFile {
 
 export interface EnglishModel {
   hashBits: number;
-  themes: LinearHead & { labels: CommentThemeKey[]; thresholds: number[] };
+  themes: Omit<LinearHead, 'labels'> & { labels: CommentThemeKey[]; thresholds: number[] };
   sentiment: LinearHead;
   trainingRows: Set<number>;
 }

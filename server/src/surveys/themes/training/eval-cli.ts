@@ -28,13 +28,13 @@ function main(): void {
   let f1Sum = 0;
   let baselineSum = 0;
   for (const theme of MAPPED_THEMES) {
-    const actual = themed.map(({ row }) => row.themes!.has(theme));
+    const actual = themed.map(({ row }) => row.themes?.has(theme) ?? false);
     const figures = precisionRecallF1(countBinary(actual, themed.map(({ tags: t }) => t.themes.some((m) => m.key === theme))));
     const baseline = precisionRecallF1(countBinary(actual, actual.map(() => true))).f1;
     f1Sum += figures.f1;
     baselineSum += baseline;
     console.log(
-      `${theme.padEnd(18)} ${fixed(figures.precision, 9)} ${fixed(figures.recall, 7)} ${fixed(figures.f1, 6)} ${String(figures.support).padStart(8)} ${fixed(baseline, 12)}  ${FRAMEWORK_COLUMNS[theme]!.join(' | ')}`,
+      `${theme.padEnd(18)} ${fixed(figures.precision, 9)} ${fixed(figures.recall, 7)} ${fixed(figures.f1, 6)} ${String(figures.support).padStart(8)} ${fixed(baseline, 12)}  ${(FRAMEWORK_COLUMNS[theme] ?? []).join(' | ')}`,
     );
   }
   const macroF1 = f1Sum / MAPPED_THEMES.length;

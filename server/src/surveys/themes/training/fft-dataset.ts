@@ -69,7 +69,7 @@ export function readFeedbackFile(path: string): FeedbackRow[] {
 }
 
 function themesOf(record: Record<string, string>): Set<CommentThemeKey> {
-  return new Set(MAPPED_THEMES.filter((theme) => FRAMEWORK_COLUMNS[theme]!.some((column) => record[column] === '1')));
+  return new Set(MAPPED_THEMES.filter((theme) => (FRAMEWORK_COLUMNS[theme] ?? []).some((column) => record[column] === '1')));
 }
 
 /** Share of comments held out for testing, chosen by a hash of `Comment ID` (stable whatever the file's order). */

@@ -31,7 +31,7 @@ function main(): void {
   const themeModels = MAPPED_THEMES.map((theme) => trainBinary(themeVectors, labelsOf(themeRows, theme), options));
 
   const sentimentVectors = sentimentRows.map((row) => commentVectors(row.text, options.hashBits).sentiment);
-  const sentimentClasses = Uint8Array.from(sentimentRows, (row) => COMMENT_SENTIMENTS.indexOf(row.sentiment!));
+  const sentimentClasses = Uint8Array.from(sentimentRows, (row) => COMMENT_SENTIMENTS.indexOf(row.sentiment ?? 'mixed_neutral'));
   const sentiment = trainSoftmax(sentimentVectors, sentimentClasses, COMMENT_SENTIMENTS.length, options);
   console.log('  sentiment rows per class: ' + COMMENT_SENTIMENTS.map((s, c) => `${s} ${sentimentClasses.filter((x) => x === c).length}`).join(', '));
 
@@ -69,7 +69,7 @@ function crossValidatedThresholds(rows: FeedbackRow[], vectors: SparseVector[], 
   }
   let f1Sum = 0;
   const thresholds = MAPPED_THEMES.map((theme, t) => {
-    const actual = rows.map((row) => row.themes!.has(theme));
+    const actual = rows.map((row) => row.themes?.has(theme) ?? false);
     const { threshold, f1 } = bestThreshold(outOfFold[t], actual);
     f1Sum += f1;
     console.log(`  ${theme.padEnd(18)} ${String(actual.filter(Boolean).length).padStart(5)} positives  cross-validated F1 ${f1.toFixed(3)} at threshold ${threshold}`);
@@ -80,7 +80,7 @@ function crossValidatedThresholds(rows: FeedbackRow[], vectors: SparseVector[], 
 }
 
 function labelsOf(rows: FeedbackRow[], theme: (typeof MAPPED_THEMES)[number]): Uint8Array {
-  return Uint8Array.from(rows, (row) => (row.themes!.has(theme) ? 1 : 0));
+  return Uint8Array.from(rows, (row) => (row.themes?.has(theme) ? 1 : 0));
 }
 
 function trainingRowHashes(rows: FeedbackRow[]): string {
