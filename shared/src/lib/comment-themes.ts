@@ -1,0 +1,42 @@
+import type { LocalizedText } from './surveys';
+
+/**
+ * The default themes of patients' comments (issue #13): what a comment is about. Admins may add
+ * themes later; these keys are the ones the built-in tagger knows.
+ */
+export const DEFAULT_COMMENT_THEMES = [
+  { key: 'waiting', name: { zh: '等候与及时性', en: 'Waiting & timeliness' } },
+  { key: 'staff_attitude', name: { zh: '服务态度', en: 'Staff attitude & manner' } },
+  { key: 'communication', name: { zh: '沟通与信息', en: 'Communication & information' } },
+  { key: 'clinical_care', name: { zh: '诊疗水平', en: 'Clinical care & competence' } },
+  { key: 'appointments', name: { zh: '预约与就医便利', en: 'Appointments & access' } },
+  { key: 'environment', name: { zh: '环境与卫生', en: 'Environment & cleanliness' } },
+  { key: 'cost', name: { zh: '费用与收费', en: 'Cost & billing' } },
+  { key: 'parking_transport', name: { zh: '停车与交通', en: 'Parking & transport' } },
+  { key: 'food', name: { zh: '餐饮', en: 'Food' } },
+  { key: 'discharge', name: { zh: '出院与随访', en: 'Discharge & follow-up' } },
+] as const satisfies readonly { key: string; name: LocalizedText }[];
+
+export type CommentThemeKey = (typeof DEFAULT_COMMENT_THEMES)[number]['key'];
+export const COMMENT_THEME_KEYS: readonly CommentThemeKey[] = DEFAULT_COMMENT_THEMES.map((t) => t.key);
+
+/** A comment's overall tone; `mixed_neutral` covers both "some good, some bad" and "no opinion". */
+export const COMMENT_SENTIMENTS = ['positive', 'negative', 'mixed_neutral'] as const;
+export type CommentSentiment = (typeof COMMENT_SENTIMENTS)[number];
+
+export const COMMENT_SENTIMENT_NAMES: Readonly<Record<CommentSentiment, LocalizedText>> = {
+  positive: { zh: '正面', en: 'Positive' },
+  negative: { zh: '负面', en: 'Negative' },
+  mixed_neutral: { zh: '中性或褒贬兼有', en: 'Mixed or neutral' },
+};
+
+/** One theme found in a comment, with the words or phrases that show it (to highlight). */
+export interface CommentThemeMatch {
+  key: CommentThemeKey;
+  matched: string[];
+}
+
+export interface CommentTags {
+  themes: CommentThemeMatch[];
+  sentiment: CommentSentiment;
+}
