@@ -8,11 +8,11 @@ import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/serv
 import { runSql } from '../support/sql';
 
 /*
- * The satisfaction rollup (server/src/indicators/rollups/survey-rollup.ts) kept in the write
+ * The satisfaction rollups (server/src/indicators/rollups/survey-rollup.ts, rating-rollup.ts) kept in the write
  * transactions equals the one rebuilt from the responses and invitations after any sequence of
  * writes: through the API (invite, submit with random NPS, CSAT and ratings, erase a patient) and
  * behind its back (SQL backdating invitations, moving a response to another day, department or
- * template, changing or clearing its scores, deleting it, as a loader would). The satisfaction
+ * template, changing or clearing its scores, changing a rating, deleting it, as a loader would). The satisfaction
  * series and headlines read the same with changes still in the journal, folded, and after
  * `npm run rollups:rebuild` (needs the server build), and agree with counts taken from the rows
  * themselves. ROLLUP_SEED / ROLLUP_RUNS override the seed and runs.
@@ -36,6 +36,7 @@ type Outside =
   | { t: 'moveResponse'; link: number; daysAgo: number; department: number }
   | { t: 'retemplate'; link: number }
   | { t: 'rescore'; link: number; nps: number | null; csat: number | null }
+  | { t: 'rerate'; link: number; rating: number }
   | { t: 'deleteResponse'; link: number };
 
 const score = { nps: fc.integer({ min: 0, max: 10 }), csat: fc.integer({ min: 1, max: 5 }), rating: fc.integer({ min: 1, max: 5 }) };
@@ -47,6 +48,7 @@ const outside: fc.Arbitrary<Outside> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ t: fc.constant('rescore' as const), link: fc.nat(), nps: fc.option(score.nps, { nil: null }), csat: fc.option(score.csat, { nil: null }) }),
   },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('rerate' as const), link: fc.nat(), rating: score.rating }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteResponse' as const), link: fc.nat() }) },
 );
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -145,6 +147,9 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
       case 'rescore':
         await sql('UPDATE survey_response SET nps = $1, csat = $2 WHERE invitation_id = $3', [step.nps, step.csat, link.invitationId]);
         return;
+      case 'rerate':
+        await sql(`UPDATE survey_answer SET value_number = $1 WHERE question_id = 'wait_time' AND response_id = ${response}`, [step.rating]);
+        return;
       case 'deleteResponse':
         await sql(`DELETE FROM callback_attempt WHERE callback_id IN (SELECT id FROM callback WHERE survey_response_id = ${response})`);
         await sql(`DELETE FROM callback WHERE survey_response_id = ${response}`);
@@ -155,13 +160,16 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
   }
 
   async function rollupRows(): Promise<unknown[]> {
-    const daily = await sql('SELECT * FROM survey_daily ORDER BY day, department_id, template_id');
-    const journal = await sql('SELECT COUNT(*) AS n FROM survey_rollup_journal');
+    const keys = ['day', 'department_id', 'template_id', 'dimension'];
     // Rows whose figures all came back to 0 may stay in the incremental rollup: not a difference.
-    const nonZero = daily
-      .map((row) => Object.fromEntries(Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' && k !== 'day' ? Number(v) : v])))
-      .filter((row) => Object.entries(row).some(([k, v]) => !['day', 'department_id', 'template_id'].includes(k) && v !== 0));
-    return [nonZero, Number((journal[0] as { n: number | string }).n)];
+    const nonZero = (rows: unknown[]) =>
+      rows
+        .map((row) => Object.fromEntries(Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, keys.includes(k) ? v : Number(v)])))
+        .filter((row) => Object.entries(row).some(([k, v]) => !keys.includes(k) && v !== 0));
+    const daily = await sql('SELECT * FROM survey_daily ORDER BY day, department_id, template_id');
+    const ratings = await sql('SELECT * FROM survey_rating_daily ORDER BY day, department_id, template_id, dimension');
+    const journals = await sql('SELECT (SELECT COUNT(*) FROM survey_rollup_journal) + (SELECT COUNT(*) FROM survey_rating_journal) AS n');
+    return [nonZero(daily), nonZero(ratings), Number((journals[0] as { n: number | string }).n)];
   }
 
   const period = () => ({ from: dayOf(Date.now() - 45 * DAY), to: dayOf(Date.now() + 1 * DAY) });
@@ -236,7 +244,7 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
           await appWrite();
           expect(await figures()).toEqual(folded);
           expect(folded).toEqual(withJournal);
-          checked += (incremental[0] as unknown[]).length;
+          checked += Math.min((incremental[0] as unknown[]).length, (incremental[1] as unknown[]).length);
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );

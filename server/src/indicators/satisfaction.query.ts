@@ -1,6 +1,6 @@
 import type { DimensionScore, SatisfactionPoint } from '@huifang/shared';
-import { groupByKey, groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
-import { topBoxSql } from '../surveys/band-sql';
+import { groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { RATING_COLUMNS, dimensionFiguresSql, ratingJournalFiguresSql } from './rollups/rating-rollup';
 import { SURVEY_FIGURE_COLUMNS, journalDaySql, journalFiguresSql, satisfactionFiguresSql } from './rollups/survey-rollup';
 import type { IndicatorSql } from './indicator-sql';
 
@@ -21,7 +21,6 @@ export async function satisfactionByGroup(
   const inDepartment = (alias: string) =>
     `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
   const params = { ...scope, templateId };
-  const key = groupKeySql(sql, groupBy, 'r.submitted_on', 'r.department_id');
   // Responses and invitations from the day × department × template rollup (rollups/survey-rollup.ts),
   // plus any journalled change not yet folded into it (written outside the app; normally none).
   const journalDay = journalDaySql(sql);
@@ -35,30 +34,25 @@ export async function satisfactionByGroup(
              SELECT ${groupKeySql(sql, groupBy, journalDay, 'j.department_id')}, ${journalFiguresSql().join(', ')}
                FROM survey_rollup_journal j
               WHERE ${journalDay} BETWEEN :from AND :to ${inDepartment('j')}) u
-      ${groupByKey(groupBy)}`,
+      GROUP BY g`,
     params,
   );
+  // Rating answers from the day × department × template × dimension rollup (rollups/rating-rollup.ts), plus its journal.
   const dimensions = !withDimensions
     ? []
-    : templateId === null
-      ? // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
-        await sql.query<Record<string, unknown>>(
-          `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
-                  SUM(CASE WHEN ${topBoxSql('d.value')} THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
-             FROM survey_rating_daily d
-            WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
-            ${groupByKey(groupBy, 1)}`,
-          params,
-        )
-      : // The rollup does not know templates: one template's answers are read from the responses.
-        await sql.query<Record<string, unknown>>(
-          `SELECT ${key} AS g, a.dimension AS dimension, COUNT(*) AS n,
-                  SUM(CASE WHEN ${topBoxSql('a.value_number')} THEN 1 ELSE 0 END) AS top, SUM(a.value_number) AS total
-             FROM survey_response r JOIN survey_answer a ON a.response_id = r.id AND a.kind = 'rating' AND a.dimension IS NOT NULL
-            WHERE r.submitted_on BETWEEN :from AND :to AND a.value_number IS NOT NULL ${inDepartment('r')}
-            ${groupByKey(groupBy, 1)}`,
-          params,
-        );
+    : await sql.query<Record<string, unknown>>(
+        `SELECT g, dimension, ${dimensionFiguresSql('u')}
+           FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension, ${RATING_COLUMNS.map((c) => `d.${c}`).join(', ')}
+                   FROM survey_rating_daily d
+                  WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
+                        ${templateId === null ? '' : 'AND d.template_id = :templateId'}
+                 UNION ALL
+                 SELECT ${groupKeySql(sql, groupBy, 'j.day', 'j.department_id')}, j.dimension, ${ratingJournalFiguresSql().join(', ')}
+                   FROM survey_rating_journal j
+                  WHERE j.day BETWEEN :from AND :to ${inDepartment('j')}) u
+          GROUP BY g, dimension`,
+        params,
+      );
 
   const points = new Map<string, SatisfactionPoint>();
   const pointFor = (key: string) => {
@@ -80,6 +74,7 @@ export async function satisfactionByGroup(
   }
   for (const row of dimensions) {
     const n = num(row['n']);
+    if (n === 0) continue; // a rollup row whose answers were all deleted since
     const score: DimensionScore = { dimension: String(row['dimension']), value: percent(num(row['top']), n), mean: round1(num(row['total']) / n), n };
     pointFor(String(row['g'])).dimensions.push(score);
   }

@@ -1,8 +1,8 @@
 import { REBUILD_WAIT_MONTHLY } from '../../encounters/wait-rollup';
-import { REBUILD_RATING_COUNTS } from '../../surveys/rating-rollup';
 import { IndicatorSql } from '../indicator-sql';
 import { fixedOffsetMinutes } from '../indicator-sql.provider';
 import { rebuildCallbackRollupSql } from './callback-rollup';
+import { rebuildRatingRollupSql } from './rating-rollup';
 import { rebuildSurveyRollupSql } from './survey-rollup';
 
 /**
@@ -15,7 +15,13 @@ import { rebuildSurveyRollupSql } from './survey-rollup';
  */
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
-  // The explicitly counted rollups too wait for (and then hold off) the writers adding to them.
-  const lock = kind === 'postgres' ? ['LOCK TABLE survey_rating_daily, wait_monthly IN SHARE ROW EXCLUSIVE MODE'] : [];
-  return [...rebuildCallbackRollupSql(sql, timeZone), ...rebuildSurveyRollupSql(sql, timeZone), ...lock, ...REBUILD_RATING_COUNTS, ...REBUILD_WAIT_MONTHLY];
+  // The wait rollup is counted by the call itself: the rebuild waits for (then holds off) those writers too.
+  const lock = kind === 'postgres' ? ['LOCK TABLE wait_monthly IN SHARE ROW EXCLUSIVE MODE'] : [];
+  return [
+    ...rebuildCallbackRollupSql(sql, timeZone),
+    ...rebuildSurveyRollupSql(sql, timeZone),
+    ...rebuildRatingRollupSql(kind === 'postgres'),
+    ...lock,
+    ...REBUILD_WAIT_MONTHLY,
+  ];
 }

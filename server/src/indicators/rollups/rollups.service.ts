@@ -6,6 +6,7 @@ import { WriteTransaction } from '../../core/database/write-transaction';
 import { IndicatorSqlProvider } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
 import { rebuildRollupsSql } from './rebuild-rollups';
+import { foldRatingJournalSql } from './rating-rollup';
 import { SURVEY_ROLLUP, foldSurveyJournalSql } from './survey-rollup';
 
 /** The rollups built in the hospital's time zone, each with its row in `rollup_state`. */
@@ -86,7 +87,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /**
    * Without their triggers the rollups silently drift from their rows. On SQLite a migration that
-   * rebuilds `callback`, `survey_response` or `survey_invitation` drops them: it must create them
+   * rebuilds `callback`, `survey_response`, `survey_invitation` or `survey_answer` drops them: it must create them
    * again (see migrations 1765800000000 and 1765950000000).
    */
   private async assertTriggers(): Promise<void> {
@@ -96,6 +97,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
       ['callback', 'callback_rollup', 'callback_rollup_'],
       ['survey_response', 'survey_response_rollup', 'survey_rollup_response_'],
       ['survey_invitation', 'survey_invitation_rollup', 'survey_rollup_invitation_'],
+      ['survey_answer', 'survey_answer_rollup', 'survey_rollup_answer_'],
     ];
     for (const [table, trigger, sqlitePrefix] of expected) {
       const rows = (await this.dataSource.query(
@@ -109,10 +111,12 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   private async fold(manager: EntityManager): Promise<void> {
     const pending = (await manager.query(
-      'SELECT (SELECT 1 FROM callback_rollup_journal LIMIT 1) AS callbacks, (SELECT 1 FROM survey_rollup_journal LIMIT 1) AS surveys',
-    )) as { callbacks: unknown; surveys: unknown }[];
+      `SELECT (SELECT 1 FROM callback_rollup_journal LIMIT 1) AS callbacks, (SELECT 1 FROM survey_rollup_journal LIMIT 1) AS surveys,
+              (SELECT 1 FROM survey_rating_journal LIMIT 1) AS ratings`,
+    )) as { callbacks: unknown; surveys: unknown; ratings: unknown }[];
     const sql = this.sqlProvider.get();
     if (pending[0]?.callbacks != null) for (const statement of foldCallbackJournalSql(sql)) await manager.query(statement);
     if (pending[0]?.surveys != null) for (const statement of foldSurveyJournalSql(sql)) await manager.query(statement);
+    if (pending[0]?.ratings != null) for (const statement of foldRatingJournalSql(sql.isPostgres)) await manager.query(statement);
   }
 }
