@@ -25,7 +25,7 @@ export async function satisfactionByGroup(
   // plus any journalled change not yet folded into it (written outside the app; normally none).
   const journalDay = journalDaySql(sql);
   const figures = await sql.query<Record<string, unknown>>(
-    `SELECT g, ${satisfactionFiguresSql('u')}
+    `SELECT g, ${satisfactionFiguresSql('t')} FROM (SELECT g, ${SURVEY_FIGURE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
        FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, ${SURVEY_FIGURE_COLUMNS.map((c) => `d.${c}`).join(', ')}
                FROM survey_daily d
               WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
@@ -34,14 +34,14 @@ export async function satisfactionByGroup(
              SELECT ${groupKeySql(sql, groupBy, journalDay, 'j.department_id')}, ${journalFiguresSql().join(', ')}
                FROM survey_rollup_journal j
               WHERE ${journalDay} BETWEEN :from AND :to ${inDepartment('j')}) u
-      GROUP BY g`,
+      GROUP BY g) t`,
     params,
   );
   // Rating answers from the day × department × template × dimension rollup (rollups/rating-rollup.ts), plus its journal.
   const dimensions = !withDimensions
     ? []
     : await sql.query<Record<string, unknown>>(
-        `SELECT g, dimension, ${dimensionFiguresSql('u')}
+        `SELECT g, dimension, ${dimensionFiguresSql('t')} FROM (SELECT g, dimension, ${RATING_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
            FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension, ${RATING_COLUMNS.map((c) => `d.${c}`).join(', ')}
                    FROM survey_rating_daily d
                   WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
@@ -50,7 +50,7 @@ export async function satisfactionByGroup(
                  SELECT ${groupKeySql(sql, groupBy, 'j.day', 'j.department_id')}, j.dimension, ${ratingJournalFiguresSql().join(', ')}
                    FROM survey_rating_journal j
                   WHERE j.day BETWEEN :from AND :to ${inDepartment('j')}) u
-          GROUP BY g, dimension`,
+          GROUP BY g, dimension) t`,
         params,
       );
 

@@ -53,12 +53,12 @@ export function rebuildRatingRollupSql(postgres: boolean): string[] {
   ];
 }
 
-/** The summed dimension figures of `survey_rating_daily`-shaped rows (alias `d`): n, top (top box), total (sum of values). */
-export function dimensionFiguresSql(alias = 'd'): string {
-  const sum = (terms: string[]) => `SUM(${terms.join(' + ')})`;
+/** The dimension figures of one bucket from its summed `survey_rating_daily` columns (alias `t`): n, top (top box), total (sum of values). */
+export function dimensionFiguresSql(alias = 't'): string {
+  const add = (terms: string[]) => `(${terms.join(' + ')})`;
   return [
-    `${sum(RATING_VALUES.map((v) => `${alias}.${ratingColumn(v)}`))} AS n`,
-    `${sum(RATING_VALUES.map((v) => `CASE WHEN ${topBoxSql(String(v))} THEN ${alias}.${ratingColumn(v)} ELSE 0 END`))} AS top`,
-    `${sum(RATING_VALUES.map((v) => `${v} * ${alias}.${ratingColumn(v)}`))} AS total`,
+    `${add(RATING_VALUES.map((v) => `${alias}.${ratingColumn(v)}`))} AS n`,
+    `${add(RATING_VALUES.map((v) => `CASE WHEN ${topBoxSql(String(v))} THEN ${alias}.${ratingColumn(v)} ELSE 0 END`))} AS top`,
+    `${add(RATING_VALUES.map((v) => `${v} * ${alias}.${ratingColumn(v)}`))} AS total`,
   ].join(', ');
 }

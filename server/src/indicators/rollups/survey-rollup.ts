@@ -90,22 +90,24 @@ export function rebuildSurveyRollupSql(sql: IndicatorSql, timeZone: string): str
 }
 
 /**
- * The summed satisfaction figures of `survey_daily`-shaped rows (alias `d`), the bands applied to
- * each value's column: n, nps_n, promoters, detractors, csat_n, csat_top, csat_sum, invitations, answered.
+ * The satisfaction figures of one bucket from its summed `survey_daily` columns (alias `t`), the
+ * bands applied to each value's column: n, nps_n, promoters, detractors, csat_n, csat_top,
+ * csat_sum, invitations, answered. Summing the columns first and banding the few sums after costs
+ * a year of rows far less than banding every row.
  */
-export function satisfactionFiguresSql(alias = 'd'): string {
-  const sum = (terms: string[]) => `SUM(${terms.join(' + ')})`;
+export function satisfactionFiguresSql(alias = 't'): string {
+  const add = (terms: string[]) => `(${terms.join(' + ')})`;
   const banded = (vs: number[], column: (v: number) => string, band: (literal: string) => string) =>
-    sum(vs.map((v) => `CASE WHEN ${band(String(v))} THEN ${alias}.${column(v)} ELSE 0 END`));
+    add(vs.map((v) => `CASE WHEN ${band(String(v))} THEN ${alias}.${column(v)} ELSE 0 END`));
   return [
-    `SUM(${alias}.responses) AS n`,
-    `${sum(NPS_VALUES.map((v) => `${alias}.${npsColumn(v)}`))} AS nps_n`,
+    `${alias}.responses AS n`,
+    `${add(NPS_VALUES.map((v) => `${alias}.${npsColumn(v)}`))} AS nps_n`,
     `${banded(NPS_VALUES, npsColumn, npsPromoterSql)} AS promoters`,
     `${banded(NPS_VALUES, npsColumn, npsDetractorSql)} AS detractors`,
-    `${sum(CSAT_VALUES.map((v) => `${alias}.${csatColumn(v)}`))} AS csat_n`,
+    `${add(CSAT_VALUES.map((v) => `${alias}.${csatColumn(v)}`))} AS csat_n`,
     `${banded(CSAT_VALUES, csatColumn, topBoxSql)} AS csat_top`,
-    `${sum(CSAT_VALUES.map((v) => `${v} * ${alias}.${csatColumn(v)}`))} AS csat_sum`,
-    `SUM(${alias}.invitations) AS invitations`,
-    `SUM(${alias}.answered) AS answered`,
+    `${add(CSAT_VALUES.map((v) => `${v} * ${alias}.${csatColumn(v)}`))} AS csat_sum`,
+    `${alias}.invitations AS invitations`,
+    `${alias}.answered AS answered`,
   ].join(',\n ');
 }
