@@ -5,7 +5,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { WriteTransaction } from '../../core/database/write-transaction';
 import { IndicatorSqlProvider } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
-import { rebuildRollupsSql } from './rebuild-rollups';
+import { rebuildZonedRollupsSql } from './rebuild-rollups';
 import { foldRatingJournalSql } from './rating-rollup';
 import { SURVEY_ROLLUP, foldSurveyJournalSql } from './survey-rollup';
 
@@ -74,12 +74,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
       return;
     }
     this.logger.log(`building the ${stale.join(', ')} rollups for ${this.config.timeZone}`);
-    await this.rebuild();
-  }
-
-  /** Recomputes every rollup from its source rows (`npm run rollups:rebuild`). */
-  async rebuild(): Promise<void> {
-    const statements = rebuildRollupsSql(this.config.database.kind, this.config.timeZone);
+    const statements = rebuildZonedRollupsSql(this.config.database.kind, this.config.timeZone, stale);
     await this.writes.run(async (manager) => {
       for (const statement of statements) await manager.query(statement);
     });
