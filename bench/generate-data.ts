@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { callbackPriorityRank, type CallbackPriority } from '@huifang/shared';
-import { REBUILD_WAIT_MONTHLY } from '../server/src/encounters/wait-rollup';
 import { rebuildRollupsSql } from '../server/src/indicators/rollups/rebuild-rollups';
-import { REBUILD_RATING_COUNTS } from '../server/src/surveys/rating-rollup';
 import { Random } from './random';
 
 /*
@@ -290,18 +288,13 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
     return rows;
   });
 
-  timed('rating daily counts', () => {
-    for (const sql of REBUILD_RATING_COUNTS) db.exec(sql);
-    return (db.prepare('SELECT COUNT(*) AS n FROM survey_rating_daily').get() as { n: number }).n;
-  });
-  timed('wait monthly counts', () => {
-    for (const sql of REBUILD_WAIT_MONTHLY) db.exec(sql);
-    return (db.prepare('SELECT COUNT(*) AS n FROM wait_monthly').get() as { n: number }).n;
-  });
-  // The indicator rollups (server/src/indicators/rollups/), like the server's rebuild command.
+  // Every indicator rollup (callbacks, satisfaction, dimensions, waits), like the server's rebuild command.
   timed('indicator rollups', () => {
     for (const sql of rebuildRollupsSql('sqlite', 'Asia/Shanghai')) db.exec(sql);
-    return (db.prepare('SELECT COUNT(*) AS n FROM callback_daily').get() as { n: number }).n;
+    const rows = ['callback_daily', 'survey_daily', 'survey_rating_daily', 'wait_monthly'].map(
+      (table) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+    );
+    return rows.reduce((a, b) => a + b, 0);
   });
 
   const began = Date.now();

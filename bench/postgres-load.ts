@@ -13,9 +13,16 @@ const TABLES = [
   'survey_answer',
   'callback',
   'callback_attempt',
+  // The indicator rollups the generator built (and which time zone), so the server need not rebuild them.
   'survey_rating_daily',
   'wait_monthly',
+  'callback_daily',
+  'callback_duration_daily',
+  'survey_daily',
+  'rollup_state',
 ];
+/** What the rollup triggers journalled while the rows were copied: already in the copied rollups. */
+const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal'];
 
 /** One value in COPY's text format (SQLite keeps booleans as 0/1, which PostgreSQL's boolean input reads). */
 function field(value: unknown): string {
@@ -57,6 +64,7 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
       }
       log(`  COPY ${table.padEnd(20)} ${String(rows).padStart(9)} rows  ${((Date.now() - began) / 1000).toFixed(1)} s`);
     }
+    await client.query(`TRUNCATE ${ROLLUP_JOURNALS.join(', ')}`);
     const began = Date.now();
     await client.query('ANALYZE');
     log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);

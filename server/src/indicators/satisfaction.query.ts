@@ -1,6 +1,7 @@
 import type { DimensionScore, SatisfactionPoint } from '@huifang/shared';
-import { groupByKey, groupKeySql, instantBounds, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
-import { npsDetractorSql, npsPromoterSql, topBoxSql } from '../surveys/band-sql';
+import { groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
+import { RATING_COLUMNS, dimensionFiguresSql, ratingJournalFiguresSql } from './rollups/rating-rollup';
+import { SURVEY_FIGURE_COLUMNS, journalDaySql, journalFiguresSql, satisfactionFiguresSql } from './rollups/survey-rollup';
 import type { IndicatorSql } from './indicator-sql';
 
 /**
@@ -20,49 +21,38 @@ export async function satisfactionByGroup(
   const inDepartment = (alias: string) =>
     `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
   const params = { ...scope, templateId };
-  const key = groupKeySql(sql, groupBy, 'r.submitted_on', 'r.department_id');
-  const responses = await sql.query<Record<string, unknown>>(
-    `SELECT ${key} AS g, COUNT(*) AS n,
-            COUNT(r.nps) AS nps_n,
-            SUM(CASE WHEN ${npsPromoterSql('r.nps')} THEN 1 ELSE 0 END) AS promoters,
-            SUM(CASE WHEN ${npsDetractorSql('r.nps')} THEN 1 ELSE 0 END) AS detractors,
-            COUNT(r.csat) AS csat_n,
-            SUM(CASE WHEN ${topBoxSql('r.csat')} THEN 1 ELSE 0 END) AS csat_top,
-            SUM(r.csat) AS csat_sum
-       FROM survey_response r
-      WHERE r.submitted_on BETWEEN :from AND :to ${inDepartment('r')}
-      ${groupByKey(groupBy)}`,
+  // Responses and invitations from the day × department × template rollup (rollups/survey-rollup.ts),
+  // plus any journalled change not yet folded into it (written outside the app; normally none).
+  const journalDay = journalDaySql(sql);
+  const figures = await sql.query<Record<string, unknown>>(
+    `SELECT g, ${satisfactionFiguresSql('t')} FROM (SELECT g, ${SURVEY_FIGURE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+       FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, ${SURVEY_FIGURE_COLUMNS.map((c) => `d.${c}`).join(', ')}
+               FROM survey_daily d
+              WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
+                    ${templateId === null ? '' : 'AND d.template_id = :templateId'}
+             UNION ALL
+             SELECT ${groupKeySql(sql, groupBy, journalDay, 'j.department_id')}, ${journalFiguresSql().join(', ')}
+               FROM survey_rollup_journal j
+              WHERE ${journalDay} BETWEEN :from AND :to ${inDepartment('j')}) u
+      GROUP BY g) t`,
     params,
   );
-  const invitationKey = groupKeySql(sql, groupBy, sql.localDay('i.created_at'), 'i.department_id');
-  const invitations = await sql.query<Record<string, unknown>>(
-    `SELECT ${invitationKey} AS g, COUNT(*) AS n, COUNT(r.id) AS answered
-       FROM survey_invitation i LEFT JOIN survey_response r ON r.invitation_id = i.id
-      WHERE i.created_at >= :start AND i.created_at < :end ${inDepartment('i')}
-      ${groupByKey(groupBy)}`,
-    { ...params, ...instantBounds(scope, timeZone) },
-  );
+  // Rating answers from the day × department × template × dimension rollup (rollups/rating-rollup.ts), plus its journal.
   const dimensions = !withDimensions
     ? []
-    : templateId === null
-      ? // Daily counts of rating answers (surveys/rating-rollup.ts), the same figures without the join.
-        await sql.query<Record<string, unknown>>(
-          `SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension AS dimension, SUM(d.n) AS n,
-                  SUM(CASE WHEN ${topBoxSql('d.value')} THEN d.n ELSE 0 END) AS top, SUM(d.value * d.n) AS total
-             FROM survey_rating_daily d
-            WHERE d.day BETWEEN :from AND :to ${inDepartment('d')}
-            ${groupByKey(groupBy, 1)}`,
-          params,
-        )
-      : // The rollup does not know templates: one template's answers are read from the responses.
-        await sql.query<Record<string, unknown>>(
-          `SELECT ${key} AS g, a.dimension AS dimension, COUNT(*) AS n,
-                  SUM(CASE WHEN ${topBoxSql('a.value_number')} THEN 1 ELSE 0 END) AS top, SUM(a.value_number) AS total
-             FROM survey_response r JOIN survey_answer a ON a.response_id = r.id AND a.kind = 'rating' AND a.dimension IS NOT NULL
-            WHERE r.submitted_on BETWEEN :from AND :to AND a.value_number IS NOT NULL ${inDepartment('r')}
-            ${groupByKey(groupBy, 1)}`,
-          params,
-        );
+    : await sql.query<Record<string, unknown>>(
+        `SELECT g, dimension, ${dimensionFiguresSql('t')} FROM (SELECT g, dimension, ${RATING_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+           FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, d.dimension, ${RATING_COLUMNS.map((c) => `d.${c}`).join(', ')}
+                   FROM survey_rating_daily d
+                  WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
+                        ${templateId === null ? '' : 'AND d.template_id = :templateId'}
+                 UNION ALL
+                 SELECT ${groupKeySql(sql, groupBy, 'j.day', 'j.department_id')}, j.dimension, ${ratingJournalFiguresSql().join(', ')}
+                   FROM survey_rating_journal j
+                  WHERE j.day BETWEEN :from AND :to ${inDepartment('j')}) u
+          GROUP BY g, dimension) t`,
+        params,
+      );
 
   const points = new Map<string, SatisfactionPoint>();
   const pointFor = (key: string) => {
@@ -70,7 +60,7 @@ export async function satisfactionByGroup(
     if (!point) points.set(key, (point = emptySatisfactionPoint(key)));
     return point;
   };
-  for (const row of responses) {
+  for (const row of figures) {
     const point = pointFor(String(row['g']));
     const npsN = num(row['nps_n']);
     const promoters = num(row['promoters']);
@@ -79,14 +69,12 @@ export async function satisfactionByGroup(
     point.n = num(row['n']);
     point.nps = { value: percent(promoters - detractors, npsN), n: npsN, promoters, passives: npsN - promoters - detractors, detractors };
     point.csat = { value: percent(num(row['csat_top']), csatN), mean: csatN ? round1(num(row['csat_sum']) / csatN) : null, n: csatN };
-  }
-  for (const row of invitations) {
-    const point = pointFor(String(row['g']));
-    point.invitations = num(row['n']);
+    point.invitations = num(row['invitations']);
     point.answered = num(row['answered']);
   }
   for (const row of dimensions) {
     const n = num(row['n']);
+    if (n === 0) continue; // a rollup row whose answers were all deleted since
     const score: DimensionScore = { dimension: String(row['dimension']), value: percent(num(row['top']), n), mean: round1(num(row['total']) / n), n };
     pointFor(String(row['g'])).dimensions.push(score);
   }

@@ -19,7 +19,6 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
-import { countRatings } from './rating-rollup';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
@@ -109,13 +108,6 @@ export class PublicSurveysService {
           valueNumber: a.valueNumber,
           valueText: a.valueText,
         })),
-      );
-      await countRatings(
-        manager,
-        row,
-        response.answers.flatMap((a) =>
-          a.question.kind === 'rating' && a.question.dimension && a.valueNumber !== null ? [{ dimension: a.question.dimension, value: a.valueNumber }] : [],
-        ),
       );
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
       // The language the patient answered in becomes the language of their next links.

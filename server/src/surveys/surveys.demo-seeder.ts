@@ -14,7 +14,6 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
-import { rebuildRatingCounts } from './rating-rollup';
 
 /** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
 @Injectable()
@@ -59,7 +58,6 @@ export class SurveysDemoSeeder implements DemoSeeder {
       await insertChunked(manager, SurveyInvitationEntity, feedback.invitations);
       await insertChunked(manager, SurveyResponseEntity, feedback.responses);
       await insertChunked(manager, SurveyAnswerEntity, feedback.answers);
-      await rebuildRatingCounts(manager);
       await insertChunked(manager, CallbackEntity, feedback.callbacks);
       await moveSequencesPastIds(manager, ['survey_invitation', 'survey_response', 'survey_answer', 'callback']);
       for (const [patientId, at] of feedback.lastInvited) {

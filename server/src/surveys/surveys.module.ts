@@ -10,7 +10,6 @@ import { SurveyAnswerEntity } from './survey-answer.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyInvitationsController } from './survey-invitations.controller';
 import { SurveyInvitationsService } from './survey-invitations.service';
-import { SurveyRatingDailyEntity } from './survey-rating-daily.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyResponsesController } from './survey-responses.controller';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -27,7 +26,6 @@ import { SurveyTemplatesService } from './survey-templates.service';
       SurveyInvitationEntity,
       SurveyResponseEntity,
       SurveyAnswerEntity,
-      SurveyRatingDailyEntity,
       CallbackEntity,
     ]),
     CallbacksModule,

@@ -1,14 +1,33 @@
+import { REBUILD_WAIT_MONTHLY } from '../../encounters/wait-rollup';
 import { IndicatorSql } from '../indicator-sql';
 import { fixedOffsetMinutes } from '../indicator-sql.provider';
-import { rebuildCallbackRollupSql } from './callback-rollup';
+import { CALLBACK_ROLLUP, rebuildCallbackRollupSql } from './callback-rollup';
+import { rebuildRatingRollupSql } from './rating-rollup';
+import { SURVEY_ROLLUP, rebuildSurveyRollupSql } from './survey-rollup';
 
 /**
  * Every statement that recomputes the indicator rollups from their source rows, for one database
- * kind and hospital time zone; run them in one transaction. Plain SQL, so loaders outside the app
- * (the benchmark's generator, with better-sqlite3) use them too. On SQLite a zone with daylight
- * saving needs the app's `hf_local_day()` function registered on the connection (`registerLocalDay`).
+ * kind and hospital time zone: the follow-up (callback_daily, callback_duration_daily), the
+ * satisfaction (survey_daily), the dimension (survey_rating_daily) and the wait (wait_monthly) ones.
+ * Run them in one transaction. Plain SQL, so loaders outside the app (the benchmark's generator,
+ * with better-sqlite3) use them too. On SQLite a zone with daylight saving needs the app's
+ * `hf_local_day()` function registered on the connection (`registerLocalDay`).
  */
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
+  // The wait rollup is counted by the call itself: the rebuild waits for (then holds off) those writers too.
+  const lock = kind === 'postgres' ? ['LOCK TABLE wait_monthly IN SHARE ROW EXCLUSIVE MODE'] : [];
+  return [...rebuildZonedRollupsSql(kind, timeZone, [CALLBACK_ROLLUP, SURVEY_ROLLUP]), ...lock, ...REBUILD_WAIT_MONTHLY];
+}
+
+/**
+ * Only the rollups named (their `rollup_state` names), e.g. those never built or built in another
+ * zone at start-up: a server upgraded to a new rollup builds that one, not all of them. The survey
+ * rollup's dimension counts came with it (migration 1765950000000) and are rebuilt with it.
+ */
+export function rebuildZonedRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string, names: readonly string[]): string[] {
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
-  return rebuildCallbackRollupSql(sql, timeZone);
+  return [
+    ...(names.includes(CALLBACK_ROLLUP) ? rebuildCallbackRollupSql(sql, timeZone) : []),
+    ...(names.includes(SURVEY_ROLLUP) ? [...rebuildSurveyRollupSql(sql, timeZone), ...rebuildRatingRollupSql(kind === 'postgres')] : []),
+  ];
 }

@@ -5,7 +5,12 @@ import { AppConfig } from '../../core/config/app-config';
 import { WriteTransaction } from '../../core/database/write-transaction';
 import { IndicatorSqlProvider } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
-import { rebuildRollupsSql } from './rebuild-rollups';
+import { rebuildZonedRollupsSql } from './rebuild-rollups';
+import { foldRatingJournalSql } from './rating-rollup';
+import { SURVEY_ROLLUP, foldSurveyJournalSql } from './survey-rollup';
+
+/** The rollups built in the hospital's time zone, each with its row in `rollup_state`. */
+const ZONED_ROLLUPS = [CALLBACK_ROLLUP, SURVEY_ROLLUP];
 
 /** How soon a start-up that met a busy database (another process's write lock) tries again. */
 const BUSY_RETRY_MS = 5_000;
@@ -71,41 +76,52 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   private async bringUpToDate(): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT time_zone AS zone FROM rollup_state WHERE name = '${CALLBACK_ROLLUP}'`)) as { zone: string }[];
-    if (rows[0]?.zone === this.config.timeZone) {
+    const rows = (await this.dataSource.query(`SELECT name, time_zone AS zone FROM rollup_state`)) as { name: string; zone: string }[];
+    const stale = ZONED_ROLLUPS.filter((name) => rows.find((row) => row.name === name)?.zone !== this.config.timeZone);
+    if (stale.length === 0) {
       await this.writes.run(async () => undefined); // folds what was journalled outside the app
     } else {
-      this.logger.log(`building the ${CALLBACK_ROLLUP} rollup for ${this.config.timeZone}`);
-      await this.rebuild();
+      this.logger.log(`building the ${stale.join(', ')} rollups for ${this.config.timeZone}`);
+      const statements = rebuildZonedRollupsSql(this.config.database.kind, this.config.timeZone, stale);
+      await this.writes.run(async (manager) => {
+        for (const statement of statements) await manager.query(statement);
+      });
     }
     this.builtInZone = true;
   }
 
-  /** Recomputes every rollup from its source rows (`npm run rollups:rebuild`). */
-  async rebuild(): Promise<void> {
-    const statements = rebuildRollupsSql(this.config.database.kind, this.config.timeZone);
-    await this.writes.run(async (manager) => {
-      for (const statement of statements) await manager.query(statement);
-    });
-  }
-
   /**
-   * Without its triggers the rollup silently drifts from the callbacks. On SQLite a migration that
-   * rebuilds the `callback` table drops them: it must create them again (see migration 1765800000000).
+   * Without their triggers the rollups silently drift from their rows. On SQLite a migration that
+   * rebuilds `callback`, `survey_response`, `survey_invitation` or `survey_answer` drops them: it must create them
+   * again (see migrations 1765800000000 and 1765950000000).
    */
   private async assertTriggers(): Promise<void> {
     const postgres = this.config.database.kind === 'postgres';
-    const rows = (await this.dataSource.query(
-      postgres
-        ? "SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = 'callback_rollup' AND tgrelid = 'callback'::regclass AND NOT tgisinternal"
-        : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'callback' AND name LIKE 'callback_rollup_%'",
-    )) as { n: number | string }[];
-    if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error('the triggers that keep the follow-up rollup (callback_rollup*) are missing on table callback');
+    // PostgreSQL: one trigger per table; SQLite: one per insert, update and delete, named by prefix.
+    const expected: [table: string, trigger: string, sqlitePrefix: string][] = [
+      ['callback', 'callback_rollup', 'callback_rollup_'],
+      ['survey_response', 'survey_response_rollup', 'survey_rollup_response_'],
+      ['survey_invitation', 'survey_invitation_rollup', 'survey_rollup_invitation_'],
+      ['survey_answer', 'survey_answer_rollup', 'survey_rollup_answer_'],
+    ];
+    for (const [table, trigger, sqlitePrefix] of expected) {
+      const rows = (await this.dataSource.query(
+        postgres
+          ? `SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = '${trigger}' AND tgrelid = '${table}'::regclass AND NOT tgisinternal`
+          : `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '${table}' AND name LIKE '${sqlitePrefix}%'`,
+      )) as { n: number | string }[];
+      if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error(`the triggers that keep the indicator rollups are missing on table ${table}`);
+    }
   }
 
   private async fold(manager: EntityManager): Promise<void> {
-    const pending = (await manager.query('SELECT 1 AS one FROM callback_rollup_journal LIMIT 1')) as unknown[];
-    if (pending.length === 0) return;
-    for (const statement of foldCallbackJournalSql(this.sqlProvider.get())) await manager.query(statement);
+    const pending = (await manager.query(
+      `SELECT (SELECT 1 FROM callback_rollup_journal LIMIT 1) AS callbacks, (SELECT 1 FROM survey_rollup_journal LIMIT 1) AS surveys,
+              (SELECT 1 FROM survey_rating_journal LIMIT 1) AS ratings`,
+    )) as { callbacks: unknown; surveys: unknown; ratings: unknown }[];
+    const sql = this.sqlProvider.get();
+    if (pending[0]?.callbacks != null) for (const statement of foldCallbackJournalSql(sql)) await manager.query(statement);
+    if (pending[0]?.surveys != null) for (const statement of foldSurveyJournalSql(sql)) await manager.query(statement);
+    if (pending[0]?.ratings != null) for (const statement of foldRatingJournalSql(sql.isPostgres)) await manager.query(statement);
   }
 }
