@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import Database from 'better-sqlite3';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { rebuildStatusCountsSql } from '../server/src/patients/status-rollup';
 
 /** The tables the generator fills, parents first (the app's own first-start rows stay as they are). */
 const TABLES = [
@@ -57,6 +58,8 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
       }
       log(`  COPY ${table.padEnd(20)} ${String(rows).padStart(9)} rows  ${((Date.now() - began) / 1000).toFixed(1)} s`);
     }
+    // The copied patients went through the status triggers into the journal: count them at once.
+    for (const sql of rebuildStatusCountsSql()) await client.query(sql);
     const began = Date.now();
     await client.query('ANALYZE');
     log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);

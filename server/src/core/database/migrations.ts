@@ -22,6 +22,7 @@ import { FhirDepartmentMapping1765702000000 } from '../../migrations/17657020000
 import { UnmappedDepartmentInactive1765705000000 } from '../../migrations/1765705000000-unmapped-department-inactive';
 import { CallbackRollups1765800000000 } from '../../migrations/1765800000000-callback-rollups';
 import { CallbackPriorityRank1765850000000 } from '../../migrations/1765850000000-callback-priority-rank';
+import { PatientStatusCounts1765955000000 } from '../../migrations/1765955000000-patient-status-counts';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   UnmappedDepartmentInactive1765705000000,
   CallbackRollups1765800000000,
   CallbackPriorityRank1765850000000,
+  PatientStatusCounts1765955000000,
 ];

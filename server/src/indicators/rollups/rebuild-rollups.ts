@@ -1,5 +1,6 @@
 import { IndicatorSql } from '../indicator-sql';
 import { fixedOffsetMinutes } from '../indicator-sql.provider';
+import { rebuildStatusCountsSql } from '../../patients/status-rollup';
 import { rebuildCallbackRollupSql } from './callback-rollup';
 
 /**
@@ -10,5 +11,5 @@ import { rebuildCallbackRollupSql } from './callback-rollup';
  */
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
-  return rebuildCallbackRollupSql(sql, timeZone);
+  return [...rebuildCallbackRollupSql(sql, timeZone), ...rebuildStatusCountsSql()];
 }
