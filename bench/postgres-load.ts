@@ -16,6 +16,7 @@ const TABLES = [
   'callback_attempt',
   'survey_rating_daily',
   'wait_monthly',
+  'wait_histogram',
 ];
 
 /** One value in COPY's text format (SQLite keeps booleans as 0/1, which PostgreSQL's boolean input reads). */

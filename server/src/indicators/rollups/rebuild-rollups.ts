@@ -1,7 +1,7 @@
 import { IndicatorSql } from '../indicator-sql';
 import { fixedOffsetMinutes } from '../indicator-sql.provider';
-import { rebuildStatusCountsSql } from '../../patients/status-rollup';
 import { rebuildCallbackRollupSql } from './callback-rollup';
+import { rebuildStatusAndWaitSql } from './status-and-wait-rollups';
 
 /**
  * Every statement that recomputes the indicator rollups from their source rows, for one database
@@ -11,5 +11,5 @@ import { rebuildCallbackRollupSql } from './callback-rollup';
  */
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
-  return [...rebuildCallbackRollupSql(sql, timeZone), ...rebuildStatusCountsSql()];
+  return [...rebuildCallbackRollupSql(sql, timeZone), ...rebuildStatusAndWaitSql(sql)];
 }
