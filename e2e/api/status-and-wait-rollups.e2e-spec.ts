@@ -8,12 +8,14 @@ import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/serv
 import { runSql } from '../support/sql';
 
 /*
- * The relationship-status counts (server/src/patients/status-rollup.ts) kept in the write
- * transactions equal the ones rebuilt from the patients after any sequence of writes: through the
- * API (register, check in, call, finish with or without a return date) and behind its back (SQL
- * moving due dates, visit days, departments, the detractor flag, as a bulk loader would). The
- * summary's counts equal the DOMAIN.md rule applied here to every patient row, with changes still
- * in the journal, folded, and after `npm run rollups:rebuild` (needs the server build).
+ * The relationship-status counts (server/src/patients/status-rollup.ts) and the wait histograms
+ * (server/src/encounters/wait-histogram.ts) kept in the write transactions equal the ones rebuilt
+ * from the patients and encounters after any sequence of writes: through the API (register, check
+ * in up to a week back, call after any wait, finish with or without a return date) and, for the
+ * status, behind its back (SQL moving due dates, visit days, departments, the detractor flag, as a
+ * bulk loader would). The summary's counts equal the DOMAIN.md rule applied here to every patient
+ * row, with changes still in the journal, folded, and after `npm run rollups:rebuild` (needs the
+ * server build); the wait figures read the same before and after the rebuild.
  * STATUS_SEED / STATUS_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['STATUS_SEED'] ?? 20261201);
@@ -26,7 +28,7 @@ const daysFromNow = (days: number) => dayOf(Date.now() + days * DAY);
 
 type Action =
   | { t: 'register' }
-  | { t: 'visit'; patient: number; department: 1 | 2; returnIn: number | null }
+  | { t: 'visit'; patient: number; department: 1 | 2; returnIn: number | null; daysAgo: number; waitSeconds: number }
   | Outside;
 type Outside =
   | { t: 'due'; patient: number; days: number | null }
@@ -44,12 +46,20 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('register' as const) }) },
   {
     weight: 3,
-    arbitrary: fc.record({ t: fc.constant('visit' as const), patient: fc.nat(), department: fc.constantFrom(1 as const, 2 as const), returnIn: fc.option(fc.integer({ min: 1, max: 60 })) }),
+    arbitrary: fc.record({
+      t: fc.constant('visit' as const),
+      patient: fc.nat(),
+      department: fc.constantFrom(1 as const, 2 as const),
+      returnIn: fc.option(fc.integer({ min: 1, max: 60 })),
+      daysAgo: fc.integer({ min: 0, max: 6 }),
+      // Whole and half-way tenths of a minute (multiples of 3 s) are the rounding's edge cases.
+      waitSeconds: fc.oneof(fc.integer({ min: 0, max: 7200 }), fc.integer({ min: 0, max: 2400 }).map((k) => 3 * k)),
+    }),
   },
   { weight: 5, arbitrary: outside },
 );
 
-describe.each(testDatabases())('status counts rollup on %s', (database) => {
+describe.each(testDatabases())('status and wait rollups on %s', (database) => {
   let server: RunningServer;
   let desk: ApiClient;
   let quality: ApiClient;
@@ -81,10 +91,12 @@ describe.each(testDatabases())('status counts rollup on %s', (database) => {
     const id = patients[step.patient % patients.length];
     switch (step.t) {
       case 'visit': {
-        const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId: id, departmentId: step.department });
+        const checkedInAt = Date.now() - step.daysAgo * DAY - step.waitSeconds * 1000 - 60_000;
+        const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId: id, departmentId: step.department, checkedInAt: new Date(checkedInAt).toISOString() });
         expect(checkIn.status).toBeLessThan(500);
         if (checkIn.status !== 201) return;
-        expect((await desk.post(`/api/encounters/${checkIn.body.id}/call`, {})).status).toBeLessThan(300);
+        const called = await desk.post(`/api/encounters/${checkIn.body.id}/call`, { at: new Date(checkedInAt + step.waitSeconds * 1000).toISOString() });
+        expect(called.status).toBeLessThan(300);
         const finish = await desk.post(`/api/encounters/${checkIn.body.id}/finish`, step.returnIn === null ? {} : { nextVisitDue: daysFromNow(step.returnIn) });
         expect(finish.status).toBeLessThan(300);
         return;
@@ -128,7 +140,12 @@ describe.each(testDatabases())('status counts rollup on %s', (database) => {
   async function rollupRows(): Promise<unknown[]> {
     const counts = await sql('SELECT department_id, due_on, detractor, n FROM patient_status_counts WHERE n <> 0 ORDER BY department_id, due_on, detractor');
     const journal = await sql('SELECT COUNT(*) AS n FROM patient_status_journal');
-    return [counts.map((row) => ({ ...(row as object), detractor: Boolean((row as { detractor: unknown }).detractor) })), Number((journal[0] as { n: number | string }).n)];
+    const waits = await sql('SELECT span, department_id, first_day, tenths, n, seconds, above_tenth_n FROM wait_histogram ORDER BY span, department_id, first_day, tenths');
+    return [
+      counts.map((row) => ({ ...(row as object), detractor: Boolean((row as { detractor: unknown }).detractor) })),
+      Number((journal[0] as { n: number | string }).n),
+      waits.map((row) => ({ ...(row as object), seconds: Number((row as { seconds: unknown }).seconds) })),
+    ];
   }
 
   async function figures(): Promise<unknown[]> {
@@ -138,7 +155,18 @@ describe.each(testDatabases())('status counts rollup on %s', (database) => {
       const response = await quality.get<IndicatorSummary>(`/api/indicators/summary?${period}${department === null ? '' : `&departmentId=${department}`}`);
       expect(response.status).toBe(200);
       expect(response.body.statusCounts).toEqual(await expectedCounts(department));
-      bodies.push(response.body.statusCounts);
+      bodies.push(response.body); // its headlines hold the period's wait figures
+    }
+    // The wait figures over the week written to: every grouping, all departments and one, and a
+    // threshold in the middle of the waits; periods ending on the days written to cut the weeks.
+    for (const [from, to] of [[-40, 0], [-6, -2], [-9, -1]] as const) {
+      for (const groupBy of ['day', 'week', 'month', 'department']) {
+        for (const department of ['', '&departmentId=2']) {
+          const response = await quality.get(`/api/indicators/wait-time?from=${daysFromNow(from)}&to=${daysFromNow(to)}&groupBy=${groupBy}${department}`);
+          expect(response.status).toBe(200);
+          bodies.push(response.body);
+        }
+      }
     }
     return bodies;
   }
@@ -163,7 +191,7 @@ describe.each(testDatabases())('status counts rollup on %s', (database) => {
           await appWrite();
           expect(await figures()).toEqual(folded);
           expect(folded).toEqual(withJournal);
-          checked += (incremental[0] as unknown[]).length;
+          checked += Math.min((incremental[0] as unknown[]).length, (incremental[2] as unknown[]).length);
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
