@@ -93,12 +93,11 @@ export function rebuildWaitHistogramSql(weekStart: (day: string) => string, mont
 /** A period cut into whole months, whole weeks and single days, each `[span, first, last]` by first day. */
 export function waitSpans(from: CalendarDay, to: CalendarDay, largest: WaitSpan): [WaitSpan, CalendarDay, CalendarDay][] {
   if (largest === 'day') return [['day', from, to]];
-  const parts: [WaitSpan, CalendarDay, CalendarDay][] = [];
   const smaller = (a: CalendarDay, b: CalendarDay) => (a <= b ? waitSpans(a, b, largest === 'month' ? 'week' : 'day') : []);
   if (largest === 'week') {
     const firstMonday = mondayOf(addDays(from, 6));
-    const lastMonday = mondayOf(addDays(to, -6)) >= firstMonday ? mondayOf(addDays(to, -6)) : null;
-    if (lastMonday === null || addDays(lastMonday, 6) > to) return [['day', from, to]];
+    const lastMonday = mondayOf(addDays(to, -6));
+    if (lastMonday < firstMonday) return [['day', from, to]];
     return [...smaller(from, addDays(firstMonday, -1)), ['week', firstMonday, lastMonday], ...smaller(addDays(lastMonday, 7), to)];
   }
   const firstMonth = from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
