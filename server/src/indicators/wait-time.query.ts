@@ -21,7 +21,8 @@ export async function waitTimeByGroup(
   const largest = groupBy === 'day' ? 'day' : groupBy === 'week' ? 'week' : 'month';
   const parts = waitSpans(scope.from, scope.to, largest);
   const department = scope.departmentId !== null ? 'w.department_id = :departmentId' : groupBy === 'department' ? 'w.department_id <> 0' : 'w.department_id = 0';
-  const key = groupKeySql(sql, groupBy, 'w.first_day', 'w.department_id');
+  // A week row's first day is its key already: only day rows need the (costly, per row) Monday.
+  const key = groupBy === 'week' ? `CASE WHEN w.span = 'week' THEN w.first_day ELSE ${sql.weekStart('w.first_day')} END` : groupKeySql(sql, groupBy, 'w.first_day', 'w.department_id');
   const params: Record<string, unknown> = { departmentId: scope.departmentId, thresholdSeconds: thresholdMinutes * 60 };
   const spans = parts.map(([span, first, last], i) => {
     Object.assign(params, { [`span${i}`]: span, [`first${i}`]: first, [`last${i}`]: last });
