@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import Database from 'better-sqlite3';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { rebuildStatusCountsSql } from '../server/src/patients/status-rollup';
 
 /** The tables the generator fills, parents first (the app's own first-start rows stay as they are). */
 const TABLES = [
@@ -20,9 +21,10 @@ const TABLES = [
   'callback_duration_daily',
   'survey_daily',
   'rollup_state',
+  'wait_histogram',
 ];
 /** What the rollup triggers journalled while the rows were copied: already in the copied rollups. */
-const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal'];
+const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal'];
 
 /** One value in COPY's text format (SQLite keeps booleans as 0/1, which PostgreSQL's boolean input reads). */
 function field(value: unknown): string {
@@ -65,6 +67,8 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
       log(`  COPY ${table.padEnd(20)} ${String(rows).padStart(9)} rows  ${((Date.now() - began) / 1000).toFixed(1)} s`);
     }
     await client.query(`TRUNCATE ${ROLLUP_JOURNALS.join(', ')}`);
+    // The copied patients went through the status triggers into the journal: count them at once.
+    for (const sql of rebuildStatusCountsSql()) await client.query(sql);
     const began = Date.now();
     await client.query('ANALYZE');
     log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);

@@ -20,6 +20,7 @@ import type { FinishDto } from './dto/finish.dto';
 import { EncounterEntity } from './encounter.entity';
 import { toEncounter } from './encounter-view';
 import { recordReturn, supersedeEarlierExpectations } from './return-expectations';
+import { countWaitInHistograms } from './wait-histogram';
 import { countWait } from './wait-rollup';
 import { waitSecondsBetween } from './wait-seconds';
 import { surveyOffer } from '../surveys/invitation-eligibility';
@@ -107,6 +108,7 @@ export class EncountersService {
         .execute();
       if (result.affected !== 1) throw alreadyCalled(id);
       await countWait(manager, encounter, waitSeconds);
+      await countWaitInHistograms(manager, encounter, waitSeconds);
       await this.audit.record(context, auditEvent('encounter.call', encounter), manager);
     });
     return this.get(id);

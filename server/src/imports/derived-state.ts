@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { integerList, returnExpectationSql } from '../encounters/return-expectations';
+import { rebuildWaitHistograms } from '../encounters/wait-histogram';
 import { rebuildWaitMonthlySql } from '../encounters/wait-rollup';
 import { IMPORT_TRANSITION_REASON } from './import-batch-write';
 
@@ -66,6 +67,7 @@ export function stageStatements(ids: readonly number[]): string[] {
 export async function rebuildWaitMonths(manager: EntityManager, months: readonly string[]): Promise<void> {
   if (months.length === 0) return;
   for (const sql of rebuildWaitMonthlySql(months)) await manager.query(sql);
+  await rebuildWaitHistograms(manager, months);
 }
 
 /** Everything derived for these patients, in the caller's transaction. */

@@ -1,13 +1,18 @@
 import { RELATIONSHIP_STATUSES, type RelationshipStatus } from '@huifang/shared';
 import { statusExpression, type StatusClock } from '../patients/relationship-status';
+import { STATUS_COUNT_ROWS } from '../patients/status-rollup';
 import { num } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 
-/** Today's count of patients per relationship status, optionally of one department (the latest visit's). */
+/**
+ * Today's count of patients per relationship status, optionally of one department (the latest
+ * visit's): the status rule over the rollup's keys weighted by their patients (status-rollup.ts), a
+ * few thousand rows however many patients there are.
+ */
 export async function statusCounts(sql: IndicatorSql, departmentId: number | null, clock: StatusClock): Promise<Record<RelationshipStatus, number>> {
   const rows = await sql.query<Record<string, unknown>>(
-    `SELECT ${statusExpression('p')} AS status, COUNT(*) AS n
-       FROM patient p ${departmentId === null ? '' : 'WHERE p.last_department_id = :departmentId'}
+    `SELECT ${statusExpression('p')} AS status, SUM(p.n) AS n
+       FROM ${STATUS_COUNT_ROWS} p ${departmentId === null ? '' : 'WHERE p.last_department_id = :departmentId'}
       GROUP BY 1`,
     { ...clock, departmentId },
   );

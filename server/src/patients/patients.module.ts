@@ -10,11 +10,12 @@ import { PatientSearchCountEntity } from './search/patient-search-count.entity';
 import { SearchRateLimit } from './search/search-rate-limit';
 import { StageTransitionEntity } from './stage-transition.entity';
 import { StageTransitionsService } from './stage-transitions.service';
+import { PatientStatusRollupService } from './status-rollup.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PatientEntity, StageTransitionEntity, StaffUserEntity, PatientSearchCountEntity]), DepartmentsModule, CallbacksModule],
   controllers: [PatientsController],
-  providers: [PatientsService, StageTransitionsService, SearchRateLimit],
+  providers: [PatientsService, StageTransitionsService, SearchRateLimit, PatientStatusRollupService],
   exports: [PatientsService],
 })
 export class PatientsModule {}

@@ -23,6 +23,8 @@ import { UnmappedDepartmentInactive1765705000000 } from '../../migrations/176570
 import { CallbackRollups1765800000000 } from '../../migrations/1765800000000-callback-rollups';
 import { CallbackPriorityRank1765850000000 } from '../../migrations/1765850000000-callback-priority-rank';
 import { SurveyRollups1765950000000 } from '../../migrations/1765950000000-survey-rollups';
+import { PatientStatusCounts1765955000000 } from '../../migrations/1765955000000-patient-status-counts';
+import { WaitHistogram1765956000000 } from '../../migrations/1765956000000-wait-histogram';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -54,4 +56,6 @@ export const MIGRATIONS = [
   CallbackRollups1765800000000,
   CallbackPriorityRank1765850000000,
   SurveyRollups1765950000000,
+  PatientStatusCounts1765955000000,
+  WaitHistogram1765956000000,
 ];
