@@ -184,20 +184,30 @@ describe('SQLite group commit: queued writes share one COMMIT, each in its own s
   });
 
   it('bounds a batch by its number of works', async () => {
-    const small = new SqliteGroupCommit(dataSource, [], { maxWorks: 2, maxMs: 60_000 });
+    const small = new SqliteGroupCommit(dataSource, [], { maxWorks: 2, maxMs: 60_000, gatherMs: 0 });
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => small.run(insert(n), true)));
     expect(results).toEqual([1, 2, 3, 4, 5]);
     expect(commits()).toBe(3);
   });
 
   it('bounds a batch by its time: no work joins a batch that has run too long', async () => {
-    const quick = new SqliteGroupCommit(dataSource, [], { maxWorks: 100, maxMs: 20 });
+    const quick = new SqliteGroupCommit(dataSource, [], { maxWorks: 100, maxMs: 20, gatherMs: 0 });
     const slow = (n: number) => async (m: { query(sql: string): Promise<unknown> }) => {
       await sleep(30);
       return insert(n)(m);
     };
     expect(await Promise.all([1, 2, 3].map((n) => quick.run(slow(n), true)))).toEqual([1, 2, 3]);
     expect(commits()).toBe(3);
+  });
+
+  it('under load (a commit just ended) waits a moment for more works before it begins a batch', async () => {
+    const gathering = new SqliteGroupCommit(dataSource, [], { maxWorks: 100, maxMs: 20, gatherMs: 300 });
+    await gathering.run(insert(1), true);
+    const second = gathering.run(insert(2), true);
+    await sleep(30);
+    const third = gathering.run(insert(3), true);
+    expect(await Promise.all([second, third])).toEqual([2, 3]);
+    expect(commits()).toBe(2);
   });
 
   it('skips the before-commit steps for a batch of works no cached read depends on', async () => {

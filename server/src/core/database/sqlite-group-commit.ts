@@ -11,8 +11,15 @@ export interface GroupCommitLimits {
   maxWorks: number;
   /** No new work joins a batch that has been running this long. */
   maxMs: number;
+  /**
+   * Under load (the last commit ended less than BUSY_MS ago), how long a batch waits for more works
+   * before it begins: the COMMIT's fsync blocks the event loop (better-sqlite3 is synchronous), so
+   * the requests that arrived meanwhile are read only after it, not all in the same turn.
+   */
+  gatherMs: number;
 }
-export const GROUP_COMMIT_LIMITS: GroupCommitLimits = { maxWorks: 100, maxMs: 20 };
+export const GROUP_COMMIT_LIMITS: GroupCommitLimits = { maxWorks: 100, maxMs: 20, gatherMs: 3 };
+const BUSY_MS = 100;
 
 interface Queued {
   work: Work;
@@ -35,11 +42,13 @@ type SqliteQueryRunner = QueryRunner & { isTransactionActive: boolean; transacti
  * before-commit step) that fails fails every work of the batch.
  *
  * A batch starts on the event loop's next turn (`setImmediate`), so that the requests read in the
- * same turn join it; the works arriving while it runs join it too, up to the limits.
+ * same turn join it, or under load a few milliseconds later (`gatherMs`); the works queued while it
+ * runs join it too, up to the limits.
  */
 export class SqliteGroupCommit {
   private readonly waiting: Queued[] = [];
   private draining = false;
+  private lastCommitEnded = -Infinity;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,15 +59,16 @@ export class SqliteGroupCommit {
   run<T>(work: Work<T>, changesReads: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, changesReads, resolve: resolve as (value: unknown) => void, reject });
-      if (this.draining) return;
-      this.draining = true;
-      setImmediate(() => void this.drain());
+      if (!this.draining) this.scheduleBatch();
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.waiting.length > 0) await this.commitBatch();
-    this.draining = false;
+  private scheduleBatch(): void {
+    this.draining = true;
+    const next = () => void this.commitBatch().finally(() => (this.waiting.length > 0 ? this.scheduleBatch() : (this.draining = false)));
+    const busy = performance.now() - this.lastCommitEnded < BUSY_MS;
+    if (busy && this.limits.gatherMs > 0) setTimeout(next, this.limits.gatherMs);
+    else setImmediate(next);
   }
 
   private async commitBatch(): Promise<void> {
@@ -86,11 +96,12 @@ export class SqliteGroupCommit {
       });
     } catch (error) {
       failure = { error: isSqliteBusy(error) ? databaseBusy() : error };
-      await forgetLostTransaction(this.dataSource);
+      await forgetLostTransaction(this.dataSource).catch(() => undefined);
     }
+    this.lastCommitEnded = performance.now();
     // BEGIN failed (another connection kept the write lock past the wait budget): the works that
     // waited for it are answered 503, as a transaction of their own would have been.
-    if (!begun && failure) for (const queued of this.waiting.splice(0, Math.max(1, waitingAtStart))) queued.reject(failure.error);
+    if (!begun && failure) for (const queued of this.waiting.splice(0, waitingAtStart)) queued.reject(failure.error);
     for (const outcome of outcomes) {
       if (!outcome.ok) outcome.queued.reject(outcome.error);
       else if (failure) outcome.queued.reject(failure.error);
