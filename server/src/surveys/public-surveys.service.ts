@@ -14,6 +14,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { checkAnswers } from './answer-rules';
 import type { SubmitSurveyDto } from './dto/submit-survey.dto';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
+import { invitationByTokenHash, type InvitationForLink } from './invitation-by-token';
 import { claimInvitation, insertAnswers, insertResponse, lockPatientForSubmit, updatePatientAfterSurvey } from './response-writes';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
@@ -130,10 +131,8 @@ export class PublicSurveysService {
     return version.questions;
   }
 
-  private async usable(token: string, forSubmit = false): Promise<SurveyInvitationEntity> {
-    const invitation = looksLikeSurveyToken(token)
-      ? await this.invitations.findOneBy({ tokenHash: hashSurveyToken(token) })
-      : null;
+  private async usable(token: string, forSubmit = false): Promise<InvitationForLink> {
+    const invitation = looksLikeSurveyToken(token) ? await invitationByTokenHash(this.invitations.manager, hashSurveyToken(token)) : null;
     if (!invitation) throw new NotFoundException({ message: 'this survey link is not valid', code: ERROR_CODES.surveyLinkNotFound });
     if (invitation.usedAt) {
       if (forSubmit) throw alreadyAnswered();
