@@ -29,6 +29,8 @@ export async function start(databaseUrl: string): Promise<Server> {
       HUIFANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
       HUIFANG_PUBLIC_RATE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
+      // e.g. `--cpu-prof --cpu-prof-dir=tmp/prof`: profile the server under the benchmark's load.
+      ...(process.env['BENCH_SERVER_NODE_OPTIONS'] && { NODE_OPTIONS: process.env['BENCH_SERVER_NODE_OPTIONS'] }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -5,7 +5,6 @@ import { Repository } from 'typeorm';
 import type { PublicSurvey, SurveyLinkState } from '@huifang/shared';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
-import { forUpdate } from '../core/database/row-lock';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { calendarDayOf } from '@huifang/shared';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -14,18 +13,22 @@ import { HospitalSettingsService } from '../hospital-settings/hospital-settings.
 import { PatientEntity } from '../patients/patient.entity';
 import { checkAnswers } from './answer-rules';
 import type { SubmitSurveyDto } from './dto/submit-survey.dto';
-import { SurveyAnswerEntity } from './survey-answer.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
-import { SurveyResponseEntity } from './survey-response.entity';
+import { invitationByTokenHash, type InvitationForLink } from './invitation-by-token';
+import { claimInvitation, insertAnswers, insertResponse, lockPatientForSubmit, updatePatientAfterSurvey } from './response-writes';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
 
+const QUESTION_CACHE_SIZE = 100;
+
 /** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
 @Injectable()
 export class PublicSurveysService {
+  private readonly questionCache = new Map<number, SurveyTemplateVersionEntity['questions']>();
+
   constructor(
     @InjectRepository(SurveyInvitationEntity) private readonly invitations: Repository<SurveyInvitationEntity>,
     private readonly writes: WriteTransaction,
@@ -60,8 +63,7 @@ export class PublicSurveysService {
   /** `ip`: the patient's address, for the audit entry of a change to their record. */
   async submit(token: string, input: SubmitSurveyDto, ip: string | null = null): Promise<{ id: number }> {
     const invitation = await this.usable(token, true);
-    const version = await this.invitations.manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: invitation.templateVersionId });
-    const checked = checkAnswers(version.questions, input.answers, input.comment);
+    const checked = checkAnswers(await this.questionsOf(invitation.templateVersionId), input.answers, input.comment);
     if ('problems' in checked) {
       throw new BadRequestException({ message: checked.problems, code: ERROR_CODES.surveyAnswersInvalid, params: { fields: problemFields(checked.problems) } });
     }
@@ -71,19 +73,13 @@ export class PublicSurveysService {
       const now = new Date();
       // The patient row first, as an erasure takes it (one lock order, no deadlock): a submit queued
       // behind an erasure finds the patient erased and its link revoked, and stores nothing.
-      const patient = await manager.findOne(PatientEntity, { where: { id: invitation.patientId }, ...forUpdate(manager) });
-      if (!patient || patient.erasedAt) throw gone('expired');
-      const claimed = await manager
-        .createQueryBuilder()
-        .update(SurveyInvitationEntity)
-        .set({ usedAt: now })
-        .where('id = :id AND used_at IS NULL AND expires_at > :now', { id: invitation.id, now })
-        .execute();
-      if (claimed.affected !== 1) {
+      const patient = await lockPatientForSubmit(manager, invitation.patientId);
+      if (!patient || patient.erased) throw gone('expired');
+      if (!(await claimInvitation(manager, invitation.id, now))) {
         const current = await manager.findOneByOrFail(SurveyInvitationEntity, { id: invitation.id });
         throw current.usedAt ? alreadyAnswered() : gone('expired');
       }
-      const row = manager.create(SurveyResponseEntity, {
+      const row = {
         invitationId: invitation.id,
         encounterId: invitation.encounterId,
         patientId: invitation.patientId,
@@ -96,39 +92,39 @@ export class PublicSurveysService {
         needsRecovery: response.needsRecovery,
         comment: response.comment,
         language: input.language ?? 'zh',
-      });
-      await manager.insert(SurveyResponseEntity, row);
-      await manager.insert(
-        SurveyAnswerEntity,
-        response.answers.map((a) => ({
-          responseId: row.id,
-          questionId: a.question.id,
-          kind: a.question.kind,
-          dimension: a.question.dimension ?? null,
-          valueNumber: a.valueNumber,
-          valueText: a.valueText,
-        })),
+      };
+      const id = await insertResponse(manager, row);
+      await insertAnswers(
+        manager,
+        id,
+        response.answers.map((a) => ({ questionId: a.question.id, kind: a.question.kind, dimension: a.question.dimension ?? null, valueNumber: a.valueNumber, valueText: a.valueText })),
       );
       // At risk (DOMAIN.md) follows the NPS alone; a low rating still opens a service-recovery call below.
       // The language the patient answered in becomes the language of their next links.
-      await manager.update(PatientEntity, { id: invitation.patientId }, {
-        latestSurveyDetractor: isNpsDetractor(response.nps),
-        ...(input.language && { preferredLanguage: input.language }),
-      });
+      await updatePatientAfterSurvey(manager, invitation.patientId, isNpsDetractor(response.nps), input.language ?? null);
       // The patient changed their own record, without an account.
-      const languageChange = preferredLanguageChange(patient.id, patient.preferredLanguage, input.language);
+      const languageChange = preferredLanguageChange(invitation.patientId, patient.preferredLanguage, input.language);
       if (languageChange) await this.audit.record({ actor: null, ip }, languageChange, manager);
       if (response.needsRecovery) {
-        await this.rules.onNeedsRecovery(manager, patient, row, recoveryReason(response));
+        const full = await manager.findOneByOrFail(PatientEntity, { id: invitation.patientId });
+        await this.rules.onNeedsRecovery(manager, full, { ...row, id }, recoveryReason(response));
       }
-      return { id: row.id };
+      return { id };
     });
   }
 
-  private async usable(token: string, forSubmit = false): Promise<SurveyInvitationEntity> {
-    const invitation = looksLikeSurveyToken(token)
-      ? await this.invitations.findOneBy({ tokenHash: hashSurveyToken(token) })
-      : null;
+  /** A version's questions never change once it exists (a new version is made instead): kept in memory. */
+  private async questionsOf(versionId: number): Promise<SurveyTemplateVersionEntity['questions']> {
+    const known = this.questionCache.get(versionId);
+    if (known) return known;
+    const version = await this.invitations.manager.findOneByOrFail(SurveyTemplateVersionEntity, { id: versionId });
+    if (this.questionCache.size >= QUESTION_CACHE_SIZE) this.questionCache.clear();
+    this.questionCache.set(versionId, version.questions);
+    return version.questions;
+  }
+
+  private async usable(token: string, forSubmit = false): Promise<InvitationForLink> {
+    const invitation = looksLikeSurveyToken(token) ? await invitationByTokenHash(this.invitations.manager, hashSurveyToken(token)) : null;
     if (!invitation) throw new NotFoundException({ message: 'this survey link is not valid', code: ERROR_CODES.surveyLinkNotFound });
     if (invitation.usedAt) {
       if (forSubmit) throw alreadyAnswered();

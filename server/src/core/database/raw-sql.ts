@@ -14,3 +14,13 @@ export function runRawSql(manager: EntityManager, sql: string, params: unknown[]
     ),
   );
 }
+
+/**
+ * An instant read by raw SQL: a Date from PostgreSQL, on SQLite the text TypeORM stores (UTC, no
+ * zone), read as TypeORM reads it.
+ */
+export function storedInstant(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  const text = value.replace(' ', 'T');
+  return new Date(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(text) ? `${text}Z` : text);
+}
