@@ -12,6 +12,10 @@ import { StaffUserEntity } from '../users/user.entity';
 @Index('IDX_encounter_patient_day', ['patientId', 'checkedInOn'])
 @Index('IDX_encounter_day_wait', ['checkedInOn', 'departmentId', 'waitSeconds'])
 @Index('IDX_encounter_expectation', ['nextVisitDue', 'departmentId', 'superseded', 'returnedOn', 'patientId'], { where: 'next_visit_due IS NOT NULL' })
+// The churn cohort's scan (encounters/churn-order.ts): distinct patients without DISTINCT.
+@Index('IDX_encounter_churn_order', ['nextVisitDue', 'departmentId', 'returnedOn', 'prevDue', 'prevDeptDue', 'prevLapsedDue', 'prevLapsedDeptDue'], {
+  where: 'next_visit_due IS NOT NULL AND superseded = false',
+})
 // At most one open encounter per patient and department, enforced by the database.
 @Index('UQ_encounter_open_per_department', ['patientId', 'departmentId'], { unique: true, where: 'finished_at IS NULL' })
 export class EncounterEntity {
@@ -67,6 +71,23 @@ export class EncounterEntity {
   @Column({ name: 'created_by', type: 'integer', nullable: true })
   @ForeignKey(() => StaffUserEntity, { onDelete: 'SET NULL' })
   createdBy!: number | null;
+
+  /*
+   * The due day of the patient's previous return expectation in the order (due, id): among all of
+   * them, in this department, and among the lapsed ones (encounters/churn-order.ts). Written only by
+   * the database's triggers, never by the app.
+   */
+  @Column({ name: 'prev_due', type: 'varchar', length: 10, nullable: true, select: false, insert: false, update: false })
+  prevDue!: string | null;
+
+  @Column({ name: 'prev_dept_due', type: 'varchar', length: 10, nullable: true, select: false, insert: false, update: false })
+  prevDeptDue!: string | null;
+
+  @Column({ name: 'prev_lapsed_due', type: 'varchar', length: 10, nullable: true, select: false, insert: false, update: false })
+  prevLapsedDue!: string | null;
+
+  @Column({ name: 'prev_lapsed_dept_due', type: 'varchar', length: 10, nullable: true, select: false, insert: false, update: false })
+  prevLapsedDeptDue!: string | null;
 
   /** What the visit cost in fen (1/100 yuan), when the HIS import brought it. */
   @Column({ name: 'charge_cents', type: 'integer', nullable: true })

@@ -1,6 +1,6 @@
 import type { ChurnPoint } from '@huifang/shared';
 import { addDays, type CalendarDay } from '@huifang/shared';
-import { groupByKey, groupKeySql, num, percent, type Grouping, type IndicatorScope } from './indicator-scope';
+import { groupByKey, narrowToKey, num, percent, timeBucketKeys, type Grouping, type IndicatorScope } from './indicator-scope';
 import type { IndicatorSql } from './indicator-sql';
 
 /**
@@ -29,6 +29,14 @@ export function cohortConditions(scope: IndicatorScope): string {
           ${scope.departmentId === null ? '' : 'AND e.department_id = :departmentId'}`;
 }
 
+/**
+ * Distinct patients of the cohort and distinct lapsed ones per bucket, without COUNT(DISTINCT): a
+ * patient counts through its first expectation in the bucket's due range [a, b], the row whose
+ * previous expectation's due day is null or before `a` (encounters/churn-order.ts). The department
+ * columns serve a department filter or grouping. Time buckets are a CTE of due ranges (each
+ * bucket's cohort days minus the grace, clipped to the window) joined by range, so no date function
+ * runs per row.
+ */
 export async function churnByGroup(
   sql: IndicatorSql,
   scope: IndicatorScope,
@@ -38,21 +46,52 @@ export async function churnByGroup(
 ): Promise<Map<string, ChurnPoint>> {
   const window = cohortWindow(scope, graceDays, today);
   if (!window) return new Map();
-  const key = groupKeySql(sql, groupBy, sql.plusDays('e.next_visit_due', graceDays), 'e.department_id');
-  const rows = await sql.query<Record<string, unknown>>(
-    `SELECT ${key} AS g, COUNT(DISTINCT e.patient_id) AS n,
-            COUNT(DISTINCT CASE WHEN e.returned_on IS NULL THEN e.patient_id END) AS lapsed
-       FROM encounter e
-      WHERE ${cohortConditions(scope)}
-      ${groupByKey(groupBy)}`,
-    { ...scope, ...window },
-  );
+  const byDepartment = scope.departmentId !== null || groupBy === 'department';
+  const [prev, prevLapsed] = byDepartment ? ['e.prev_dept_due', 'e.prev_lapsed_dept_due'] : ['e.prev_due', 'e.prev_lapsed_due'];
+  const counts = (a: string) => `SUM(CASE WHEN ${prev} IS NULL OR ${prev} < ${a} THEN 1 ELSE 0 END) AS n,
+            SUM(CASE WHEN e.returned_on IS NULL AND (${prevLapsed} IS NULL OR ${prevLapsed} < ${a}) THEN 1 ELSE 0 END) AS lapsed`;
+  const department = scope.departmentId === null ? '' : 'AND e.department_id = :departmentId';
+  let text: string;
+  let params: Record<string, unknown> = { ...scope, ...window };
+  if (groupBy === 'all' || groupBy === 'department') {
+    text = `SELECT ${groupBy === 'all' ? "'all'" : 'CAST(e.department_id AS varchar(12))'} AS g, ${counts(':dueFrom')}
+              FROM encounter e
+             WHERE e.next_visit_due BETWEEN :dueFrom AND :dueTo AND e.superseded = FALSE ${department}
+             ${groupByKey(groupBy, 0, 'e.department_id')}`;
+  } else {
+    const buckets = dueBucketsCte(sql, scope, groupBy, graceDays, window);
+    params = { ...params, ...buckets.params };
+    text = `WITH ${buckets.cte}
+            SELECT b.k AS g, ${counts('b.a')}
+              FROM buckets b JOIN encounter e ON e.next_visit_due BETWEEN b.a AND b.b
+             WHERE e.superseded = FALSE ${department}
+             GROUP BY b.k`;
+  }
+  const rows = await sql.query<Record<string, unknown>>(text, params);
   return new Map(
     rows.map((row) => {
       const point = churnPoint(String(row['g']), num(row['n']), num(row['lapsed']));
       return [point.key, point];
     }),
   );
+}
+
+/** `buckets(k, a, b)`: each time bucket's key and its inclusive range of due days within the window. */
+function dueBucketsCte(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: 'day' | 'week' | 'month',
+  graceDays: number,
+  window: CohortWindow,
+): { cte: string; params: Record<string, unknown> } {
+  const cohortDays: IndicatorScope = { ...scope, to: addDays(window.dueTo, graceDays) };
+  const params: Record<string, unknown> = {};
+  const rows = timeBucketKeys(cohortDays, groupBy).map((key, i) => {
+    const days = narrowToKey(cohortDays, groupBy, key);
+    Object.assign(params, { [`bk${i}`]: key, [`ba${i}`]: addDays(days.from, -graceDays), [`bb${i}`]: addDays(days.to, -graceDays) });
+    return `(${sql.textParam(`bk${i}`)}, ${sql.textParam(`ba${i}`)}, ${sql.textParam(`bb${i}`)})`;
+  });
+  return { cte: `buckets(k, a, b) AS (VALUES ${rows.join(', ')})`, params };
 }
 
 /**

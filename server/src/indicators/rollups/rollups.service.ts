@@ -92,7 +92,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /**
    * Without their triggers the rollups silently drift from their rows. On SQLite a migration that
-   * rebuilds `callback`, `survey_response`, `survey_invitation` or `survey_answer` drops them: it must create them
+   * rebuilds `callback`, `survey_response`, `survey_invitation`, `survey_answer` or `encounter` drops them: it must create them
    * again (see migrations 1765800000000 and 1765950000000).
    */
   private async assertTriggers(): Promise<void> {
@@ -103,6 +103,8 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
       ['survey_response', 'survey_response_rollup', 'survey_rollup_response_'],
       ['survey_invitation', 'survey_invitation_rollup', 'survey_rollup_invitation_'],
       ['survey_answer', 'survey_answer_rollup', 'survey_rollup_answer_'],
+      // The churn cohort's order columns (encounters/churn-order.ts, migration 1765970000000).
+      ['encounter', 'encounter_churn_order', 'encounter_churn_order_'],
     ];
     for (const [table, trigger, sqlitePrefix] of expected) {
       const rows = (await this.dataSource.query(

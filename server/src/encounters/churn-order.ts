@@ -1,0 +1,54 @@
+/*
+ * The churn cohort counts distinct patients (DOMAIN.md, Indicators). COUNT(DISTINCT patient_id)
+ * over a year of return expectations (~210k rows at 1M encounters) cost 450 ms of SQLite CPU and
+ * 1.6 s on PostgreSQL. Instead each expectation row (`next_visit_due` set, not `superseded`) keeps
+ * the due day of the same patient's previous expectation in the order (due, id): then a patient
+ * counts once in a range of due days [A, B] through exactly one row, the first one in the range,
+ * which is the row in the range whose previous due day is null or before A. No DISTINCT, no sort.
+ *
+ * Four such columns: among all the patient's expectations (`prev_due`), within the row's department
+ * (`prev_dept_due`: department filter or grouping), and the same two among the lapsed ones
+ * (`returned_on` null: `prev_lapsed_due`, `prev_lapsed_dept_due`, null on the other rows). Rows that
+ * are no expectation hold nulls. Triggers (migration 1765970000000) recompute a patient's rows on
+ * every write that changes what they depend on; this is the same computation for the rebuild.
+ */
+
+/** The columns, in the order `churnOrderSelect` computes them. */
+export const CHURN_ORDER_COLUMNS = ['prev_due', 'prev_dept_due', 'prev_lapsed_due', 'prev_lapsed_dept_due'] as const;
+
+/** The encounter columns the four depend on: a write changing none of them leaves them alone. */
+export const CHURN_ORDER_INPUTS = ['next_visit_due', 'superseded', 'returned_on', 'department_id', 'patient_id'] as const;
+
+const EXPECTATION = 'next_visit_due IS NOT NULL AND superseded = FALSE';
+const LAPSED = 'returned_on IS NULL';
+
+/** `SELECT id, c1..c4 FROM encounter [WHERE patient_id IN (…)]`: the four columns as they must be. */
+function churnOrderSelect(patients: string | null): string {
+  const previous = (partition: string) => `LAG(next_visit_due) OVER (PARTITION BY patient_id, ${partition} ORDER BY next_visit_due, id)`;
+  const q = `(${EXPECTATION})`;
+  const lapsed = `(${LAPSED})`;
+  return `SELECT id,
+            CASE WHEN ${q} THEN ${previous(q)} END AS c1,
+            CASE WHEN ${q} THEN ${previous(`${q}, department_id`)} END AS c2,
+            CASE WHEN ${q} AND ${lapsed} THEN ${previous(`${q}, ${lapsed}`)} END AS c3,
+            CASE WHEN ${q} AND ${lapsed} THEN ${previous(`${q}, ${lapsed}, department_id`)} END AS c4
+       FROM encounter ${patients === null ? '' : `WHERE patient_id IN (${patients})`}`;
+}
+
+/**
+ * The UPDATE setting the four columns of the given patients' encounters (`patients`: SQL
+ * expressions, e.g. the trigger's `OLD.patient_id, NEW.patient_id`), or of every encounter (null),
+ * writing only rows whose values differ. Same text on SQLite (3.33+, UPDATE … FROM) and PostgreSQL
+ * but for the null-safe comparison.
+ */
+export function recomputeChurnOrderSql(postgres: boolean, patients: string | null): string {
+  const differs = postgres ? 'IS DISTINCT FROM' : 'IS NOT';
+  const set = CHURN_ORDER_COLUMNS.map((column, i) => `${column} = x.c${i + 1}`).join(', ');
+  const changed = CHURN_ORDER_COLUMNS.map((column, i) => `encounter.${column} ${differs} x.c${i + 1}`).join(' OR ');
+  return `UPDATE encounter SET ${set} FROM (${churnOrderSelect(patients)}) AS x WHERE encounter.id = x.id AND (${changed})`;
+}
+
+/** The statement of `rebuildRollupsSql` recomputing the columns of every encounter. */
+export function rebuildChurnOrderSql(kind: 'sqlite' | 'postgres'): string[] {
+  return [recomputeChurnOrderSql(kind === 'postgres', null)];
+}
