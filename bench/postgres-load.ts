@@ -46,6 +46,8 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
     for (const table of TABLES) {
       const began = Date.now();
       const columns = (source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      // The churn order columns come computed from the file: their per-row trigger would redo them for every row.
+      if (table === 'encounter') await client.query('ALTER TABLE encounter DISABLE TRIGGER encounter_churn_order');
       const stream = client.query(copyFrom(`COPY ${table} (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
       let rows = 0;
       let chunk = '';
@@ -59,6 +61,7 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
       }
       stream.end(chunk);
       await once(stream, 'finish');
+      if (table === 'encounter') await client.query('ALTER TABLE encounter ENABLE TRIGGER encounter_churn_order');
       if (columns.includes('id')) {
         const serial = await client.query('SELECT pg_get_serial_sequence($1, $2) AS seq', [table, 'id']);
         const sequence = (serial.rows[0] as { seq: string | null } | undefined)?.seq;
