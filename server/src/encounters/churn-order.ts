@@ -22,33 +22,40 @@ export const CHURN_ORDER_INPUTS = ['next_visit_due', 'superseded', 'returned_on'
 const EXPECTATION = 'next_visit_due IS NOT NULL AND superseded = FALSE';
 const LAPSED = 'returned_on IS NULL';
 
-/** `SELECT id, c1..c4 FROM encounter [WHERE patient_id IN (…)]`: the four columns as they must be. */
+/**
+ * `SELECT id, c1..c4` over the expectations [of the given patients]: the four columns as they must
+ * be. Windows over the expectations only, not over all rows partitioned by being one: each window is
+ * a sort, and a trigger's recompute of one patient cost 170 µs that way instead of 70.
+ */
 function churnOrderSelect(patients: string | null): string {
-  const previous = (partition: string) => `LAG(next_visit_due) OVER (PARTITION BY patient_id, ${partition} ORDER BY next_visit_due, id)`;
-  const q = `(${EXPECTATION})`;
+  const previous = (partition: string) => `LAG(next_visit_due) OVER (PARTITION BY patient_id${partition} ORDER BY next_visit_due, id)`;
   const lapsed = `(${LAPSED})`;
-  return `SELECT id,
-            CASE WHEN ${q} THEN ${previous(q)} END AS c1,
-            CASE WHEN ${q} THEN ${previous(`${q}, department_id`)} END AS c2,
-            CASE WHEN ${q} AND ${lapsed} THEN ${previous(`${q}, ${lapsed}`)} END AS c3,
-            CASE WHEN ${q} AND ${lapsed} THEN ${previous(`${q}, ${lapsed}, department_id`)} END AS c4
-       FROM encounter ${patients === null ? '' : `WHERE patient_id IN (${patients})`}`;
+  return `SELECT id, ${previous('')} AS c1, ${previous(', department_id')} AS c2,
+            CASE WHEN ${lapsed} THEN ${previous(`, ${lapsed}`)} END AS c3,
+            CASE WHEN ${lapsed} THEN ${previous(`, ${lapsed}, department_id`)} END AS c4
+       FROM encounter WHERE ${EXPECTATION}${patients === null ? '' : ` AND patient_id IN (${patients})`}`;
 }
 
 /**
- * The UPDATE setting the four columns of the given patients' encounters (`patients`: SQL
+ * The statements setting the four columns of the given patients' encounters (`patients`: SQL
  * expressions, e.g. the trigger's `OLD.patient_id, NEW.patient_id`), or of every encounter (null),
- * writing only rows whose values differ. Same text on SQLite (3.33+, UPDATE … FROM) and PostgreSQL
- * but for the null-safe comparison.
+ * writing only rows whose values differ: the expectations' computed values, nulls on the other rows.
+ * Same text on SQLite (3.33+, UPDATE … FROM) and PostgreSQL but for the null-safe comparison.
  */
-export function recomputeChurnOrderSql(postgres: boolean, patients: string | null): string {
+export function recomputeChurnOrderSql(postgres: boolean, patients: string | null): string[] {
   const differs = postgres ? 'IS DISTINCT FROM' : 'IS NOT';
   const set = CHURN_ORDER_COLUMNS.map((column, i) => `${column} = x.c${i + 1}`).join(', ');
   const changed = CHURN_ORDER_COLUMNS.map((column, i) => `encounter.${column} ${differs} x.c${i + 1}`).join(' OR ');
-  return `UPDATE encounter SET ${set} FROM (${churnOrderSelect(patients)}) AS x WHERE encounter.id = x.id AND (${changed})`;
+  const only = patients === null ? '' : `patient_id IN (${patients}) AND `;
+  return [
+    `UPDATE encounter SET ${set} FROM (${churnOrderSelect(patients)}) AS x WHERE encounter.id = x.id AND (${changed})`,
+    `UPDATE encounter SET ${CHURN_ORDER_COLUMNS.map((c) => `${c} = NULL`).join(', ')}
+      WHERE ${only}NOT (${EXPECTATION})
+        AND (${CHURN_ORDER_COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')})`,
+  ];
 }
 
 /** The statement of `rebuildRollupsSql` recomputing the columns of every encounter. */
 export function rebuildChurnOrderSql(kind: 'sqlite' | 'postgres'): string[] {
-  return [recomputeChurnOrderSql(kind === 'postgres', null)];
+  return recomputeChurnOrderSql(kind === 'postgres', null);
 }

@@ -15,19 +15,25 @@ const INPUTS = ['next_visit_due', 'superseded', 'returned_on', 'department_id', 
 const Q = '(next_visit_due IS NOT NULL AND superseded = FALSE)';
 const L = '(returned_on IS NULL)';
 
-function recompute(postgres: boolean, patients: string | null): string {
-  const previous = (partition: string) => `LAG(next_visit_due) OVER (PARTITION BY patient_id, ${partition} ORDER BY next_visit_due, id)`;
-  const select = `SELECT id,
-            CASE WHEN ${Q} THEN ${previous(Q)} END AS c1,
-            CASE WHEN ${Q} THEN ${previous(`${Q}, department_id`)} END AS c2,
-            CASE WHEN ${Q} AND ${L} THEN ${previous(`${Q}, ${L}`)} END AS c3,
-            CASE WHEN ${Q} AND ${L} THEN ${previous(`${Q}, ${L}, department_id`)} END AS c4
-       FROM encounter ${patients === null ? '' : `WHERE patient_id IN (${patients})`}`;
+/** The expectations' values (windows over them only: each window is a sort), then nulls on the other rows. */
+function recompute(postgres: boolean, patients: string | null): string[] {
+  const previous = (partition: string) => `LAG(next_visit_due) OVER (PARTITION BY patient_id${partition} ORDER BY next_visit_due, id)`;
+  const select = `SELECT id, ${previous('')} AS c1, ${previous(', department_id')} AS c2,
+            CASE WHEN ${L} THEN ${previous(`, ${L}`)} END AS c3,
+            CASE WHEN ${L} THEN ${previous(`, ${L}, department_id`)} END AS c4
+       FROM encounter WHERE ${Q}${patients === null ? '' : ` AND patient_id IN (${patients})`}`;
   const differs = postgres ? 'IS DISTINCT FROM' : 'IS NOT';
   const set = COLUMNS.map((column, i) => `${column} = x.c${i + 1}`).join(', ');
   const changed = COLUMNS.map((column, i) => `encounter.${column} ${differs} x.c${i + 1}`).join(' OR ');
-  return `UPDATE encounter SET ${set} FROM (${select}) AS x WHERE encounter.id = x.id AND (${changed})`;
+  const only = patients === null ? '' : `patient_id IN (${patients}) AND `;
+  return [
+    `UPDATE encounter SET ${set} FROM (${select}) AS x WHERE encounter.id = x.id AND (${changed})`,
+    `UPDATE encounter SET ${COLUMNS.map((c) => `${c} = NULL`).join(', ')}
+      WHERE ${only}NOT ${Q} AND (${COLUMNS.map((c) => `${c} IS NOT NULL`).join(' OR ')})`,
+  ];
 }
+
+const body = (postgres: boolean, patients: string) => recompute(postgres, patients).map((sql) => `${sql};`).join('\n');
 
 const INDEX = `CREATE INDEX "IDX_encounter_churn_order" ON "encounter" ("next_visit_due", "department_id", "returned_on", ${COLUMNS.map((c) => `"${c}"`).join(', ')}) WHERE next_visit_due IS NOT NULL AND superseded = false`;
 const changed = (differs: string) => INPUTS.map((c) => `OLD.${c} ${differs} NEW.${c}`).join(' OR ');
@@ -35,13 +41,13 @@ const changed = (differs: string) => INPUTS.map((c) => `OLD.${c} ${differs} NEW.
 const SQLITE = [
   ...COLUMNS.map((c) => `ALTER TABLE "encounter" ADD COLUMN "${c}" varchar(10)`),
   `CREATE TRIGGER encounter_churn_order_insert AFTER INSERT ON encounter WHEN NEW.next_visit_due IS NOT NULL
-   BEGIN ${recompute(false, 'NEW.patient_id')}; END`,
+   BEGIN ${body(false, 'NEW.patient_id')} END`,
   `CREATE TRIGGER encounter_churn_order_update AFTER UPDATE OF ${INPUTS.join(', ')} ON encounter
    WHEN (OLD.next_visit_due IS NOT NULL OR NEW.next_visit_due IS NOT NULL) AND (${changed('IS NOT')})
-   BEGIN ${recompute(false, 'OLD.patient_id, NEW.patient_id')}; END`,
+   BEGIN ${body(false, 'OLD.patient_id, NEW.patient_id')} END`,
   `CREATE TRIGGER encounter_churn_order_delete AFTER DELETE ON encounter WHEN OLD.next_visit_due IS NOT NULL
-   BEGIN ${recompute(false, 'OLD.patient_id')}; END`,
-  recompute(false, null),
+   BEGIN ${body(false, 'OLD.patient_id')} END`,
+  ...recompute(false, null),
   INDEX,
 ];
 
@@ -63,12 +69,12 @@ const POSTGRES = [
        a := OLD.patient_id; b := NEW.patient_id;
      END IF;
      PERFORM 1 FROM patient WHERE id IN (a, b) ORDER BY id FOR NO KEY UPDATE;
-     ${recompute(true, 'a, b')};
+     ${body(true, 'a, b')}
      RETURN NULL;
    END $$`,
   `CREATE TRIGGER encounter_churn_order AFTER INSERT OR DELETE OR UPDATE OF ${INPUTS.join(', ')} ON encounter
    FOR EACH ROW EXECUTE FUNCTION encounter_churn_order()`,
-  recompute(true, null),
+  ...recompute(true, null),
   INDEX,
 ];
 
