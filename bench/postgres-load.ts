@@ -16,7 +16,6 @@ const TABLES = [
   'callback_attempt',
   // The indicator rollups the generator built (and which time zone), so the server need not rebuild them.
   'survey_rating_daily',
-  'wait_monthly',
   'callback_daily',
   'callback_duration_daily',
   'survey_daily',
@@ -71,7 +70,7 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
     }
     await client.query(`TRUNCATE ${ROLLUP_JOURNALS.join(', ')}`);
     // The copied patients went through the status triggers into the journal: count them at once.
-    for (const sql of rebuildStatusCountsSql()) await client.query(sql);
+    for (const sql of rebuildStatusCountsSql(true)) await client.query(sql);
     const began = Date.now();
     await client.query('ANALYZE');
     log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);

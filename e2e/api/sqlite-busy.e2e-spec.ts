@@ -124,7 +124,7 @@ describe('starting on a busy SQLite database', () => {
     }
   });
 
-  it('answers the follow-up figures from the callbacks while a busy start-up could not build their rollup yet', async () => {
+  it('answers the follow-up figures from the callbacks, and satisfaction with a 503, while a busy start-up could not build their rollups yet', async () => {
     const db = await createTestDatabase('sqlite');
     const first = await startServerOn('sqlite', db);
     const anonymous = new ApiClient(first.baseUrl);
@@ -147,9 +147,16 @@ describe('starting on a busy SQLite database', () => {
       expect(server.output()).toContain('the rollups are brought up to date in 5 s');
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
       const reader = new ApiClient(server.baseUrl, quality.token);
-      const summary = await reader.get<{ headlines: { callbackCompletion: { n: number } } }>(`/api/indicators/summary?from=${day(-7)}&to=${day(0)}`);
-      expect(summary.status).toBe(200);
-      expect(summary.body.headlines.callbackCompletion.n).toBe(1);
+      const period = `from=${day(-7)}&to=${day(0)}`;
+      const followUp = await reader.get<{ points: { n: number }[] }>(`/api/indicators/follow-up?${period}&groupBy=day`);
+      expect(followUp.status).toBe(200);
+      expect(followUp.body.points.reduce((sum, point) => sum + point.n, 0)).toBe(1);
+      // Satisfaction has no such fallback: a clear 503 rather than figures missing the old responses.
+      for (const path of [`summary?${period}`, `satisfaction?${period}`]) {
+        const refused = await reader.get<{ code: string }>(`/api/indicators/${path}`);
+        expect(refused.status).toBe(503);
+        expect(refused.body.code).toBe('indicator.rollups_building');
+      }
     } finally {
       release();
       await (server ?? first).stop();

@@ -5,10 +5,9 @@ import { PatientsModule } from '../patients/patients.module';
 import { EncounterEntity } from './encounter.entity';
 import { EncountersController } from './encounters.controller';
 import { EncountersService } from './encounters.service';
-import { WaitMonthlyEntity } from './wait-monthly.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EncounterEntity, WaitMonthlyEntity]), PatientsModule, CallbacksModule],
+  imports: [TypeOrmModule.forFeature([EncounterEntity]), PatientsModule, CallbacksModule],
   controllers: [EncountersController],
   providers: [EncountersService],
   exports: [EncountersService],

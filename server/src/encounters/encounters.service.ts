@@ -21,7 +21,6 @@ import { EncounterEntity } from './encounter.entity';
 import { toEncounter } from './encounter-view';
 import { recordReturn, supersedeEarlierExpectations } from './return-expectations';
 import { countWaitInHistograms } from './wait-histogram';
-import { countWait } from './wait-rollup';
 import { waitSecondsBetween } from './wait-seconds';
 import { surveyOffer } from '../surveys/invitation-eligibility';
 
@@ -107,7 +106,6 @@ export class EncountersService {
         .where('id = :id AND called_at IS NULL', { id })
         .execute();
       if (result.affected !== 1) throw alreadyCalled(id);
-      await countWait(manager, encounter, waitSeconds);
       await countWaitInHistograms(manager, encounter, waitSeconds);
       await this.audit.record(context, auditEvent('encounter.call', encounter), manager);
     });

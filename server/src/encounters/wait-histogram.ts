@@ -6,7 +6,7 @@ import { WAIT_TENTHS_SQL, waitTenths } from './wait-rollup';
 
 /*
  * Wait histograms by day, ISO week and month, per department and for all departments together
- * (department_id 0), in tenths of a minute like `wait_monthly` (see wait-rollup.ts for why tenths
+ * (department_id 0), in tenths of a minute (see wait-rollup.ts for why tenths
  * give the DOMAIN.md median and p90 exactly, and how `above_tenth_n` answers any whole-minute
  * threshold). A period is read as its whole months, then whole weeks, then single days
  * (`waitSpans`), so a year costs 12 month rows per tenth plus at most a few weeks and 12 days, and 91
@@ -65,7 +65,8 @@ export async function countWaitInHistograms(manager: EntityManager, encounter: {
  * week overlapping them (read whole, from the days around the months). `weekStart` is the
  * database's Monday-of-a-day expression (IndicatorSql.weekStart).
  */
-export function rebuildWaitHistogramSql(weekStart: (day: string) => string, months?: readonly string[]): string[] {
+export function rebuildWaitHistogramSql(sql: IndicatorSql, months?: readonly string[]): string[] {
+  const weekStart = (day: string) => sql.weekStart(day);
   if (months && (months.length === 0 || !months.every((m) => /^\d{4}-\d{2}$/.test(m)))) throw new Error('months must be a non-empty list of YYYY-MM');
   const bounds = months?.map((m) => ({ first: `${m}-01`, last: addDays(`${addDays(`${m}-28`, 4).slice(0, 7)}-01`, -1) }));
   const spanIn = (span: WaitSpan, day: string) =>
@@ -74,7 +75,9 @@ export function rebuildWaitHistogramSql(weekStart: (day: string) => string, mont
   const encountersIn = (span: WaitSpan) =>
     bounds ? ` AND (${bounds.map(({ first, last }) => `(checked_in_on >= '${span === 'week' ? addDays(first, -6) : first}' AND checked_in_on <= '${span === 'week' ? addDays(last, 6) : last}')`).join(' OR ')})` : '';
   const firstDay: Record<WaitSpan, string> = { day: 'checked_in_on', week: weekStart('checked_in_on'), month: "substr(checked_in_on, 1, 7) || '-01'" };
-  const statements: string[] = [];
+  // PostgreSQL: a call committing a new histogram row between the DELETE and the INSERT would make
+  // the INSERT fail on the key; the lock holds the calls off until this transaction ends.
+  const statements: string[] = sql.isPostgres ? ['LOCK TABLE wait_histogram IN SHARE ROW EXCLUSIVE MODE'] : [];
   for (const span of ['day', 'week', 'month'] as const) {
     statements.push(`DELETE FROM wait_histogram WHERE span = '${span}'${spanIn(span, 'first_day')}`);
     for (const department of ['department_id', '0']) {
@@ -112,5 +115,5 @@ export function waitSpans(from: CalendarDay, to: CalendarDay, largest: WaitSpan)
 /** Rebuilds the histograms (all, or what `months` touch) in the caller's transaction. */
 export async function rebuildWaitHistograms(manager: EntityManager, months?: readonly string[]): Promise<void> {
   const sql = new IndicatorSql(null, null, 'UTC', manager.connection.options.type === 'postgres');
-  for (const statement of rebuildWaitHistogramSql((day) => sql.weekStart(day), months)) await manager.query(statement);
+  for (const statement of rebuildWaitHistogramSql(sql, months)) await manager.query(statement);
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { integerList, returnExpectationSql } from '../encounters/return-expectations';
 import { rebuildWaitHistograms } from '../encounters/wait-histogram';
-import { rebuildWaitMonthlySql } from '../encounters/wait-rollup';
 import { IMPORT_TRANSITION_REASON } from './import-batch-write';
 
 /*
@@ -63,10 +62,9 @@ export function stageStatements(ids: readonly number[]): string[] {
   ];
 }
 
-/** Rebuilds the wait rollup (encounters/wait-rollup.ts) of these months from their encounters. */
+/** Rebuilds the wait histograms (encounters/wait-histogram.ts) of these months from their encounters. */
 export async function rebuildWaitMonths(manager: EntityManager, months: readonly string[]): Promise<void> {
   if (months.length === 0) return;
-  for (const sql of rebuildWaitMonthlySql(months)) await manager.query(sql);
   await rebuildWaitHistograms(manager, months);
 }
 

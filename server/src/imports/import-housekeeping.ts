@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { rebuildWaitHistograms } from '../encounters/wait-histogram';
-import { rebuildWaitMonthly } from '../encounters/wait-rollup';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { removeUpload, staleUploads, uploadFolder, UPLOAD_KEEP_MS } from './import-files';
 import { HistoryImporter } from './history-importer';
@@ -49,10 +48,7 @@ export class ImportHousekeeping implements OnApplicationBootstrap {
       `SELECT DISTINCT patient_id AS id FROM encounter WHERE import_job_id IN (${jobIds.map(Number).join(', ')})`,
     )) as { id: number }[];
     await this.importer.refreshDerived(new Set(rows.map((row) => Number(row.id))), new Set());
-    await this.writes.run(async (m) => {
-      await rebuildWaitMonthly(m);
-      await rebuildWaitHistograms(m);
-    });
+    await this.writes.run((m) => rebuildWaitHistograms(m));
   }
 
   @Interval(HOURLY)

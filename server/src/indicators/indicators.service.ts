@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import {
@@ -62,6 +62,7 @@ export class IndicatorsService {
   }
 
   async series<N extends IndicatorName>(name: N, request: IndicatorRequest): Promise<IndicatorSeries<N>> {
+    if (name === 'satisfaction') this.assertSurveyRollupBuilt();
     const scope = this.scopeOf(request);
     const groupBy = request.groupBy ?? 'month';
     const templateId = templateOf(name, request);
@@ -70,6 +71,7 @@ export class IndicatorsService {
   }
 
   async summary(request: IndicatorRequest): Promise<IndicatorSummary> {
+    this.assertSurveyRollupBuilt();
     const scope = this.scopeOf(request);
     const settings = await this.hospital.current();
     return this.cached('summary', scope, settings, () => this.computeSummary(scope, settings));
@@ -82,6 +84,16 @@ export class IndicatorsService {
       const links = await lifecycleFlow(this.sqlProvider.get(), scope, this.config.timeZone, settings.returnGraceDays, this.today());
       return { from: scope.from, to: scope.to, departmentId: scope.departmentId, links };
     });
+  }
+
+  /**
+   * Satisfaction is read from its rollup only (rollups/survey-rollup.ts). Until a start-up that met
+   * a busy database has built it (retried every few seconds), its figures would count only what was
+   * submitted since: 503 rather than a wrong figure. Follow-up figures fall back to the callbacks.
+   */
+  private assertSurveyRollupBuilt(): void {
+    if (this.rollups.built) return;
+    throw new ServiceUnavailableException({ message: 'the satisfaction figures are being prepared; try again shortly', code: ERROR_CODES.indicatorRollupsBuilding });
   }
 
   /**

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
 import { backfillReturnExpectations } from '../encounters/return-expectations';
 import { rebuildWaitHistograms } from '../encounters/wait-histogram';
-import { rebuildWaitMonthly } from '../encounters/wait-rollup';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentEntity } from '../departments/department.entity';
 import type { DemoSeeder } from '../demo/demo-seeder';
@@ -46,7 +45,6 @@ export class PatientsDemoSeeder implements DemoSeeder {
       await insertChunked(manager, PatientEntity, journeys.patients);
       await insertChunked(manager, EncounterEntity, journeys.encounters);
       await backfillReturnExpectations(manager);
-      await rebuildWaitMonthly(manager);
       await rebuildWaitHistograms(manager);
       await insertChunked(manager, StageTransitionEntity, journeys.transitions);
       await moveSequencesPastIds(manager, ['patient', 'encounter', 'stage_transition']);

@@ -42,9 +42,11 @@ export function foldStatusJournalSql(postgres: boolean): string[] {
 }
 
 /** Recomputes the counts from the patients (`npm run rollups:rebuild`, the benchmark's loaders). */
-export function rebuildStatusCountsSql(): string[] {
+export function rebuildStatusCountsSql(postgres: boolean): string[] {
   const key = statusKeySql('p');
   return [
+    // PostgreSQL: a change journalled between the DELETE and the INSERT … FROM patient would count twice.
+    ...(postgres ? ['LOCK TABLE patient_status_journal IN SHARE ROW EXCLUSIVE MODE'] : []),
     'DELETE FROM patient_status_journal',
     'DELETE FROM patient_status_counts',
     `INSERT INTO patient_status_counts (department_id, due_on, detractor, n)

@@ -120,6 +120,7 @@ export const ERROR_CODES = {
   indicatorNotFound: 'indicator.not_found',
   indicatorKeyOutsidePeriod: 'indicator.key_outside_period',
   indicatorTemplateSatisfactionOnly: 'indicator.template_satisfaction_only',
+  indicatorRollupsBuilding: 'indicator.rollups_building',
   /** A drill-down export would hold more rows than one file may (narrow the period or segment). */
   indicatorExportTooLarge: 'indicator.export_too_large',
   // Audit log

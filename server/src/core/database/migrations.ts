@@ -26,6 +26,7 @@ import { SurveyRollups1765950000000 } from '../../migrations/1765950000000-surve
 import { PatientStatusCounts1765955000000 } from '../../migrations/1765955000000-patient-status-counts';
 import { WaitHistogram1765956000000 } from '../../migrations/1765956000000-wait-histogram';
 import { ChurnCohortOrder1765970000000 } from '../../migrations/1765970000000-churn-cohort-order';
+import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-drop-wait-monthly';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   PatientStatusCounts1765955000000,
   WaitHistogram1765956000000,
   ChurnCohortOrder1765970000000,
+  DropWaitMonthly1765990000000,
 ];

@@ -15,8 +15,12 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A worker that stops sooner than this after its start is not started again (it would only stop again). */
+const MIN_LIFETIME_MS = 5_000;
+
 class ReadWorker {
   readonly pending = new Map<number, Pending>();
+  readonly startedAt = Date.now();
 
   constructor(readonly thread: Worker) {}
 }
@@ -44,6 +48,7 @@ export class SqliteReaders implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SqliteReaders.name);
   private readonly workers: ReadWorker[] = [];
   private nextId = 0;
+  private stopping = false;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -65,6 +70,7 @@ export class SqliteReaders implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.thread.terminate()));
   }
@@ -87,17 +93,28 @@ export class SqliteReaders implements OnModuleInit, OnModuleDestroy {
       if (reply.error) pending?.reject(new SqliteReadError(reply.error.message, reply.error.code));
       else pending?.resolve(reply.rows);
     });
-    // A worker that died (out of memory, a bug) fails what it held and is replaced.
-    worker.thread.on('error', (error) => this.replace(worker, setup, error));
+    // A worker that stopped (an uncaught error, out of memory, process.exit) fails what it held and
+    // is replaced: a query left pending would hang its request, and the read cache shares it.
+    worker.thread.on('error', (error) => this.logger.error({ err: error }, 'a SQLite read worker failed'));
+    worker.thread.on('exit', (code) => {
+      if (!this.stopping) this.replace(worker, setup, code);
+    });
     worker.thread.unref();
     return worker;
   }
 
-  private replace(dead: ReadWorker, setup: ReadWorkerSetup, error: Error): void {
-    this.logger.error({ err: error }, 'a SQLite read worker stopped; starting another');
+  private replace(dead: ReadWorker, setup: ReadWorkerSetup, exitCode: number): void {
+    this.logger.error(`a SQLite read worker stopped (exit code ${exitCode}); starting another`);
     for (const pending of dead.pending.values()) pending.reject(new SqliteReadError('the read worker stopped', null));
     dead.pending.clear();
     const index = this.workers.indexOf(dead);
-    if (index >= 0) this.workers[index] = this.start(setup);
+    if (index < 0) return;
+    if (Date.now() - dead.startedAt >= MIN_LIFETIME_MS) {
+      this.workers[index] = this.start(setup);
+      return;
+    }
+    // Without workers, the indicators read on the request thread again (`available`).
+    this.workers.splice(index, 1);
+    this.logger.error('the SQLite read worker stopped right after its start: not restarting it');
   }
 }

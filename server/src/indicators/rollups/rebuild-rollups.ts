@@ -1,5 +1,4 @@
 import { rebuildChurnOrderSql } from '../../encounters/churn-order';
-import { REBUILD_WAIT_MONTHLY } from '../../encounters/wait-rollup';
 import { IndicatorSql } from '../indicator-sql';
 import { fixedOffsetMinutes } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, rebuildCallbackRollupSql } from './callback-rollup';
@@ -10,17 +9,15 @@ import { SURVEY_ROLLUP, rebuildSurveyRollupSql } from './survey-rollup';
 /**
  * Every statement that recomputes the indicator rollups from their source rows, for one database
  * kind and hospital time zone: the follow-up (callback_daily, callback_duration_daily), the
- * satisfaction (survey_daily), the dimension (survey_rating_daily), the wait (wait_monthly,
- * wait_histogram) and the status-count ones, and the churn cohort's order columns of the encounters.
+ * satisfaction (survey_daily), the dimension (survey_rating_daily), the wait (wait_histogram)
+ * and the status-count ones, and the churn cohort's order columns of the encounters.
  * Run them in one transaction. Plain SQL, so loaders outside the app (the benchmark's generator,
  * with better-sqlite3) use them too. On SQLite a zone with daylight saving needs the app's
  * `hf_local_day()` function registered on the connection (`registerLocalDay`).
  */
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
-  // The wait rollup is counted by the call itself: the rebuild waits for (then holds off) those writers too.
-  const lock = kind === 'postgres' ? ['LOCK TABLE wait_monthly IN SHARE ROW EXCLUSIVE MODE'] : [];
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
-  return [...rebuildZonedRollupsSql(kind, timeZone, [CALLBACK_ROLLUP, SURVEY_ROLLUP]), ...lock, ...REBUILD_WAIT_MONTHLY, ...rebuildStatusAndWaitSql(sql), ...rebuildChurnOrderSql(kind)];
+  return [...rebuildZonedRollupsSql(kind, timeZone, [CALLBACK_ROLLUP, SURVEY_ROLLUP]), ...rebuildStatusAndWaitSql(sql), ...rebuildChurnOrderSql(kind)];
 }
 
 /**

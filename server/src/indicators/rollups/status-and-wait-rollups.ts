@@ -4,5 +4,5 @@ import type { IndicatorSql } from '../indicator-sql';
 
 /** The statements rebuilding the status counts and the wait histograms (part of `rebuildRollupsSql`). */
 export function rebuildStatusAndWaitSql(sql: IndicatorSql): string[] {
-  return [...rebuildStatusCountsSql(), ...rebuildWaitHistogramSql((day) => sql.weekStart(day))];
+  return [...rebuildStatusCountsSql(sql.isPostgres), ...rebuildWaitHistogramSql(sql)];
 }
