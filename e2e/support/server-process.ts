@@ -84,7 +84,7 @@ export async function startServerOn(
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000; // generous: a loaded 2-core machine starts slowly
+  const deadline = Date.now() + 120_000; // generous: a loaded 2-core machine starts slowly (first start with demo data: ~10 s idle)
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -96,7 +96,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become healthy in 60 s:\n${output()}`);
+  throw new Error(`server did not become healthy in 120 s:\n${output()}`);
 }
 
 async function stop(child: ChildProcess, db: TestDatabase): Promise<void> {
