@@ -25,6 +25,7 @@ import { CallbackPriorityRank1765850000000 } from '../../migrations/176585000000
 import { SurveyRollups1765950000000 } from '../../migrations/1765950000000-survey-rollups';
 import { PatientStatusCounts1765955000000 } from '../../migrations/1765955000000-patient-status-counts';
 import { WaitHistogram1765956000000 } from '../../migrations/1765956000000-wait-histogram';
+import { CommentThemes1765976000000 } from '../../migrations/1765976000000-comment-themes';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -58,4 +59,5 @@ export const MIGRATIONS = [
   SurveyRollups1765950000000,
   PatientStatusCounts1765955000000,
   WaitHistogram1765956000000,
+  CommentThemes1765976000000,
 ];
