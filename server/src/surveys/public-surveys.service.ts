@@ -21,6 +21,7 @@ import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
+import { insertResponseThemes, tagsToStore } from './themes/response-tags';
 
 const QUESTION_CACHE_SIZE = 100;
 
@@ -68,6 +69,8 @@ export class PublicSurveysService {
       throw new BadRequestException({ message: checked.problems, code: ERROR_CODES.surveyAnswersInvalid, params: { fields: problemFields(checked.problems) } });
     }
     const { response } = checked;
+    // Tagged before the write transaction: CPU work (well under 5 ms) that need not hold the write lock.
+    const tags = tagsToStore(response.comment);
 
     return this.writes.run(async (manager) => {
       const now = new Date();
@@ -92,8 +95,11 @@ export class PublicSurveysService {
         needsRecovery: response.needsRecovery,
         comment: response.comment,
         language: input.language ?? 'zh',
+        commentSentiment: tags?.sentiment ?? null,
+        taggerVersion: tags?.version ?? null,
       };
       const id = await insertResponse(manager, row);
+      if (tags) await insertResponseThemes(manager, [{ response: { id, submittedOn: row.submittedOn, departmentId: row.departmentId, nps: row.nps }, themes: tags.themes }]);
       await insertAnswers(
         manager,
         id,
