@@ -1,5 +1,5 @@
 import { ERROR_CODES, isNpsDetractor, needsRecoveryAnswer, type QuestionKind } from '@huifang/shared';
-import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { PublicSurvey, SurveyLinkState } from '@huifang/shared';
@@ -21,13 +21,13 @@ import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
-import { insertResponseThemes, tagsToStore } from './themes/response-tags';
+import { insertResponseThemes, tagsToStore, warmUpTagger } from './themes/response-tags';
 
 const QUESTION_CACHE_SIZE = 100;
 
 /** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
 @Injectable()
-export class PublicSurveysService {
+export class PublicSurveysService implements OnApplicationBootstrap {
   private readonly questionCache = new Map<number, SurveyTemplateVersionEntity['questions']>();
 
   constructor(
@@ -38,6 +38,10 @@ export class PublicSurveysService {
     private readonly hospital: HospitalSettingsService,
     private readonly audit: AuditService,
   ) {}
+
+  onApplicationBootstrap(): void {
+    warmUpTagger();
+  }
 
   async get(token: string): Promise<PublicSurvey> {
     const invitation = await this.usable(token);

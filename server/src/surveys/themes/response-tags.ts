@@ -36,3 +36,12 @@ export async function insertResponseThemes(manager: EntityManager, rows: readonl
   const params = flat.flatMap(({ response, theme }) => [response.id, theme.key, JSON.stringify(theme.matched), response.submittedOn, response.departmentId, response.nps]);
   await runRawSql(manager, `INSERT INTO response_theme (response_id, theme_key, matched, submitted_on, department_id, nps) VALUES ${values.join(', ')}`, params);
 }
+
+/**
+ * Loads jieba's dictionary, the English model and the version hash (about 0.9 s, once per
+ * process) at start-up, so that the first patient's submit does not pay for them.
+ */
+export function warmUpTagger(): void {
+  tagsToStore('排队');
+  tagsToStore('wait');
+}
