@@ -1,5 +1,4 @@
-import type { CommentSentiment } from '@huifang/shared';
-import { COMMENT_SENTIMENTS } from '@huifang/shared';
+import { COMMENT_SENTIMENTS, type CommentSentiment } from '@huifang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { runRawSql } from '../../core/database/raw-sql';
 import { insertResponseThemes, tagsToStore, type StoredTags, type TaggedResponse } from './response-tags';
