@@ -43,9 +43,26 @@ async function main(): Promise<void> {
     started = performance.now();
     const again = await retagStaleComments(dataSource, (work) => dataSource.transaction(work));
     console.log(`second run: ${again.retagged} stale, ${(performance.now() - started).toFixed(0)} ms`);
+    await printPlans(dataSource);
   } finally {
     await dataSource.destroy();
     await dropScratch();
+  }
+}
+
+/** The plans of the reads the tags are indexed for (#13 items 3-4): each must use a response_theme index. */
+const PLANNED_READS = {
+  "comments of one theme in a period and department": `SELECT response_id, matched FROM response_theme
+    WHERE theme_key = 'waiting' AND submitted_on BETWEEN '2026-03-01' AND '2026-03-31' AND department_id = 2`,
+  'theme frequency among detractors vs promoters in a period': `SELECT theme_key, SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END) AS detractors,
+    SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END) AS promoters FROM response_theme WHERE submitted_on BETWEEN '2026-03-01' AND '2026-03-31' GROUP BY theme_key`,
+};
+
+async function printPlans(dataSource: DataSource): Promise<void> {
+  if (postgres) await dataSource.query('ANALYZE response_theme');
+  for (const [name, sql] of Object.entries(PLANNED_READS)) {
+    const rows = (await dataSource.query(`${postgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`)) as Record<string, string>[];
+    console.log(`plan, ${name}:\n${rows.map((row) => `  ${row['QUERY PLAN'] ?? row['detail']}`).join('\n')}`);
   }
 }
 
