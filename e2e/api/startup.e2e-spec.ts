@@ -2,6 +2,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { runServerExpectingFailure, startServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 
 describe('start-up configuration', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('start-up configuration', () => {
 });
 
 describe.each(testDatabases())('demo mode on %s', (database) => {
-  it('fills an empty database with the demo accounts of API.md', async () => {
+  it('fills an empty database with the demo accounts of API.md, its comments tagged', async () => {
     const server = await startServer(database, { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' });
     try {
       const anonymous = new ApiClient(server.baseUrl);
@@ -41,6 +42,19 @@ describe.each(testDatabases())('demo mode on %s', (database) => {
         const me = await client.get<{ role: string }>('/api/auth/me');
         expect(me.body.role).toBe(account.role);
       }
+      // The demo's comments are tagged as a submit would tag them (themes/response-tags.ts).
+      const sql = (text: string) => runSql(server.databaseUrl, text);
+      expect(await sql('SELECT id FROM survey_response WHERE comment IS NOT NULL AND (tagger_version IS NULL OR comment_sentiment IS NULL)')).toEqual([]);
+      const [tagged] = (await sql('SELECT COUNT(*) AS n FROM survey_response WHERE comment IS NOT NULL')) as { n: number }[];
+      const [themes] = (await sql('SELECT COUNT(DISTINCT response_id) AS n FROM response_theme')) as { n: number }[];
+      expect(Number(tagged?.n)).toBeGreaterThan(0);
+      expect(Number(themes?.n)).toBeGreaterThan(0);
+      expect(
+        await sql(
+          `SELECT t.response_id FROM response_theme t JOIN survey_response r ON r.id = t.response_id
+            WHERE r.comment IS NULL OR t.submitted_on <> r.submitted_on OR t.department_id <> r.department_id OR t.nps <> r.nps`,
+        ),
+      ).toEqual([]);
     } finally {
       await server.stop();
     }

@@ -8,9 +8,9 @@ export interface CommandResult {
   output: string;
 }
 
-/** Runs `npm run backup|restore|import -- <file>` (or `npm run rollups:rebuild`) as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
+/** Runs `npm run backup|restore|import -- <file>` (or `npm run rollups:rebuild` / `themes:retag`) as an operator would (the built `dist/server/<command>.js`), against DATABASE_URL. */
 export async function runMaintenance(
-  command: 'backup' | 'restore' | 'rollups-rebuild' | 'import',
+  command: 'backup' | 'restore' | 'rollups-rebuild' | 'themes-retag' | 'import',
   file: string | null,
   databaseUrl: string,
   env: Record<string, string> = {},

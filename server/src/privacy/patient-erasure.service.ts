@@ -10,6 +10,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { StageTransitionEntity } from '../patients/stage-transition.entity';
 import { SurveyAnswerEntity } from '../surveys/survey-answer.entity';
 import { SurveyInvitationEntity } from '../surveys/survey-invitation.entity';
+import { ResponseThemeEntity } from '../surveys/themes/response-theme.entity';
 import { SurveyResponseEntity } from '../surveys/survey-response.entity';
 import { patientNotFound } from '../patients/patient-not-found';
 import { eraseImportTraces } from './erase-import-traces';
@@ -115,8 +116,12 @@ async function eraseCallbacks(manager: EntityManager, patientId: number, now: Da
 
 /** Comments and text answers, and staff's reasons for stage moves: free text that may name the person. */
 async function eraseFreeText(manager: EntityManager, patientId: number): Promise<void> {
-  await manager.update(SurveyResponseEntity, { patientId }, { comment: null });
+  // The comment's tags go with it: the matched words are the comment's own words.
+  await manager.update(SurveyResponseEntity, { patientId }, { comment: null, commentSentiment: null, taggerVersion: null });
   const responseIds = (await manager.find(SurveyResponseEntity, { select: { id: true }, where: { patientId } })).map((r) => r.id);
-  if (responseIds.length) await manager.update(SurveyAnswerEntity, { responseId: In(responseIds) }, { valueText: null });
+  if (responseIds.length) {
+    await manager.update(SurveyAnswerEntity, { responseId: In(responseIds) }, { valueText: null });
+    await manager.delete(ResponseThemeEntity, { responseId: In(responseIds) });
+  }
   await manager.update(StageTransitionEntity, { patientId }, { reason: null });
 }

@@ -1,5 +1,5 @@
 import { ERROR_CODES, isNpsDetractor, needsRecoveryAnswer, type QuestionKind } from '@huifang/shared';
-import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException, Injectable, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { PublicSurvey, SurveyLinkState } from '@huifang/shared';
@@ -21,12 +21,13 @@ import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
+import { insertResponseThemes, tagsToStore, warmUpTagger } from './themes/response-tags';
 
 const QUESTION_CACHE_SIZE = 100;
 
 /** What patients reach through a one-time link, without an account. Never the patient's name or phone. */
 @Injectable()
-export class PublicSurveysService {
+export class PublicSurveysService implements OnApplicationBootstrap {
   private readonly questionCache = new Map<number, SurveyTemplateVersionEntity['questions']>();
 
   constructor(
@@ -37,6 +38,10 @@ export class PublicSurveysService {
     private readonly hospital: HospitalSettingsService,
     private readonly audit: AuditService,
   ) {}
+
+  onApplicationBootstrap(): void {
+    warmUpTagger();
+  }
 
   async get(token: string): Promise<PublicSurvey> {
     const invitation = await this.usable(token);
@@ -68,6 +73,8 @@ export class PublicSurveysService {
       throw new BadRequestException({ message: checked.problems, code: ERROR_CODES.surveyAnswersInvalid, params: { fields: problemFields(checked.problems) } });
     }
     const { response } = checked;
+    // Tagged before the write transaction: CPU work (well under 5 ms) that need not hold the write lock.
+    const tags = tagsToStore(response.comment);
 
     return this.writes.run(async (manager) => {
       const now = new Date();
@@ -92,8 +99,11 @@ export class PublicSurveysService {
         needsRecovery: response.needsRecovery,
         comment: response.comment,
         language: input.language ?? 'zh',
+        commentSentiment: tags?.sentiment ?? null,
+        taggerVersion: tags?.version ?? null,
       };
       const id = await insertResponse(manager, row);
+      if (tags) await insertResponseThemes(manager, [{ response: { id, submittedOn: row.submittedOn, departmentId: row.departmentId, nps: row.nps }, themes: tags.themes }]);
       await insertAnswers(
         manager,
         id,

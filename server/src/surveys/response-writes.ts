@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { QuestionKind, RatingDimension, SurveyLanguage } from '@huifang/shared';
+import type { CommentSentiment, QuestionKind, RatingDimension, SurveyLanguage } from '@huifang/shared';
 import { runRawSql } from '../core/database/raw-sql';
 
 /*
@@ -48,15 +48,18 @@ export interface NewResponse {
   needsRecovery: boolean;
   comment: string | null;
   language: SurveyLanguage;
+  /** The comment's sentiment and the tagger version that read it (themes/response-tags.ts); null without tags. */
+  commentSentiment: CommentSentiment | null;
+  taggerVersion: string | null;
 }
 
 /** Inserts the response row; its id. */
 export async function insertResponse(manager: EntityManager, r: NewResponse): Promise<number> {
   const rows = (await runRawSql(
     manager,
-    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, needs_recovery, comment, language)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [r.invitationId, r.encounterId, r.patientId, r.departmentId, r.templateVersionId, r.submittedAt, r.submittedOn, r.nps, r.csat, r.needsRecovery, r.comment, r.language],
+    `INSERT INTO survey_response (invitation_id, encounter_id, patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, csat, needs_recovery, comment, language, comment_sentiment, tagger_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [r.invitationId, r.encounterId, r.patientId, r.departmentId, r.templateVersionId, r.submittedAt, r.submittedOn, r.nps, r.csat, r.needsRecovery, r.comment, r.language, r.commentSentiment, r.taggerVersion],
   )) as { id: number }[];
   return Number(rows[0]?.id);
 }

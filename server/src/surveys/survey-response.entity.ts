@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { SCALE, SURVEY_LANGUAGES, type SurveyLanguage } from '@huifang/shared';
+import { SCALE, SURVEY_LANGUAGES, type CommentSentiment, type SurveyLanguage } from '@huifang/shared';
 import { isBetween, isOneOf } from '../core/database/check-expressions';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -75,6 +75,17 @@ export class SurveyResponseEntity {
 
   @Column({ type: 'varchar', length: 2 })
   language!: SurveyLanguage;
+
+  /**
+   * The comment's tone as the tagger read it (themes/): one of COMMENT_SENTIMENTS, written by the
+   * tagger only (no CHECK, so SQLite need not rebuild the table); null without a comment or before tagging.
+   */
+  @Column({ name: 'comment_sentiment', type: 'varchar', length: 13, nullable: true })
+  commentSentiment!: CommentSentiment | null;
+
+  /** The tagger (themes/tagger-version.ts) that tagged the comment: a different one means stale, for the re-tag job. */
+  @Column({ name: 'tagger_version', type: 'varchar', length: 16, nullable: true })
+  taggerVersion!: string | null;
 
   @OneToMany(() => SurveyAnswerEntity, (answer) => answer.response)
   answers?: SurveyAnswerEntity[];

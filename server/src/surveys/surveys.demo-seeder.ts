@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { CallbackEntity } from '../callbacks/callback.entity';
-import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
+import { INSERT_CHUNK_ROWS, insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
 import { WriteTransaction } from '../core/database/write-transaction';
 import type { DemoSeeder } from '../demo/demo-seeder';
 import { EncounterEntity } from '../encounters/encounter.entity';
@@ -14,6 +14,7 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { insertResponseThemes, tagsToStore, type StoredTags, type TaggedResponse } from './themes/response-tags';
 
 /** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
 @Injectable()
@@ -54,9 +55,11 @@ export class SurveysDemoSeeder implements DemoSeeder {
         consentSurveys: e.patient?.consentSurveys ?? null,
       })),
     });
+    const tagged = tagDemoResponses(feedback.responses);
     await this.writes.run(async (manager) => {
       await insertChunked(manager, SurveyInvitationEntity, feedback.invitations);
       await insertChunked(manager, SurveyResponseEntity, feedback.responses);
+      for (let i = 0; i < tagged.length; i += INSERT_CHUNK_ROWS) await insertResponseThemes(manager, tagged.slice(i, i + INSERT_CHUNK_ROWS));
       await insertChunked(manager, SurveyAnswerEntity, feedback.answers);
       await insertChunked(manager, CallbackEntity, feedback.callbacks);
       await moveSequencesPastIds(manager, ['survey_invitation', 'survey_response', 'survey_answer', 'callback']);
@@ -69,4 +72,23 @@ export class SurveysDemoSeeder implements DemoSeeder {
         `${feedback.callbacks.length} service-recovery cases`,
     );
   }
+}
+
+type DemoResponse = TaggedResponse & { comment: string | null; commentSentiment?: string | null; taggerVersion?: string | null };
+
+/**
+ * Tags the demo comments as a submit would (sentiment and version set on each response row); their
+ * themes, to insert after the responses. The demo repeats its comments, so each text is tagged once.
+ */
+function tagDemoResponses(responses: DemoResponse[]): { response: TaggedResponse; themes: StoredTags['themes'] }[] {
+  const byText = new Map<string, StoredTags | null>();
+  return responses.flatMap((response) => {
+    if (response.comment === null) return [];
+    if (!byText.has(response.comment)) byText.set(response.comment, tagsToStore(response.comment));
+    const tags = byText.get(response.comment);
+    if (!tags) return [];
+    response.commentSentiment = tags.sentiment;
+    response.taggerVersion = tags.version;
+    return tags.themes.length ? [{ response, themes: tags.themes }] : [];
+  });
 }

@@ -10,6 +10,8 @@ import { SurveyAnswerEntity } from './survey-answer.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyInvitationsController } from './survey-invitations.controller';
 import { SurveyInvitationsService } from './survey-invitations.service';
+import { CommentThemeEntity } from './themes/comment-theme.entity';
+import { ResponseThemeEntity } from './themes/response-theme.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyResponsesController } from './survey-responses.controller';
 import { SurveyResponsesService } from './survey-responses.service';
@@ -25,6 +27,8 @@ import { SurveyTemplatesService } from './survey-templates.service';
       SurveyTemplateVersionEntity,
       SurveyInvitationEntity,
       SurveyResponseEntity,
+      CommentThemeEntity,
+      ResponseThemeEntity,
       SurveyAnswerEntity,
       CallbackEntity,
     ]),

@@ -26,6 +26,7 @@ import { SurveyRollups1765950000000 } from '../../migrations/1765950000000-surve
 import { PatientStatusCounts1765955000000 } from '../../migrations/1765955000000-patient-status-counts';
 import { WaitHistogram1765956000000 } from '../../migrations/1765956000000-wait-histogram';
 import { ChurnCohortOrder1765970000000 } from '../../migrations/1765970000000-churn-cohort-order';
+import { CommentThemes1765976000000 } from '../../migrations/1765976000000-comment-themes';
 import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-drop-wait-monthly';
 
 /**
@@ -61,5 +62,6 @@ export const MIGRATIONS = [
   PatientStatusCounts1765955000000,
   WaitHistogram1765956000000,
   ChurnCohortOrder1765970000000,
+  CommentThemes1765976000000,
   DropWaitMonthly1765990000000,
 ];

@@ -37,7 +37,8 @@ const DAY = 86_400_000;
 export function generateDemoFeedback(input: FeedbackInput) {
   faker.seed(input.seed ?? 4242);
   const invitations: Record<string, unknown>[] = [];
-  const responses: Record<string, unknown>[] = [];
+  // Typed where the seeder tags the comments (surveys.demo-seeder.ts).
+  const responses: (Record<string, unknown> & { id: number; submittedOn: string; departmentId: number; nps: number; comment: string | null })[] = [];
   const answers: Record<string, unknown>[] = [];
   const callbacks: Record<string, unknown>[] = [];
   const lastInvited = new Map<number, Date>();

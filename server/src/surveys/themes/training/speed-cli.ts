@@ -7,20 +7,9 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { tagComment } from '../tag-comment';
 import { DEFAULT_FEEDBACK_FILE, readFeedbackFile } from './fft-dataset';
+import { CHINESE_COMMENTS } from './sample-chinese-comments';
 
 const RETAG_COUNT = Number(process.env['RETAG_COUNT'] ?? 200_000);
-const CHINESE_COMMENTS = [
-  '医生态度很好，讲得很清楚，就是排队太久了，等了两个小时。',
-  '挂号难，网上预约总是约不上，电话也打不通。',
-  '护士不耐心，问了几次都爱答不理。',
-  '病房干净整洁，饭菜也不错，感谢各位医护人员！',
-  '停车难，停车场太小，收费贵。',
-  '出院的时候护士详细交代了注意事项，出院后还有电话随访，非常满意。',
-  '医术高明，手术很成功，恢复得很快。',
-  '检查费用太贵了，医保报销比例低。',
-  '整体还可以，没什么意见。',
-  '候诊区太吵，座位不够，厕所有异味。',
-];
 
 function main(): void {
   const english = readFeedbackFile(DEFAULT_FEEDBACK_FILE).map((row) => row.text);

@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A theme comments are tagged with (issue #13). Seeded with the built-in themes of shared/
+ * (DEFAULT_COMMENT_THEMES), which the tagger knows; admins may add their own later.
+ */
+@Entity('comment_theme')
+export class CommentThemeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  key!: string;
+
+  @Column({ name: 'name_zh', type: 'varchar', length: 100 })
+  nameZh!: string;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 100 })
+  nameEn!: string;
+
+  /** One of the tagger's themes (not deletable, names editable); false for an admin's own. */
+  @Column({ name: 'built_in', type: 'boolean', default: false })
+  builtIn!: boolean;
+}

@@ -1,0 +1,47 @@
+import type { CommentSentiment, CommentThemeMatch } from '@huifang/shared';
+import type { EntityManager } from 'typeorm';
+import { runRawSql } from '../../core/database/raw-sql';
+import { tagComment } from './tag-comment';
+import { taggerVersion } from './tagger-version';
+
+/** A comment's tags as stored: the sentiment and version on survey_response, the themes in response_theme. */
+export interface StoredTags {
+  sentiment: CommentSentiment;
+  version: string;
+  themes: CommentThemeMatch[];
+}
+
+/** What response_theme copies from its response (see ResponseThemeEntity). */
+export interface TaggedResponse {
+  id: number;
+  submittedOn: string;
+  departmentId: number;
+  nps: number | null;
+}
+
+/** The tags of a comment to store; null for none (no comment, nothing to tag). CPU only: call it outside a write transaction. */
+export function tagsToStore(comment: string | null): StoredTags | null {
+  if (comment === null || !comment.trim()) return null;
+  const tags = tagComment(comment);
+  return { sentiment: tags.sentiment, version: taggerVersion(), themes: tags.themes };
+}
+
+const THEME_COLUMNS = 6;
+
+/** The response_theme rows of many responses, in one multi-row INSERT (the caller keeps it under the bound-parameter limits). */
+export async function insertResponseThemes(manager: EntityManager, rows: readonly { response: TaggedResponse; themes: readonly CommentThemeMatch[] }[]): Promise<void> {
+  const flat = rows.flatMap(({ response, themes }) => themes.map((theme) => ({ response, theme })));
+  if (flat.length === 0) return;
+  const values = flat.map((_, i) => `(${Array.from({ length: THEME_COLUMNS }, (__, c) => `$${1 + i * THEME_COLUMNS + c}`).join(', ')})`);
+  const params = flat.flatMap(({ response, theme }) => [response.id, theme.key, JSON.stringify(theme.matched), response.submittedOn, response.departmentId, response.nps]);
+  await runRawSql(manager, `INSERT INTO response_theme (response_id, theme_key, matched, submitted_on, department_id, nps) VALUES ${values.join(', ')}`, params);
+}
+
+/**
+ * Loads jieba's dictionary, the English model and the version hash (about 0.9 s, once per
+ * process) at start-up, so that the first patient's submit does not pay for them.
+ */
+export function warmUpTagger(): void {
+  tagsToStore('排队');
+  tagsToStore('wait');
+}
