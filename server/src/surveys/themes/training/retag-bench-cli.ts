@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../core/database/migrations';
+import { npsDetractorSql, npsPromoterSql } from '../../band-sql';
 import { retagStaleComments } from '../retag';
 import { DEFAULT_FEEDBACK_FILE, readFeedbackFile } from './fft-dataset';
 import { CHINESE_COMMENTS } from './sample-chinese-comments';
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
 const PLANNED_READS = {
   "comments of one theme in a period and department": `SELECT response_id, matched FROM response_theme
     WHERE theme_key = 'waiting' AND submitted_on BETWEEN '2026-03-01' AND '2026-03-31' AND department_id = 2`,
-  'theme frequency among detractors vs promoters in a period': `SELECT theme_key, SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END) AS detractors,
-    SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END) AS promoters FROM response_theme WHERE submitted_on BETWEEN '2026-03-01' AND '2026-03-31' GROUP BY theme_key`,
+  'theme frequency among detractors vs promoters in a period': `SELECT theme_key, SUM(CASE WHEN ${npsDetractorSql('nps')} THEN 1 ELSE 0 END) AS detractors,
+    SUM(CASE WHEN ${npsPromoterSql('nps')} THEN 1 ELSE 0 END) AS promoters FROM response_theme WHERE submitted_on BETWEEN '2026-03-01' AND '2026-03-31' GROUP BY theme_key`,
 };
 
 async function printPlans(dataSource: DataSource): Promise<void> {
