@@ -20,7 +20,7 @@ import { runSql } from '../support/sql';
  * CHURN_SEED / CHURN_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['CHURN_SEED'] ?? 20261202);
-const RUNS = Number(process.env['CHURN_RUNS'] ?? 10);
+const RUNS = Number(process.env['CHURN_RUNS'] ?? 6);
 const DAY = 86_400_000;
 const ZONE = 'Asia/Shanghai';
 const GRACES = [0, 3, 30];

@@ -16,7 +16,7 @@ import { expectFoldAndRebuildAgree } from '../support/rollup-round-trip';
  * `npm run rollups:rebuild` (needs the server build). ROLLUP_SEED / ROLLUP_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['ROLLUP_SEED'] ?? 20261201);
-const RUNS = Number(process.env['ROLLUP_RUNS'] ?? 15);
+const RUNS = Number(process.env['ROLLUP_RUNS'] ?? 8);
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const ZONE = 'Asia/Shanghai';

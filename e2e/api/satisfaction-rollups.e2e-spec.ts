@@ -18,7 +18,7 @@ import { expectFoldAndRebuildAgree } from '../support/rollup-round-trip';
  * themselves. ROLLUP_SEED / ROLLUP_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['ROLLUP_SEED'] ?? 20261202);
-const RUNS = Number(process.env['ROLLUP_RUNS'] ?? 8);
+const RUNS = Number(process.env['ROLLUP_RUNS'] ?? 5);
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const ZONE = 'Asia/Shanghai';

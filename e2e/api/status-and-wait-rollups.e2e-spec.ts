@@ -19,7 +19,7 @@ import { expectFoldAndRebuildAgree } from '../support/rollup-round-trip';
  * STATUS_SEED / STATUS_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['STATUS_SEED'] ?? 20261201);
-const RUNS = Number(process.env['STATUS_RUNS'] ?? 12);
+const RUNS = Number(process.env['STATUS_RUNS'] ?? 6);
 const DAY = 86_400_000;
 const GRACE_DAYS = 30; // the default setting
 const ZONE = 'Asia/Shanghai';
