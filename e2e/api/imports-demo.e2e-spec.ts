@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD, type ImportJob, type ImportRowError, type Page, type SavedImportMapping } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 
 /** The demo data set includes one finished historical import, so a new user sees what one looks like (#11). */
@@ -10,7 +10,7 @@ describe.each(testDatabases())('the demo import on %s', (database) => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer(database, { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' });
+    server = await startDemoServer(database);
     admin = await new ApiClient(server.baseUrl).login('admin', DEMO_PASSWORD);
   });
   afterAll(() => server?.stop());

@@ -12,7 +12,7 @@ import {
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { registerPatient } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 
 type Value = string | number | null;
 const PRIORITY_RANK: Record<string, number> = { high: 0, normal: 1, low: 2 };
@@ -50,7 +50,7 @@ describe.each(testDatabases())('list sorting (?sort=) on %s', (database) => {
   let quality: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer(database, { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' });
+    server = await startDemoServer(database);
     const anonymous = new ApiClient(server.baseUrl);
     desk = await anonymous.login('frontdesk', DEMO_PASSWORD);
     quality = await anonymous.login('quality', DEMO_PASSWORD);

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@huifang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 
 /**
@@ -36,7 +36,7 @@ describeInBrowser('keyboard and contrast', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }),
+      startDemoServer('sqlite'),
       launchChromium(),
     ]);
   });

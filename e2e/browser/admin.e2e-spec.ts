@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { registerPatient } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { AuditPage } from './pages/audit.page';
 import { ConfirmDialog } from './pages/confirm-dialog.page';
 import { DepartmentsPage } from './pages/departments.page';
@@ -20,7 +20,7 @@ describeInBrowser('an admin manages departments, staff and the audit log', () =>
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     const anonymous = new ApiClient(server.baseUrl);
     admin = await anonymous.login('admin', DEMO_PASSWORD);
     desk = await anonymous.login('frontdesk', DEMO_PASSWORD);

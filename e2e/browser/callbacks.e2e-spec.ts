@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, type CallbackItem, type PatientTimeline } from '@huifang
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { registerPatient } from '../support/patients-fixtures';
 import { CallbacksPage } from './pages/callbacks.page';
 import { LoginPage } from './pages/login.page';
@@ -16,7 +16,7 @@ describeInBrowser('front desk works the callback queue in the browser', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     api = await new ApiClient(server.baseUrl).login('frontdesk2', DEMO_PASSWORD);
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();

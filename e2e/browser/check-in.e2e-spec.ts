@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { registerPatient } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { CheckInDialog } from './pages/check-in.dialog';
 import { LoginPage } from './pages/login.page';
 import { PatientsPage } from './pages/patients.page';
@@ -19,7 +19,7 @@ describeInBrowser('check-in from the Today board and the patient list', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }),
+      startDemoServer('sqlite'),
       launchChromium(),
     ]);
     api = await new ApiClient(server.baseUrl).login('frontdesk2', DEMO_PASSWORD);

@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, type Encounter, type Page as ListPage, type SurveyInvita
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 import { PublicFeedbackPage } from './pages/public-feedback.page';
 
@@ -68,7 +68,7 @@ describeInBrowser('the client is light on a cold cache', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     // The quality manager's stored session, to open the dashboard signed in but with nothing cached.
     const page = await coldPage();
     const login = new LoginPage(page);

@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { eventually } from '../support/eventually';
 import { finishedVisit } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 
 /** A page of the app and what shows it has finished drawing. */
@@ -79,7 +79,7 @@ describeInBrowser('every page works under the content security policy', () => {
 
   beforeAll(async () => {
     launching = launchChromium();
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launching]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launching]);
     desk = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { eventually } from '../support/eventually';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { DashboardPage } from './pages/dashboard.page';
 import { LoginPage } from './pages/login.page';
 
@@ -28,7 +28,7 @@ describeInBrowser('the quality manager reads the dashboard', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     quality = await new ApiClient(server.baseUrl).login('quality', DEMO_PASSWORD);
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     page = await context.newPage();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { registerPatient } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 import { PatientsPage } from './pages/patients.page';
 
@@ -16,7 +16,7 @@ describeInBrowser('server refusals in the Chinese UI', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     api = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { finishedVisit } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 import { LoginPage } from './pages/login.page';
 import { PatientDetailPage } from './pages/patient-detail.page';
@@ -26,7 +26,7 @@ describeInBrowser('a patient answers the survey on a phone', () => {
   let desk: ApiClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     desk = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, type FhirDepartmentMapping, type ImportJob, type Page as
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process';
+import { REPO_ROOT, startDemoServer, type RunningServer } from '../support/server-process';
 import { FhirDepartmentsPage, ImportsPage } from './pages/imports.page';
 import { LoginPage } from './pages/login.page';
 import { ShellPage } from './pages/shell.page';
@@ -56,7 +56,7 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
   let csvPath: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     admin = await new ApiClient(server.baseUrl).login('admin', DEMO_PASSWORD);
     dir = mkdtempSync(join(tmpdir(), 'huifang-import-'));
     csvPath = join(dir, '门诊就诊记录.csv');

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@huifang/shared';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 
 /** Column headers sort the whole list on the server: the request carries `sort`, and so does the URL. */
@@ -13,7 +13,7 @@ describeInBrowser('sorting list columns', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }),
+      startDemoServer('sqlite'),
       launchChromium(),
     ]);
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });

@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@huifang/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 import { ShellPage } from './pages/shell.page';
 import { UsersPage } from './pages/users.page';
@@ -13,7 +13,7 @@ describeInBrowser('staff login in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

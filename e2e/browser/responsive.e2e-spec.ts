@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, type Page as ListPage, type PatientSummary } from '@huif
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { CallbacksPage } from './pages/callbacks.page';
 import { LoginPage } from './pages/login.page';
 
@@ -26,7 +26,7 @@ describeInBrowser('the front desk pages fit a phone and a desktop', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }),
+      startDemoServer('sqlite'),
       launchChromium(),
     ]);
     const api = await new ApiClient(server.baseUrl).login('frontdesk2', DEMO_PASSWORD);

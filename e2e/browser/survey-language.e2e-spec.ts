@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { finishedVisit } from '../support/patients-fixtures';
-import { startServer, type RunningServer } from '../support/server-process';
+import { startDemoServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
 import { PublicFeedbackPage } from './pages/public-feedback.page';
 
@@ -13,7 +13,7 @@ describeInBrowser("the survey in the patient's language", () => {
   let desk: ApiClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer('sqlite', { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '' }), launchChromium()]);
+    [server, browser] = await Promise.all([startDemoServer('sqlite'), launchChromium()]);
     desk = await new ApiClient(server.baseUrl).login('frontdesk', DEMO_PASSWORD);
   });
   afterAll(async () => {

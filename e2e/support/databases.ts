@@ -16,8 +16,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards
+ * (a copy of `template` when one is named: see demo-template.ts).
+ */
+export async function createTestDatabase(kind: DatabaseKind, template?: string): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'huifang-e2e-'));
     return { url: `sqlite:${join(dir, 'huifang.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -25,7 +28,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `huifang_e2e_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { demoDatabase } from './demo-template';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 const SERVER_MAIN = join(REPO_ROOT, 'dist', 'server', 'main.js');
@@ -39,6 +40,16 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   return startServerOn(database, await createTestDatabase(database), env);
+}
+
+/**
+ * A server on demo data (HUIFANG_DEMO=1), for tests that use the data rather than test its seeding:
+ * a copy of one seeded database per build, settings and day (demo-template.ts).
+ */
+export async function startDemoServer(database: DatabaseKind, env: Record<string, string> = {}): Promise<RunningServer> {
+  const demoEnv = { HUIFANG_DEMO: '1', HUIFANG_ADMIN_PASSWORD: '', ...env };
+  const db = await demoDatabase(database, demoEnv, async (fresh) => (await startServerOn(database, fresh, demoEnv)).stopKeepingDatabase());
+  return startServerOn(database, db, demoEnv);
 }
 
 /** Another server process on an existing database (e.g. a second instance next to the first). */
