@@ -275,3 +275,16 @@ function waitBandDrivers(counts: DriverCounts): DriverWaitBand[] {
     };
   });
 }
+
+/** The Feedback responses list's filters behind a drivers cell (GET /api/survey-responses). */
+export interface DriverResponseFilter {
+  /** Responses whose NPS answer is in the band. */
+  npsBand?: NpsBandName;
+  /** Responses whose visit's wait is in the band. */
+  waitBand?: WaitBand;
+  /** Responses whose comment shows the theme (a comment_theme key). */
+  themeId?: string;
+}
+
+/** What a theme key looks like (the built-in keys and an admin's own). */
+export const THEME_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
