@@ -1,5 +1,5 @@
 import type { DriversAnswer } from '@huifang/shared';
-import { keyDriverChart, themeDifferenceChart, waitBandChart } from './drivers-charts';
+import { keyDriverChart, quadrantBounds, themeAxisReach, themeDifferenceChart, waitBandChart } from './drivers-charts';
 import { faded, fakeChartContext as context, seriesOf } from './chart-test-fakes';
 
 /** What the fake translation makes of a percentage and of points. */
@@ -58,6 +58,12 @@ describe('drivers charts', () => {
     expect(model.empty).toBe(false);
   });
 
+  it('themes: the axis reaches as far as the widest whisker, in tens', () => {
+    expect(themeAxisReach(answer.themes.items)).toBe(60);
+    expect(themeAxisReach([])).toBe(10);
+    expect(quadrantBounds([{ score: 3, rho: -1 }])).toEqual({ score: [0, 100], rho: [-1, 0.1] });
+  });
+
   it('themes: names follow the UI language; no themes is no data', () => {
     expect((themeDifferenceChart(answer, { ...context, lang: 'zh' }).option as { yAxis: { data: string[] } }).yAxis.data).toEqual(['等候', '餐饮']);
     expect(themeDifferenceChart({ ...answer, themes: { ...answer.themes, items: [] } }, context).empty).toBe(true);
@@ -70,12 +76,13 @@ describe('drivers charts', () => {
       [40, 0.6],
       [80, 0.2],
     ]);
+    // Zoomed to the points (scores 40-80, rho 0.2-0.6) with a margin, 0 (and a margin below it) in view for rho.
     expect(vertical.data).toEqual([
-      [60, -1],
-      [60, 1],
+      [60, -0.1],
+      [60, 0.7],
     ]);
     expect(horizontal.data).toEqual([
-      [0, 0.4],
+      [30, 0.4],
       [100, 0.4],
     ]);
     // Every dimension in the table, with n; one without a correlation has no quadrant.

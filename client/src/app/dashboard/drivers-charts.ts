@@ -20,6 +20,22 @@ export function themeLabel(theme: Pick<DriverTheme, 'nameZh' | 'nameEn' | 'theme
   return (context.lang === 'zh' ? theme.nameZh : theme.nameEn) || theme.theme;
 }
 
+/** How far the theme chart's axis reaches either side of 0: the widest bar or whisker, in tens (10 to 100). */
+export function themeAxisReach(items: readonly DriverTheme[]): number {
+  const widest = Math.max(0, ...items.flatMap((t) => [t.difference ?? 0, t.ci?.low ?? 0, t.ci?.high ?? 0].map(Math.abs)));
+  return Math.min(100, Math.max(10, Math.ceil(widest / 10) * 10));
+}
+
+/** The quadrant chart's ranges: the scores' and correlations' spread with a margin, 0 always in view for rho. */
+export function quadrantBounds(points: readonly { score: number; rho: number }[]): { score: [number, number]; rho: [number, number] } {
+  const scores = points.map((p) => p.score);
+  const rhos = points.map((p) => p.rho);
+  const low = Math.max(0, Math.floor((Math.min(100, ...scores) - 5) / 10) * 10);
+  const rhoLow = Math.max(-1, Math.floor((Math.min(0, ...rhos) - 0.05) * 10) / 10);
+  const rhoHigh = Math.min(1, Math.ceil((Math.max(0, ...rhos) + 0.05) * 10) / 10);
+  return { score: [low, 100], rho: [rhoLow, rhoHigh] };
+}
+
 /** A vertical tick, the end caps of a whisker. */
 const WHISKER_CAP = 'path://M0,0L0,1';
 
@@ -49,7 +65,8 @@ export function themeDifferenceChart(answer: DriversAnswer, context: ChartContex
           return `${themeLabel(theme, context)}: ${points(theme.difference, context)} · ${ci}<br>${t('dashboard.drivers.detractors')} ${share(theme.detractors)} · ${t('dashboard.drivers.promoters')} ${share(theme.promoters)}`;
         },
       },
-      xAxis: { type: 'value', min: -100, max: 100, axisLabel: { formatter: '{value}' } },
+      // Symmetric around 0, as wide as the widest whisker: small differences stay readable.
+      xAxis: { type: 'value', min: -themeAxisReach(items), max: themeAxisReach(items), axisLabel: { formatter: '{value}' } },
       yAxis: { type: 'category', inverse: true, data: items.map((theme) => themeLabel(theme, context)) },
       series: [
         {
@@ -115,6 +132,7 @@ export function keyDriverChart(answer: DriversAnswer, context: ChartContext): Ch
   const { items, cut } = answer.dimensions;
   const placed = items.filter((d) => d.rho !== null && d.score !== null);
   const rho = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+  const bounds = quadrantBounds([...placed.map((d) => ({ score: d.score ?? 0, rho: d.rho ?? 0 })), ...(cut ? [cut] : [])]);
   return {
     option: {
       animation: false,
@@ -127,8 +145,16 @@ export function keyDriverChart(answer: DriversAnswer, context: ChartContext): Ch
           return `${dimensionLabel(d.dimension, context)}<br>${t('dashboard.drivers.impact')} ${rho(d.rho)} (${sampleText({ n: d.n }, 'count', context)})<br>${t('dashboard.charts.topTwoBox')} ${cellText(d.score, 'percent', context)} (n = ${d.scoreN})`;
         },
       },
-      xAxis: { type: 'value', name: t('dashboard.drivers.score'), nameLocation: 'middle', nameGap: 24, min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'value', name: t('dashboard.drivers.impact'), min: -1, max: 1 },
+      xAxis: {
+        type: 'value',
+        name: t('dashboard.drivers.score'),
+        nameLocation: 'middle',
+        nameGap: 24,
+        min: bounds.score[0],
+        max: bounds.score[1],
+        axisLabel: { formatter: '{value}%' },
+      },
+      yAxis: { type: 'value', name: t('dashboard.drivers.impact'), min: bounds.rho[0], max: bounds.rho[1] },
       series: [
         {
           // Points only (a line series without its line: the dashboard's ECharts chunk has no scatter chart).
@@ -149,12 +175,12 @@ export function keyDriverChart(answer: DriversAnswer, context: ChartContext): Ch
         ...(cut
           ? [
               [
-                [cut.score, -1],
-                [cut.score, 1],
+                [cut.score, bounds.rho[0]],
+                [cut.score, bounds.rho[1]],
               ],
               [
-                [0, cut.rho],
-                [100, cut.rho],
+                [bounds.score[0], cut.rho],
+                [bounds.score[1], cut.rho],
               ],
             ].map((data) => ({ type: 'line', silent: true, symbol: 'none', tooltip: { show: false }, lineStyle: { type: 'dashed', color: '#90a4ae', width: 1 }, data }))
           : []),
@@ -216,7 +242,7 @@ export function waitBandChart(answer: DriversAnswer, context: ChartContext): Cha
       grid: { left: 48, right: 24, top: 40, bottom: 48, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: bands.map(label) },
+      xAxis: { type: 'category', data: bands.map(label), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', min: -100, max: 100 },
       series: [
         figure(t('dashboard.charts.nps'), CHART_COLORS.nps, (b) => b.nps, 'nps'),
