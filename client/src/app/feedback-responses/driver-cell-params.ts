@@ -7,12 +7,12 @@ import { NPS_BANDS, THEME_KEY_PATTERN, WAIT_BAND_KEYS, type DriverResponseFilter
  */
 export function driverCellFromParams(params: ParamMap): DriverResponseFilter {
   const cell: DriverResponseFilter = {};
-  const npsBand = params.get('npsBand');
-  const waitBand = params.get('waitBand');
-  const themeId = params.get('themeId');
-  if (npsBand && (NPS_BANDS as readonly string[]).includes(npsBand)) cell.npsBand = npsBand as NpsBandName;
-  if (waitBand && (WAIT_BAND_KEYS as readonly string[]).includes(waitBand)) cell.waitBand = waitBand as WaitBand;
-  if (themeId && THEME_KEY_PATTERN.test(themeId)) cell.themeId = themeId;
+  const nps = params.get('npsBand');
+  const wait = params.get('waitBand');
+  const theme = params.get('themeId');
+  if (nps && (NPS_BANDS as readonly string[]).includes(nps)) cell.npsBand = nps as NpsBandName;
+  if (wait && (WAIT_BAND_KEYS as readonly string[]).includes(wait)) cell.waitBand = wait as WaitBand;
+  if (theme && THEME_KEY_PATTERN.test(theme)) cell.themeId = theme;
   return cell;
 }
 
