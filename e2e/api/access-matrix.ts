@@ -62,6 +62,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   // Indicators: quality managers; the live waiting board also for the front desk.
   'GET /api/indicators/summary': QUALITY,
   'GET /api/indicators/lifecycle-flow': QUALITY,
+  'GET /api/indicators/drivers': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/live': STAFF,

@@ -6,6 +6,7 @@ export * from './lib/callbacks';
 export * from './lib/comment-themes';
 export * from './lib/demo';
 export * from './lib/departments';
+export * from './lib/drivers';
 export * from './lib/encounters';
 export * from './lib/imports';
 export * from './lib/indicators';

@@ -5,6 +5,7 @@ import {
   ERROR_CODES,
   INDICATOR_NAMES,
   type DrillDownRow,
+  type DriversAnswer,
   type IndicatorName,
   type IndicatorSeries,
   type IndicatorSummary,
@@ -19,11 +20,13 @@ import { DrillDownService } from './drill-down.service';
 import {
   DrillDownFilterDto,
   DrillDownQueryDto,
+  DriversQueryDto,
   FlowDrillDownCsvQueryDto,
   FlowDrillDownQueryDto,
   IndicatorQueryDto,
   SeriesQueryDto,
 } from './dto/indicator-query.dto';
+import { DriversService } from './drivers.service';
 import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
@@ -40,6 +43,7 @@ export class IndicatorsController {
     private readonly indicators: IndicatorsService,
     private readonly drillDown: DrillDownService,
     private readonly liveBoard: LiveBoardService,
+    private readonly driversService: DriversService,
     private readonly audit: AuditService,
   ) {}
 
@@ -75,6 +79,15 @@ export class IndicatorsController {
     await this.recordExport(context, rows);
     csvAttachment(reply, `lifecycle-flow-${query.fromStage}-${query.toStage}`, this.indicators.scopeOf(query));
     return drillDownToCsv(rows, 'flow', query.lang ?? 'zh');
+  }
+
+  @Get('drivers')
+  @ApiOperation({
+    summary:
+      'Drivers of dissatisfaction: theme shares among detractors vs promoters (difference with its Newcombe 95% CI), each rating dimension\'s Spearman rho with the NPS answer against its score (key-driver quadrant), NPS and CSAT by wait band; every figure with n',
+  })
+  drivers(@Query() query: DriversQueryDto): Promise<DriversAnswer> {
+    return this.driversService.drivers(this.indicators.scopeOf(query));
   }
 
   @Get('live')

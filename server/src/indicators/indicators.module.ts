@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SqliteReaders } from '../core/database/sqlite-readers';
 import { DepartmentEntity } from '../departments/department.entity';
 import { DrillDownService } from './drill-down.service';
+import { DriversService } from './drivers.service';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
@@ -12,7 +13,7 @@ import { RollupsService } from './rollups/rollups.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DepartmentEntity])],
   controllers: [IndicatorsController],
-  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService],
+  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, DriversService, LiveBoardService, RollupsService],
   exports: [RollupsService],
 })
 export class IndicatorsModule {}

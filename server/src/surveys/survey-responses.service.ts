@@ -7,6 +7,7 @@ import { orderList, type SortColumn } from '../core/database/list-order';
 import type { SurveyResponseQueryDto } from './dto/survey-response-query.dto';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { npsDetractorSql } from './band-sql';
+import { applyDriverFilters } from './driver-filters';
 import { toSurveyResponse } from './survey-response-view';
 
 /** The response list's sort keys in SQL (SURVEY_RESPONSE_SORT_KEYS); unanswered scores sort last. */
@@ -34,6 +35,7 @@ export class SurveyResponsesService {
     if (query.needsRecoveryOnly) qb.andWhere('r.needs_recovery = :needsRecovery', { needsRecovery: true });
     if (query.hasComment === true) qb.andWhere("r.comment IS NOT NULL AND r.comment <> ''");
     if (query.hasComment === false) qb.andWhere("(r.comment IS NULL OR r.comment = '')");
+    applyDriverFilters(qb, query);
     const total = await qb.clone().getCount();
     // Page by ids first: the answers join would otherwise multiply rows.
     const ids = (

@@ -1,5 +1,6 @@
 import type { PublicHospital } from './hospital-settings';
 import type { CalendarDay } from './calendar-day';
+import type { DriverResponseFilter } from './drivers';
 /** Survey question kinds (DOMAIN.md, Surveys). */
 export const QUESTION_KINDS = ['nps', 'csat', 'rating', 'choice', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -143,7 +144,7 @@ export interface SurveyResponseSummary {
   recoveryCallbackId: number | null;
 }
 
-export interface SurveyResponseQuery {
+export interface SurveyResponseQuery extends DriverResponseFilter {
   from?: string;
   to?: string;
   departmentId?: number;

@@ -11,31 +11,32 @@ import type { DrillTarget } from './drill-down';
 import { type FigureUnit, type Translate, formatDecimal, formatFigure } from './figure-format';
 
 /** A drill-down button of one table row: what it lists and how many. */
-export interface TableDrill {
+export interface TableDrill<T = DrillTarget> {
   label: string;
-  target: DrillTarget;
+  target: T;
 }
 
-export interface ChartTableRow {
+export interface ChartTableRow<T = DrillTarget> {
   label: string;
   /** One text per column after the first; `—` for no data. */
   cells: string[];
-  drills: TableDrill[];
+  drills: TableDrill<T>[];
 }
 
 /** The chart's figures as a table ("view as table"): for screen readers, and a click target per row. */
-export interface ChartTable {
+export interface ChartTable<T = DrillTarget> {
   columns: string[];
-  rows: ChartTableRow[];
+  rows: ChartTableRow<T>[];
 }
 
-export interface ChartModel {
+/** `T`: what a click opens (the dashboard's drill-down by default; the drivers panel opens Feedback responses). */
+export interface ChartModel<T = DrillTarget> {
   option: EChartsCoreOption;
   /** What a click on data item `hits[seriesIndex][dataIndex]` opens; null for nothing. */
-  hits: (DrillTarget | null)[][];
+  hits: (T | null)[][];
   /** Every bucket is empty: the panel says "no data" instead of drawing axes. */
   empty: boolean;
-  table: ChartTable;
+  table: ChartTable<T>;
 }
 
 export interface ChartContext {

@@ -8,6 +8,7 @@ import {
   type Headline,
   type HeadlineName,
   INDICATOR_NAMES,
+  type DriversAnswer,
   type IndicatorName,
   type IndicatorSeries,
   type IndicatorSummary,
@@ -84,6 +85,20 @@ interface DashboardRequests {
   summary: TestRequest;
   flow: TestRequest;
   series: Record<IndicatorName, TestRequest>;
+  drivers: TestRequest;
+}
+
+/** A period without responses: the drivers panel says "No data" in each chart. */
+function emptyDrivers(request: TestRequest): DriversAnswer {
+  const params = request.request.params;
+  return {
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    departmentId: params.has('departmentId') ? Number(params.get('departmentId')) : null,
+    themes: { ciMethod: 'newcombe_wilson', commented: { detractors: 0, promoters: 0 }, items: [] },
+    dimensions: { correlation: 'spearman', cut: null, items: [] },
+    waitBands: [],
+  };
 }
 
 /** The trends whose buckets follow the summary's n (churn is always monthly). */
@@ -154,6 +169,8 @@ describe('DashboardPageComponent', () => {
     const summaryRequest = pending('/api/indicators/summary');
     const flow = pending('/api/indicators/lifecycle-flow');
     const series = { churn: pending('/api/indicators/churn') } as Record<IndicatorName, TestRequest>;
+    // The drivers panel asks at once, as churn does (no buckets to wait for).
+    const drivers = pending('/api/indicators/drivers');
     for (const indicator of TRENDS_AFTER_SUMMARY) expect(httpMock.match(`/api/indicators/${indicator}`)).toHaveLength(0);
     if (options.summaryFails) {
       summaryRequest.flush({ message: 'boom' }, { status: 500, statusText: 'Server Error' });
@@ -172,7 +189,7 @@ describe('DashboardPageComponent', () => {
     }
     await settle();
     for (const indicator of TRENDS_AFTER_SUMMARY) series[indicator] = pending(`/api/indicators/${indicator}`);
-    return { summary: summaryRequest, flow, series };
+    return { summary: summaryRequest, flow, series, drivers };
   }
 
   async function openDashboard(url: string, options: Parameters<typeof requests>[0] = {}): Promise<DashboardRequests> {
@@ -188,6 +205,7 @@ describe('DashboardPageComponent', () => {
   async function answer(sent: DashboardRequests, flow: LifecycleFlow = FLOW): Promise<void> {
     sent.flow.flush(flow);
     for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
+    sent.drivers.flush(emptyDrivers(sent.drivers));
     await settle();
   }
 
@@ -216,7 +234,9 @@ describe('DashboardPageComponent', () => {
     expect(sent.series.satisfaction.request.urlWithParams).toBe(`/api/indicators/satisfaction?${period}&groupBy=month`);
     expect(sent.series.churn.request.urlWithParams).toBe(`/api/indicators/churn?${period}&groupBy=month`);
     expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=month`);
+    expect(sent.drivers.request.urlWithParams).toBe(`/api/indicators/drivers?${period}`);
     await answer(sent);
+    expect(el('panel-drivers').querySelectorAll('[data-testid=chart-no-data]')).toHaveLength(3);
 
     expect(el<HTMLInputElement>('period-from').value).toBe('01/01/2026'); // shown the English way; the URL keeps YYYY-MM-DD
     expect(el<HTMLInputElement>('period-to').value).toBe('03/31/2026'); // shown the English way; the URL keeps YYYY-MM-DD

@@ -51,6 +51,7 @@ import {
 } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
 import { DrillDownPanelComponent } from './drill-down-panel.component';
+import { DriversPanelComponent } from './drivers-panel.component';
 import { flowChart } from './flow-chart';
 import { headlineViews } from './headline';
 import { IndicatorChartComponent } from './indicator-chart.component';
@@ -68,6 +69,7 @@ import { SeriesPanelComponent } from './series-panel.component';
     PeriodFieldsComponent,
     DepartmentFilterComponent,
     DrillDownPanelComponent,
+    DriversPanelComponent,
     IndicatorChartComponent,
     MatButtonModule,
     MatButtonToggleModule,

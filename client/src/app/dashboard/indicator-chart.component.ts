@@ -13,7 +13,7 @@ const INIT_OPTS = { renderer: 'svg' as const };
 /**
  * One chart of the dashboard with its states: loading, failed (with retry), no data (never empty
  * axes), and the same figures as a table for screen readers and keyboard users. A click on a data
- * item, or a table row's button, asks for the rows behind it.
+ * item, or a table row's button, asks for the rows behind it (`T`: what the chart's model says a click opens).
  */
 @Component({
   selector: 'hf-indicator-chart',
@@ -95,20 +95,20 @@ const INIT_OPTS = { renderer: 'svg' as const };
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class IndicatorChartComponent {
-  readonly model = input<ChartModel | null>(null);
+export class IndicatorChartComponent<T = DrillTarget> {
+  readonly model = input<ChartModel<T> | null>(null);
   readonly loading = input(false);
   readonly failed = input(false);
   /** What the chart shows, for assistive technology. */
   readonly label = input('');
 
-  readonly drill = output<DrillTarget>();
+  readonly drill = output<T>();
   readonly retry = output<void>();
 
   protected readonly asTable = signal(false);
   protected readonly initOpts = INIT_OPTS;
 
-  protected onClick(model: ChartModel, event: ECElementEvent): void {
+  protected onClick(model: ChartModel<T>, event: ECElementEvent): void {
     // A Sankey reports its nodes and its links (edges) with separate indexes: only links list patients.
     if (event.dataType === 'node') {
       return;

@@ -4,6 +4,7 @@ import type {
   DrillDownQuery,
   ExportLanguage,
   DrillDownRow,
+  DriversAnswer,
   FlowTarget,
   IndicatorName,
   IndicatorQuery,
@@ -58,6 +59,11 @@ export class IndicatorsApiService {
   drillCsv(filter: DrillFilter, lang: ExportLanguage): Observable<Blob> {
     const url = filter.kind === 'flow' ? `${INDICATORS_URL}/lifecycle-flow/patients.csv` : `${INDICATORS_URL}/${filter.indicator}/patients.csv`;
     return this.http.get(url, { params: toHttpParams({ ...filter.query, lang }), responseType: 'blob' });
+  }
+
+  /** Drivers of dissatisfaction: theme shares by NPS band, dimension impact × score, satisfaction by wait band. */
+  drivers(query: Omit<IndicatorQuery, 'groupBy'>): Observable<DriversAnswer> {
+    return this.http.get<DriversAnswer>(`${INDICATORS_URL}/drivers`, { params: toHttpParams(query) });
   }
 
   flow(query: Omit<IndicatorQuery, 'groupBy'>): Observable<LifecycleFlow> {

@@ -34,6 +34,8 @@ import { SurveysApiService } from '../surveys/surveys-api.service';
 import { provideSurveysScope } from '../surveys/surveys-scope';
 import { templateChoices } from '../surveys/template-options';
 import { DimensionRatingsComponent } from './dimension-ratings.component';
+import { type DriverChip, driverCellChips } from './driver-cell-chips';
+import { hasDriverCell } from './driver-cell-params';
 import {
   RESPONSES_PAGE_SIZES,
   type ResponsesListState,
@@ -104,8 +106,19 @@ export class FeedbackResponsesPageComponent {
   protected readonly hasFilters = computed(() => {
     const s = this.state();
     const d = defaultResponsesState(this.today);
-    return s.from !== d.from || s.to !== d.to || s.departmentId !== null || s.templateId !== null || s.npsDetractorsOnly || s.needsRecoveryOnly || s.hasComment;
+    return (
+      s.from !== d.from ||
+      s.to !== d.to ||
+      s.departmentId !== null ||
+      s.templateId !== null ||
+      s.npsDetractorsOnly ||
+      s.needsRecoveryOnly ||
+      s.hasComment ||
+      hasDriverCell(s.driverCell)
+    );
   });
+  /** The drivers cell's filters as removable chips: what each narrows to, in the UI language. */
+  protected readonly driverChips = computed(() => driverCellChips(this.state().driverCell, this.language.lang()));
   /** Quality managers do not open patient pages (PAGE_ACCESS): for them the name is plain text. */
   protected readonly canOpenPatients = computed(() => {
     const role = this.auth.user()?.role;
@@ -181,6 +194,12 @@ export class FeedbackResponsesPageComponent {
 
   protected setFilter(changes: Partial<Pick<ResponsesListState, 'departmentId' | 'templateId' | 'npsDetractorsOnly' | 'needsRecoveryOnly' | 'hasComment'>>): void {
     this.navigate({ ...this.state(), ...changes, page: 1 });
+  }
+
+  protected removeDriverFilter(key: DriverChip['key']): void {
+    const driverCell = { ...this.state().driverCell };
+    delete driverCell[key];
+    this.navigate({ ...this.state(), driverCell, page: 1 });
   }
 
   protected clearFilters(): void {

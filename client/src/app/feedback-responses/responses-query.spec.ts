@@ -19,6 +19,7 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: false,
       needsRecoveryOnly: false,
       hasComment: false,
+      driverCell: {},
       sort: null,
       page: 1,
       pageSize: 20,
@@ -49,6 +50,7 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: true,
       needsRecoveryOnly: true,
       hasComment: true,
+      driverCell: {},
       sort: '-nps',
       page: 4,
       pageSize: 50,
@@ -72,6 +74,9 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: null,
       needsRecoveryOnly: null,
       hasComment: null,
+      npsBand: null,
+      waitBand: null,
+      themeId: null,
       sort: null,
       page: null,
       pageSize: null,
@@ -86,6 +91,9 @@ describe('feedback list state in the URL', () => {
       npsDetractorsOnly: null,
       needsRecoveryOnly: null,
       hasComment: 'true',
+      npsBand: null,
+      waitBand: null,
+      themeId: null,
       sort: 'csat',
       page: 3,
       pageSize: null,
@@ -118,5 +126,15 @@ describe('feedback list state in the URL', () => {
     expect(withPeriodEnd(state, 'to', '2026-02-01')).toEqual({ ...state, from: '2026-02-01', to: '2026-02-01', page: 1 });
     expect(withPeriodEnd(state, 'to', '')).toBeNull();
     expect(withPeriodEnd(state, 'to', TODAY)).toBeNull();
+  });
+
+  it('keeps the drivers cell a list was opened for (NPS band, wait band, theme), dropping unknown values', () => {
+    const state = responsesStateFromParams(convertToParamMap({ npsBand: 'detractor', waitBand: '30_60', themeId: 'waiting' }), TODAY);
+    expect(state.driverCell).toEqual({ npsBand: 'detractor', waitBand: '30_60', themeId: 'waiting' });
+    expect(queryFromResponsesState(state)).toMatchObject({ npsBand: 'detractor', waitBand: '30_60', themeId: 'waiting' });
+    expect(paramsFromResponsesState(state, TODAY)).toMatchObject({ npsBand: 'detractor', waitBand: '30_60', themeId: 'waiting' });
+    const bad = responsesStateFromParams(convertToParamMap({ npsBand: 'angry', waitBand: '5_10', themeId: 'Wait ing' }), TODAY);
+    expect(bad.driverCell).toEqual({});
+    expect(paramsFromResponsesState(bad, TODAY)).toMatchObject({ npsBand: null, waitBand: null, themeId: null });
   });
 });

@@ -1,8 +1,9 @@
 import type { ParamMap, Params } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
+import { DEFAULT_PAGE_SIZE, type DriverResponseFilter, MAX_PAGE_SIZE, SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
 import { addDays, isCalendarDay } from '@huifang/shared';
 import { sortFromParam } from '../core/list-sort';
 import { calendarDayParam, positiveIntParam } from '../core/url-params';
+import { driverCellFromParams, sameDriverCell } from './driver-cell-params';
 
 /** What the feedback list shows, kept in the URL (`/feedback-responses?templateId=1&npsDetractorsOnly=true&page=2`). */
 export interface ResponsesListState {
@@ -17,6 +18,8 @@ export interface ResponsesListState {
   /** Responses that opened service recovery (any low answer). */
   needsRecoveryOnly: boolean;
   hasComment: boolean;
+  /** The dashboard's drivers cell the list was opened for (NPS band, wait band, theme). */
+  driverCell: DriverResponseFilter;
   /** A column of SURVEY_RESPONSE_SORT_KEYS (`-` first: descending); null for newest first. */
   sort: string | null;
   page: number;
@@ -40,6 +43,7 @@ export function defaultResponsesState(today: string): ResponsesListState {
     npsDetractorsOnly: false,
     needsRecoveryOnly: false,
     hasComment: false,
+    driverCell: {},
     sort: null,
     page: 1,
     pageSize: DEFAULT_PAGE_SIZE,
@@ -62,6 +66,7 @@ export function responsesStateFromParams(params: ParamMap, today: string): Respo
     npsDetractorsOnly: params.get('npsDetractorsOnly') === 'true',
     needsRecoveryOnly: params.get('needsRecoveryOnly') === 'true',
     hasComment: params.get('hasComment') === 'true',
+    driverCell: driverCellFromParams(params),
     sort: sortFromParam(params.get('sort'), SURVEY_RESPONSE_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
     pageSize: Math.min(positiveIntParam(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
@@ -80,6 +85,9 @@ export function paramsFromResponsesState(state: ResponsesListState, today: strin
     npsDetractorsOnly: state.npsDetractorsOnly ? 'true' : null,
     needsRecoveryOnly: state.needsRecoveryOnly ? 'true' : null,
     hasComment: state.hasComment ? 'true' : null,
+    npsBand: state.driverCell.npsBand ?? null,
+    waitBand: state.driverCell.waitBand ?? null,
+    themeId: state.driverCell.themeId ?? null,
     sort: state.sort,
     page: state.page > 1 ? state.page : null,
     pageSize: state.pageSize !== DEFAULT_PAGE_SIZE ? state.pageSize : null,
@@ -94,6 +102,7 @@ export function queryFromResponsesState(state: ResponsesListState): SurveyRespon
   if (state.npsDetractorsOnly) query.npsDetractorsOnly = true;
   if (state.needsRecoveryOnly) query.needsRecoveryOnly = true;
   if (state.hasComment) query.hasComment = true;
+  Object.assign(query, state.driverCell);
   if (state.sort) query.sort = state.sort;
   return query;
 }
@@ -127,6 +136,7 @@ export function sameResponsesState(a: ResponsesListState, b: ResponsesListState)
     a.npsDetractorsOnly === b.npsDetractorsOnly &&
     a.needsRecoveryOnly === b.needsRecoveryOnly &&
     a.hasComment === b.hasComment &&
+    sameDriverCell(a.driverCell, b.driverCell) &&
     a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize

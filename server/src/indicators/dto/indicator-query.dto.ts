@@ -24,6 +24,9 @@ export class IndicatorQueryDto extends PeriodFilterDto {
   groupBy?: IndicatorGrouping;
 }
 
+/** The drivers of dissatisfaction: a period and department, no grouping (`groupBy` is refused, naming it). */
+export class DriversQueryDto extends PeriodFilterDto {}
+
 /**
  * A series (and its CSV and drill-down): may name a survey template, which narrows satisfaction
  * (other indicators refuse it). The summary and the flow have no such field, so the validation

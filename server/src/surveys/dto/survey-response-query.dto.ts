@@ -6,11 +6,12 @@ import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { IsId } from '../../core/http/id.validator';
 import { SortParam } from '../../core/http/sort-param';
+import { DriverFilterDto } from './driver-filter.dto';
 
 const ToBoolean = () =>
   Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
 
-export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, PeriodFilterDto) implements SurveyResponseQuery {
+export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, PeriodFilterDto, DriverFilterDto) implements SurveyResponseQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
