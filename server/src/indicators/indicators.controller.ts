@@ -11,6 +11,7 @@ import {
   type LifecycleFlow,
   type LiveBoard,
   type Page,
+  type ThemeTrend,
 } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -23,10 +24,12 @@ import {
   FlowDrillDownQueryDto,
   IndicatorQueryDto,
   SeriesQueryDto,
+  ThemeTrendQueryDto,
 } from './dto/indicator-query.dto';
 import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
+import { ThemeTrendService } from './theme-trend.service';
 
 const SERIES_FILES = [...INDICATOR_NAMES, ...INDICATOR_NAMES.map((name) => `${name}.csv`)];
 
@@ -41,6 +44,7 @@ export class IndicatorsController {
     private readonly drillDown: DrillDownService,
     private readonly liveBoard: LiveBoardService,
     private readonly audit: AuditService,
+    private readonly themeTrend: ThemeTrendService,
   ) {}
 
   @Get('summary')
@@ -75,6 +79,12 @@ export class IndicatorsController {
     await this.recordExport(context, rows);
     csvAttachment(reply, `lifecycle-flow-${query.fromStage}-${query.toStage}`, this.indicators.scopeOf(query));
     return drillDownToCsv(rows, 'flow', query.lang ?? 'zh');
+  }
+
+  @Get('themes')
+  @ApiOperation({ summary: 'Comment themes: per week or month the comments (n) and each theme\'s count and share; the range\'s totals and its detractors\' themes' })
+  themes(@Query() query: ThemeTrendQueryDto): Promise<ThemeTrend> {
+    return this.themeTrend.trend(query);
   }
 
   @Get('live')

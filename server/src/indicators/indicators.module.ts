@@ -8,11 +8,12 @@ import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
 import { RollupsService } from './rollups/rollups.service';
+import { ThemeTrendService } from './theme-trend.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DepartmentEntity])],
   controllers: [IndicatorsController],
-  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService],
+  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, LiveBoardService, RollupsService, ThemeTrendService],
   exports: [RollupsService],
 })
 export class IndicatorsModule {}

@@ -9,8 +9,9 @@ import {
   INDICATOR_GROUPINGS,
   LIFECYCLE_STAGES,
   SURVEY_LANGUAGES,
+  THEME_TREND_GROUPINGS,
 } from '@huifang/shared';
-import type { DrillDownSegment, DrillDownSort, ExportLanguage, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
+import type { DrillDownSegment, DrillDownSort, ExportLanguage, FlowTarget, IndicatorGrouping, LifecycleStage, ThemeTrendGrouping } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { MaxChars } from '../../core/http/chars.validator';
@@ -22,6 +23,14 @@ export class IndicatorQueryDto extends PeriodFilterDto {
   @IsOptional()
   @IsIn(INDICATOR_GROUPINGS)
   groupBy?: IndicatorGrouping;
+}
+
+/** The theme trend (GET /api/indicators/themes): the period, department, and weeks or months. */
+export class ThemeTrendQueryDto extends PeriodFilterDto {
+  @ApiPropertyOptional({ enum: THEME_TREND_GROUPINGS, default: 'month' })
+  @IsOptional()
+  @IsIn(THEME_TREND_GROUPINGS)
+  groupBy?: ThemeTrendGrouping;
 }
 
 /**
