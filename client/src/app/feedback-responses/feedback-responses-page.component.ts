@@ -34,6 +34,7 @@ import { SurveysApiService } from '../surveys/surveys-api.service';
 import { provideSurveysScope } from '../surveys/surveys-scope';
 import { templateChoices } from '../surveys/template-options';
 import { DimensionRatingsComponent } from './dimension-ratings.component';
+import { FeedbackTabsComponent } from './feedback-tabs.component';
 import {
   RESPONSES_PAGE_SIZES,
   type ResponsesListState,
@@ -58,6 +59,7 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
     PeriodFieldsComponent,
     DepartmentFilterComponent,
     DimensionRatingsComponent,
+    FeedbackTabsComponent,
     HospitalDatePipe,
     MatButtonModule,
     MatFormFieldModule,
