@@ -26,6 +26,8 @@ export function themeTrendChart(
     name: nameOf(key),
     type: 'line',
     connectNulls: false,
+    // A period between empty ones has no line to it: its point must show by itself.
+    showSymbol: true,
     symbolSize: 8,
     itemStyle: { color: PALETTE[i % PALETTE.length] },
     data: trend.points.map((point) => {
@@ -35,6 +37,7 @@ export function themeTrendChart(
     }),
   }));
   const option: EChartsCoreOption = {
+    animation: false,
     grid: { left: 48, right: 16, top: 48, bottom: 48 },
     legend: { type: 'scroll', top: 0 },
     tooltip: {
