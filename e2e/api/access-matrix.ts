@@ -65,6 +65,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/drivers': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
+  'GET /api/indicators/themes': QUALITY,
   'GET /api/indicators/live': STAFF,
   'GET /api/indicators/{name}': QUALITY,
   'GET /api/indicators/{name}/patients': QUALITY,

@@ -31,9 +31,16 @@ function describeCase(route: Route, url: string, role: string, text: string | un
   return `${route.method} ${url} as ${role} with ${text === undefined ? 'no body' : text.slice(0, 300)}`;
 }
 
-/** The API's error shape (API.md): statusCode, error, message, code. */
+/**
+ * The API's error shape (API.md): statusCode, error, message, code. A FHIR route asked for FHIR
+ * (`_format=application/fhir+json`, which the generator may pick) answers with a pure
+ * OperationOutcome instead, by design (server/src/fhir/fhir-outcome.ts).
+ */
 function hasErrorShape(sent: Sent): boolean {
   const body = sent.body as Record<string, unknown> | undefined;
+  if (sent.contentType.includes('application/fhir+json')) {
+    return typeof body === 'object' && body !== null && body['resourceType'] === 'OperationOutcome' && Array.isArray(body['issue']) && body['issue'].length > 0;
+  }
   return (
     sent.contentType.includes('application/json') &&
     typeof body === 'object' &&

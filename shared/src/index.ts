@@ -3,6 +3,7 @@ export * from './lib/audit';
 export * from './lib/auth';
 export * from './lib/calendar-day';
 export * from './lib/callbacks';
+export * from './lib/comment-highlight';
 export * from './lib/comment-themes';
 export * from './lib/demo';
 export * from './lib/departments';

@@ -12,6 +12,7 @@ import {
   type LifecycleFlow,
   type LiveBoard,
   type Page,
+  type ThemeTrend,
 } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -25,11 +26,13 @@ import {
   FlowDrillDownQueryDto,
   IndicatorQueryDto,
   SeriesQueryDto,
+  ThemeTrendQueryDto,
 } from './dto/indicator-query.dto';
 import { DriversService } from './drivers.service';
 import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
+import { ThemeTrendService } from './theme-trend.service';
 
 const SERIES_FILES = [...INDICATOR_NAMES, ...INDICATOR_NAMES.map((name) => `${name}.csv`)];
 
@@ -45,6 +48,7 @@ export class IndicatorsController {
     private readonly liveBoard: LiveBoardService,
     private readonly driversService: DriversService,
     private readonly audit: AuditService,
+    private readonly themeTrend: ThemeTrendService,
   ) {}
 
   @Get('summary')
@@ -88,6 +92,12 @@ export class IndicatorsController {
   })
   drivers(@Query() query: DriversQueryDto): Promise<DriversAnswer> {
     return this.driversService.drivers(this.indicators.scopeOf(query));
+  }
+
+  @Get('themes')
+  @ApiOperation({ summary: 'Comment themes: per week or month the comments (n) and each theme\'s count and share; the range\'s totals and its detractors\' themes' })
+  themes(@Query() query: ThemeTrendQueryDto): Promise<ThemeTrend> {
+    return this.themeTrend.trend(query);
   }
 
   @Get('live')

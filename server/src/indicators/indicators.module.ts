@@ -9,11 +9,12 @@ import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
 import { RollupsService } from './rollups/rollups.service';
+import { ThemeTrendService } from './theme-trend.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DepartmentEntity])],
   controllers: [IndicatorsController],
-  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, DriversService, LiveBoardService, RollupsService],
+  providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, DriversService, LiveBoardService, RollupsService, ThemeTrendService],
   exports: [RollupsService],
 })
 export class IndicatorsModule {}

@@ -10,6 +10,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { StageTransitionEntity } from '../patients/stage-transition.entity';
 import { SurveyAnswerEntity } from '../surveys/survey-answer.entity';
 import { SurveyInvitationEntity } from '../surveys/survey-invitation.entity';
+import { CommentSearchTermEntity } from '../surveys/themes/comment-search-term.entity';
 import { ResponseThemeEntity } from '../surveys/themes/response-theme.entity';
 import { SurveyResponseEntity } from '../surveys/survey-response.entity';
 import { patientNotFound } from '../patients/patient-not-found';
@@ -122,6 +123,8 @@ async function eraseFreeText(manager: EntityManager, patientId: number): Promise
   if (responseIds.length) {
     await manager.update(SurveyAnswerEntity, { responseId: In(responseIds) }, { valueText: null });
     await manager.delete(ResponseThemeEntity, { responseId: In(responseIds) });
+    // The search words are the comment's words too.
+    await manager.delete(CommentSearchTermEntity, { responseId: In(responseIds) });
   }
   await manager.update(StageTransitionEntity, { patientId }, { reason: null });
 }

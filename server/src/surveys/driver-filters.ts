@@ -12,7 +12,6 @@ export function applyDriverFilters(qb: SelectQueryBuilder<SurveyResponseEntity>,
   if (filter.waitBand) {
     qb.andWhere(`EXISTS (SELECT 1 FROM encounter e WHERE e.id = r.encounter_id AND ${waitBandConditionSql('e.wait_seconds', filter.waitBand)})`);
   }
-  if (filter.themeId) {
-    qb.andWhere('EXISTS (SELECT 1 FROM response_theme t WHERE t.response_id = r.id AND t.theme_key = :driverThemeId)', { driverThemeId: filter.themeId });
-  }
+  // The comments behind one theme (its index, theme first).
+  if (filter.themeId) qb.andWhere('r.id IN (SELECT rt.response_id FROM response_theme rt WHERE rt.theme_key = :themeId)', { themeId: filter.themeId });
 }

@@ -21,7 +21,7 @@ import { hashSurveyToken, looksLikeSurveyToken } from './survey-token';
 import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
-import { insertResponseThemes, tagsToStore, warmUpTagger } from './themes/response-tags';
+import { insertResponseThemes, insertSearchTerms, tagsToStore, warmUpTagger } from './themes/response-tags';
 
 const QUESTION_CACHE_SIZE = 100;
 
@@ -104,6 +104,7 @@ export class PublicSurveysService implements OnApplicationBootstrap {
       };
       const id = await insertResponse(manager, row);
       if (tags) await insertResponseThemes(manager, [{ response: { id, submittedOn: row.submittedOn, departmentId: row.departmentId, nps: row.nps }, themes: tags.themes }]);
+      if (tags) await insertSearchTerms(manager, [{ responseId: id, terms: tags.terms }]);
       await insertAnswers(
         manager,
         id,

@@ -2,7 +2,8 @@ import { isNpsDetractor, type RatingDimension, type SurveyResponseSummary } from
 import type { SurveyResponseEntity } from './survey-response.entity';
 
 /** Expects `patient`, `department`, `templateVersion` and `answers` loaded. */
-export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: number | null): SurveyResponseSummary {
+/** `themes`: the comment's themes with their matched words (response_theme). */
+export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: number | null, themes: SurveyResponseSummary['themes']): SurveyResponseSummary {
   const ratings: Partial<Record<RatingDimension, number>> = {};
   for (const answer of row.answers ?? []) {
     if (answer.kind === 'rating' && answer.dimension && answer.valueNumber !== null) ratings[answer.dimension] = answer.valueNumber;
@@ -24,5 +25,6 @@ export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: 
     npsDetractor: isNpsDetractor(row.nps),
     needsRecovery: row.needsRecovery,
     recoveryCallbackId,
+    themes,
   };
 }

@@ -9,6 +9,8 @@ import { SurveyResponseEntity } from './survey-response.entity';
 import { npsDetractorSql } from './band-sql';
 import { applyDriverFilters } from './driver-filters';
 import { toSurveyResponse } from './survey-response-view';
+import { searchTerms } from './themes/search-terms';
+import { ResponseThemeEntity } from './themes/response-theme.entity';
 
 /** The response list's sort keys in SQL (SURVEY_RESPONSE_SORT_KEYS); unanswered scores sort last. */
 const RESPONSE_ORDER = {
@@ -22,6 +24,7 @@ export class SurveyResponsesService {
   constructor(
     @InjectRepository(SurveyResponseEntity) private readonly responses: Repository<SurveyResponseEntity>,
     @InjectRepository(CallbackEntity) private readonly callbacks: Repository<CallbackEntity>,
+    @InjectRepository(ResponseThemeEntity) private readonly themes: Repository<ResponseThemeEntity>,
   ) {}
 
   async list(query: SurveyResponseQueryDto): Promise<Page<SurveyResponseSummary>> {
@@ -36,6 +39,10 @@ export class SurveyResponsesService {
     if (query.hasComment === true) qb.andWhere("r.comment IS NOT NULL AND r.comment <> ''");
     if (query.hasComment === false) qb.andWhere("(r.comment IS NULL OR r.comment = '')");
     applyDriverFilters(qb, query);
+    // Every word of the search among the comment's words (themes/search-terms.ts), one index lookup each.
+    searchTerms(query.q ?? '').forEach((term, i) => {
+      qb.andWhere(`r.id IN (SELECT st${i}.response_id FROM comment_search_term st${i} WHERE st${i}.term = :term${i})`, { [`term${i}`]: term });
+    });
     const total = await qb.clone().getCount();
     // Page by ids first: the answers join would otherwise multiply rows.
     const ids = (
@@ -68,7 +75,10 @@ export class SurveyResponsesService {
       .getMany();
     const recovery = await this.callbacks.find({ select: { id: true, surveyResponseId: true }, where: { surveyResponseId: In(ids) } });
     const byResponse = new Map(recovery.map((c) => [c.surveyResponseId, c.id]));
-    return rows.map((row) => toSurveyResponse(row, byResponse.get(row.id) ?? null));
+    const themes = await this.themes.find({ select: { responseId: true, themeKey: true, matched: true }, where: { responseId: In(ids) }, order: { themeKey: 'ASC' } });
+    const themesOf = new Map<number, SurveyResponseSummary['themes']>();
+    for (const theme of themes) themesOf.set(theme.responseId, [...(themesOf.get(theme.responseId) ?? []), { key: theme.themeKey, matched: JSON.parse(theme.matched) as string[] }]);
+    return rows.map((row) => toSurveyResponse(row, byResponse.get(row.id) ?? null, themesOf.get(row.id) ?? []));
   }
 
   private withRelations(qb: SelectQueryBuilder<SurveyResponseEntity>): SelectQueryBuilder<SurveyResponseEntity> {

@@ -14,7 +14,7 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
-import { insertResponseThemes, tagsToStore, type StoredTags, type TaggedResponse } from './themes/response-tags';
+import { insertResponseThemes, insertSearchTerms, tagsToStore, type StoredTags, type TaggedResponse } from './themes/response-tags';
 
 /** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
 @Injectable()
@@ -59,7 +59,8 @@ export class SurveysDemoSeeder implements DemoSeeder {
     await this.writes.run(async (manager) => {
       await insertChunked(manager, SurveyInvitationEntity, feedback.invitations);
       await insertChunked(manager, SurveyResponseEntity, feedback.responses);
-      for (let i = 0; i < tagged.length; i += INSERT_CHUNK_ROWS) await insertResponseThemes(manager, tagged.slice(i, i + INSERT_CHUNK_ROWS));
+      for (let i = 0; i < tagged.themes.length; i += INSERT_CHUNK_ROWS) await insertResponseThemes(manager, tagged.themes.slice(i, i + INSERT_CHUNK_ROWS));
+      await insertSearchTerms(manager, tagged.searchTerms);
       await insertChunked(manager, SurveyAnswerEntity, feedback.answers);
       await insertChunked(manager, CallbackEntity, feedback.callbacks);
       await moveSequencesPastIds(manager, ['survey_invitation', 'survey_response', 'survey_answer', 'callback']);
@@ -78,17 +79,24 @@ type DemoResponse = TaggedResponse & { comment: string | null; commentSentiment?
 
 /**
  * Tags the demo comments as a submit would (sentiment and version set on each response row); their
- * themes, to insert after the responses. The demo repeats its comments, so each text is tagged once.
+ * themes and search words, to insert after the responses. The demo repeats its comments, so each text is tagged once.
  */
-function tagDemoResponses(responses: DemoResponse[]): { response: TaggedResponse; themes: StoredTags['themes'] }[] {
+function tagDemoResponses(responses: DemoResponse[]): {
+  themes: { response: TaggedResponse; themes: StoredTags['themes'] }[];
+  searchTerms: { responseId: number; terms: string[] }[];
+} {
   const byText = new Map<string, StoredTags | null>();
-  return responses.flatMap((response) => {
-    if (response.comment === null) return [];
+  const themes: { response: TaggedResponse; themes: StoredTags['themes'] }[] = [];
+  const searchTerms: { responseId: number; terms: string[] }[] = [];
+  for (const response of responses) {
+    if (response.comment === null) continue;
     if (!byText.has(response.comment)) byText.set(response.comment, tagsToStore(response.comment));
     const tags = byText.get(response.comment);
-    if (!tags) return [];
+    if (!tags) continue;
     response.commentSentiment = tags.sentiment;
     response.taggerVersion = tags.version;
-    return tags.themes.length ? [{ response, themes: tags.themes }] : [];
-  });
+    if (tags.themes.length) themes.push({ response, themes: tags.themes });
+    searchTerms.push({ responseId: response.id, terms: tags.terms });
+  }
+  return { themes, searchTerms };
 }

@@ -11,6 +11,7 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyInvitationsController } from './survey-invitations.controller';
 import { SurveyInvitationsService } from './survey-invitations.service';
 import { CommentThemeEntity } from './themes/comment-theme.entity';
+import { CommentSearchTermEntity } from './themes/comment-search-term.entity';
 import { ResponseThemeEntity } from './themes/response-theme.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyResponsesController } from './survey-responses.controller';
@@ -29,6 +30,7 @@ import { SurveyTemplatesService } from './survey-templates.service';
       SurveyResponseEntity,
       CommentThemeEntity,
       ResponseThemeEntity,
+      CommentSearchTermEntity,
       SurveyAnswerEntity,
       CallbackEntity,
     ]),

@@ -40,3 +40,41 @@ export interface CommentTags {
   themes: CommentThemeMatch[];
   sentiment: CommentSentiment;
 }
+
+/** A theme's key as stored (`comment_theme.key`): the built-in ones and any an admin adds later. */
+export const COMMENT_THEME_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** The longest free-text search over comments (`q` of GET /api/survey-responses). */
+export const COMMENT_SEARCH_MAX_LENGTH = 100;
+
+/** The theme trend's periods (GET /api/indicators/themes). */
+export const THEME_TREND_GROUPINGS = ['week', 'month'] as const;
+export type ThemeTrendGrouping = (typeof THEME_TREND_GROUPINGS)[number];
+
+/** How many of the comments had a theme; `share` is a percentage of `comments` (one decimal), null when there were none. */
+export interface ThemeCount {
+  key: string;
+  n: number;
+  share: number | null;
+}
+
+/** One period of the trend: `comments` is the n (responses with a comment), then each theme found in them. */
+export interface ThemeTrendPoint {
+  /** `2026-03` (month) or the Monday starting the ISO week. */
+  key: string;
+  comments: number;
+  themes: ThemeCount[];
+}
+
+export interface ThemeTrend {
+  from: string;
+  to: string;
+  departmentId: number | null;
+  groupBy: ThemeTrendGrouping;
+  /** Every period of the range, in order, empty ones included. */
+  points: ThemeTrendPoint[];
+  /** The whole range: comments and themes over all of it. */
+  total: { comments: number; themes: ThemeCount[] };
+  /** The range's NPS detractors who left a comment, and their themes, most frequent first. */
+  detractors: { comments: number; themes: ThemeCount[] };
+}

@@ -285,6 +285,3 @@ export interface DriverResponseFilter {
   /** Responses whose comment shows the theme (a comment_theme key). */
   themeId?: string;
 }
-
-/** What a theme key looks like (the built-in keys and an admin's own). */
-export const THEME_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;

@@ -142,6 +142,8 @@ export interface SurveyResponseSummary {
   needsRecovery: boolean;
   /** The service-recovery callback opened for this response. */
   recoveryCallbackId: number | null;
+  /** The themes found in the comment, each with the comment's words that show it (to highlight with `highlightRuns`). */
+  themes: { key: string; matched: string[] }[];
 }
 
 export interface SurveyResponseQuery extends DriverResponseFilter {
@@ -154,6 +156,10 @@ export interface SurveyResponseQuery extends DriverResponseFilter {
   /** Responses that triggered service recovery (any low answer). */
   needsRecoveryOnly?: boolean;
   hasComment?: boolean;
+  /** Responses whose comment has this theme (a `comment_theme` key). */
+  themeId?: string;
+  /** Free-text search over comments, Chinese or English: every word of it must occur in the comment. */
+  q?: string;
   page?: number;
   pageSize?: number;
   /** A sort key (see list-sort.ts), `-` first for descending. */

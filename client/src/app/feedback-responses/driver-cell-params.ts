@@ -1,5 +1,5 @@
 import type { ParamMap } from '@angular/router';
-import { NPS_BANDS, THEME_KEY_PATTERN, WAIT_BAND_KEYS, type DriverResponseFilter, type NpsBandName, type WaitBand } from '@huifang/shared';
+import { COMMENT_THEME_KEY_PATTERN, NPS_BANDS, WAIT_BAND_KEYS, type DriverResponseFilter, type NpsBandName, type WaitBand } from '@huifang/shared';
 
 /**
  * The filters a drivers cell of the dashboard opens the list with (`npsBand`, `waitBand`,
@@ -12,7 +12,7 @@ export function driverCellFromParams(params: ParamMap): DriverResponseFilter {
   const theme = params.get('themeId');
   if (nps && (NPS_BANDS as readonly string[]).includes(nps)) cell.npsBand = nps as NpsBandName;
   if (wait && (WAIT_BAND_KEYS as readonly string[]).includes(wait)) cell.waitBand = wait as WaitBand;
-  if (theme && THEME_KEY_PATTERN.test(theme)) cell.themeId = theme;
+  if (theme && COMMENT_THEME_KEY_PATTERN.test(theme)) cell.themeId = theme;
   return cell;
 }
 

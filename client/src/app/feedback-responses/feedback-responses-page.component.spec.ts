@@ -41,6 +41,7 @@ const DETRACTOR: SurveyResponseSummary = {
   npsDetractor: true,
   needsRecovery: true,
   recoveryCallbackId: 255,
+  themes: [],
 };
 const PROMOTER: SurveyResponseSummary = {
   ...DETRACTOR,
@@ -56,6 +57,7 @@ const PROMOTER: SurveyResponseSummary = {
   npsDetractor: false,
   needsRecovery: false,
   recoveryCallbackId: null,
+  themes: [],
 };
 /** A promoter (NPS 10) who rated the wait 2: a recovery case, not an NPS detractor. */
 const PROMOTER_LONG_WAIT: SurveyResponseSummary = {
@@ -64,6 +66,7 @@ const PROMOTER_LONG_WAIT: SurveyResponseSummary = {
   ratings: { wait_time: 2 },
   needsRecovery: true,
   recoveryCallbackId: 256,
+  themes: [],
 };
 
 describe('FeedbackResponsesPageComponent', () => {

@@ -36,6 +36,7 @@ import { templateChoices } from '../surveys/template-options';
 import { DimensionRatingsComponent } from './dimension-ratings.component';
 import { type DriverChip, driverCellChips } from './driver-cell-chips';
 import { hasDriverCell } from './driver-cell-params';
+import { FeedbackTabsComponent } from './feedback-tabs.component';
 import {
   RESPONSES_PAGE_SIZES,
   type ResponsesListState,
@@ -60,6 +61,7 @@ type LoadResult = { page: Page<SurveyResponseSummary> } | { error: unknown };
     PeriodFieldsComponent,
     DepartmentFilterComponent,
     DimensionRatingsComponent,
+    FeedbackTabsComponent,
     HospitalDatePipe,
     MatButtonModule,
     MatFormFieldModule,

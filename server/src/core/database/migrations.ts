@@ -28,6 +28,7 @@ import { WaitHistogram1765956000000 } from '../../migrations/1765956000000-wait-
 import { ChurnCohortOrder1765970000000 } from '../../migrations/1765970000000-churn-cohort-order';
 import { CommentThemes1765976000000 } from '../../migrations/1765976000000-comment-themes';
 import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-drop-wait-monthly';
+import { CommentSearch1766010000000 } from '../../migrations/1766010000000-comment-search';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   ChurnCohortOrder1765970000000,
   CommentThemes1765976000000,
   DropWaitMonthly1765990000000,
+  CommentSearch1766010000000,
 ];

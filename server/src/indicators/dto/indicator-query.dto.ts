@@ -9,8 +9,9 @@ import {
   INDICATOR_GROUPINGS,
   LIFECYCLE_STAGES,
   SURVEY_LANGUAGES,
+  THEME_TREND_GROUPINGS,
 } from '@huifang/shared';
-import type { DrillDownSegment, DrillDownSort, ExportLanguage, FlowTarget, IndicatorGrouping, LifecycleStage } from '@huifang/shared';
+import type { DrillDownSegment, DrillDownSort, ExportLanguage, FlowTarget, IndicatorGrouping, LifecycleStage, ThemeTrendGrouping } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { MaxChars } from '../../core/http/chars.validator';
@@ -26,6 +27,13 @@ export class IndicatorQueryDto extends PeriodFilterDto {
 
 /** The drivers of dissatisfaction: a period and department, no grouping (`groupBy` is refused, naming it). */
 export class DriversQueryDto extends PeriodFilterDto {}
+/** The theme trend (GET /api/indicators/themes): the period, department, and weeks or months. */
+export class ThemeTrendQueryDto extends PeriodFilterDto {
+  @ApiPropertyOptional({ enum: THEME_TREND_GROUPINGS, default: 'month' })
+  @IsOptional()
+  @IsIn(THEME_TREND_GROUPINGS)
+  groupBy?: ThemeTrendGrouping;
+}
 
 /**
  * A series (and its CSV and drill-down): may name a survey template, which narrows satisfaction

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { NPS_BANDS, THEME_KEY_PATTERN, WAIT_BAND_KEYS, type DriverResponseFilter, type NpsBandName, type WaitBand } from '@huifang/shared';
+import { IsIn, IsOptional } from 'class-validator';
+import { NPS_BANDS, WAIT_BAND_KEYS, type DriverResponseFilter, type NpsBandName, type WaitBand } from '@huifang/shared';
 
-/** The responses behind one cell of the drivers panel (GET /api/indicators/drivers). */
+/** The responses behind one cell of the drivers panel (GET /api/indicators/drivers); `themeId` is the list's own filter. */
 export class DriverFilterDto implements DriverResponseFilter {
   @ApiPropertyOptional({ enum: NPS_BANDS, description: 'Only NPS answers in the band (detractors 0-6, passives 7-8, promoters 9-10)' })
   @IsOptional()
@@ -13,10 +13,4 @@ export class DriverFilterDto implements DriverResponseFilter {
   @IsOptional()
   @IsIn(WAIT_BAND_KEYS)
   waitBand?: WaitBand;
-
-  @ApiPropertyOptional({ description: 'Only responses whose comment shows this theme (its key)' })
-  @IsOptional()
-  @IsString()
-  @Matches(THEME_KEY_PATTERN, { message: 'themeId must be a theme key' })
-  themeId?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
-import { SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { COMMENT_SEARCH_MAX_LENGTH, COMMENT_THEME_KEY_PATTERN, SURVEY_RESPONSE_SORT_KEYS, type SurveyResponseQuery } from '@huifang/shared';
+import { MaxChars } from '../../core/http/chars.validator';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { PeriodFilterDto } from '../../core/http/period-filter.dto';
 import { IsId } from '../../core/http/id.validator';
@@ -35,6 +36,18 @@ export class SurveyResponseQueryDto extends IntersectionType(PageQueryDto, Perio
   @ToBoolean()
   @IsBoolean()
   hasComment?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only responses whose comment has this theme (a comment_theme key, e.g. `waiting`)' })
+  @IsOptional()
+  @IsString()
+  @Matches(COMMENT_THEME_KEY_PATTERN, { message: 'themeId must be a theme key (lower-case letters, digits and _)' })
+  themeId?: string;
+
+  @ApiPropertyOptional({ description: 'Free-text search over comments (Chinese or English): every word must occur in the comment' })
+  @IsOptional()
+  @IsString()
+  @MaxChars(COMMENT_SEARCH_MAX_LENGTH)
+  q?: string;
 
   @SortParam(SURVEY_RESPONSE_SORT_KEYS)
   sort?: string;

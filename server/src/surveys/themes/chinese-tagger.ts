@@ -1,5 +1,3 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import type { CommentSentiment, CommentTags, CommentThemeKey } from '@huifang/shared';
 import {
   CHINESE_CLAUSE_BREAK,
@@ -10,6 +8,7 @@ import {
   CHINESE_POSITIVE_WORDS,
   CHINESE_THEME_WORDS,
 } from './chinese-lexicon';
+import { sharedJieba } from './jieba';
 
 interface LexiconEntry {
   themes: CommentThemeKey[];
@@ -28,11 +27,8 @@ const NEGATORS = new Set(CHINESE_NEGATORS);
 const DEGREE_WORDS = new Set(CHINESE_DEGREE_WORDS);
 const LEXICON = buildLexicon();
 
-/** Loading jieba's dictionary takes about half a second: once per process, on first use. */
-let jieba: Jieba | undefined;
 function segment(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.cut(text, true).filter((word) => word.trim().length > 0);
+  return sharedJieba().cut(text, true).filter((word) => word.trim().length > 0);
 }
 
 export function tagChinese(text: string): CommentTags {

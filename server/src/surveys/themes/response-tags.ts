@@ -1,6 +1,7 @@
 import type { CommentSentiment, CommentThemeMatch } from '@huifang/shared';
 import type { EntityManager } from 'typeorm';
 import { runRawSql } from '../../core/database/raw-sql';
+import { searchTerms } from './search-terms';
 import { tagComment } from './tag-comment';
 import { taggerVersion } from './tagger-version';
 
@@ -9,6 +10,8 @@ export interface StoredTags {
   sentiment: CommentSentiment;
   version: string;
   themes: CommentThemeMatch[];
+  /** The comment's words for the search (comment_search_term). */
+  terms: string[];
 }
 
 /** What response_theme copies from its response (see ResponseThemeEntity). */
@@ -23,7 +26,7 @@ export interface TaggedResponse {
 export function tagsToStore(comment: string | null): StoredTags | null {
   if (comment === null || !comment.trim()) return null;
   const tags = tagComment(comment);
-  return { sentiment: tags.sentiment, version: taggerVersion(), themes: tags.themes };
+  return { sentiment: tags.sentiment, version: taggerVersion(), themes: tags.themes, terms: searchTerms(comment) };
 }
 
 const THEME_COLUMNS = 6;
@@ -35,6 +38,19 @@ export async function insertResponseThemes(manager: EntityManager, rows: readonl
   const values = flat.map((_, i) => `(${Array.from({ length: THEME_COLUMNS }, (__, c) => `$${1 + i * THEME_COLUMNS + c}`).join(', ')})`);
   const params = flat.flatMap(({ response, theme }) => [response.id, theme.key, JSON.stringify(theme.matched), response.submittedOn, response.departmentId, response.nps]);
   await runRawSql(manager, `INSERT INTO response_theme (response_id, theme_key, matched, submitted_on, department_id, nps) VALUES ${values.join(', ')}`, params);
+}
+
+/** Rows per INSERT of search words: two values each, well under both databases' bound-parameter limits. */
+const TERM_ROWS_PER_INSERT = 2000;
+
+/** The comment_search_term rows of many responses, in multi-row INSERTs. */
+export async function insertSearchTerms(manager: EntityManager, rows: readonly { responseId: number; terms: readonly string[] }[]): Promise<void> {
+  const flat = rows.flatMap(({ responseId, terms }) => terms.map((term) => [term, responseId] as const));
+  for (let i = 0; i < flat.length; i += TERM_ROWS_PER_INSERT) {
+    const chunk = flat.slice(i, i + TERM_ROWS_PER_INSERT);
+    const values = chunk.map((_, j) => `($${2 * j + 1}, $${2 * j + 2})`);
+    await runRawSql(manager, `INSERT INTO comment_search_term (term, response_id) VALUES ${values.join(', ')}`, chunk.flat());
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { COMMENT_SENTIMENTS, type CommentSentiment } from '@huifang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { runRawSql } from '../../core/database/raw-sql';
-import { insertResponseThemes, tagsToStore, type StoredTags, type TaggedResponse } from './response-tags';
+import { insertResponseThemes, insertSearchTerms, tagsToStore, type StoredTags, type TaggedResponse } from './response-tags';
 import { taggerVersion } from './tagger-version';
 
 /**
@@ -67,6 +67,7 @@ async function storeBatch(manager: EntityManager, tagged: { row: StaleRow; tags:
   if (kept.length === 0) return;
   const keptIds = kept.map(({ row }) => Number(row.id));
   await runRawSql(manager, `DELETE FROM response_theme WHERE response_id IN (${placeholders(keptIds.length)})`, keptIds);
+  await runRawSql(manager, `DELETE FROM comment_search_term WHERE response_id IN (${placeholders(keptIds.length)})`, keptIds);
   // One UPDATE per sentiment (three at most), not one per response.
   const bySentiment = new Map<CommentSentiment | null, number[]>();
   for (const { row, tags } of kept) {
@@ -84,6 +85,7 @@ async function storeBatch(manager: EntityManager, tagged: { row: StaleRow; tags:
   }
   const themes = kept.flatMap(({ row, tags }) => (tags?.themes.length ? [{ response: taggedResponse(row), themes: tags.themes }] : []));
   await insertResponseThemes(manager, themes);
+  await insertSearchTerms(manager, kept.map(({ row, tags }) => ({ responseId: Number(row.id), terms: tags?.terms ?? [] })));
 }
 
 function taggedResponse(row: StaleRow): TaggedResponse {

@@ -7,9 +7,10 @@ import modelFile from './en-model.json';
 /**
  * Bump when the taggers' code changes how a comment is read (chinese-tagger.ts, english-tagger.ts,
  * hashed-features.ts…); a change to the lexicons, the model file or the theme list changes the
- * version by itself (it is hashed below).
+ * version by itself (it is hashed below). Revision 2: the comment's search words are stored with its tags
+ * (search-terms.ts), so comments tagged before have none until the re-tag job runs.
  */
-const TAGGER_CODE_REVISION = 1;
+const TAGGER_CODE_REVISION = 2;
 
 let version: string | undefined;
 
