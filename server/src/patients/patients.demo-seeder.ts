@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { insertChunked, moveSequencesPastIds } from '../core/database/bulk-insert';
 import { backfillReturnExpectations } from '../encounters/return-expectations';
+import { withChurnOrderDeferred } from '../encounters/churn-order';
 import { rebuildWaitHistograms } from '../encounters/wait-histogram';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -43,8 +44,10 @@ export class PatientsDemoSeeder implements DemoSeeder {
     });
     await this.writes.run(async (manager) => {
       await insertChunked(manager, PatientEntity, journeys.patients);
-      await insertChunked(manager, EncounterEntity, journeys.encounters);
-      await backfillReturnExpectations(manager);
+      await withChurnOrderDeferred(manager, async () => {
+        await insertChunked(manager, EncounterEntity, journeys.encounters);
+        await backfillReturnExpectations(manager);
+      });
       await rebuildWaitHistograms(manager);
       await insertChunked(manager, StageTransitionEntity, journeys.transitions);
       await moveSequencesPastIds(manager, ['patient', 'encounter', 'stage_transition']);
