@@ -19,6 +19,7 @@ const PATH_VALUES: Record<string, string> = {
   version: '1',
   name: 'wait-time',
   token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  key: 'no_such_theme',
 };
 
 interface OpenApiDocument {

@@ -66,6 +66,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/themes': QUALITY,
+  // The theme list (names and phrases, no patient data): the Themes view's readers see it; admins extend it.
+  'GET /api/comment-themes': QUALITY,
+  'POST /api/comment-themes': ADMIN,
+  'PATCH /api/comment-themes/{key}': ADMIN,
   'GET /api/indicators/live': STAFF,
   'GET /api/indicators/{name}': QUALITY,
   'GET /api/indicators/{name}/patients': QUALITY,

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'user.update': { zh: '修改用户', en: 'Changed user' },
   'department.create': { zh: '新增科室', en: 'Added department' },
   'department.update': { zh: '修改科室', en: 'Changed department' },
+  'comment_theme.create': { zh: '新增评论主题', en: 'Added comment theme' },
+  'comment_theme.update': { zh: '修改评论主题', en: 'Changed comment theme' },
   'indicators.drill_down': { zh: '下钻查看患者', en: 'Drilled down to patients' },
   'indicators.export': { zh: '导出指标', en: 'Exported indicators' },
   'audit.purge': { zh: '清理过期审计记录', en: 'Purged expired audit entries' },

@@ -22,6 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
 import { problemFields } from '../core/http/validation';
 import { insertResponseThemes, insertSearchTerms, tagsToStore, warmUpTagger } from './themes/response-tags';
+import { BUILT_IN_CATALOG, loadThemeCatalog } from './themes/theme-catalog';
 
 const QUESTION_CACHE_SIZE = 100;
 
@@ -73,8 +74,10 @@ export class PublicSurveysService implements OnApplicationBootstrap {
       throw new BadRequestException({ message: checked.problems, code: ERROR_CODES.surveyAnswersInvalid, params: { fields: problemFields(checked.problems) } });
     }
     const { response } = checked;
-    // Tagged before the write transaction: CPU work (well under 5 ms) that need not hold the write lock.
-    const tags = tagsToStore(response.comment);
+    // Tagged before the write transaction: CPU work (well under 5 ms) that need not hold the write lock,
+    // with the themes in force (read per submit: another server process may have changed them).
+    const catalog = response.comment?.trim() ? await loadThemeCatalog(this.invitations.manager) : BUILT_IN_CATALOG;
+    const tags = tagsToStore(response.comment, catalog);
 
     return this.writes.run(async (manager) => {
       const now = new Date();

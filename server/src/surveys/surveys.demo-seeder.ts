@@ -15,6 +15,7 @@ import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { insertResponseThemes, insertSearchTerms, tagsToStore, type StoredTags, type TaggedResponse } from './themes/response-tags';
+import { loadThemeCatalog, type ThemeCatalog } from './themes/theme-catalog';
 
 /** Invitations, responses and service-recovery cases for the demo visits (see demo/demo-feedback.ts). */
 @Injectable()
@@ -55,7 +56,7 @@ export class SurveysDemoSeeder implements DemoSeeder {
         consentSurveys: e.patient?.consentSurveys ?? null,
       })),
     });
-    const tagged = tagDemoResponses(feedback.responses);
+    const tagged = tagDemoResponses(feedback.responses, await loadThemeCatalog(this.dataSource.manager));
     await this.writes.run(async (manager) => {
       await insertChunked(manager, SurveyInvitationEntity, feedback.invitations);
       await insertChunked(manager, SurveyResponseEntity, feedback.responses);
@@ -81,7 +82,7 @@ type DemoResponse = TaggedResponse & { comment: string | null; commentSentiment?
  * Tags the demo comments as a submit would (sentiment and version set on each response row); their
  * themes and search words, to insert after the responses. The demo repeats its comments, so each text is tagged once.
  */
-function tagDemoResponses(responses: DemoResponse[]): {
+function tagDemoResponses(responses: DemoResponse[], catalog: ThemeCatalog): {
   themes: { response: TaggedResponse; themes: StoredTags['themes'] }[];
   searchTerms: { responseId: number; terms: string[] }[];
 } {
@@ -90,7 +91,7 @@ function tagDemoResponses(responses: DemoResponse[]): {
   const searchTerms: { responseId: number; terms: string[] }[] = [];
   for (const response of responses) {
     if (response.comment === null) continue;
-    if (!byText.has(response.comment)) byText.set(response.comment, tagsToStore(response.comment));
+    if (!byText.has(response.comment)) byText.set(response.comment, tagsToStore(response.comment, catalog));
     const tags = byText.get(response.comment);
     if (!tags) continue;
     response.commentSentiment = tags.sentiment;

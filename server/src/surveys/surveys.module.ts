@@ -11,6 +11,9 @@ import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyInvitationsController } from './survey-invitations.controller';
 import { SurveyInvitationsService } from './survey-invitations.service';
 import { CommentThemeEntity } from './themes/comment-theme.entity';
+import { CommentThemesController } from './themes/comment-themes.controller';
+import { CommentThemesService } from './themes/comment-themes.service';
+import { RetagRunner } from './themes/retag-runner';
 import { CommentSearchTermEntity } from './themes/comment-search-term.entity';
 import { ResponseThemeEntity } from './themes/response-theme.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
@@ -40,8 +43,8 @@ import { SurveyTemplatesService } from './survey-templates.service';
       useFactory: (config: AppConfig) => [{ name: 'public', ttl: 60_000, limit: config.publicRateLimit }],
     }),
   ],
-  controllers: [SurveyTemplatesController, SurveyInvitationsController, SurveyResponsesController, PublicSurveysController],
-  providers: [SurveyTemplatesService, SurveyInvitationsService, SurveyResponsesService, PublicSurveysService],
+  controllers: [SurveyTemplatesController, SurveyInvitationsController, SurveyResponsesController, PublicSurveysController, CommentThemesController],
+  providers: [SurveyTemplatesService, SurveyInvitationsService, SurveyResponsesService, PublicSurveysService, CommentThemesService, RetagRunner],
   exports: [SurveyResponsesService],
 })
 export class SurveysModule {}

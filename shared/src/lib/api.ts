@@ -144,6 +144,11 @@ export const ERROR_CODES = {
   importMappingNotFound: 'import.mapping_not_found',
   /** A CSV detected as UTF-8 from its start has bytes further on that are no UTF-8 (a GB18030 file with an ASCII start). */
   importNotUtf8: 'import.not_utf8',
+  // Comment themes (the list admins extend)
+  commentThemeNotFound: 'comment_theme.not_found',
+  commentThemeKeyTaken: 'comment_theme.key_taken',
+  /** Phrases belong to an admin's own themes: the built-in ones are found by the tagger's lexicons and model. */
+  commentThemeBuiltInPhrases: 'comment_theme.built_in_phrases',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
@@ -180,6 +185,7 @@ export interface ErrorParams {
   'callback.claimed': { claimedBy: string };
   'survey.too_soon': { lastInvitedDay: string; nextAllowedDay: string };
   'department.not_found': { departmentId: number };
+  'comment_theme.not_found': { key: string };
   'template.not_found': { templateId: number };
   'settings.logo_too_large': { maxKb: number };
   'audit.export_too_large': { max: number; total: number };
@@ -205,6 +211,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'callback.claimed': ['claimedBy'],
   'survey.too_soon': ['lastInvitedDay', 'nextAllowedDay'],
   'department.not_found': ['departmentId'],
+  'comment_theme.not_found': ['key'],
   'template.not_found': ['templateId'],
   'settings.logo_too_large': ['maxKb'],
   'audit.export_too_large': ['max', 'total'],

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'department.create',
   'department.update',
+  'comment_theme.create',
+  'comment_theme.update',
   'indicators.drill_down',
   'indicators.export',
   'audit.purge',

@@ -32,7 +32,8 @@ export const COMMENT_SENTIMENT_NAMES: Readonly<Record<CommentSentiment, Localize
 
 /** One theme found in a comment, with the words or phrases that show it (to highlight). */
 export interface CommentThemeMatch {
-  key: CommentThemeKey;
+  /** A built-in key (CommentThemeKey) or an admin's own (COMMENT_THEME_KEY_PATTERN). */
+  key: string;
   matched: string[];
 }
 
@@ -43,6 +44,49 @@ export interface CommentTags {
 
 /** A theme's key as stored (`comment_theme.key`): the built-in ones and any an admin adds later. */
 export const COMMENT_THEME_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** Bounds of an admin's theme (POST / PATCH /api/comment-themes). */
+export const COMMENT_THEME_NAME_MAX_LENGTH = 100;
+export const COMMENT_THEME_PHRASES_MAX = 30;
+export const COMMENT_THEME_PHRASE_MAX_LENGTH = 40;
+
+/**
+ * A theme of the list admins extend (GET /api/comment-themes). Built-in themes are found by the
+ * tagger's lexicons and model (no phrases here); an admin's own theme is found by its phrases:
+ * Chinese ones as substrings of the comment, English ones as whole words, case-insensitive.
+ */
+export interface CommentTheme {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  builtIn: boolean;
+  /** false: the tagger no longer assigns it (comments tagged before keep it until the re-tag). */
+  enabled: boolean;
+  phrasesZh: string[];
+  phrasesEn: string[];
+}
+
+export interface CreateCommentThemeRequest {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  phrasesZh: string[];
+  phrasesEn: string[];
+}
+
+/** Built-in themes take names and `enabled` only. */
+export type UpdateCommentThemeRequest = Partial<Omit<CreateCommentThemeRequest, 'key'>> & { enabled?: boolean };
+
+/**
+ * The answer to a change: the theme, and whether comments must be tagged again (a phrase or the
+ * enabled flag changed the tagger's version). `retagStarted`: this server started the re-tag in the
+ * background (`npm run themes:retag` does the same from the command line).
+ */
+export interface CommentThemeChange {
+  theme: CommentTheme;
+  taggerVersion: string;
+  retagStarted: boolean;
+}
 
 /** The longest free-text search over comments (`q` of GET /api/survey-responses). */
 export const COMMENT_SEARCH_MAX_LENGTH = 100;

@@ -1,7 +1,8 @@
 import type { CommentTags, CommentThemeKey } from '@huifang/shared';
 import { tagComment } from './tag-comment';
 
-function themeKeys(tags: CommentTags): CommentThemeKey[] {
+/** Keys as strings: tags may carry admins' own themes besides the built-in CommentThemeKeys. */
+function themeKeys(tags: CommentTags): string[] {
   return tags.themes.map((t) => t.key).sort();
 }
 

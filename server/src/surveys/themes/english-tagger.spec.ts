@@ -2,7 +2,8 @@ import type { CommentThemeKey } from '@huifang/shared';
 import { englishThemeModel, isChinese, tagComment } from './tag-comment';
 import { commentVectors, englishWords, featureStrings, fnv1a } from './hashed-features';
 
-function keys(text: string): CommentThemeKey[] {
+/** Keys as strings: tags may carry admins' own themes besides the built-in CommentThemeKeys. */
+function keys(text: string): string[] {
   return tagComment(text).themes.map((t) => t.key);
 }
 

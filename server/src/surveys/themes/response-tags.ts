@@ -4,6 +4,7 @@ import { runRawSql } from '../../core/database/raw-sql';
 import { searchTerms } from './search-terms';
 import { tagComment } from './tag-comment';
 import { taggerVersion } from './tagger-version';
+import { BUILT_IN_CATALOG, type ThemeCatalog } from './theme-catalog';
 
 /** A comment's tags as stored: the sentiment and version on survey_response, the themes in response_theme. */
 export interface StoredTags {
@@ -22,11 +23,14 @@ export interface TaggedResponse {
   nps: number | null;
 }
 
-/** The tags of a comment to store; null for none (no comment, nothing to tag). CPU only: call it outside a write transaction. */
-export function tagsToStore(comment: string | null): StoredTags | null {
+/**
+ * The tags of a comment to store; null for none (no comment, nothing to tag). CPU only: call it
+ * outside a write transaction. `catalog`: the themes in force (loadThemeCatalog), whose version is stamped.
+ */
+export function tagsToStore(comment: string | null, catalog: ThemeCatalog): StoredTags | null {
   if (comment === null || !comment.trim()) return null;
-  const tags = tagComment(comment);
-  return { sentiment: tags.sentiment, version: taggerVersion(), themes: tags.themes, terms: searchTerms(comment) };
+  const tags = tagComment(comment, catalog);
+  return { sentiment: tags.sentiment, version: taggerVersion(catalog), themes: tags.themes, terms: searchTerms(comment) };
 }
 
 const THEME_COLUMNS = 6;
@@ -58,6 +62,6 @@ export async function insertSearchTerms(manager: EntityManager, rows: readonly {
  * process) at start-up, so that the first patient's submit does not pay for them.
  */
 export function warmUpTagger(): void {
-  tagsToStore('排队');
-  tagsToStore('wait');
+  tagsToStore('排队', BUILT_IN_CATALOG);
+  tagsToStore('wait', BUILT_IN_CATALOG);
 }

@@ -2,14 +2,14 @@ import { loadConfig } from '../../core/config/app-config';
 import { beginSqliteTransactionsImmediately } from '../../core/database/sqlite-begin-immediate';
 import { commandDataSource } from '../../indicators/rollups/rollup-zone';
 import { retagStaleComments } from './retag';
-import { taggerVersion } from './tagger-version';
 
 /*
  * `npm run themes:retag`: tags again, on DATABASE_URL, every survey comment tagged by another
  * version of the tagger (or never: comments stored before tagging existed), in batches of short
  * transactions, so it is safe while servers run. Resumable: stopped and started again, it goes on
  * with what is still stale. Run it after deploying a release whose tagger changed (new lexicons,
- * model or themes): see docs/INSIGHTS.md.
+ * model or themes), or after an admin changed the themes while no server could re-tag (the server
+ * that takes the change starts the same job itself): see docs/INSIGHTS.md.
  */
 const PROGRESS_EVERY = 20_000;
 
@@ -32,7 +32,7 @@ async function main(): Promise<string> {
     );
     const ms = Date.now() - began;
     const rate = done.retagged && ms ? ` (${Math.round((done.retagged * 1000) / ms)} comments/s)` : '';
-    return `re-tagged ${done.retagged} comments with tagger ${taggerVersion()} in ${ms} ms${rate}`;
+    return `re-tagged ${done.retagged} comments with tagger ${done.version} in ${ms} ms${rate}`;
   } finally {
     await dataSource.destroy();
   }

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { runRawSql } from '../../core/database/raw-sql';
 import { insertResponseThemes, insertSearchTerms, tagsToStore, type StoredTags, type TaggedResponse } from './response-tags';
 import { taggerVersion } from './tagger-version';
+import { loadThemeCatalog } from './theme-catalog';
 
 /**
  * Responses per batch: each batch is one short write transaction (the comments are tagged before it),
@@ -16,6 +17,8 @@ export interface RetagProgress {
   retagged: number;
   /** Responses after which the next batch starts (a cursor over ids). */
   lastId: number;
+  /** The tagger version the run stamps (the themes in force when it started). */
+  version: string;
 }
 
 interface StaleRow {
@@ -30,15 +33,18 @@ interface StaleRow {
  * Tags again every comment whose stored tagger version is not the current one (or that was never
  * tagged), in batches by id. Resumable by nature: what was done carries the current version, so a
  * run stopped halfway and started again finds only the rest. `run` wraps each batch's writes in a
- * write transaction (the app's WriteTransaction or a plain one for the CLI).
+ * write transaction (the app's WriteTransaction or a plain one for the CLI). The themes in force
+ * are read once at the start: a change made during a run makes another run necessary (the admin
+ * API starts one after the current; the CLI is simply run again).
  */
 export async function retagStaleComments(
   dataSource: DataSource,
   run: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>,
   onBatch: (progress: RetagProgress) => void = () => undefined,
 ): Promise<RetagProgress> {
-  const version = taggerVersion();
-  const progress: RetagProgress = { retagged: 0, lastId: 0 };
+  const catalog = await loadThemeCatalog(dataSource.manager);
+  const version = taggerVersion(catalog);
+  const progress: RetagProgress = { retagged: 0, lastId: 0, version };
   for (;;) {
     const rows = (await runRawSql(
       dataSource.manager,
@@ -47,7 +53,7 @@ export async function retagStaleComments(
       [progress.lastId, version],
     )) as StaleRow[];
     if (rows.length === 0) return progress;
-    const tagged = rows.map((row) => ({ row, tags: tagsToStore(row.comment) }));
+    const tagged = rows.map((row) => ({ row, tags: tagsToStore(row.comment, catalog) }));
     await run((manager) => storeBatch(manager, tagged, version));
     progress.retagged += rows.length;
     progress.lastId = Number(rows[rows.length - 1]?.id);
