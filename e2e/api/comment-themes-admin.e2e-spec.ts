@@ -141,7 +141,9 @@ describe.each(testDatabases())('admin comment themes on %s', (database) => {
 
     const unknown = await admin.patch<ApiError>('/api/comment-themes/nothing_here', { nameEn: 'x' });
     expect([unknown.status, unknown.body.code, unknown.body.params?.key]).toEqual([404, 'comment_theme.not_found', 'nothing_here']);
-    expect((await admin.patch<ApiError>(`/api/comment-themes/${encodeURIComponent('bad\u0000key')}`, { nameEn: 'x' })).status).toBe(404);
+    expect((await admin.patch<ApiError>(`/api/comment-themes/${'k'.repeat(60)}`, { nameEn: 'x' })).status).toBe(404);
+    // NUL anywhere in a request is refused before any route (core/http/input-guard.ts).
+    expect((await admin.patch<ApiError>(`/api/comment-themes/${encodeURIComponent('bad\u0000key')}`, { nameEn: 'x' })).status).toBe(400);
 
     const edited = await admin.patch<CommentThemeChange>('/api/comment-themes/wifi', { phrasesEn: ['wifi', 'wireless'] });
     expect(edited.status).toBe(200);

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { COMMENT_THEME_KEY_PATTERN, ERROR_CODES, type CommentTheme, type CommentThemeChange } from '@huifang/shared';
+import { COMMENT_THEME_KEY_PATTERN, COMMENT_THEME_KEYS, ERROR_CODES, type CommentTheme, type CommentThemeChange } from '@huifang/shared';
 import type { AuditContext } from '../../audit/audit-context.decorator';
 import { AuditService } from '../../audit/audit.service';
 import { isUniqueViolation } from '../../core/database/unique-violation';
@@ -67,8 +67,12 @@ export class CommentThemesService {
 
   async list(): Promise<CommentTheme[]> {
     const themes = await this.dataSource.manager.find(CommentThemeEntity);
-    // Built-in first, in the tagger's order of keys, then the admins' own by key.
-    return themes.sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || (a.key < b.key ? -1 : 1)).map(toCommentTheme);
+    // Built-in first, in shared/'s order (as everywhere else), then the admins' own by key.
+    const rank = (theme: CommentThemeEntity) => {
+      const index = (COMMENT_THEME_KEYS as readonly string[]).indexOf(theme.key);
+      return index < 0 ? COMMENT_THEME_KEYS.length : index;
+    };
+    return themes.sort((a, b) => rank(a) - rank(b) || (a.key < b.key ? -1 : 1)).map(toCommentTheme);
   }
 
   /** The theme and its audit entry commit together. */
@@ -108,7 +112,7 @@ export class CommentThemesService {
         params: { fields: ['nameZh', 'nameEn', 'enabled', 'phrasesZh', 'phrasesEn'] },
       });
     }
-    // A key no theme can have (NUL bytes, 500 characters) is not looked up: PostgreSQL would refuse NUL with an error.
+    // A key no theme can have (500 characters, odd characters) is not looked up (NUL bytes never get here: the input guard refuses them).
     if (!COMMENT_THEME_KEY_PATTERN.test(key)) throw notFound(key.slice(0, 40));
     const versionBefore = await this.currentVersion();
     const saved = await this.writes.run(async (manager) => {
