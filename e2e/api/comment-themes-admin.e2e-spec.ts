@@ -2,6 +2,7 @@ import type { AuditEntry, CommentTheme, CommentThemeChange, Page, SurveyInvitati
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { eventually } from '../support/eventually';
+import { runMaintenance } from '../support/maintenance-commands';
 import { finishedVisit, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
@@ -169,6 +170,9 @@ describe.each(testDatabases())('admin comment themes on %s', (database) => {
       disabled.body.taggerVersion,
     ])) as { n: unknown }[];
     expect(Number(stale[0]?.n)).toBe(0);
+    // The command-line job reads the same themes, so it agrees: nothing stale.
+    const cli = await runMaintenance('themes-retag', null, server.databaseUrl);
+    expect(cli.output).toContain(`re-tagged 0 comments with tagger ${disabled.body.taggerVersion}`);
 
     const after = await submitted('无线网络还是连不上');
     expect(await themesOf(after)).not.toContain('wifi');
