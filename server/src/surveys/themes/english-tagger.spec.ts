@@ -1,4 +1,3 @@
-import type { CommentThemeKey } from '@huifang/shared';
 import { englishThemeModel, isChinese, tagComment } from './tag-comment';
 import { commentVectors, englishWords, featureStrings, fnv1a } from './hashed-features';
 
