@@ -60,7 +60,7 @@ describeInBrowser('document titles', () => {
       ['/templates', '问卷模板'],
       ['/rules', '回访规则'],
       ['/departments', '科室管理'],
-      ['/comment-themes', '留言主题'],
+      ['/comment-themes', '留言主题管理'],
       ['/audit', '审计日志'],
       ['/imports', '数据导入'],
       ['/imports/fhir-departments', 'FHIR 科室对应'],

@@ -8,6 +8,7 @@ export const STAFF_PAGES = [
   'feedback',
   'users',
   'departments',
+  'commentThemes',
   'templates',
   'rules',
   'audit',
@@ -35,6 +36,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
   departments: { path: 'departments', roles: ['admin'] },
+  // Quality managers may read the theme list through the API (the Themes view names themes), but only admins change it.
+  commentThemes: { path: 'comment-themes', roles: ['admin'] },
   audit: { path: 'audit', roles: ['admin'] },
   // Bringing the HIS's history in writes patients and visits in bulk: admins only.
   imports: { path: 'imports', roles: ['admin'] },

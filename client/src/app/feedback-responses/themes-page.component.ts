@@ -9,6 +9,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import {
   COMMENT_SEARCH_MAX_LENGTH,
   DEFAULT_COMMENT_THEMES,
+  type CommentTheme,
   type Department,
   type Page,
   type SurveyResponseSummary,
@@ -22,6 +23,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import type { ECElementEvent } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { EMPTY, Subject, catchError, combineLatest, distinctUntilChanged, map, of, shareReplay, startWith, switchMap, tap } from 'rxjs';
+import { CommentThemesApiService } from '../comment-themes/comment-themes-api.service';
 import { Notifier } from '../core/notifier.service';
 import { PeriodFieldsComponent, type PeriodEndInput } from '../core/period-fields.component';
 import { departmentNameById } from '../departments/department-name';
@@ -79,6 +81,7 @@ export class ThemesPageComponent {
   private readonly themesApi = inject(ThemesApiService);
   private readonly surveysApi = inject(SurveysApiService);
   private readonly departmentsApi = inject(DepartmentsApiService);
+  private readonly commentThemesApi = inject(CommentThemesApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
@@ -97,6 +100,8 @@ export class ThemesPageComponent {
   protected readonly comments = signal<Page<SurveyResponseSummary> | null>(null);
   protected readonly commentsLoading = signal(false);
   protected readonly departments = signal<Department[]>([]);
+  /** The theme list as admins named it (GET /api/comment-themes), their own themes included. */
+  private readonly themeList = signal<CommentTheme[]>([]);
 
   /** The UI language once the survey words are loaded (the chart's labels are translated in code). */
   private readonly wordsLang = toSignal(
@@ -193,12 +198,21 @@ export class ThemesPageComponent {
       .list()
       .pipe(takeUntilDestroyed())
       .subscribe({ next: (list) => this.departments.set(list), error: (err: unknown) => this.notifier.error(err) });
+
+    // The built-in names from shared/ serve until (or if) the list does not load.
+    this.commentThemesApi
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (list) => this.themeList.set(list), error: () => this.themeList.set([]) });
   }
 
-  /** A built-in theme's name in the UI language; an admin's own theme (not in shared/) by its key. */
+  /** A theme's name in the UI language, as admins named it; the built-in name, else the key, before the list loads. */
   protected themeName(key: string): string {
+    const lang = this.language.lang();
+    const named = this.themeList().find((t) => t.key === key);
+    if (named) return lang === 'en' ? named.nameEn : named.nameZh;
     const theme = DEFAULT_COMMENT_THEMES.find((t) => t.key === key);
-    return theme ? theme.name[this.language.lang()] : key;
+    return theme ? theme.name[lang] : key;
   }
 
   protected departmentLabel(response: SurveyResponseSummary): string {

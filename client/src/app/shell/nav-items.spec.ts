@@ -19,6 +19,7 @@ describe('navItemsFor (least privilege)', () => {
       '/feedback-responses',
       '/users',
       '/departments',
+      '/comment-themes',
       '/templates',
       '/rules',
       '/audit',

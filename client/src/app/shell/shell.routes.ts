@@ -96,6 +96,13 @@ export const SHELL_ROUTES: Routes = [
         loadChildren: () => import('../departments/departments.routes').then((m) => m.DEPARTMENTS_ROUTES),
       },
       {
+        path: PAGE_ACCESS.commentThemes.path,
+        title: 'nav.commentThemes',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.commentThemes.roles },
+        loadChildren: () => import('../comment-themes/comment-themes.routes').then((m) => m.COMMENT_THEMES_ROUTES),
+      },
+      {
         path: PAGE_ACCESS.audit.path,
         title: 'nav.audit',
         canMatch: [roleGuard],
