@@ -57,6 +57,8 @@ function satisfactionColumns(points: SatisfactionPoint[]): Columns {
     ['csat_top2_percent', (p: SatisfactionPoint) => p.csat.value],
     ['csat_mean', (p: SatisfactionPoint) => p.csat.mean],
     ['csat_n', (p: SatisfactionPoint) => p.csat.n],
+    ['fft_positive_percent', (p: SatisfactionPoint) => p.fft.value],
+    ['fft_n', (p: SatisfactionPoint) => p.fft.n],
     ...dimensions.flatMap((dimension): Columns => {
       const score = (p: SatisfactionPoint) => p.dimensions.find((d) => d.dimension === dimension);
       return [

@@ -1,3 +1,4 @@
+import type { FftFigure } from './fft';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
 import type { SurveyLanguage } from './surveys';
 
@@ -79,6 +80,8 @@ export interface SatisfactionPoint {
   responseRate: number | null;
   nps: NpsFigure;
   csat: ScoreFigure;
+  /** NHS Friends and Family Test answers (imported historical feedback): % positive of answers 1-6. Never in `nps`. */
+  fft: FftFigure;
   dimensions: DimensionScore[];
 }
 
@@ -143,6 +146,7 @@ export const HEADLINE_NAMES = [
   'nps',
   'csat',
   'responseRate',
+  'fftPositive',
   'churnRate',
   'callbackCompletion',
 ] as const;

@@ -15,6 +15,7 @@ export const HEADLINE_SPECS: Readonly<Record<HeadlineName, HeadlineSpec>> = {
   nps: { unit: 'nps', upIsGood: true },
   csat: { unit: 'percent', upIsGood: true },
   responseRate: { unit: 'percent', upIsGood: true },
+  fftPositive: { unit: 'percent', upIsGood: true },
   churnRate: { unit: 'percent', upIsGood: false },
   callbackCompletion: { unit: 'percent', upIsGood: true },
 };

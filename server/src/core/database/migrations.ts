@@ -29,6 +29,7 @@ import { ChurnCohortOrder1765970000000 } from '../../migrations/1765970000000-ch
 import { CommentThemes1765976000000 } from '../../migrations/1765976000000-comment-themes';
 import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-drop-wait-monthly';
 import { CommentSearch1766010000000 } from '../../migrations/1766010000000-comment-search';
+import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-imported-feedback';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   CommentThemes1765976000000,
   DropWaitMonthly1765990000000,
   CommentSearch1766010000000,
+  ImportedFeedback1766020000000,
 ];
