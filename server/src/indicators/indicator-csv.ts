@@ -108,8 +108,8 @@ export function drillDownToCsv(rows: readonly DrillDownRow[], valueOf: Indicator
     row.departmentName,
     row.on,
     row.value,
-    STAGE_LABELS[row.stage]?.[lang] ?? row.stage,
-    STATUS_LABELS[row.status]?.[lang] ?? row.status,
+    row.stage === null ? null : (STAGE_LABELS[row.stage]?.[lang] ?? row.stage),
+    row.status === null ? null : (STATUS_LABELS[row.status]?.[lang] ?? row.status),
     row.refId,
   ]);
   return toCsv(header, lines);

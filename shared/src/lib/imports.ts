@@ -7,6 +7,11 @@
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir', 'nhs_fft'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** Formats read through a column mapping; the others (FHIR, NHS FFT) have fixed fields and start without one. */
+export function importNeedsMapping(format: ImportFormat): boolean {
+  return format === 'csv' || format === 'xlsx';
+}
+
 /** File extensions the Import page's picker, the upload (when no format is named) and the CLI's folder scan accept. */
 export const IMPORT_FILE_EXTENSIONS: Readonly<Record<string, ImportFormat>> = { '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'fhir' };
 

@@ -213,7 +213,8 @@ export interface DrillDownQuery extends IndicatorQuery {
 
 /** One row behind a figure: the patient, and the encounter / response / callback that counted. */
 export interface DrillDownRow {
-  patientId: number;
+  /** null (name and phone empty, no stage or status) for imported historical feedback: anonymous. */
+  patientId: number | null;
   patientName: string;
   phoneMasked: string;
   departmentId: number | null;
@@ -224,8 +225,8 @@ export interface DrillDownRow {
   value: number | null;
   /** The encounter, response or callback id. */
   refId: number;
-  stage: LifecycleStage;
-  status: RelationshipStatus;
+  stage: LifecycleStage | null;
+  status: RelationshipStatus | null;
 }
 
 /** Lifecycle flow: stage transitions in the period, plus patients who lapsed from their stage. */

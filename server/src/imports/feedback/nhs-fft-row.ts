@@ -19,7 +19,9 @@ const NO_COMMENT = new Set(['did not answer']);
 
 /** Line breaks and tabs belong in a comment; other controls (NUL above all: PostgreSQL refuses it) do not. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const COMMENT_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const COMMENT_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+/** Excel writes a line break inside a cell as a vertical tab (or form feed) in some exports: it is one. */
+const EXCEL_LINE_BREAKS = /[\u000b\u000c]/g;
 
 export type NhsFftColumns = Record<FftField, number>;
 
@@ -62,7 +64,7 @@ export function nhsFftRowToItem(row: number, cells: readonly string[], columns: 
   if (!answerText) fail('answer', 'missing_field', '');
   else if (!(code >= 1 && code <= FFT_UNLABELLED_CODE)) fail('answer', 'bad_answer', answerText);
 
-  const rawComment = cell('comment');
+  const rawComment = cell('comment').replace(EXCEL_LINE_BREAKS, '\n');
   if (COMMENT_CONTROLS.test(rawComment)) fail('comment', 'control_characters', rawComment);
   const comment = rawComment.trim();
   if (characterCount(comment) > SURVEY_TEXT_MAX_LENGTH) fail('comment', 'too_long', comment);
