@@ -21,6 +21,7 @@ const NO_COMMENT = new Set(['did not answer']);
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const COMMENT_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/;
 /** Excel writes a line break inside a cell as a vertical tab (or form feed) in some exports: it is one. */
+// eslint-disable-next-line no-control-regex -- the vertical tab and form feed are what is looked for
 const EXCEL_LINE_BREAKS = /[\u000b\u000c]/g;
 
 export type NhsFftColumns = Record<FftField, number>;
