@@ -123,12 +123,10 @@ function report(job: ImportJob): string {
   if (!s) return `${job.fileName}: ${job.status}`;
   const counts = (c: { created: number; updated: number; unchanged: number; failed: number }) =>
     `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed`;
-  const lines = [
-    `${job.fileName}: ${job.status} (job ${job.id}, ${job.rowsDone} rows)`,
-    `  patients:   ${counts(s.patients)}`,
-    `  encounters: ${counts(s.encounters)}`,
-  ];
-  if (s.responses && job.format === 'nhs_fft') lines.push(`  responses:  ${counts(s.responses)}`);
+  const lines = [`${job.fileName}: ${job.status} (job ${job.id}, ${job.rowsDone} rows)`];
+  // Feedback files bring survey responses only; history files patients and visits.
+  if (job.format === 'nhs_fft') lines.push(`  responses:  ${counts(s.responses ?? { created: 0, updated: 0, unchanged: 0, failed: 0 })}`);
+  else lines.push(`  patients:   ${counts(s.patients)}`, `  encounters: ${counts(s.encounters)}`);
   const skipped = Object.entries(s.skippedByType);
   if (skipped.length) lines.push(`  skipped:    ${skipped.map(([type, n]) => `${type} ${n}`).join(', ')}`);
   if (s.unmappedDepartments.length) lines.push(`  unmapped departments: ${s.unmappedDepartments.join(', ')}`);
