@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type {
@@ -15,7 +18,7 @@ import type {
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { uploadImport, waitForImport } from '../support/imports-fixtures';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { ADMIN_PASSWORD, REPO_ROOT, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 
 /*
@@ -160,6 +163,27 @@ describe.each(testDatabases())('NHS FFT feedback import on %s', (database) => {
     expect(await count('SELECT COUNT(*) AS n FROM survey_response')).toBe(before);
     expect(await count('SELECT COUNT(*) AS n FROM survey_answer')).toBe(7 + COMMENTS);
     expect(await count("SELECT COUNT(*) AS n FROM survey_template WHERE code = 'nhs_fft'")).toBe(1);
+  });
+
+  it('imports from the command line with --format nhs_fft: the same rows unchanged, exit 1 for the bad ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nhs-fft-'));
+    try {
+      const file = join(dir, 'fft.csv');
+      writeFileSync(file, csv(ROWS));
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server', 'import.js'), file, '--format', 'nhs_fft'], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: server.databaseUrl, HUIFANG_ADMIN_PASSWORD: 'unused-admin-password' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout?.on('data', (chunk) => (stdout += chunk));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(1);
+      expect(stdout).toContain('responses:  0 created, 0 updated, 8 unchanged, 8 failed');
+      expect(stdout).not.toContain('patients:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts FFT % positive in the satisfaction figures and the summary, never as NPS', async () => {
