@@ -155,6 +155,7 @@ describe.each(testDatabases())('tabular HIS import on %s', (database) => {
     expect(job.summary).toEqual({
       patients: { created: 2, updated: 0, unchanged: 0, failed: 1 },
       encounters: { created: 2, updated: 0, unchanged: 0, failed: 3 },
+      responses: { created: 0, updated: 0, unchanged: 0, failed: 0 },
       skippedByType: {},
       unmappedDepartments: [],
       errorCount: 4,

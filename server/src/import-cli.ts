@@ -14,13 +14,13 @@ import { ImportMappingsService } from './imports/import-mappings.service';
 import { assertRollupZoneBeforeImport } from './indicators/rollups/rollup-zone';
 
 /*
- * `npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx] [--encoding …]`:
+ * `npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx|nhs_fft] [--encoding …]`:
  * the nightly load from the HIS. The same importer as the Import page, on DATABASE_URL; every file
  * is a job in the import history (started by nobody). A folder imports each .csv, .xlsx and .json
  * in it. Exit code 1 when any row failed (or a file could not be imported), 2 on a usage error.
  */
 
-const USAGE = 'usage: npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx] [--encoding auto|utf-8|gb18030]';
+const USAGE = 'usage: npm run import -- <file or folder> [--mapping name] [--format fhir|csv|xlsx|nhs_fft] [--encoding auto|utf-8|gb18030]';
 const POLL_MS = 250;
 
 class UsageError extends Error {}
@@ -123,11 +123,10 @@ function report(job: ImportJob): string {
   if (!s) return `${job.fileName}: ${job.status}`;
   const counts = (c: { created: number; updated: number; unchanged: number; failed: number }) =>
     `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.failed} failed`;
-  const lines = [
-    `${job.fileName}: ${job.status} (job ${job.id}, ${job.rowsDone} rows)`,
-    `  patients:   ${counts(s.patients)}`,
-    `  encounters: ${counts(s.encounters)}`,
-  ];
+  const lines = [`${job.fileName}: ${job.status} (job ${job.id}, ${job.rowsDone} rows)`];
+  // Feedback files bring survey responses only; history files patients and visits.
+  if (job.format === 'nhs_fft') lines.push(`  responses:  ${counts(s.responses ?? { created: 0, updated: 0, unchanged: 0, failed: 0 })}`);
+  else lines.push(`  patients:   ${counts(s.patients)}`, `  encounters: ${counts(s.encounters)}`);
   const skipped = Object.entries(s.skippedByType);
   if (skipped.length) lines.push(`  skipped:    ${skipped.map(([type, n]) => `${type} ${n}`).join(', ')}`);
   if (s.unmappedDepartments.length) lines.push(`  unmapped departments: ${s.unmappedDepartments.join(', ')}`);

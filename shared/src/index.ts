@@ -9,6 +9,7 @@ export * from './lib/demo';
 export * from './lib/departments';
 export * from './lib/drivers';
 export * from './lib/encounters';
+export * from './lib/fft';
 export * from './lib/imports';
 export * from './lib/indicators';
 export * from './lib/hospital-settings';

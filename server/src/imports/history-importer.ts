@@ -11,6 +11,8 @@ import { rebuildWaitMonths, refreshPatients } from './derived-state';
 import { planBatch, type BatchContext, type BatchPlan, type UnmappedCode } from './import-batch';
 import { lockImportBatches } from './import-batch-lock';
 import { recordProgress, writeBatch } from './import-batch-write';
+import { fftTemplateVersionId } from './feedback/fft-template';
+import { planFeedback, tagFeedback, writeFeedback, type FeedbackPlan } from './feedback/feedback-batch';
 import type { ImportItem, ImportSource } from './import-records';
 import { ImportTally } from './import-tally';
 import { SeenVisitKeys } from './seen-visit-keys';
@@ -65,6 +67,7 @@ export class HistoryImporter {
       for await (const batch of batches(source.items(), options.batchRows ?? IMPORT_BATCH_ROWS)) {
         // What the batch's planning adds to the file's state is taken back if its transaction rolls back.
         const storedErrorsBefore = job.storedErrors;
+        const feedbackTags = tagFeedback(batch);
         const attempt = () =>
           this.writes.run(async (manager) => {
             await lockImportBatches(manager);
@@ -73,12 +76,20 @@ export class HistoryImporter {
               { ...ctx, manager, now, unmappedDepartmentId: async () => (unmappedId ??= await unmappedDepartmentId(manager)) },
               batch,
             );
+            const feedback = await planFeedback(manager, batch, ctx.seenVisitKeys);
+            addFeedbackFailures(plan, feedback);
             const written = await writeBatch(manager, plan, job, now);
+            if (feedback.fresh.length) {
+              const templateVersionId = (await fftTemplateVersionId(manager, true)) as number;
+              unmappedId ??= await unmappedDepartmentId(manager);
+              await writeFeedback(manager, feedback, feedbackTags, { templateVersionId, departmentId: unmappedId, timeZone: ctx.timeZone });
+            }
             if (plan.unmapped.length && options.onUnmapped) await options.onUnmapped(plan.unmapped, manager);
             // Derived state committed with the rows: a later failure leaves nothing stale.
             for (const id of written.touchedPatients) touched.add(id);
             for (const month of plan.months) months.add(month);
             tallyPlan(tally, plan, (kind, id) => written.realId(kind, id));
+            tallyFeedback(tally, feedback);
             rowsDone += plan.rowsRead;
             await recordProgress(manager, jobId, { bytesDone: source.bytesRead(), rowsDone, summary: JSON.stringify(tally.summary()) });
           });
@@ -143,14 +154,17 @@ export class HistoryImporter {
     const tally = new ImportTally();
     // Reads only; placeholder ids stand for the rows a run would create.
     const plan = await planBatch({ ...ctx, manager: this.dataSource.manager, now: new Date(), unmappedDepartmentId: async () => -1 }, items);
+    const feedback = await planFeedback(this.dataSource.manager, items, ctx.seenVisitKeys);
+    addFeedbackFailures(plan, feedback);
     tallyPlan(tally, plan, (_kind, id) => id);
+    tallyFeedback(tally, feedback);
     return { rowsChecked: items.length, summary: tally.summary(), errors: plan.failures.flatMap((f) => f.errors) };
   }
 
-  private async context(): Promise<Omit<BatchContext, 'manager' | 'now' | 'unmappedDepartmentId'>> {
+  private async context(): Promise<Omit<BatchContext, 'manager' | 'now' | 'unmappedDepartmentId'> & { timeZone: string }> {
     const { timeZone } = await this.hospital.current();
     let placeholder = 0;
-    return { dayOf: memoDayOf(timeZone), seenVisitKeys: new SeenVisitKeys(), placeholderId: () => --placeholder };
+    return { timeZone, dayOf: memoDayOf(timeZone), seenVisitKeys: new SeenVisitKeys(), placeholderId: () => --placeholder };
   }
 }
 
@@ -162,6 +176,16 @@ function tallyPlan(tally: ImportTally, plan: BatchPlan, realId: (kind: 'patient'
   for (const f of plan.failures) tally.failed(f.kind, f.errors);
   for (const type of plan.skippedTypes) tally.skipped(type);
   for (const u of plan.unmapped) tally.unmappedDepartments.add(`${u.system}|${u.code}`);
+}
+
+/** Feedback rows repeating a Comment ID of the file are refused with the batch's other rows (written and counted with them). */
+function addFeedbackFailures(plan: BatchPlan, feedback: FeedbackPlan): void {
+  for (const errors of feedback.failures) plan.failures.push({ kind: 'responses', errors });
+}
+
+function tallyFeedback(tally: ImportTally, feedback: FeedbackPlan): void {
+  for (let i = 0; i < feedback.fresh.length; i++) tally.response('created');
+  for (let i = 0; i < feedback.unchanged; i++) tally.response('unchanged');
 }
 
 async function* batches(items: AsyncIterable<ImportItem>, size: number): AsyncIterable<ImportItem[]> {

@@ -61,7 +61,7 @@ export interface BatchPlan {
   months: Set<string>;
   newKeys: { kind: 'patient' | 'encounter'; key: string; entityId: number }[];
   outcomes: { kind: 'patient' | 'encounter'; id: number; outcome: Outcome }[];
-  failures: { kind: 'patients' | 'encounters'; errors: ImportRowError[] }[];
+  failures: { kind: 'patients' | 'encounters' | 'responses'; errors: ImportRowError[] }[];
   skippedTypes: string[];
   unmapped: UnmappedCode[];
   rowsRead: number;

@@ -50,7 +50,8 @@ export function finishTimeOf(encounter: Pick<ImportedEncounter, 'checkedInAt' | 
 }
 
 /** Which count a row the reader or the importer refused falls under. */
-export function failedKind(item: ImportItem): 'patients' | 'encounters' {
+export function failedKind(item: ImportItem): 'patients' | 'encounters' | 'responses' {
+  if (item.feedback || item.failsAs) return 'responses';
   if (item.encounter) return 'encounters';
   if (item.patient) return 'patients';
   const fields = (item.errors ?? []).map((e) => e.field ?? '');

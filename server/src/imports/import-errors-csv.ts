@@ -32,6 +32,9 @@ export const IMPORT_PROBLEM_LABELS: Record<ImportRowProblem, Words> = {
   unresolved_reference: { zh: '引用无法解析', en: 'Unresolved reference' },
   invalid_resource: { zh: '资源无效', en: 'Invalid resource' },
   control_characters: { zh: '含有控制字符', en: 'Control characters' },
+  bad_answer: { zh: '回答代码无效（应为 1-7）', en: 'Invalid answer code (1-7)' },
+  ambiguous_date: { zh: '日期的日和月无法区分', en: 'Ambiguous date (day or month?)' },
+  duplicate_id: { zh: '编号在文件中重复', en: 'Duplicate ID in the file' },
 };
 
 export function importErrorsToCsv(errors: readonly ImportRowError[], lang: ExportLanguage): string {

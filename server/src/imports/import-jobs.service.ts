@@ -25,7 +25,8 @@ import { toImportJob } from './import-job-view';
 import { ImportMappingsService } from './import-mappings.service';
 import { ImportRowErrorEntity } from './import-row-error.entity';
 import { ImportSources } from './import-sources';
-import { peekTabular, suggestMapping } from './tabular';
+import { isNhsFftHeader } from './feedback/nhs-fft-row';
+import { peekTabular, suggestMapping, type TabularFormat } from './tabular';
 
 /** Import jobs: an uploaded file, previewed with a mapping, then run in the background; kept as the history. */
 @Injectable()
@@ -56,11 +57,13 @@ export class ImportJobsService {
     let peek: { encoding: 'utf-8' | 'gb18030' | null; columns: string[]; sampleRows: string[][] } = { encoding: null, columns: [], sampleRows: [] };
     if (format !== 'fhir') {
       try {
-        peek = await peekTabular(file.path, format, encoding);
+        peek = await peekTabular(file.path, tabularFormatOf(format), encoding);
       } catch (error) {
         await this.removeUpload(file.path);
         throw error;
       }
+      // A CSV with an NHS FFT export's headers is one: its columns are fixed, no mapping step.
+      if (format === 'csv' && isNhsFftHeader(peek.columns)) format = 'nhs_fft';
     }
     const id = await this.writes.run(async (manager) => {
       const row = manager.create(ImportJobEntity, {
@@ -85,7 +88,7 @@ export class ImportJobsService {
       encoding: peek.encoding,
       columns: peek.columns,
       sampleRows: peek.sampleRows,
-      suggestedMapping: format === 'fhir' ? {} : suggestMapping(peek.columns),
+      suggestedMapping: format === 'csv' || format === 'xlsx' ? suggestMapping(peek.columns) : {},
     };
   }
 
@@ -93,12 +96,12 @@ export class ImportJobsService {
   /** The columns, first rows and suggested mapping of an uploaded file read in `encoding` (audited: it shows rows). */
   async peek(id: number, encoding: ImportEncoding, context: AuditContext): Promise<ImportUpload> {
     const job = await this.requireUploaded(id);
-    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, job.format, encoding);
+    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, tabularFormatOf(job.format), encoding);
     await this.writes.run(async (manager) => {
       await manager.update(ImportJobEntity, { id, status: 'uploaded' }, { encoding: peek.encoding });
       await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id }, manager);
     });
-    return { job: await this.get(id), ...peek, suggestedMapping: job.format === 'fhir' ? {} : suggestMapping(peek.columns) };
+    return { job: await this.get(id), ...peek, suggestedMapping: job.format === 'csv' || job.format === 'xlsx' ? suggestMapping(peek.columns) : {} };
   }
 
   /** An upload the user abandoned: the job and its file go (a job that has run stays as history: 409). */
@@ -211,6 +214,11 @@ export class ImportJobsService {
     const users = await this.staff.find({ where: { id: In(wanted) }, select: { id: true, username: true } });
     return new Map(users.map((u) => [u.id, u.username]));
   }
+}
+
+/** The file reader a format's peek uses (an NHS FFT file is a CSV). */
+function tabularFormatOf(format: Exclude<ImportFormat, 'fhir'>): TabularFormat {
+  return format === 'nhs_fft' ? 'csv' : format;
 }
 
 function starter(row: ImportJobEntity, names: Map<number, string>): { id: number; username: string } | null {

@@ -46,12 +46,26 @@ export interface ImportedEncounter {
   chargeCents: number | null;
 }
 
+/** A historical survey answer (format `nhs_fft`): anonymous, so no patient, visit or invitation. */
+export interface ImportedFeedback {
+  /** `nhs_fft:<Comment ID>`, stored as `survey_response.import_key`. */
+  key: SourceKey;
+  /** The day it was given, `YYYY-MM-DD`. */
+  answeredOn: string;
+  /** 1 very good … 6 don't know; null for 7 (other / unlabelled). */
+  fft: number | null;
+  comment: string | null;
+}
+
 /** One row of a table or one entry of a bundle. */
 export interface ImportItem {
   /** 1-based data row, or the 0-based entry index of a bundle (as `ImportRowError.row`). */
   row: number;
   patient?: ImportedPatient;
   encounter?: ImportedEncounter;
+  feedback?: ImportedFeedback;
+  /** What a refused row counts as in the summary when neither patient nor encounter says (feedback rows). */
+  failsAs?: 'responses';
   /** The reader found the row unusable: nothing of it is stored. */
   errors?: ImportRowError[];
   /** A FHIR resource of a type Huifang does not take (`Observation`): counted and skipped. */

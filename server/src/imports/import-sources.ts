@@ -6,6 +6,7 @@ import { ERROR_CODES, type ImportColumnMapping, type ImportEncoding, type Import
 import { DepartmentEntity } from '../departments/department.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { FHIR_FILE_READER, type FhirFileReader, type ImportSource } from './import-records';
+import { openNhsFftSource } from './feedback/nhs-fft-source';
 import { openTabularSource } from './tabular';
 import type { ImportRunOptions } from './history-importer';
 
@@ -26,6 +27,7 @@ export class ImportSources {
       const reader = this.fhirReader();
       return { source: await reader.open(filePath), runOptions: { onUnmapped: reader.onUnmapped?.bind(reader) } };
     }
+    if (options.format === 'nhs_fft') return { source: await openNhsFftSource(filePath, options.encoding), runOptions: {} };
     const departments = await this.dataSource.getRepository(DepartmentEntity).find({ select: { id: true, code: true, name: true, nameEn: true } });
     const { timeZone } = await this.hospital.current();
     const source = await openTabularSource(filePath, { format: options.format, encoding: options.encoding, mapping: options.mapping, departments, timeZone });

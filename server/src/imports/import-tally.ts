@@ -10,7 +10,7 @@ type Outcome = 'created' | 'updated' | 'unchanged';
  */
 export class ImportTally {
   private readonly patients = new Map<number, Outcome>();
-  private readonly counts = { patients: emptyCounts(), encounters: emptyCounts() };
+  private readonly counts = { patients: emptyCounts(), encounters: emptyCounts(), responses: emptyCounts() };
   readonly skippedByType: Record<string, number> = {};
   readonly unmappedDepartments = new Set<string>();
   errorCount = 0;
@@ -23,7 +23,12 @@ export class ImportTally {
     this.counts.encounters[outcome]++;
   }
 
-  failed(kind: 'patients' | 'encounters', errors: readonly ImportRowError[]): void {
+  /** Each imported feedback row is its own response: counted as it comes. */
+  response(outcome: Outcome): void {
+    this.counts.responses[outcome]++;
+  }
+
+  failed(kind: 'patients' | 'encounters' | 'responses', errors: readonly ImportRowError[]): void {
     this.counts[kind].failed++;
     this.errorCount += errors.length;
   }
@@ -36,6 +41,7 @@ export class ImportTally {
     return {
       patients: { ...this.counts.patients },
       encounters: { ...this.counts.encounters },
+      responses: { ...this.counts.responses },
       skippedByType: { ...this.skippedByType },
       unmappedDepartments: [...this.unmappedDepartments].sort(),
       errorCount: this.errorCount,

@@ -53,7 +53,7 @@ export async function receiveUpload(request: FastifyRequest, folder: string): Pr
   const encoding = fields['encoding'] || 'auto';
   if (!format) {
     await removeUpload(folder, file.path);
-    throw new BadRequestException({ message: ['format must be csv, xlsx or fhir (or the file end in .csv, .xlsx or .json)'], code: ERROR_CODES.importUnknownFormat });
+    throw new BadRequestException({ message: ['format must be csv, xlsx, fhir or nhs_fft (or the file end in .csv, .xlsx or .json)'], code: ERROR_CODES.importUnknownFormat });
   }
   // A FHIR bundle is parsed whole: the reader's bound, told now rather than as a failed job.
   if (format === 'fhir' && file.bytes > IMPORT_FHIR_MAX_BYTES) {

@@ -43,8 +43,8 @@ export class ImportsController {
       type: 'object',
       required: ['file'],
       properties: {
-        file: { type: 'string', format: 'binary', description: 'CSV, .xlsx or FHIR JSON, at most 1 GB' },
-        format: { type: 'string', enum: [...IMPORT_FORMATS], description: 'Else from the file extension' },
+        file: { type: 'string', format: 'binary', description: 'CSV, .xlsx, FHIR JSON or an NHS FFT comments CSV, at most 1 GB' },
+        format: { type: 'string', enum: [...IMPORT_FORMATS], description: 'Else from the file extension; a .csv with the NHS FFT headers is nhs_fft' },
         encoding: { type: 'string', enum: [...IMPORT_ENCODINGS], description: 'CSV only; auto detects UTF-8 or GB18030' },
       },
     },

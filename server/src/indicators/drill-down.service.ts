@@ -66,6 +66,9 @@ interface RowSource {
 
 const PATIENT_AND_DEPARTMENT = (patientId: string, departmentId: string) =>
   `JOIN patient p ON p.id = ${patientId} LEFT JOIN department d ON d.id = ${departmentId}`;
+/** Responses: imported historical feedback has no patient, and is counted in the figure's n all the same. */
+const RESPONDENT_AND_DEPARTMENT = (patientId: string, departmentId: string) =>
+  `LEFT JOIN patient p ON p.id = ${patientId} LEFT JOIN department d ON d.id = ${departmentId}`;
 
 /**
  * Drill-down (API.md `/api/indicators/{name}/patients`): the same conditions as the figure's query,
@@ -167,7 +170,7 @@ export class DrillDownService {
         };
       case 'satisfaction':
         return {
-          from: `survey_response r ${PATIENT_AND_DEPARTMENT('r.patient_id', 'r.department_id')}`,
+          from: `survey_response r ${RESPONDENT_AND_DEPARTMENT('r.patient_id', 'r.department_id')}`,
           where: `r.submitted_on BETWEEN :from AND :to ${inDepartment('r.department_id')} ${SATISFACTION_SEGMENTS[segment] ?? ''}
                   ${templateId === null ? '' : inTemplate('r')}`,
           on: 'r.submitted_on',
@@ -232,7 +235,8 @@ export class DrillDownService {
   ): Promise<DrillDownRow[]> {
     const paging = { limit: request.pageSize, offset: (request.page - 1) * request.pageSize };
     const rows = await sql.query<Record<string, unknown>>(
-      `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage, ${statusExpression('p')} AS status,
+      `SELECT p.id AS patient_id, p.name AS patient_name, p.phone AS phone, p.stage AS stage,
+              CASE WHEN p.id IS NULL THEN NULL ELSE ${statusExpression('p')} END AS status,
               d.id AS department_id, d.name AS department_name, ${source.on} AS on_day, ${source.value} AS val, ${source.ref} AS ref_id
          FROM ${source.from}
         WHERE ${source.where}
@@ -242,16 +246,16 @@ export class DrillDownService {
     );
     const toValue = source.toValue ?? ((row: Record<string, unknown>) => (row['val'] === null ? null : num(row['val'])));
     return rows.map((row) => ({
-      patientId: num(row['patient_id']),
-      patientName: String(row['patient_name']),
-      phoneMasked: maskPhone(String(row['phone'])),
+      patientId: row['patient_id'] === null ? null : num(row['patient_id']),
+      patientName: (row['patient_name'] as string | null) ?? '',
+      phoneMasked: row['phone'] === null ? '' : maskPhone(String(row['phone'])),
       departmentId: row['department_id'] === null ? null : num(row['department_id']),
       departmentName: (row['department_name'] as string | null) ?? null,
       on: String(row['on_day']),
       value: toValue(row),
       refId: num(row['ref_id']),
-      stage: row['stage'] as LifecycleStage,
-      status: row['status'] as RelationshipStatus,
+      stage: row['stage'] as LifecycleStage | null,
+      status: row['status'] as RelationshipStatus | null,
     }));
   }
 }

@@ -44,6 +44,8 @@ export const SERIES_HEADERS = {
   csat_top2_percent: { zh: 'CSAT 满意占比 %', en: 'CSAT top-2-box %' },
   csat_mean: { zh: 'CSAT 平均分', en: 'CSAT mean' },
   csat_n: { zh: 'CSAT 样本', en: 'CSAT n' },
+  fft_positive_percent: { zh: 'FFT 好评率 %', en: 'FFT % positive' },
+  fft_n: { zh: 'FFT 样本', en: 'FFT n' },
 } as const satisfies Record<string, Words>;
 export type SeriesHeader = keyof typeof SERIES_HEADERS;
 

@@ -39,6 +39,7 @@ describe('indicator CSV', () => {
           responseRate: 50,
           nps: { value: 0, n: 2, promoters: 1, passives: 0, detractors: 1 },
           csat: { value: 50, mean: 3, n: 2 },
+          fft: { value: null, n: 0, positive: 0, negative: 0, dontKnow: 0 },
           dimensions: [
             { dimension: 'wait_time', value: 50, mean: 3, n: 2 },
             { dimension: 'parking', value: 100, mean: 5, n: 1 },

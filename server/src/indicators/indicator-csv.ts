@@ -57,6 +57,8 @@ function satisfactionColumns(points: SatisfactionPoint[]): Columns {
     ['csat_top2_percent', (p: SatisfactionPoint) => p.csat.value],
     ['csat_mean', (p: SatisfactionPoint) => p.csat.mean],
     ['csat_n', (p: SatisfactionPoint) => p.csat.n],
+    ['fft_positive_percent', (p: SatisfactionPoint) => p.fft.value],
+    ['fft_n', (p: SatisfactionPoint) => p.fft.n],
     ...dimensions.flatMap((dimension): Columns => {
       const score = (p: SatisfactionPoint) => p.dimensions.find((d) => d.dimension === dimension);
       return [
@@ -106,8 +108,8 @@ export function drillDownToCsv(rows: readonly DrillDownRow[], valueOf: Indicator
     row.departmentName,
     row.on,
     row.value,
-    STAGE_LABELS[row.stage]?.[lang] ?? row.stage,
-    STATUS_LABELS[row.status]?.[lang] ?? row.status,
+    row.stage === null ? null : (STAGE_LABELS[row.stage]?.[lang] ?? row.stage),
+    row.status === null ? null : (STATUS_LABELS[row.status]?.[lang] ?? row.status),
     row.refId,
   ]);
   return toCsv(header, lines);

@@ -67,7 +67,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'The patients behind one link of the lifecycle flow (audited)' })
   async flowPatients(@Query() query: FlowDrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
     const page = await this.drillDown.flowRows(query);
-    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((row) => row.patientId));
+    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, patientIdsOf(page.items));
     return page;
   }
 
@@ -112,7 +112,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Drill-down: the patients behind a figure, one point and segment, paginated (audited)' })
   async patients(@Param('name') name: string, @Query() query: DrillDownQueryDto, @Audit() context: AuditContext): Promise<Page<DrillDownRow>> {
     const page = await this.drillDown.rows(indicatorName(name), query);
-    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((row) => row.patientId));
+    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, patientIdsOf(page.items));
     return page;
   }
 
@@ -157,8 +157,13 @@ export class IndicatorsController {
 
   /** An export of patient rows is recorded against each patient in it. */
   private recordExport(context: AuditContext, rows: readonly DrillDownRow[]): Promise<void> {
-    return this.audit.recordPatients(context, { action: 'indicators.export', entityType: 'indicator', entityId: null }, rows.map((row) => row.patientId));
+    return this.audit.recordPatients(context, { action: 'indicators.export', entityType: 'indicator', entityId: null }, patientIdsOf(rows));
   }
+}
+
+/** The patients of drill-down rows (imported anonymous feedback has none). */
+function patientIdsOf(rows: readonly DrillDownRow[]): number[] {
+  return rows.flatMap((row) => (row.patientId === null ? [] : [row.patientId]));
 }
 
 function csvAttachment(reply: FastifyReply, what: string, period: { from: string; to: string }): void {

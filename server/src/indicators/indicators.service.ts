@@ -174,6 +174,7 @@ export class IndicatorsService {
       nps: { value: satisfaction.nps.value, n: satisfaction.nps.n },
       csat: { value: satisfaction.csat.value, n: satisfaction.csat.n },
       responseRate: { value: satisfaction.responseRate, n: satisfaction.invitations },
+      fftPositive: { value: satisfaction.fft.value, n: satisfaction.fft.n },
       churnRate: { value: churn.churnRate, n: churn.n },
       callbackCompletion: { value: followUp.completionRate, n: followUp.n },
     };

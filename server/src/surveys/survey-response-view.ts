@@ -20,6 +20,7 @@ export function toSurveyResponse(row: SurveyResponseEntity, recoveryCallbackId: 
     templateVersion: row.templateVersion?.version ?? 0,
     nps: row.nps,
     csat: row.csat,
+    fft: row.fft,
     ratings,
     comment: row.comment,
     npsDetractor: isNpsDetractor(row.nps),

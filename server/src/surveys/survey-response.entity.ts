@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { SCALE, SURVEY_LANGUAGES, type CommentSentiment, type SurveyLanguage } from '@huifang/shared';
+import { FFT_SCALE, SCALE, SURVEY_LANGUAGES, type CommentSentiment, type SurveyLanguage } from '@huifang/shared';
 import { isBetween, isOneOf } from '../core/database/check-expressions';
 import { timestampColumn } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -9,7 +9,11 @@ import { SurveyAnswerEntity } from './survey-answer.entity';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 
-/** One submitted survey. NPS and CSAT are copied out of the answers for indexed indicator queries. */
+/**
+ * One submitted survey. NPS, CSAT and the FFT answer are copied out of the answers for indexed
+ * indicator queries. Imported historical feedback (imports/feedback/) has no invitation, encounter
+ * or patient: those three are null on it, and `import_key` names its source row instead.
+ */
 @Entity('survey_response')
 @Index('IDX_response_submitted', ['submittedAt'])
 @Index('IDX_response_department_submitted', ['departmentId', 'submittedAt'])
@@ -19,21 +23,23 @@ import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 @Index('IDX_response_csat', ['csat', 'id'])
 @Check(isBetween('nps', SCALE.nps))
 @Check(isBetween('csat', SCALE.csat))
+@Index('UQ_response_import_key', ['importKey'], { unique: true })
 @Check(isOneOf('language', SURVEY_LANGUAGES))
+@Check(isBetween('fft', FFT_SCALE))
 export class SurveyResponseEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'invitation_id', type: 'integer', unique: true })
+  @Column({ name: 'invitation_id', type: 'integer', unique: true, nullable: true })
   @ForeignKey(() => SurveyInvitationEntity)
-  invitationId!: number;
+  invitationId!: number | null;
 
-  @Column({ name: 'encounter_id', type: 'integer' })
+  @Column({ name: 'encounter_id', type: 'integer', nullable: true })
   @ForeignKey(() => EncounterEntity)
-  encounterId!: number;
+  encounterId!: number | null;
 
-  @Column({ name: 'patient_id', type: 'integer' })
-  patientId!: number;
+  @Column({ name: 'patient_id', type: 'integer', nullable: true })
+  patientId!: number | null;
 
   @ManyToOne(() => PatientEntity)
   @JoinColumn({ name: 'patient_id' })
@@ -65,6 +71,14 @@ export class SurveyResponseEntity {
 
   @Column({ type: 'integer', nullable: true })
   csat!: number | null;
+
+  /** The NHS Friends and Family Test answer, 1 very good … 6 don't know (shared/fft.ts); never an NPS answer. */
+  @Column({ type: 'integer', nullable: true })
+  fft!: number | null;
+
+  /** The source row of imported feedback (`nhs_fft:<Comment ID>`): importing the same file again adds nothing. */
+  @Column({ name: 'import_key', type: 'varchar', length: 255, nullable: true })
+  importKey!: string | null;
 
   /** Any answer at or below the service-recovery threshold (not the NPS detractor, NPS_DETRACTOR_MAX and below). */
   @Column({ name: 'needs_recovery', type: 'boolean' })

@@ -83,7 +83,8 @@ export class SurveyResponsesService {
 
   private withRelations(qb: SelectQueryBuilder<SurveyResponseEntity>): SelectQueryBuilder<SurveyResponseEntity> {
     return qb
-      .innerJoinAndSelect('r.patient', 'patient')
+      // Imported feedback has no patient (anonymous): a left join keeps it listed and counted.
+      .leftJoinAndSelect('r.patient', 'patient')
       .innerJoinAndSelect('r.department', 'department')
       .innerJoinAndSelect('r.templateVersion', 'version');
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
 import { ERROR_CODES, type SurveyQuestion, type SurveyTemplate } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
@@ -84,8 +84,9 @@ export class SurveyTemplatesService {
 
   /** The version new invitations use: the published one of the oldest template (the default). */
   async currentVersion(manager: EntityManager): Promise<SurveyTemplateVersionEntity> {
+    // Coded templates are the system's (imported NHS FFT answers): never a new invitation's.
     const version = await manager.findOne(SurveyTemplateVersionEntity, {
-      where: { status: 'published' },
+      where: { status: 'published', template: { code: IsNull() } },
       order: { templateId: 'ASC' },
     });
     if (!version) throw new ConflictException({ message: 'no survey template is published', code: ERROR_CODES.templateNonePublished });

@@ -3,8 +3,14 @@
  * One importer on the server; these are the shapes the client, the CLI and the tests share.
  */
 
-export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir'] as const;
+/** `nhs_fft`: a CSV of NHS Friends and Family Test answers and comments (historical feedback, fixed columns, no mapping). */
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir', 'nhs_fft'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Formats read through a column mapping; the others (FHIR, NHS FFT) have fixed fields and start without one. */
+export function importNeedsMapping(format: ImportFormat): boolean {
+  return format === 'csv' || format === 'xlsx';
+}
 
 /** File extensions the Import page's picker, the upload (when no format is named) and the CLI's folder scan accept. */
 export const IMPORT_FILE_EXTENSIONS: Readonly<Record<string, ImportFormat>> = { '.csv': 'csv', '.xlsx': 'xlsx', '.json': 'fhir' };
@@ -89,6 +95,12 @@ export const IMPORT_ROW_PROBLEMS = [
   'invalid_resource',
   /** A cell holds a NUL byte, a line break or another control character. */
   'control_characters',
+  /** FFT: the answer code is not 1-7. */
+  'bad_answer',
+  /** A day/month date both ways valid (5/6/2022): not guessed. */
+  'ambiguous_date',
+  /** FFT: a Comment ID seen earlier in the same file. */
+  'duplicate_id',
 ] as const;
 export type ImportRowProblem = (typeof IMPORT_ROW_PROBLEMS)[number];
 
@@ -117,6 +129,8 @@ export interface ImportSummary {
   /** FHIR department codes with no mapping yet (their encounters went to the unmapped department). */
   unmappedDepartments: string[];
   errorCount: number;
+  /** Survey responses (imported feedback, format `nhs_fft`); absent on summaries of older jobs. */
+  responses?: ImportCounts;
 }
 
 export interface ImportJob {

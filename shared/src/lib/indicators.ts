@@ -1,3 +1,4 @@
+import type { FftFigure } from './fft';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
 import type { SurveyLanguage } from './surveys';
 
@@ -79,6 +80,8 @@ export interface SatisfactionPoint {
   responseRate: number | null;
   nps: NpsFigure;
   csat: ScoreFigure;
+  /** NHS Friends and Family Test answers (imported historical feedback): % positive of answers 1-6. Never in `nps`. */
+  fft: FftFigure;
   dimensions: DimensionScore[];
 }
 
@@ -143,6 +146,7 @@ export const HEADLINE_NAMES = [
   'nps',
   'csat',
   'responseRate',
+  'fftPositive',
   'churnRate',
   'callbackCompletion',
 ] as const;
@@ -209,7 +213,8 @@ export interface DrillDownQuery extends IndicatorQuery {
 
 /** One row behind a figure: the patient, and the encounter / response / callback that counted. */
 export interface DrillDownRow {
-  patientId: number;
+  /** null (name and phone empty, no stage or status) for imported historical feedback: anonymous. */
+  patientId: number | null;
   patientName: string;
   phoneMasked: string;
   departmentId: number | null;
@@ -220,8 +225,8 @@ export interface DrillDownRow {
   value: number | null;
   /** The encounter, response or callback id. */
   refId: number;
-  stage: LifecycleStage;
-  status: RelationshipStatus;
+  stage: LifecycleStage | null;
+  status: RelationshipStatus | null;
 }
 
 /** Lifecycle flow: stage transitions in the period, plus patients who lapsed from their stage. */

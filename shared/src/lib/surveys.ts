@@ -124,15 +124,18 @@ export interface SubmitSurveyRequest {
 export interface SurveyResponseSummary {
   id: number;
   submittedAt: string;
-  patientId: number;
+  /** null (and `patientName` empty) for imported historical feedback: anonymous, no visit. */
+  patientId: number | null;
   patientName: string;
-  encounterId: number;
+  encounterId: number | null;
   departmentId: number;
   departmentName: string;
   templateId: number;
   templateVersion: number;
   nps: number | null;
   csat: number | null;
+  /** NHS FFT answer (imported feedback), 1 very good … 6 don't know (FFT_ANSWERS); null otherwise. */
+  fft: number | null;
   /** Rating per dimension. */
   ratings: Partial<Record<RatingDimension, number>>;
   comment: string | null;

@@ -112,6 +112,10 @@ describe('headlineView', () => {
     const headlines = Object.fromEntries(HEADLINE_NAMES.map((name) => [name, headline()])) as Record<HeadlineName, Headline>;
     const views = headlineViews(headlines, 'en', fakeT);
     expect(views.map((v) => v.name)).toEqual([...HEADLINE_NAMES]);
-    expect(views.map((v) => v.change?.tone)).toEqual(['bad', 'bad', 'bad', 'good', 'good', 'good', 'bad', 'good']);
+    expect(views.map((v) => v.change?.tone)).toEqual(['bad', 'bad', 'bad', 'good', 'good', 'good', 'good', 'bad', 'good']);
+    // The FFT figure is left out while neither period has an FFT answer.
+    const withoutFft = headlineViews({ ...headlines, fftPositive: { value: null, n: 0, previous: null, previousN: 0, change: null } }, 'en', fakeT);
+    expect(withoutFft.map((v) => v.name)).not.toContain('fftPositive');
+    expect(withoutFft).toHaveLength(HEADLINE_NAMES.length - 1);
   });
 });

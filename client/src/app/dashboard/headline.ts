@@ -15,6 +15,7 @@ export const HEADLINE_SPECS: Readonly<Record<HeadlineName, HeadlineSpec>> = {
   nps: { unit: 'nps', upIsGood: true },
   csat: { unit: 'percent', upIsGood: true },
   responseRate: { unit: 'percent', upIsGood: true },
+  fftPositive: { unit: 'percent', upIsGood: true },
   churnRate: { unit: 'percent', upIsGood: false },
   callbackCompletion: { unit: 'percent', upIsGood: true },
 };
@@ -67,9 +68,15 @@ export function headlineView(name: HeadlineName, headline: Headline, lang: Lang,
   };
 }
 
-/** Every headline of a summary, in the order of HEADLINE_NAMES. */
+/** Figures only some hospitals have (FFT answers come from imported NHS feedback): shown when either period has any. */
+const SHOWN_WITH_DATA_ONLY: ReadonlySet<HeadlineName> = new Set(['fftPositive']);
+
+/** Every headline of a summary, in the order of HEADLINE_NAMES (a data-only one left out while it has none). */
 export function headlineViews(headlines: Record<HeadlineName, Headline>, lang: Lang, t: Translate): HeadlineView[] {
-  return HEADLINE_NAMES.map((name) => headlineView(name, headlines[name], lang, t));
+  return HEADLINE_NAMES.filter((name) => {
+    const headline = headlines[name] as Headline | undefined;
+    return headline !== undefined && !(SHOWN_WITH_DATA_ONLY.has(name) && headline.n === 0 && headline.previousN === 0);
+  }).map((name) => headlineView(name, headlines[name], lang, t));
 }
 
 function changeView(change: number, spec: HeadlineSpec, tentative: boolean, lang: Lang, t: Translate): ChangeView {

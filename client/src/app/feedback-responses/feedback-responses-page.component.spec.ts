@@ -36,6 +36,7 @@ const DETRACTOR: SurveyResponseSummary = {
   templateVersion: 1,
   nps: 4,
   csat: 2,
+  fft: null,
   ratings: { wait_time: 1, doctor_communication: 4, nursing: 3, environment: 5 },
   comment: '<img src=x onerror="alert(1)">等了两个小时',
   npsDetractor: true,
@@ -170,6 +171,27 @@ describe('FeedbackResponsesPageComponent', () => {
 
     // An admin may open the patient page.
     expect(el<HTMLAnchorElement>('response-patient-1537').getAttribute('href')).toBe('/patients/1842');
+  });
+
+  it('shows imported NHS feedback as anonymous with its FFT answer, linking to no patient', async () => {
+    signIn('admin');
+    const imported: SurveyResponseSummary = {
+      ...PROMOTER,
+      id: 1600,
+      patientId: null,
+      patientName: '',
+      encounterId: null,
+      nps: null,
+      csat: null,
+      fft: 2,
+      ratings: {},
+      comment: 'Good service but the wait was long.',
+    };
+    (await open('/feedback-responses')).flush(page([imported]));
+    await settle();
+    const cell = el('response-patient-1600');
+    expect(cell.tagName).toBe('SPAN');
+    expect(cell.textContent?.replace(/\s+/g, ' ').trim()).toBe('Imported feedback (anonymous) · FFT Good');
   });
 
   it("shows a patient's comment as text, never as markup", async () => {

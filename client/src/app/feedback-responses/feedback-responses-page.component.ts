@@ -11,6 +11,8 @@ import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   type Department,
+  FFT_ANSWERS,
+  type FftAnswer,
   type Page,
   SURVEY_RESPONSE_SORT_KEYS,
   type SurveyResponseSummary,
@@ -174,6 +176,11 @@ export class FeedbackResponsesPageComponent {
         next: (list) => this.templates.set(list),
         error: (err: unknown) => this.notifier.error(err),
       });
+  }
+
+  /** The NHS FFT answer of imported feedback, as its key in FFT_ANSWERS (null without one). */
+  protected fftAnswer(response: SurveyResponseSummary): FftAnswer | null {
+    return response.fft === null ? null : (FFT_ANSWERS[response.fft - 1] ?? null);
   }
 
   protected departmentLabel(response: SurveyResponseSummary): string {

@@ -1,5 +1,5 @@
 import { KeyValuePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ImportSummary } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -11,13 +11,13 @@ import { TranslocoDirective } from '@jsverse/transloco';
   template: `
     <ng-container *transloco="let t">
       <dl class="counts" data-testid="import-summary">
-        @for (kind of kinds; track kind) {
+        @for (kind of kinds(); track kind) {
           <div class="count-card" [attr.data-testid]="'import-summary-' + kind">
             <dt>{{ t('imports.summary.' + kind) }}</dt>
             @for (count of countNames; track count) {
               <dd>
                 <span class="label">{{ t('imports.summary.counts.' + count) }}</span>
-                <span class="value" [attr.data-testid]="'import-count-' + kind + '-' + count">{{ summary()[kind][count] }}</span>
+                <span class="value" [attr.data-testid]="'import-count-' + kind + '-' + count">{{ summary()[kind]?.[count] ?? 0 }}</span>
               </dd>
             }
           </div>
@@ -72,6 +72,11 @@ import { TranslocoDirective } from '@jsverse/transloco';
 export class ImportSummaryComponent {
   readonly summary = input.required<ImportSummary>();
 
-  protected readonly kinds = ['patients', 'encounters'] as const;
+  /** Feedback imports count survey responses; history imports patients and visits. */
+  protected readonly kinds = computed(() => {
+    const responses = this.summary().responses;
+    const anyResponses = responses && Object.values(responses).some((count) => count > 0);
+    return anyResponses ? (['responses'] as const) : (['patients', 'encounters'] as const);
+  });
   protected readonly countNames = ['created', 'updated', 'unchanged', 'failed'] as const;
 }

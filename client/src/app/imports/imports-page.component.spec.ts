@@ -192,6 +192,33 @@ describe('ImportsPageComponent', () => {
     expect(TestBed.inject(ImportDrafts).get(9)?.upload).toEqual(UPLOAD);
   });
 
+  it('starts an NHS FFT feedback file at once (the server knew it by its headers: no mapping), and shows its responses', async () => {
+    await open(undefined);
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const input = fixture.nativeElement.querySelector('[data-testid="import-file-input"]') as HTMLInputElement;
+    const file = new File(['Comment ID,Date,FFT categorical answer,FFT answer\n'], 'nhs_fft_comments.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+
+    const fft = job('uploaded', { format: 'nhs_fft', fileName: 'nhs_fft_comments.csv' });
+    http.expectOne('/api/imports').flush({ ...UPLOAD, job: fft, columns: ['Comment ID', 'Date', 'FFT categorical answer', 'FFT answer'], suggestedMapping: {} });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/imports' && r.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    const run = http.expectOne('/api/imports/9/run');
+    expect(run.request.body).toEqual({});
+    const summary: ImportSummary = { ...SUMMARY, patients: { created: 0, updated: 0, unchanged: 0, failed: 0 }, responses: { created: 6341, updated: 0, unchanged: 0, failed: 1 } };
+    run.flush({ ...fft, status: 'done', summary });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/imports' && r.method === 'GET').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(navigate).toHaveBeenCalledWith(['/imports', 9]);
+    expect(text('import-count-responses-created')).toBe('6341');
+    expect(fixture.nativeElement.querySelector('[data-testid="import-summary-patients"]')).toBeNull();
+    // The finished job's error report (and anything else the page reads after) answered empty.
+    http.match(() => true).forEach((request) => request.flush({ items: [], total: 0, page: 1, pageSize: 20 }));
+  });
+
   it('reads the file again in the encoding chosen on the server (peek), without uploading it again', async () => {
     const file = new File(['x'], '门诊2025.csv');
     TestBed.inject(ImportDrafts).put({ upload: UPLOAD, file });

@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { ERROR_CODES, IMPORT_UPLOAD_MAX_BYTES, type ImportEncoding, type ImportJob } from '@huifang/shared';
+import { ERROR_CODES, IMPORT_UPLOAD_MAX_BYTES, importNeedsMapping, type ImportEncoding, type ImportJob } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { EMPTY, Subject, catchError, concat, merge, of, switchMap } from 'rxjs';
 import { describeHttpError, errorCodeKey, type ErrorDescription } from '../core/api-error';
@@ -65,7 +65,7 @@ export class ImportsPageComponent {
   protected readonly mappingUpload = computed(() => {
     const job = this.job();
     const draft = this.draft();
-    return job?.status === 'uploaded' && job.format !== 'fhir' && draft?.upload.job.id === job.id ? draft.upload : null;
+    return job?.status === 'uploaded' && importNeedsMapping(job.format) && draft?.upload.job.id === job.id ? draft.upload : null;
   });
   /** Uploaded before a refresh: CSV / Excel need the file again; FHIR can just be started. */
   protected readonly waiting = computed(() => {
@@ -119,8 +119,8 @@ export class ImportsPageComponent {
           this.uploadProgress.set(undefined);
           this.drafts.put({ upload: state.upload, file });
           this.historyRefresh.update((n) => n + 1);
-          // FHIR needs no mapping: the job starts at once.
-          if (state.upload.job.format === 'fhir') this.start(state.upload.job);
+          // FHIR and NHS FFT files (the server tells one by its headers) need no mapping: the job starts at once.
+          if (!importNeedsMapping(state.upload.job.format)) this.start(state.upload.job);
           else void this.router.navigate(['/imports', state.upload.job.id]);
         }
       },
@@ -129,6 +129,10 @@ export class ImportsPageComponent {
         this.notifier.error(err);
       },
     });
+  }
+
+  protected needsMapping(job: ImportJob): boolean {
+    return importNeedsMapping(job.format);
   }
 
   /** Reads the uploaded file again in another encoding (the headers and samples change), on the server: no second upload. */

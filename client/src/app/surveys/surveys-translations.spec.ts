@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUESTION_KINDS, RATING_DIMENSIONS, TEMPLATE_VERSION_STATUSES } from '@huifang/shared';
+import { FFT_ANSWERS, QUESTION_KINDS, RATING_DIMENSIONS, TEMPLATE_VERSION_STATUSES } from '@huifang/shared';
 import en from '../../../public/i18n/surveys/en.json';
 import zh from '../../../public/i18n/surveys/zh.json';
 
@@ -35,6 +35,7 @@ describe('surveys scope translation files', () => {
         expect(typeof lookup(translation, `kinds.${kind}`)).toBe('string');
         expect(typeof lookup(translation, `kindHints.${kind}`)).toBe('string');
       }
+      for (const answer of FFT_ANSWERS) expect(typeof lookup(translation, `fftAnswers.${answer}`)).toBe('string');
       for (const dimension of RATING_DIMENSIONS) {
         expect(typeof lookup(translation, `dimensions.${dimension}`)).toBe('string');
         expect(typeof lookup(translation, `dimensionsShort.${dimension}`)).toBe('string');

@@ -29,6 +29,7 @@ import { ChurnCohortOrder1765970000000 } from '../../migrations/1765970000000-ch
 import { CommentThemes1765976000000 } from '../../migrations/1765976000000-comment-themes';
 import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-drop-wait-monthly';
 import { CommentSearch1766010000000 } from '../../migrations/1766010000000-comment-search';
+import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-imported-feedback';
 import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000-comment-theme-phrases';
 
 /**
@@ -67,5 +68,6 @@ export const MIGRATIONS = [
   CommentThemes1765976000000,
   DropWaitMonthly1765990000000,
   CommentSearch1766010000000,
+  ImportedFeedback1766020000000,
   CommentThemePhrases1766030000000,
 ];

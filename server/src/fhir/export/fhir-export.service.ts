@@ -82,7 +82,7 @@ export class FhirExportService {
       .leftJoinAndSelect('r.templateVersion', 'v')
       .addOrderBy('a.id', 'ASC')
       .getMany();
-    await this.auditPage(context, 'survey_response', rows.map((row) => row.patientId));
+    await this.auditPage(context, 'survey_response', rows.flatMap((row) => (row.patientId === null ? [] : [row.patientId])));
     const resources = rows.map((row) => toFhirQuestionnaireResponse(row, row.templateVersion?.templateId ?? 0, row.templateVersion?.version ?? 0));
     return searchset(resources, total, url.self, query._count, rows.at(-1)?.id ?? null, url.base);
   }

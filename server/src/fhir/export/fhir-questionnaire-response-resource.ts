@@ -36,8 +36,9 @@ export function toFhirQuestionnaireResponse(response: SurveyResponseEntity, temp
     identifier: { system: SYSTEMS.responseId, value: String(response.id) },
     questionnaire: `${templateCanonical(templateId)}|${version}`,
     status: 'completed',
-    subject: { reference: `Patient/${response.patientId}` },
-    encounter: { reference: `Encounter/${response.encounterId}` },
+    // Imported historical feedback is anonymous: no patient, no visit.
+    ...(response.patientId === null ? {} : { subject: { reference: `Patient/${response.patientId}` } }),
+    ...(response.encounterId === null ? {} : { encounter: { reference: `Encounter/${response.encounterId}` } }),
     authored: response.submittedAt.toISOString(),
     language: response.language === 'en' ? 'en' : 'zh-CN',
     ...(items.length ? { item: items } : {}),
