@@ -15,7 +15,7 @@ import { changedTables, openSnapshotReader, type SnapshotReader, type TableSnaps
  * FUZZ_SEED and FUZZ_RUNS override the fixed seed and the runs per route.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130);
-const WRITE_RUNS = Number(process.env['FUZZ_RUNS'] ?? 30);
+const WRITE_RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 const READ_RUNS = Math.max(5, Math.round(WRITE_RUNS / 2));
 /** Names, phone numbers and hashes the fixtures store: none may ever appear in the server's output. */
 const FIXTURE_NAME = '模糊测试患者';

@@ -67,7 +67,7 @@ export class HistoryImporter {
       for await (const batch of batches(source.items(), options.batchRows ?? IMPORT_BATCH_ROWS)) {
         // What the batch's planning adds to the file's state is taken back if its transaction rolls back.
         const storedErrorsBefore = job.storedErrors;
-        const feedbackTags = tagFeedback(batch);
+        const feedbackTags = await tagFeedback(this.dataSource.manager, batch);
         const attempt = () =>
           this.writes.run(async (manager) => {
             await lockImportBatches(manager);

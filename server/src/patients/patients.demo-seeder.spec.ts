@@ -19,6 +19,8 @@ const writes = { run: async () => undefined } as unknown as WriteTransaction;
 const query = { select: () => query, addSelect: () => query, setParameters: () => query, groupBy: () => query, getRawMany: async () => [] };
 const dataSource = {
   getRepository: () => ({ find: async () => [], findBy: async () => [], findOneByOrFail: async () => ({ id: 1 }), createQueryBuilder: () => query }),
+  // The themes in force (theme-catalog.ts): none but the built-in ones.
+  manager: { connection: { options: { type: 'better-sqlite3' } }, query: async () => [] },
 } as unknown as DataSource;
 
 describe('demo seeders', () => {

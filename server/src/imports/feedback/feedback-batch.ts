@@ -4,6 +4,7 @@ import { runRawSql } from '../../core/database/raw-sql';
 import { insertAnswers, type NewAnswer } from '../../surveys/response-writes';
 import { insertResponseThemes, insertSearchTerms, tagsToStore, type StoredTags } from '../../surveys/themes/response-tags';
 import { isChinese } from '../../surveys/themes/tag-comment';
+import { loadThemeCatalog } from '../../surveys/themes/theme-catalog';
 import { rowError } from '../import-checks';
 import type { ImportedFeedback, ImportItem } from '../import-records';
 import type { SeenVisitKeys } from '../seen-visit-keys';
@@ -22,10 +23,15 @@ export interface FeedbackPlan {
   failures: ImportRowError[][];
 }
 
-/** The tags of each row's comment, by row. CPU only: called before the batch's transaction, as the submit does. */
-export function tagFeedback(items: readonly ImportItem[]): Map<number, StoredTags | null> {
+/**
+ * The tags of each row's comment, by row, with the themes in force (admins' themes too, read once per
+ * batch). Called before the batch's transaction, as the submit does: tagging is CPU only.
+ */
+export async function tagFeedback(manager: EntityManager, items: readonly ImportItem[]): Promise<Map<number, StoredTags | null>> {
   const tags = new Map<number, StoredTags | null>();
-  for (const item of items) if (item.feedback) tags.set(item.row, tagsToStore(item.feedback.comment));
+  if (!items.some((item) => item.feedback)) return tags;
+  const catalog = await loadThemeCatalog(manager);
+  for (const item of items) if (item.feedback) tags.set(item.row, tagsToStore(item.feedback.comment, catalog));
   return tags;
 }
 
