@@ -145,6 +145,36 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
     expect(history.items[0]).toMatchObject({ id: jobId, status: 'done', mappingName: '门诊月报', fileName: '门诊就诊记录.csv' });
   });
 
+  it('drops an NHS Friends-and-Family-Test export: no mapping step, responses counted, the ambiguous date refused by row, nothing added the second time', async () => {
+    await logInAsAdmin({ width: 1366, height: 900 });
+    const imports = new ImportsPage(page);
+    const fftPath = join(dir, 'fft-comments.csv');
+    // The columns of ../shared/data/feedback/nhs_fft_comments.csv the import reads; row 4's date could be 5 June or 6 May.
+    const rows = [
+      ['Comment ID', 'Trust', 'Date', 'Service type 1', 'FFT categorical answer', 'FFT question', 'FFT answer'],
+      ['B-1', 'NEAS', '30/09/2021', '111', '1', 'FFT Why?', 'The staff were kind and explained everything.'],
+      ['B-2', 'NEAS', '5/31/2022', '111', '2', 'FFT Why?', 'Good care but the wait was far too long.'],
+      ['B-3', 'NEAS', '12/13/2021', '111', '4', 'FFT Why?', 'The receptionist was rude.'],
+      ['B-4', 'NEAS', '5/6/2022', '111', '1', 'FFT Why?', 'Which month was this?'],
+    ];
+    writeFileSync(fftPath, `${rows.map((row) => row.join(',')).join('\n')}\n`);
+
+    for (const [attempt, expected] of [
+      ['first', { created: 3, unchanged: 0 }],
+      ['again', { created: 0, unchanged: 3 }],
+    ] as const) {
+      await imports.open(server.baseUrl);
+      await imports.chooseFile(fftPath);
+      await page.waitForURL(/\/imports\/\d+$/);
+      await page.getByTestId('import-job-status').filter({ hasText: '已完成' }).waitFor();
+      expect({ attempt, mappingSteps: await imports.mappingStep().count() }).toEqual({ attempt, mappingSteps: 0 });
+      expect(await imports.count('responses', 'created')).toBe(expected.created);
+      expect(await imports.count('responses', 'unchanged')).toBe(expected.unchanged);
+      expect(await imports.count('responses', 'failed')).toBe(1);
+      expect(await imports.rowErrors()).toEqual([expect.stringMatching(/^第 4 行 .*无法区分日和月 5\/6\/2022$/)]);
+    }
+  });
+
   it('discards an upload it will not run: the job and its file are gone, after a refresh too', async () => {
     await logInAsAdmin({ width: 1366, height: 900 });
     const imports = new ImportsPage(page);

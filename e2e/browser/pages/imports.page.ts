@@ -72,7 +72,7 @@ export class ImportsPage {
     return (await this.page.getByTestId('import-job-status').innerText()).trim();
   }
 
-  async count(kind: 'patients' | 'encounters', count: 'created' | 'updated' | 'unchanged' | 'failed'): Promise<number> {
+  async count(kind: 'patients' | 'encounters' | 'responses', count: 'created' | 'updated' | 'unchanged' | 'failed'): Promise<number> {
     return Number((await this.page.getByTestId(`import-count-${kind}-${count}`).innerText()).trim());
   }
 

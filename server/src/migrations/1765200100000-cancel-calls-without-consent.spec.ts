@@ -1,28 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { appDataSource } from '../core/database/testing/app-schema';
-import { createScratchDatabase, scratchKinds, type ScratchDatabase } from '../core/database/testing/scratch-database';
+import { migrationHarness } from '../core/database/testing/migration-harness';
+import { scratchKinds } from '../core/database/testing/scratch-database';
 
 const TIMEOUT = 120_000;
 
 describe.each(scratchKinds())('CancelCallsWithoutConsent1765200100000 on %s', (kind) => {
-  let db: ScratchDatabase;
-  const sources: DataSource[] = [];
-
-  beforeEach(async () => {
-    db = await createScratchDatabase(kind);
-  });
-  afterEach(async () => {
-    for (const source of sources.splice(0)) if (source.isInitialized) await source.destroy();
-    await db.drop();
-  });
-
-  async function migrate(options: { migrationsBefore?: string } = {}): Promise<DataSource> {
-    const source = appDataSource(db.url, options);
-    sources.push(source);
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
-    return source;
-  }
+  const { migrate } = migrationHarness(kind);
 
   it(
     'cancels the open callbacks left queued for patients who withdrew consent, and nothing else',

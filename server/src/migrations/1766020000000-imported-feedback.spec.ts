@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { appDataSource } from '../core/database/testing/app-schema';
-import { createScratchDatabase, scratchKinds, type ScratchDatabase } from '../core/database/testing/scratch-database';
+import { migrationHarness } from '../core/database/testing/migration-harness';
+import { scratchKinds } from '../core/database/testing/scratch-database';
 
 const TIMEOUT = 120_000;
 const MIGRATION = 'ImportedFeedback1766020000000';
@@ -23,24 +23,7 @@ async function kept(source: DataSource): Promise<{ rows: unknown; dependents: st
 }
 
 describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
-  let db: ScratchDatabase;
-  const sources: DataSource[] = [];
-
-  beforeEach(async () => {
-    db = await createScratchDatabase(kind);
-  });
-  afterEach(async () => {
-    for (const source of sources.splice(0)) if (source.isInitialized) await source.destroy();
-    await db.drop();
-  });
-
-  async function migrate(options: { migrationsBefore?: string } = {}): Promise<DataSource> {
-    const source = appDataSource(db.url, options);
-    sources.push(source);
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
-    return source;
-  }
+  const { migrate } = migrationHarness(kind);
 
   it(
     'keeps every response, answer, theme, import job and row error, and the indexes and rollup triggers; anonymous responses are journalled like others',

@@ -19,7 +19,7 @@ import { CommentThemesApiService } from './comment-themes-api.service';
   selector: 'hf-comment-themes-page',
   imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslocoDirective],
   templateUrl: './comment-themes-page.component.html',
-  styleUrl: './comment-themes-page.component.scss',
+  styleUrls: ['../core/admin-table-page.scss', './comment-themes-page.component.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommentThemesPageComponent {

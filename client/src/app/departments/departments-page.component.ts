@@ -19,7 +19,7 @@ import { DepartmentsApiService } from './departments-api.service';
   selector: 'hf-departments-page',
   imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslocoDirective],
   templateUrl: './departments-page.component.html',
-  styleUrl: './departments-page.component.scss',
+  styleUrl: '../core/admin-table-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DepartmentsPageComponent {
