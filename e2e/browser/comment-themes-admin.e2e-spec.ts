@@ -36,14 +36,14 @@ describeInBrowser('an admin extends the comment themes', () => {
     const themes = new CommentThemesPage(page);
     await themes.row('waiting').waitFor();
 
-    await themes.add({ key: 'wifi', nameZh: '无线网络', nameEn: 'Wi-Fi', phrasesZh: '无线网络，网速', phrasesEn: 'wifi\ninternet' });
+    expect(await themes.add({ key: 'wifi', nameZh: '无线网络', nameEn: 'Wi-Fi', phrasesZh: '无线网络，网速', phrasesEn: 'wifi\ninternet' })).toMatchObject({ status: 201 });
     await themes.submitButton().waitFor({ state: 'detached' });
     await themes.row('wifi').waitFor();
     expect((await themes.nameZh('wifi').innerText()).trim()).toBe('无线网络');
     expect(await themes.phrases('wifi').innerText()).toContain('网速');
 
     // A key that exists: the dialog stays open, the API's 409 shown under the key.
-    await themes.add({ key: 'wifi', nameZh: '又一个', nameEn: 'Again', phrasesZh: '网络', phrasesEn: '' });
+    expect(await themes.add({ key: 'wifi', nameZh: '又一个', nameEn: 'Again', phrasesZh: '网络', phrasesEn: '' })).toMatchObject({ status: 409 });
     await themes.keyError().waitFor();
     expect(await themes.keyError().innerText()).toContain('该主题代码已存在');
     await page.getByTestId('comment-theme-form-cancel').click();
