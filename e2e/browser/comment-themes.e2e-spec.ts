@@ -2,6 +2,7 @@ import type { SurveyInvitation } from '@huifang/shared';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
+import { eventually } from '../support/eventually';
 import { finishedVisit, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { LoginPage } from './pages/login.page';
@@ -86,7 +87,11 @@ describeInBrowser('the Themes view of the Feedback page', () => {
     await page.getByTestId('theme-communication').click();
     await page.waitForURL('**theme=communication**');
     await page.getByTestId(`theme-comment-${ids['carPark']}`).waitFor({ state: 'detached' });
-    expect(await marks(page, 'queue')).toEqual(['讲得很清楚']);
+    // The list re-renders with the new theme's marks (on a loaded machine, a moment after the URL changed).
+    await eventually(
+      () => marks(page, 'queue'),
+      (found) => expect(found).toEqual(['讲得很清楚']),
+    );
     await page.context().close();
   }, 60_000);
 

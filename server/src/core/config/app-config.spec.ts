@@ -11,6 +11,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
     expect(config.searchRateLimit).toBe(30);
     expect(config.auditRetentionDays).toBe(3650);
+    expect(config.sqliteWriteWaitMs).toBe(5000);
+    expect(loadConfig({ HUIFANG_SQLITE_WRITE_WAIT_MS: '1000' }).sqliteWriteWaitMs).toBe(1000);
     expect(loadConfig({ HUIFANG_AUDIT_RETENTION_DAYS: 'off' }).auditRetentionDays).toBeNull();
   });
 
@@ -32,6 +34,7 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /PORT/],
     [{ DATABASE_URL: 'mongodb://x/y' }, /unknown database scheme "mongodb"/],
     [{ HUIFANG_DEMO: 'maybe' }, /HUIFANG_DEMO must be 1 or 0/],
+    [{ HUIFANG_SQLITE_WRITE_WAIT_MS: '50' }, /HUIFANG_SQLITE_WRITE_WAIT_MS must be a whole number from 100 to 60000/],
     [{ HUIFANG_TIMEZONE: 'Mars/Olympus' }, /HUIFANG_TIMEZONE/],
     [{ HUIFANG_ADMIN_PASSWORD: 'short' }, /at least 10/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],

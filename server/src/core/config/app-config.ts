@@ -1,5 +1,6 @@
 import { DEFAULT_HOSPITAL_TIME_ZONE, HOSPITAL_SETTING_RANGES, type NumericHospitalSetting } from '@huifang/shared';
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
+import { SQLITE_WRITE_LOCK_BUDGET_MS } from '../database/sqlite-begin-immediate';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 
 export type LogFormat = 'json' | 'pretty';
@@ -53,6 +54,8 @@ export class AppConfig {
   readonly clientDir!: string | undefined;
   /** SQLite: worker threads running the indicator reads off the request thread (0: on it). */
   readonly sqliteReadWorkers!: number;
+  /** SQLite: how long a write waits for another connection's write lock (a backup, a script) before 503. */
+  readonly sqliteWriteWaitMs!: number;
   /** HUIFANG_IMPORT_DIR: where uploaded import files wait (a folder only this server's user may open). */
   readonly importDir?: string;
 
@@ -173,5 +176,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clientDir: env['HUIFANG_CLIENT_DIR'] || undefined,
     importDir: env['HUIFANG_IMPORT_DIR'] || undefined,
     sqliteReadWorkers: integer(env, 'HUIFANG_SQLITE_READ_WORKERS', 1, 0, 16),
+    sqliteWriteWaitMs: integer(env, 'HUIFANG_SQLITE_WRITE_WAIT_MS', SQLITE_WRITE_LOCK_BUDGET_MS, 100, 60_000),
   });
 }

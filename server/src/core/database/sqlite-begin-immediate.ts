@@ -14,7 +14,8 @@ interface SqliteConnection {
   exec(sql: string): unknown;
 }
 
-const patched = new WeakSet<QueryRunner>();
+/** Each patched runner's current budget (the server sets its configured one once the config is known). */
+const budgets = new WeakMap<QueryRunner, number>();
 
 /**
  * TypeORM's SQLite query runner opens every transaction with a deferred `BEGIN TRANSACTION`, which
@@ -30,12 +31,15 @@ const patched = new WeakSet<QueryRunner>();
  * better-sqlite3 has one query runner per data source, shared by every transaction; rewriting its
  * outermost BEGIN keeps TypeORM's own bookkeeping (nested savepoints, `save()` inside a transaction).
  */
-export function beginSqliteTransactionsImmediately(dataSource: DataSource, budgetMs = SQLITE_WRITE_LOCK_BUDGET_MS): void {
+export function beginSqliteTransactionsImmediately(dataSource: DataSource, budgetMs?: number): void {
   const runner = dataSource.createQueryRunner() as SqliteQueryRunner;
-  if (patched.has(runner)) return;
+  const patched = budgets.has(runner);
+  // A later call sets the budget it names and keeps the one set before when it names none.
+  budgets.set(runner, budgetMs ?? budgets.get(runner) ?? SQLITE_WRITE_LOCK_BUDGET_MS);
+  if (patched) return;
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   runner.query = ((sql: string, ...rest: unknown[]) =>
-    sql === TYPEORM_BEGIN ? beginImmediate(runner, budgetMs) : query(sql, ...rest)) as QueryRunner['query'];
+    sql === TYPEORM_BEGIN ? beginImmediate(runner, budgets.get(runner) ?? SQLITE_WRITE_LOCK_BUDGET_MS) : query(sql, ...rest)) as QueryRunner['query'];
 
   // TypeORM marks the runner as in a transaction before its BEGIN runs and does not undo that when
   // BEGIN fails; its rollback would then run a ROLLBACK with no transaction open, which fails (and is
@@ -50,7 +54,6 @@ export function beginSqliteTransactionsImmediately(dataSource: DataSource, budge
       throw error;
     }
   };
-  patched.add(runner);
 }
 
 /**

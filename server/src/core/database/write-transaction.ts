@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { ReadCache } from './read-cache';
 import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
 import { SqliteGroupCommit, type BeforeCommitStep } from './sqlite-group-commit';
@@ -13,8 +14,8 @@ import { SqliteGroupCommit, type BeforeCommitStep } from './sqlite-group-commit'
  * each in its own savepoint: see sqlite-group-commit.ts.
  *
  * Another connection to the same SQLite file (a backup, a maintenance script) may hold the write
- * lock: transactions begin IMMEDIATE, so a writer waits for it (asynchronously, for up to ~5 s, see
- * sqlite-begin-immediate.ts), and past that the request is answered 503 (the database is busy, try
+ * lock: transactions begin IMMEDIATE, so a writer waits for it (asynchronously, for up to ~5 s,
+ * `HUIFANG_SQLITE_WRITE_WAIT_MS`, see sqlite-begin-immediate.ts), and past that the request is answered 503 (the database is busy, try
  * again) rather than waiting without bound.
  */
 @Injectable()
@@ -25,9 +26,10 @@ export class WriteTransaction {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: ReadCache,
+    @Optional() config?: AppConfig,
   ) {
     if (dataSource.options.type === 'postgres') return;
-    beginSqliteTransactionsImmediately(dataSource);
+    beginSqliteTransactionsImmediately(dataSource, config?.sqliteWriteWaitMs);
     this.sqlite = new SqliteGroupCommit(dataSource, this.beforeCommit);
   }
 
