@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import * as ExcelJS from 'exceljs';
 import type {
   DrillDownRow,
   ImportJob,
@@ -163,6 +164,29 @@ describe.each(testDatabases())('NHS FFT feedback import on %s', (database) => {
     expect(await count('SELECT COUNT(*) AS n FROM survey_response')).toBe(before);
     expect(await count('SELECT COUNT(*) AS n FROM survey_answer')).toBe(7 + COMMENTS);
     expect(await count("SELECT COUNT(*) AS n FROM survey_template WHERE code = 'nhs_fft'")).toBe(1);
+  });
+
+  it('recognises the same export saved as .xlsx (dates as Excel dates or text): nothing added again, bad rows reported by row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('FFT');
+    sheet.addRow(HEADER);
+    // Rows 1-8 as before, row 1's and row 4's dates real Excel dates (wall clock in the UTC fields), then two bad rows.
+    const asExcelDate: Record<string, Date> = { 'T-1': new Date(Date.UTC(2021, 8, 30)), 'T-4': new Date(Date.UTC(2022, 2, 4)) };
+    for (const row of ROWS.slice(0, 8)) sheet.addRow(row.map((cell, index) => (index === 2 && asExcelDate[row[0]] ? asExcelDate[row[0]] : cell)));
+    sheet.addRow(ROWS[8]); // ambiguous day and month, as text
+    sheet.addRow(ROWS[10]); // answer code 8
+    const upload = await uploadImport(admin, 'fft-export.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(upload.status).toBe(201);
+    expect(upload.body.job.format).toBe('nhs_fft');
+    expect(upload.body.columns).toEqual(HEADER);
+    const before = await count('SELECT COUNT(*) AS n FROM survey_response');
+    const job = await runJob(admin, upload.body.job.id);
+    expect(job.summary?.responses).toEqual({ created: 0, updated: 0, unchanged: 8, failed: 2 });
+    expect(await rowErrors(admin, job.id)).toEqual([
+      { row: 9, field: 'Date', problem: 'ambiguous_date' },
+      { row: 10, field: 'FFT categorical answer', problem: 'bad_answer' },
+    ]);
+    expect(await count('SELECT COUNT(*) AS n FROM survey_response')).toBe(before);
   });
 
   it('imports from the command line with --format nhs_fft: the same rows unchanged, exit 1 for the bad ones', async () => {

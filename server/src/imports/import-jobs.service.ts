@@ -26,7 +26,7 @@ import { ImportMappingsService } from './import-mappings.service';
 import { ImportRowErrorEntity } from './import-row-error.entity';
 import { ImportSources } from './import-sources';
 import { isNhsFftHeader } from './feedback/nhs-fft-row';
-import { peekTabular, suggestMapping, type TabularFormat } from './tabular';
+import { peekTabular, sniffTabularFormat, suggestMapping, type TabularFormat } from './tabular';
 
 /** Import jobs: an uploaded file, previewed with a mapping, then run in the background; kept as the history. */
 @Injectable()
@@ -57,13 +57,13 @@ export class ImportJobsService {
     let peek: { encoding: 'utf-8' | 'gb18030' | null; columns: string[]; sampleRows: string[][] } = { encoding: null, columns: [], sampleRows: [] };
     if (format !== 'fhir') {
       try {
-        peek = await peekTabular(file.path, tabularFormatOf(format), encoding);
+        peek = await peekTabular(file.path, await tabularFormatOf(format, file.path), encoding);
       } catch (error) {
         await this.removeUpload(file.path);
         throw error;
       }
-      // A CSV with an NHS FFT export's headers is one: its columns are fixed, no mapping step.
-      if (format === 'csv' && isNhsFftHeader(peek.columns)) format = 'nhs_fft';
+      // A CSV or workbook with an NHS FFT export's headers is one: its columns are fixed, no mapping step.
+      if (format !== 'nhs_fft' && isNhsFftHeader(peek.columns)) format = 'nhs_fft';
     }
     const id = await this.writes.run(async (manager) => {
       const row = manager.create(ImportJobEntity, {
@@ -96,7 +96,7 @@ export class ImportJobsService {
   /** The columns, first rows and suggested mapping of an uploaded file read in `encoding` (audited: it shows rows). */
   async peek(id: number, encoding: ImportEncoding, context: AuditContext): Promise<ImportUpload> {
     const job = await this.requireUploaded(id);
-    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, tabularFormatOf(job.format), encoding);
+    const peek = job.format === 'fhir' ? { encoding: null, columns: [], sampleRows: [] } : await peekTabular(job.filePath, await tabularFormatOf(job.format, job.filePath), encoding);
     await this.writes.run(async (manager) => {
       await manager.update(ImportJobEntity, { id, status: 'uploaded' }, { encoding: peek.encoding });
       await this.audit.record(context, { action: 'import.preview', entityType: 'import_job', entityId: id }, manager);
@@ -216,9 +216,9 @@ export class ImportJobsService {
   }
 }
 
-/** The file reader a format's peek uses (an NHS FFT file is a CSV). */
-function tabularFormatOf(format: Exclude<ImportFormat, 'fhir'>): TabularFormat {
-  return format === 'nhs_fft' ? 'csv' : format;
+/** The file reader a format's peek uses (an NHS FFT export is CSV text or a workbook: its first bytes tell). */
+async function tabularFormatOf(format: Exclude<ImportFormat, 'fhir'>, filePath: string): Promise<TabularFormat> {
+  return format === 'nhs_fft' ? sniffTabularFormat(filePath) : format;
 }
 
 function starter(row: ImportJobEntity, names: Map<number, string>): { id: number; username: string } | null {

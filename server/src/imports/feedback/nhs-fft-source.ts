@@ -2,19 +2,20 @@ import { stat } from 'node:fs/promises';
 import { BadRequestException } from '@nestjs/common';
 import { ERROR_CODES, type ImportEncoding } from '@huifang/shared';
 import type { ImportItem, ImportSource } from '../import-records';
-import { openTabularFile, type TabularFile } from '../tabular/file-records';
+import { openTabularFile, sniffTabularFormat, type TabularFile } from '../tabular/file-records';
 import { unreadableFile } from '../tabular/tabular-errors';
 import { nhsFftColumns, nhsFftRowToItem } from './nhs-fft-row';
 
 /**
- * An NHS Friends and Family Test comments CSV as import items: the same CSV reader (encodings,
- * quoted line breaks, blank lines, row numbers) as the mapped tabular import, with fixed columns.
+ * An NHS Friends and Family Test comments export (CSV, or the same columns saved as .xlsx) as import
+ * items: the same readers (encodings, quoted line breaks, blank lines, row numbers, Excel dates) as
+ * the mapped tabular import, with fixed columns.
  */
 export async function openNhsFftSource(filePath: string, encoding: ImportEncoding): Promise<ImportSource> {
   const bytesTotal = (await stat(filePath)).size;
   let file: TabularFile;
   try {
-    file = await openTabularFile(filePath, 'csv', encoding);
+    file = await openTabularFile(filePath, await sniffTabularFormat(filePath), encoding);
   } catch (error) {
     throw unreadableFile(error);
   }

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { ImportEncoding } from '@huifang/shared';
 import { csvRecords } from './csv-records';
 import { resolveEncoding, type TextEncoding } from './detect-encoding';
@@ -27,6 +28,24 @@ export interface TabularFile {
   bytesRead(): number;
   /** Lets go of the file when the rows are not read to the end. */
   close(): Promise<void>;
+}
+
+/** ZIP's local file header: an .xlsx workbook is a ZIP archive; no CSV text starts with these bytes. */
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Whether a file of fixed columns (an NHS FFT export) is a workbook or CSV text, by its first bytes:
+ * the same export arrives either way, and its format is known from its headers, not its name.
+ */
+export async function sniffTabularFormat(filePath: string): Promise<TabularFormat> {
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(ZIP_MAGIC.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(ZIP_MAGIC) ? 'xlsx' : 'csv';
+  } finally {
+    await handle.close();
+  }
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -1,3 +1,3 @@
 export { peekTabular, openTabularSource, suggestMapping, type TabularPeek, type TabularSourceOptions } from './tabular-source';
 export type { TabularDepartment } from './department-lookup';
-export type { TabularFormat } from './file-records';
+export { sniffTabularFormat, type TabularFormat } from './file-records';
