@@ -269,11 +269,10 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
     return [fromRows, fromSeries];
   }
 
-  /** Periods of the drivers: the whole one, one cutting weeks and months, one department. */
+  /** Periods of the drivers (two reads, to keep the test fast): one cutting weeks and months, and one department's. */
   function driverScopes(): { from: string; to: string; departmentId: number | null }[] {
     const { from, to } = period();
     return [
-      { from, to, departmentId: null },
       { from: dayOf(Date.now() - 33 * DAY), to: dayOf(Date.now() - 2 * DAY), departmentId: null },
       { from, to, departmentId: 2 },
     ];
