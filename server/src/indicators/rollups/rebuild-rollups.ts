@@ -19,9 +19,12 @@ import { SURVEY_ROLLUP, rebuildSurveyRollupSql } from './survey-rollup';
 export function rebuildRollupsSql(kind: 'sqlite' | 'postgres', timeZone: string): string[] {
   const sql = new IndicatorSql(null, fixedOffsetMinutes(timeZone), timeZone, kind === 'postgres');
   return [
+    // The drivers' journal first: a response's or answer's triggers write it before the survey journals
+    // (PostgreSQL fires them in name order, `…_drivers` before `…_rollup`), so the rebuild's locks are
+    // taken in a writer's order and the two cannot deadlock on them.
+    ...rebuildDriverRollupSql(sql),
     ...rebuildZonedRollupsSql(kind, timeZone, [CALLBACK_ROLLUP, SURVEY_ROLLUP]),
     ...rebuildStatusAndWaitSql(sql),
-    ...rebuildDriverRollupSql(sql),
     ...rebuildChurnOrderSql(kind),
   ];
 }
