@@ -288,10 +288,10 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
     return rows;
   });
 
-  // Every indicator rollup (callbacks, satisfaction, dimensions, waits), like the server's rebuild command.
+  // Every indicator rollup (callbacks, satisfaction, dimensions, waits, drivers), like the server's rebuild command.
   timed('indicator rollups', () => {
     for (const sql of rebuildRollupsSql('sqlite', 'Asia/Shanghai')) db.exec(sql);
-    const rows = ['callback_daily', 'survey_daily', 'survey_rating_daily', 'wait_histogram', 'patient_status_counts'].map(
+    const rows = ['callback_daily', 'survey_daily', 'survey_rating_daily', 'wait_histogram', 'driver_count', 'patient_status_counts'].map(
       (table) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
     );
     return rows.reduce((a, b) => a + b, 0);

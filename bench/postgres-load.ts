@@ -21,9 +21,10 @@ const TABLES = [
   'survey_daily',
   'rollup_state',
   'wait_histogram',
+  'driver_count',
 ];
 /** What the rollup triggers journalled while the rows were copied: already in the copied rollups. */
-const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal'];
+const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal', 'driver_count_journal'];
 
 /** One value in COPY's text format (SQLite keeps booleans as 0/1, which PostgreSQL's boolean input reads). */
 function field(value: unknown): string {

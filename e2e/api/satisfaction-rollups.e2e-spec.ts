@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, type IndicatorSeries, type IndicatorSummary, type SurveyInvitation, type SurveyTemplate } from '@huifang/shared';
+import {
+  driversFromCounts,
+  npsBandName,
+  waitBandOf,
+  NPS_DETRACTOR_MAX,
+  NPS_PROMOTER_MIN,
+  type DriverCounts,
+  type DriversAnswer,
+  type IndicatorSeries,
+  type IndicatorSummary,
+  type SurveyInvitation,
+  type SurveyTemplate,
+} from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
@@ -15,7 +27,11 @@ import { expectFoldAndRebuildAgree } from '../support/rollup-round-trip';
  * template, changing or clearing its scores, changing a rating, deleting it, as a loader would). The satisfaction
  * series and headlines read the same with changes still in the journal, folded, and after
  * `npm run rollups:rebuild` (needs the server build), and agree with counts taken from the rows
- * themselves. ROLLUP_SEED / ROLLUP_RUNS override the seed and runs.
+ * themselves. The drivers' counts (driver-rollup.ts) ride along: submits carry comments (themed,
+ * or tagged without a theme), visits' waits change or go behind the app's back, comments lose their
+ * tags as an erasure removes them; the drivers read from the rollup equal the figures worked out of
+ * the source rows, by period (cutting weeks and months) and department.
+ * ROLLUP_SEED / ROLLUP_RUNS override the seed and runs.
  */
 const SEED = Number(process.env['ROLLUP_SEED'] ?? 20261202);
 const RUNS = Number(process.env['ROLLUP_RUNS'] ?? 5);
@@ -27,8 +43,8 @@ const dayOf = (instant: number) => new Date(instant).toLocaleDateString('en-CA',
 const startOfDay = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 
 type Action =
-  | { t: 'invite'; department: number; submit: boolean; nps: number; csat: number; rating: number }
-  | { t: 'submit'; link: number; nps: number; csat: number; rating: number }
+  | { t: 'invite'; department: number; submit: boolean; nps: number; csat: number; rating: number; comment: string | null }
+  | { t: 'submit'; link: number; nps: number; csat: number; rating: number; comment: string | null }
   | { t: 'erase'; link: number }
   | Outside;
 type Outside =
@@ -37,9 +53,18 @@ type Outside =
   | { t: 'retemplate'; link: number }
   | { t: 'rescore'; link: number; nps: number | null; csat: number | null }
   | { t: 'rerate'; link: number; rating: number }
-  | { t: 'deleteResponse'; link: number };
+  | { t: 'deleteResponse'; link: number }
+  | { t: 'rewait'; link: number; seconds: number | null }
+  | { t: 'untag'; link: number };
 
-const score = { nps: fc.integer({ min: 0, max: 10 }), csat: fc.integer({ min: 1, max: 5 }), rating: fc.integer({ min: 1, max: 5 }) };
+/** Comments the tagger gives themes (waiting, parking, staff attitude…), and one tagged without a theme. */
+const COMMENTS = ['排队太久了，等了两个小时', 'The wait was far too long and the car park was full.', '护士态度很好，环境也干净', '还行'];
+const score = {
+  nps: fc.integer({ min: 0, max: 10 }),
+  csat: fc.integer({ min: 1, max: 5 }),
+  rating: fc.integer({ min: 1, max: 5 }),
+  comment: fc.option(fc.constantFrom(...COMMENTS), { nil: null }),
+};
 const outside: fc.Arbitrary<Outside> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('backdate' as const), link: fc.nat(), minutesAgo: fc.integer({ min: 1, max: 40 * 1440 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('moveResponse' as const), link: fc.nat(), daysAgo: fc.integer({ min: 0, max: 40 }), department: fc.constantFrom(1, 2, 3) }) },
@@ -50,6 +75,12 @@ const outside: fc.Arbitrary<Outside> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('rerate' as const), link: fc.nat(), rating: score.rating }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteResponse' as const), link: fc.nat() }) },
+  // Wait bands' edges (15, 30, 60 min) and none.
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('rewait' as const), link: fc.nat(), seconds: fc.option(fc.constantFrom(0, 899, 900, 1799, 1800, 3599, 3600, 7200), { nil: null }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('untag' as const), link: fc.nat() }) },
 );
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('invite' as const), department: fc.constantFrom(1, 2, 3), submit: fc.boolean(), ...score }) },
@@ -60,6 +91,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 
 interface Link {
   invitationId: number;
+  encounterId: number;
   token: string;
   patientId: number;
 }
@@ -102,7 +134,7 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
     expect((await desk.post(`/api/callbacks/${sentinel}/release`)).status).toBe(200);
   }
 
-  async function submit(link: Link, scores: { nps: number; csat: number; rating: number }): Promise<void> {
+  async function submit(link: Link, scores: { nps: number; csat: number; rating: number; comment: string | null }): Promise<void> {
     const answers = [
       { questionId: 'csat', value: scores.csat },
       { questionId: 'nps', value: scores.nps },
@@ -110,7 +142,8 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
       { questionId: 'doctor_communication', value: 6 - scores.rating },
     ];
     // 201, or refused: already answered, expired (a backdated or revoked link), patient erased.
-    expect((await anonymous.post(`/api/public/surveys/${link.token}`, { answers })).status).toBeLessThan(500);
+    const comment = scores.comment === null ? {} : { comment: scores.comment, language: /[a-z]/.test(scores.comment) ? 'en' : 'zh' };
+    expect((await anonymous.post(`/api/public/surveys/${link.token}`, { answers, ...comment })).status).toBeLessThan(500);
   }
 
   async function apply(step: Action): Promise<void> {
@@ -118,7 +151,7 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
       const { patient, encounterId } = await finishedVisit(desk, { consent: { followUpCalls: true, surveys: true } }, step.department);
       const invitation = await desk.post<SurveyInvitation>('/api/survey-invitations', { encounterId });
       expect(invitation.status).toBe(201);
-      const link = { invitationId: invitation.body.id, token: invitation.body.token, patientId: patient.id };
+      const link = { invitationId: invitation.body.id, encounterId, token: invitation.body.token, patientId: patient.id };
       links.push(link);
       if (step.submit) await submit(link, step);
       return;
@@ -156,6 +189,13 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
         await sql(`DELETE FROM survey_answer WHERE response_id = ${response}`);
         await sql('DELETE FROM survey_response WHERE invitation_id = $1', [link.invitationId]);
         return;
+      case 'rewait':
+        await sql('UPDATE encounter SET wait_seconds = $1 WHERE id = $2', [step.seconds, link.encounterId]);
+        return;
+      case 'untag':
+        await sql(`DELETE FROM response_theme WHERE response_id = ${response}`);
+        await sql('UPDATE survey_response SET comment_sentiment = NULL WHERE invitation_id = $1', [link.invitationId]);
+        return;
     }
   }
 
@@ -168,8 +208,14 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
         .filter((row) => Object.entries(row).some(([k, v]) => !keys.includes(k) && v !== 0));
     const daily = await sql('SELECT * FROM survey_daily ORDER BY day, department_id, template_id');
     const ratings = await sql('SELECT * FROM survey_rating_daily ORDER BY day, department_id, template_id, dimension');
-    const journals = await sql('SELECT (SELECT COUNT(*) FROM survey_rollup_journal) + (SELECT COUNT(*) FROM survey_rating_journal) AS n');
-    return [nonZero(daily), nonZero(ratings), Number((journals[0] as { n: number | string }).n)];
+    const journals = await sql(
+      'SELECT (SELECT COUNT(*) FROM survey_rollup_journal) + (SELECT COUNT(*) FROM survey_rating_journal) + (SELECT COUNT(*) FROM driver_count_journal) AS n',
+    );
+    const drivers = (await sql('SELECT * FROM driver_count WHERE n <> 0 ORDER BY span, department_id, first_day, kind, label, x, y')).map((row) => ({
+      ...(row as Record<string, unknown>),
+      n: Number((row as Record<string, unknown>)['n']),
+    }));
+    return [nonZero(daily), nonZero(ratings), Number((journals[0] as { n: number | string }).n), drivers];
   }
 
   const period = () => ({ from: dayOf(Date.now() - 45 * DAY), to: dayOf(Date.now() + 1 * DAY) });
@@ -182,6 +228,7 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
     reads.push(`/api/indicators/satisfaction?${range}&groupBy=week&departmentId=2`);
     for (const templateId of templateIds) reads.push(`/api/indicators/satisfaction?${range}&groupBy=month&templateId=${templateId}`);
     reads.push(`/api/indicators/summary?${range}`, `/api/indicators/summary?${range}&departmentId=3`);
+    for (const scope of driverScopes()) reads.push(driversPath(scope));
     const bodies: unknown[] = [];
     for (const path of reads) {
       const response = await quality.get<IndicatorSummary>(path);
@@ -222,6 +269,60 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
     return [fromRows, fromSeries];
   }
 
+  /** Periods of the drivers (two reads, to keep the test fast): one cutting weeks and months, and one department's. */
+  function driverScopes(): { from: string; to: string; departmentId: number | null }[] {
+    const { from, to } = period();
+    return [
+      { from: dayOf(Date.now() - 33 * DAY), to: dayOf(Date.now() - 2 * DAY), departmentId: null },
+      { from, to, departmentId: 2 },
+    ];
+  }
+  const driversPath = ({ from, to, departmentId }: { from: string; to: string; departmentId: number | null }) =>
+    `/api/indicators/drivers?from=${from}&to=${to}${departmentId === null ? '' : `&departmentId=${departmentId}`}`;
+
+  /** The drivers' counts taken from the source rows (bands applied here, by shared/), as the query read them before the rollup. */
+  async function driverCountsFromRows({ from, to, departmentId }: { from: string; to: string; departmentId: number | null }): Promise<DriverCounts> {
+    const scoped = (alias: string) => `${alias}.submitted_on BETWEEN $1 AND $2 ${departmentId === null ? '' : `AND ${alias}.department_id = ${departmentId}`}`;
+    const rows = async (text: string) => (await sql(text, [from, to])) as Record<string, unknown>[];
+    const n = (value: unknown) => (value === null ? null : Number(value));
+    const summed = new Map<string, { key: string[]; count: number }>();
+    const add = (key: string[], count: number) => {
+      const entry = summed.get(key.join('|')) ?? { key, count: 0 };
+      entry.count += count;
+      summed.set(key.join('|'), entry);
+    };
+    for (const row of await rows(`SELECT r.nps, COUNT(*) AS c FROM survey_response r WHERE ${scoped('r')} AND r.comment_sentiment IS NOT NULL AND r.nps IS NOT NULL GROUP BY r.nps`)) {
+      add(['commented', npsBandName(n(row['nps'])) as string], Number(row['c']));
+    }
+    const names = new Map<string, [string, string]>();
+    for (const row of await rows(
+      `SELECT t.theme_key, c.name_zh, c.name_en, t.nps, COUNT(*) AS c FROM response_theme t JOIN comment_theme c ON c.key = t.theme_key
+        WHERE ${scoped('t')} AND t.nps IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    )) {
+      names.set(String(row['theme_key']), [String(row['name_zh']), String(row['name_en'])]);
+      add(['theme', String(row['theme_key']), npsBandName(n(row['nps'])) as string], Number(row['c']));
+    }
+    const ratings = await rows(
+      `SELECT a.dimension, a.value_number AS rating, r.nps, COUNT(*) AS c FROM survey_response r JOIN survey_answer a ON a.response_id = r.id
+        WHERE ${scoped('r')} AND a.kind = 'rating' AND a.dimension IS NOT NULL AND a.value_number IS NOT NULL GROUP BY 1, 2, 3`,
+    );
+    for (const row of await rows(`SELECT e.wait_seconds, r.nps, r.csat FROM survey_response r JOIN encounter e ON e.id = r.encounter_id WHERE ${scoped('r')}`)) {
+      const band = waitBandOf(n(row['wait_seconds']));
+      if (band !== null) add(['wait', band, String(row['nps']), String(row['csat'])], 1);
+    }
+    const of = (kind: string) => [...summed.values()].filter((entry) => entry.key[0] === kind);
+    const orNull = (text: string | undefined) => (text === 'null' ? null : Number(text));
+    return {
+      commented: of('commented').map(({ key, count }) => ({ band: key[1] as never, count })),
+      themes: of('theme').map(({ key, count }) => {
+        const [nameZh, nameEn] = names.get(key[1] as string) as [string, string];
+        return { theme: key[1] as string, nameZh, nameEn, band: key[2] as never, count };
+      }),
+      ratings: ratings.map((row) => ({ dimension: String(row['dimension']), rating: Number(row['rating']), nps: n(row['nps']), count: Number(row['c']) })),
+      waits: of('wait').map(({ key, count }) => ({ band: key[1] as never, nps: orNull(key[2]), csat: orNull(key[3]), count })),
+    };
+  }
+
   it(
     'equals the rebuilt rollup, reads the same before and after folding and rebuilding, and counts what the rows count',
     async () => {
@@ -238,9 +339,14 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
             afterFold: async () => {
               const [fromRows, fromSeries] = await totalsFromRows();
               expect(fromSeries).toEqual(fromRows);
+              for (const scope of driverScopes()) {
+                const answer = await quality.get<DriversAnswer>(driversPath(scope));
+                expect(answer.status).toBe(200);
+                expect(answer.body).toEqual(driversFromCounts(scope, await driverCountsFromRows(scope)));
+              }
             },
           });
-          checked += Math.min((incremental[0] as unknown[]).length, (incremental[1] as unknown[]).length);
+          checked += Math.min((incremental[0] as unknown[]).length, (incremental[1] as unknown[]).length, (incremental[3] as unknown[]).length);
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );

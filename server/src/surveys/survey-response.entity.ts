@@ -21,6 +21,8 @@ import { SurveyTemplateVersionEntity } from './survey-template-version.entity';
 @Index('IDX_response_day_department', ['submittedOn', 'departmentId', 'nps', 'csat'])
 @Index('IDX_response_nps', ['nps', 'id'])
 @Index('IDX_response_csat', ['csat', 'id'])
+// A visit's responses, for the drivers rollup's trigger when the visit's wait changes (migration 1766040000000).
+@Index('IDX_response_encounter', ['encounterId'])
 @Check(isBetween('nps', SCALE.nps))
 @Check(isBetween('csat', SCALE.csat))
 @Index('UQ_response_import_key', ['importKey'], { unique: true })

@@ -31,6 +31,7 @@ import { DropWaitMonthly1765990000000 } from '../../migrations/1765990000000-dro
 import { CommentSearch1766010000000 } from '../../migrations/1766010000000-comment-search';
 import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-imported-feedback';
 import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000-comment-theme-phrases';
+import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver-counts';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   CommentSearch1766010000000,
   ImportedFeedback1766020000000,
   CommentThemePhrases1766030000000,
+  DriverCounts1766040000000,
 ];

@@ -5,6 +5,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { WriteTransaction } from '../../core/database/write-transaction';
 import { IndicatorSqlProvider } from '../indicator-sql.provider';
 import { CALLBACK_ROLLUP, foldCallbackJournalSql } from './callback-rollup';
+import { foldDriverJournalSql } from './driver-rollup';
 import { rebuildZonedRollupsSql } from './rebuild-rollups';
 import { foldRatingJournalSql } from './rating-rollup';
 import { SURVEY_ROLLUP, foldSurveyJournalSql } from './survey-rollup';
@@ -92,38 +93,44 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /**
    * Without their triggers the rollups silently drift from their rows. On SQLite a migration that
-   * rebuilds `callback`, `survey_response`, `survey_invitation`, `survey_answer` or `encounter` drops them: it must create them
-   * again (see migrations 1765800000000 and 1765950000000).
+   * rebuilds `callback`, `survey_response`, `survey_invitation`, `survey_answer`, `response_theme` or `encounter` drops them: it must create them
+   * again (see migrations 1765800000000, 1765950000000 and 1766040000000).
    */
   private async assertTriggers(): Promise<void> {
     const postgres = this.config.database.kind === 'postgres';
     // PostgreSQL: one trigger per table; SQLite: one per insert, update and delete, named by prefix.
-    const expected: [table: string, trigger: string, sqlitePrefix: string][] = [
+    const expected: [table: string, trigger: string, sqlitePrefix: string, sqliteCount?: number][] = [
       ['callback', 'callback_rollup', 'callback_rollup_'],
       ['survey_response', 'survey_response_rollup', 'survey_rollup_response_'],
       ['survey_invitation', 'survey_invitation_rollup', 'survey_rollup_invitation_'],
       ['survey_answer', 'survey_answer_rollup', 'survey_rollup_answer_'],
       // The churn cohort's order columns (encounters/churn-order.ts, migration 1765970000000).
       ['encounter', 'encounter_churn_order', 'encounter_churn_order_'],
+      // The drivers' counts (driver-rollup.ts, migration 1766040000000); on encounter only an update moves them.
+      ['survey_response', 'survey_response_drivers', 'driver_count_response_'],
+      ['survey_answer', 'survey_answer_drivers', 'driver_count_answer_'],
+      ['response_theme', 'response_theme_drivers', 'driver_count_theme_'],
+      ['encounter', 'encounter_drivers', 'driver_count_encounter_', 1],
     ];
-    for (const [table, trigger, sqlitePrefix] of expected) {
+    for (const [table, trigger, sqlitePrefix, sqliteCount = 3] of expected) {
       const rows = (await this.dataSource.query(
         postgres
           ? `SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname = '${trigger}' AND tgrelid = '${table}'::regclass AND NOT tgisinternal`
           : `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '${table}' AND name LIKE '${sqlitePrefix}%'`,
       )) as { n: number | string }[];
-      if (Number(rows[0]?.n) !== (postgres ? 1 : 3)) throw new Error(`the triggers that keep the indicator rollups are missing on table ${table}`);
+      if (Number(rows[0]?.n) !== (postgres ? 1 : sqliteCount)) throw new Error(`the triggers that keep the indicator rollups are missing on table ${table}`);
     }
   }
 
   private async fold(manager: EntityManager): Promise<void> {
     const pending = (await manager.query(
       `SELECT (SELECT 1 FROM callback_rollup_journal LIMIT 1) AS callbacks, (SELECT 1 FROM survey_rollup_journal LIMIT 1) AS surveys,
-              (SELECT 1 FROM survey_rating_journal LIMIT 1) AS ratings`,
-    )) as { callbacks: unknown; surveys: unknown; ratings: unknown }[];
+              (SELECT 1 FROM survey_rating_journal LIMIT 1) AS ratings, (SELECT 1 FROM driver_count_journal LIMIT 1) AS drivers`,
+    )) as { callbacks: unknown; surveys: unknown; ratings: unknown; drivers: unknown }[];
     const sql = this.sqlProvider.get();
     if (pending[0]?.callbacks != null) for (const statement of foldCallbackJournalSql(sql)) await manager.query(statement);
     if (pending[0]?.surveys != null) for (const statement of foldSurveyJournalSql(sql)) await manager.query(statement);
     if (pending[0]?.ratings != null) for (const statement of foldRatingJournalSql(sql.isPostgres)) await manager.query(statement);
+    if (pending[0]?.drivers != null) for (const statement of foldDriverJournalSql(sql)) await manager.query(statement);
   }
 }
