@@ -22,7 +22,7 @@ export async function driverCounts(sql: IndicatorSql, scope: IndicatorScope): Pr
         ).map((row) => [String(row['key']), { nameZh: String(row['name_zh']), nameEn: String(row['name_en']) }]),
   );
   const of = (kind: DriverCountRow['kind']) => rows.filter((row) => row.kind === kind);
-  const orNull = (value: number) => (value < 0 ? null : value);
+  const orNull = (answer: number) => (answer === -1 ? null : answer); // -1: no answer (driver-rollup.ts)
   /** Counts summed by NPS band (rows of the same label and band added up). */
   const byBand = (kind: 'commented' | 'theme') => {
     const sums = new Map<string, { label: string; band: NpsBandName; count: number }>();
