@@ -41,7 +41,15 @@ describeInBrowser('the quality manager reads the drivers of dissatisfaction', ()
     await login.logIn('quality', DEMO_PASSWORD);
     await page.waitForURL('**/dashboard');
     // A year of demo feedback: every wait band and theme has responses.
-    const [driversResponse] = await Promise.all([page.waitForResponse(isPath('/api/indicators/drivers')), dashboard.choosePeriod('year')]);
+    // The year's answer, not the first view's (30 days), which may still be on its way when the period changes.
+    const spansAYear = (r: Response) => {
+      const params = new URL(r.url()).searchParams;
+      return Date.parse(params.get('to') ?? '') - Date.parse(params.get('from') ?? '') > 300 * 86_400_000;
+    };
+    const [driversResponse] = await Promise.all([
+      page.waitForResponse((r) => isPath('/api/indicators/drivers')(r) && spansAYear(r)),
+      dashboard.choosePeriod('year'),
+    ]);
     const drivers = (await driversResponse.json()) as DriversAnswer;
     const period = new URL(driversResponse.url()).searchParams;
     expect(drivers.waitBands.some((b) => b.n > 0)).toBe(true);

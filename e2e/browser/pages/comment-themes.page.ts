@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitForDialogFocus } from './dialog-focus';
 
 /** Admin: /comment-themes. */
 export class CommentThemesPage {
@@ -31,6 +32,7 @@ export class CommentThemesPage {
    */
   async add(theme: { key: string; nameZh: string; nameEn: string; phrasesZh: string; phrasesEn: string }): Promise<{ status: number; body: string } | { formErrors: string[] }> {
     await this.page.getByTestId('comment-theme-add').click();
+    await waitForDialogFocus(this.page, 'comment-theme-form-key');
     await this.page.getByTestId('comment-theme-form-key').fill(theme.key);
     await this.page.getByTestId('comment-theme-form-name-zh').fill(theme.nameZh);
     await this.page.getByTestId('comment-theme-form-name-en').fill(theme.nameEn);

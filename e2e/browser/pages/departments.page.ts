@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitForDialogFocus } from './dialog-focus';
 
 /** Admin: /departments. */
 export class DepartmentsPage {
@@ -23,6 +24,7 @@ export class DepartmentsPage {
 
   async rename(code: string, name: string, nameEn: string): Promise<void> {
     await this.page.getByTestId(`department-rename-${code}`).click();
+    await waitForDialogFocus(this.page, 'department-form-name');
     await this.page.getByTestId('department-form-name').fill(name);
     await this.page.getByTestId('department-form-name-en').fill(nameEn);
     await this.page.getByTestId('department-form-submit').click();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitForDialogFocus } from './dialog-focus';
 
 export class UsersPage {
   constructor(private readonly page: Page) {}
@@ -13,10 +14,7 @@ export class UsersPage {
 
   async create(user: { username: string; displayName: string; password: string; role: string }): Promise<void> {
     await this.page.getByTestId('user-create').click();
-    // The dialog moves focus to its first field once open; typing before that would land in the wrong field.
-    await this.page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-testid') === 'user-form-username',
-    );
+    await waitForDialogFocus(this.page, 'user-form-username');
     await this.page.getByTestId('user-form-username').fill(user.username);
     await this.page.getByTestId('user-form-displayname').fill(user.displayName);
     await this.page.getByTestId('user-form-password').fill(user.password);
