@@ -71,7 +71,10 @@ export async function loadIntoPostgres(sqliteFile: string, client: Client, log: 
     }
     await client.query(`TRUNCATE ${ROLLUP_JOURNALS.join(', ')}`);
     // The copied patients went through the status triggers into the journal: count them at once.
+    // One transaction: the rebuild locks the status journal (LOCK TABLE needs a transaction block).
+    await client.query('BEGIN');
     for (const sql of rebuildStatusCountsSql(true)) await client.query(sql);
+    await client.query('COMMIT');
     const began = Date.now();
     await client.query('ANALYZE');
     log(`  ANALYZE ${((Date.now() - began) / 1000).toFixed(1)} s`);
