@@ -2,6 +2,7 @@ import type { CalendarDay } from '@huifang/shared';
 import { waitBandKeySql } from '../../surveys/band-sql';
 import { waitSpans } from '../../encounters/wait-histogram';
 import type { IndicatorSql } from '../indicator-sql';
+import { ratedAnswerSql } from './rating-rollup';
 
 /*
  * The counts behind the drivers of dissatisfaction (drivers.query.ts, shared/src/lib/drivers.ts)
@@ -28,7 +29,6 @@ import type { IndicatorSql } from '../indicator-sql';
 export const DRIVER_KINDS = ['commented', 'theme', 'rating', 'wait'] as const;
 export type DriverKind = (typeof DRIVER_KINDS)[number];
 
-const RATED = (a: string) => `${a}.kind = 'rating' AND ${a}.dimension IS NOT NULL AND ${a}.value_number IS NOT NULL`;
 const COLUMNS = 'span, department_id, first_day, kind, label, x, y, n';
 const ADD = 'ON CONFLICT (span, department_id, first_day, kind, label, x, y) DO UPDATE SET n = driver_count.n + excluded.n';
 
@@ -52,7 +52,7 @@ const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, r.department_id, 
                       SELECT 1, t.submitted_on, t.department_id, 'theme', t.theme_key, t.nps, -1 FROM response_theme t WHERE t.nps IS NOT NULL
                       UNION ALL
                       SELECT 1, r.submitted_on, r.department_id, 'rating', a.dimension, a.value_number, COALESCE(r.nps, -1)
-                        FROM survey_answer a JOIN survey_response r ON r.id = a.response_id WHERE ${RATED('a')}
+                        FROM survey_answer a JOIN survey_response r ON r.id = a.response_id WHERE ${ratedAnswerSql('a')}
                       UNION ALL
                       SELECT 1, r.submitted_on, r.department_id, 'wait', ${waitBandKeySql('e.wait_seconds')}, COALESCE(r.nps, -1), COALESCE(r.csat, -1)
                         FROM survey_response r JOIN encounter e ON e.id = r.encounter_id WHERE e.wait_seconds >= 0)`;

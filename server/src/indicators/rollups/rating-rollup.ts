@@ -30,10 +30,13 @@ function aggregate(from: string): string {
            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 }
 
+/** The answers the dimension figures count (alias `a`): a rating with its dimension and value. */
+export const ratedAnswerSql = (a = 'a') => `${a}.kind = 'rating' AND ${a}.dimension IS NOT NULL AND ${a}.value_number IS NOT NULL`;
+
 /** Every rating answer as a journal row with sign +1 (the rebuild). */
 const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, r.department_id, r.template_version_id, a.dimension, a.value_number AS value
                         FROM survey_answer a JOIN survey_response r ON r.id = a.response_id
-                       WHERE a.kind = 'rating' AND a.dimension IS NOT NULL AND a.value_number IS NOT NULL)`;
+                       WHERE ${ratedAnswerSql()})`;
 
 /** Moves the journal into the rollup (see foldSurveyJournalSql). */
 export function foldRatingJournalSql(postgres: boolean): string[] {
