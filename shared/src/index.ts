@@ -19,6 +19,7 @@ export * from './lib/list-sort';
 export * from './lib/patients';
 export * from './lib/privacy';
 export * from './lib/question-rules';
+export * from './lib/relationship';
 export * from './lib/roles';
 export * from './lib/surveys';
 export * from './lib/timeline';

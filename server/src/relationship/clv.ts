@@ -1,0 +1,103 @@
+import { RELATIONSHIP_PHASES, type ClvUnit, type RelationshipPhase } from '@huifang/shared';
+import type { PatientHistory } from './patient-history';
+import { factsAt, phaseOf, type PhaseRuleSettings } from './phase-rules';
+
+/*
+ * Customer lifetime value (DOMAIN.md): CLV = Σ t=1..5 of r × m × p^t / (1 + d)^t, with r the visits
+ * of the last 365 days, m the patient's mean charge (else their department's, else the hospital's;
+ * 1 when no visit carries a charge: CLV is then in expected visits), p the observed 12-month
+ * retention of the patient's phase, d the discount rate.
+ */
+
+export const CLV_YEARS = 5;
+/** The charges a patient's mean is taken over: the last three years. */
+export const CHARGE_WINDOW_DAYS = 3 * 365;
+
+export interface PhaseRetention {
+  /** Of the patients in the phase 365 days before the day, the share with a visit since; null when n = 0. */
+  rate: number | null;
+  n: number;
+}
+
+export type RetentionByPhase = Record<RelationshipPhase, PhaseRetention>;
+
+export interface ChargeMeans {
+  /** Mean charge in fen per department over the window; departments without charges are absent. */
+  byDepartment: ReadonlyMap<number, number>;
+  /** Null when no visit in the window carries a charge. */
+  hospital: number | null;
+}
+
+export function clvUnitOf(means: ChargeMeans): ClvUnit {
+  return means.hospital === null ? 'visits' : 'CNY';
+}
+
+/**
+ * The CLV in its unit (yuan, two decimals; or expected visits, two decimals). A phase nobody was in a
+ * year ago has no observed retention: the hospital-wide one stands in, and 0 when there is none.
+ */
+export function clvOf(
+  history: PatientHistory,
+  input: { day: number; visitsLast365Days: number; phase: RelationshipPhase },
+  retention: RetentionByPhase,
+  means: ChargeMeans,
+  discountRate: number,
+): number {
+  const p = retention[input.phase].rate ?? overallRate(retention) ?? 0;
+  const m = meanCharge(history, input.day, means);
+  let clv = 0;
+  for (let t = 1; t <= CLV_YEARS; t += 1) clv += (input.visitsLast365Days * m * p ** t) / (1 + discountRate) ** t;
+  // Fen to yuan when money.
+  const inUnit = means.hospital === null ? clv : clv / 100;
+  return Math.round(inUnit * 100) / 100;
+}
+
+function meanCharge(history: PatientHistory, day: number, means: ChargeMeans): number {
+  if (means.hospital === null) return 1;
+  const charged = history.encounters.filter((e) => e.finished && e.chargeFen !== null && e.day <= day && e.day > day - CHARGE_WINDOW_DAYS);
+  if (charged.length > 0) return charged.reduce((sum, e) => sum + (e.chargeFen ?? 0), 0) / charged.length;
+  return (history.departmentId !== null ? means.byDepartment.get(history.departmentId) : undefined) ?? means.hospital;
+}
+
+function overallRate(retention: RetentionByPhase): number | null {
+  const n = RELATIONSHIP_PHASES.reduce((sum, phase) => sum + retention[phase].n, 0);
+  if (n === 0) return null;
+  return RELATIONSHIP_PHASES.reduce((sum, phase) => sum + (retention[phase].rate ?? 0) * retention[phase].n, 0) / n;
+}
+
+/**
+ * p for each phase at `day`: the patients known 365 days before it, by their phase then (worked out
+ * from what was recorded by then), and the share of each with a visit in the 365 days since.
+ */
+export function retentionAt(histories: Iterable<PatientHistory>, day: number, settings: PhaseRuleSettings): RetentionByPhase {
+  const yearAgo = day - 365;
+  const tally = Object.fromEntries(RELATIONSHIP_PHASES.map((phase) => [phase, { n: 0, kept: 0 }])) as Record<RelationshipPhase, { n: number; kept: number }>;
+  for (const history of histories) {
+    if (history.since > yearAgo) continue;
+    const { phase } = phaseOf(factsAt(history, yearAgo, settings));
+    tally[phase].n += 1;
+    if (history.encounters.some((e) => e.finished && e.day > yearAgo && e.day <= day)) tally[phase].kept += 1;
+  }
+  return Object.fromEntries(
+    RELATIONSHIP_PHASES.map((phase) => [phase, { n: tally[phase].n, rate: tally[phase].n === 0 ? null : tally[phase].kept / tally[phase].n }]),
+  ) as RetentionByPhase;
+}
+
+/** Mean charges over the window ending at `day`, from every history. */
+export function chargeMeansAt(histories: Iterable<PatientHistory>, day: number): ChargeMeans {
+  const sums = new Map<number, { total: number; n: number }>();
+  let total = 0;
+  let n = 0;
+  for (const history of histories) {
+    for (const e of history.encounters) {
+      if (!e.finished || e.chargeFen === null || e.day > day || e.day <= day - CHARGE_WINDOW_DAYS) continue;
+      const department = sums.get(e.departmentId) ?? { total: 0, n: 0 };
+      department.total += e.chargeFen;
+      department.n += 1;
+      sums.set(e.departmentId, department);
+      total += e.chargeFen;
+      n += 1;
+    }
+  }
+  return { byDepartment: new Map([...sums].map(([id, s]) => [id, s.total / s.n])), hospital: n === 0 ? null : total / n };
+}
