@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { GENDERS, LIFECYCLE_STAGES, type Gender, type LifecycleStage, type SurveyLanguage } from '@huifang/shared';
+import { GENDERS, LIFECYCLE_STAGES, RELATIONSHIP_PHASES, VALUE_TIERS, type Gender, type LifecycleStage, type RelationshipPhase, type SurveyLanguage, type ValueTier } from '@huifang/shared';
 import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
 import { DepartmentEntity } from '../departments/department.entity';
@@ -16,6 +16,10 @@ import { StaffUserEntity } from '../users/user.entity';
 @Index('IDX_patient_last_visit', ['lastVisitOn', 'id'])
 @Check(isOneOf('stage', LIFECYCLE_STAGES))
 @Check(isOneOf('gender', GENDERS))
+@Check(isOneOf('phase', RELATIONSHIP_PHASES))
+@Check(isOneOf('value_tier', VALUE_TIERS))
+@Index('IDX_patient_phase_tier', ['phase', 'valueTier', 'id'])
+@Index('IDX_patient_value', ['valueScore', 'id'])
 export class PatientEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -63,6 +67,28 @@ export class PatientEntity {
   /** The patient's latest survey answer was a detractor (DOMAIN.md: makes them at risk). */
   @Column({ name: 'latest_survey_detractor', type: 'boolean', default: false })
   latestSurveyDetractor!: boolean;
+
+  /*
+   * Relationship phase and value (DOMAIN.md; relationship/): worked out from the record by the
+   * relationship pass, never typed in. A patient with no encounters is in exploration with value 0.
+   */
+  @Column({ type: 'varchar', length: 12, default: 'exploration' })
+  phase!: RelationshipPhase;
+
+  /** The day the current phase began; null until the first pass saw the patient. */
+  @Column({ name: 'phase_since', type: 'varchar', length: 10, nullable: true })
+  phaseSince!: string | null;
+
+  /** 0-100, one decimal. */
+  @Column({ name: 'value_score', type: 'double precision', default: 0 })
+  valueScore!: number;
+
+  @Column({ name: 'value_tier', type: 'varchar', length: 6, default: 'low' })
+  valueTier!: ValueTier;
+
+  /** In yuan, or in expected visits where no visit carries a charge (the unit is hospital-wide: relationship_state). */
+  @Column({ type: 'double precision', default: 0 })
+  clv!: number;
 
   /** When the patient was last invited to a survey (invitations are spaced out). */
   @Column(timestampColumn({ name: 'last_survey_invited_at', nullable: true }))

@@ -24,11 +24,15 @@ function history(encounters: EncounterFact[], responses: { day: string; nps: num
 const at = (h: PatientHistory, day: string) => factsAt(h, D(day), settings);
 
 describe('relationship phase (DOMAIN.md)', () => {
-  it('a patient with no encounters is in exploration with the neutral value terms', () => {
+  it('a patient with no encounters is in exploration with value 0', () => {
     const facts = at(history([]), '2026-06-01');
     expect(phaseOf(facts)).toEqual({ phase: 'exploration', reasons: ['fewer_than_two_visits'] });
-    // 0 visits, adherence 0.5 (none due), satisfaction 0.7 (no answer), no outcome: 12.5 + 14 = 26.5.
-    expect(valueOf(facts)).toMatchObject({ score: 26.5, tier: 'low' });
+    expect(valueOf(facts)).toMatchObject({ score: 0, tier: 'low' });
+  });
+
+  it('one visit, nothing due, no answer: the neutral adherence and satisfaction terms', () => {
+    // F = 1: 35 / 6 = 5.83; adherence 0.5 → 12.5; satisfaction 0.7 → 14; no outcome: 32.3.
+    expect(valueOf(at(history([visit('2026-05-01')]), '2026-06-01'))).toMatchObject({ score: 32.3, tier: 'low' });
   });
 
   it('one visit is exploration; a second makes development', () => {

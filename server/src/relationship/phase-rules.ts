@@ -151,8 +151,12 @@ export function phaseOf(facts: RelationshipFacts): PhaseVerdict {
   return stable ? { phase: 'stable', reasons: ['stable_record'] } : { phase: 'development', reasons: ['developing'] };
 }
 
-/** 35 × min(F, 6) / 6 + 25 × A + 20 × S + 20 × O, one decimal (DOMAIN.md). */
+/**
+ * 35 × min(F, 6) / 6 + 25 × A + 20 × S + 20 × O, one decimal (DOMAIN.md). A patient who has not
+ * visited yet has value 0 (issue #14), not the neutral adherence and satisfaction terms.
+ */
 export function valueOf(facts: RelationshipFacts): ValueVerdict {
+  if (facts.visits.length === 0) return { score: 0, tier: 'low', terms: { frequency: 0, adherence: 0, satisfaction: 0, outcome: 0 } };
   const adherence = facts.dueExpectations === 0 ? 0.5 : facts.keptExpectations / facts.dueExpectations;
   const satisfaction = facts.latestNps === null ? 0.7 : (facts.latestNps.nps ?? 0) / 10;
   const terms: ValueBreakdown = {

@@ -8,6 +8,10 @@ export const CALLBACK_KINDS = [
   'missed_revisit',
   'service_recovery',
   'manual',
+  // The relationship phases' strategies (DOMAIN.md, Relationship phases and patient value).
+  'welcome',
+  'win_back',
+  'care',
 ] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
 
@@ -144,7 +148,16 @@ export interface CancelCallbackRequest {
 }
 
 /** The follow-up rules of DOMAIN.md, editable by admins. */
-export const FOLLOW_UP_RULE_KEYS = ['post_treatment', 'rehab_check', 'revisit_reminder', 'missed_revisit', 'service_recovery'] as const;
+export const FOLLOW_UP_RULE_KEYS = [
+  'post_treatment',
+  'rehab_check',
+  'revisit_reminder',
+  'missed_revisit',
+  'service_recovery',
+  'welcome',
+  'win_back',
+  'care',
+] as const;
 export type FollowUpRuleKey = (typeof FOLLOW_UP_RULE_KEYS)[number];
 
 /** A rule's offset (days, or hours for service recovery) lies in this range. */
@@ -157,8 +170,9 @@ export interface FollowUpRule {
   enabled: boolean;
   /**
    * Days from the trigger: after entering rehabilitation (post_treatment, rehab_check), before the
-   * expected return (revisit_reminder), after the expected return (missed_revisit); hours are
-   * used for service_recovery.
+   * expected return (revisit_reminder), after the expected return (missed_revisit), after the first
+   * visit (welcome), after entering decline (win_back), since the last contact of a stable patient
+   * (care); hours are used for service_recovery.
    */
   offset: number;
   unit: 'days' | 'hours';

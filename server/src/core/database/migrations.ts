@@ -32,6 +32,7 @@ import { CommentSearch1766010000000 } from '../../migrations/1766010000000-comme
 import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-imported-feedback';
 import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000-comment-theme-phrases';
 import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver-counts';
+import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-relationship-phases';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   ImportedFeedback1766020000000,
   CommentThemePhrases1766030000000,
   DriverCounts1766040000000,
+  RelationshipPhases1766100000000,
 ];
