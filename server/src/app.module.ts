@@ -20,6 +20,7 @@ import { ImportHousekeepingModule, ImportsModule } from './imports/imports.modul
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RelationshipModule, RelationshipUpkeepModule } from './relationship/relationship.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
@@ -52,7 +53,8 @@ export class AppModule {
         FirstStartModule,
         ImportsModule,
         FhirModule,
-        ...(cli ? [] : [ImportHousekeepingModule]),
+        RelationshipModule,
+        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

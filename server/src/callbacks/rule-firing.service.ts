@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf, callbackPriorityRank } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
-import { runRawSql } from '../core/database/raw-sql';
+import { runRawSql, storedInstant } from '../core/database/raw-sql';
 import { integerList } from '../encounters/return-expectations';
 import type { PatientEntity } from '../patients/patient.entity';
 import { CallbackEntity } from './callback.entity';
 import { isCallable } from './callable-patient';
 import { FollowUpRulesService } from './follow-up-rules.service';
+import { phaseCallbacks, type PhaseRuleCandidate } from './phase-rule-schedule';
 import { rehabilitationCallbacks, revisitReminder, serviceRecovery, type NewCallback } from './rule-schedule';
 
 /**
@@ -55,6 +56,42 @@ export class RuleFiring {
     const settings = await this.rules.settings(manager);
     const callback = serviceRecovery(settings, { responseId: response.id, patientId: patient.id, reason, ...response });
     if (callback) await insertCallbacks(manager, [callback]);
+  }
+
+  /**
+   * Patients whose relationship was just worked out (relationship/): the phases' calls, for callable
+   * patients only. A win-back call is not opened while the patient already has an open win-back,
+   * missed-revisit or service-recovery call (one call reaches out either way); a care call not when a
+   * call reached the patient since their last contact.
+   */
+  async onRelationships(manager: EntityManager, candidates: readonly (PhaseRuleCandidate & { callable: boolean })[], now: Date): Promise<void> {
+    const callable = candidates.filter((c) => c.callable);
+    if (callable.length === 0) return;
+    const settings = await this.rules.settings(manager);
+    const today = calendarDayOf(now, this.config.timeZone);
+    let calls = callable.flatMap((c) => phaseCallbacks(settings, c, today, now, this.config.timeZone));
+    if (calls.length === 0) return;
+    const patients = integerList([...new Set(calls.map((c) => c.patientId))]);
+    const open = (await runRawSql(
+      manager,
+      `SELECT DISTINCT patient_id FROM callback WHERE patient_id IN (${patients}) AND status IN ('pending', 'claimed')
+          AND kind IN ('win_back', 'missed_revisit', 'service_recovery')`,
+      [],
+    )) as { patient_id: number }[];
+    const busy = new Set(open.map((r) => Number(r.patient_id)));
+    const reached = (await runRawSql(
+      manager,
+      `SELECT patient_id, MAX(completed_at) AS at FROM callback WHERE patient_id IN (${patients}) AND outcome = 'reached' GROUP BY patient_id`,
+      [],
+    )) as { patient_id: number; at: Date | string }[];
+    const lastReached = new Map(reached.map((r) => [Number(r.patient_id), calendarDayOf(storedInstant(r.at), this.config.timeZone)]));
+    const lastContact = new Map(callable.map((c) => [c.patientId, c.lastContactOn ?? '']));
+    calls = calls.filter((call) => {
+      if (call.kind === 'win_back') return !busy.has(call.patientId);
+      if (call.kind === 'care') return (lastReached.get(call.patientId) ?? '') <= (lastContact.get(call.patientId) ?? '');
+      return true;
+    });
+    await insertCallbacks(manager, calls);
   }
 
   /** A patient who returns no longer needs reminding or winning back for expectations up to that day. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CLAIM_TIMEOUT_MINUTES,
+  DEFAULT_CLV_DISCOUNT_PERCENT,
   DEFAULT_WAIT_THRESHOLD_MINUTES,
   HOSPITAL_LOGO_PATH,
   NUMERIC_HOSPITAL_SETTINGS,
@@ -24,6 +25,7 @@ export function defaultSettings(config: AppConfig): HospitalSettings {
     surveyExpiryDays: config.surveyExpiryDays,
     surveyMinDays: config.surveyMinDays,
     claimTimeoutMinutes: DEFAULT_CLAIM_TIMEOUT_MINUTES,
+    clvDiscountPercent: DEFAULT_CLV_DISCOUNT_PERCENT,
     hospitalName: { zh: '', en: '' },
     logoUrl: null,
   };

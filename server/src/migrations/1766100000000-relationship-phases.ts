@@ -88,7 +88,7 @@ export class RelationshipPhases1766100000000 implements MigrationInterface {
       );
       await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer NOT NULL, CONSTRAINT "PK_e915b5d650e73e8017376f4619b" PRIMARY KEY ("patient_id"))`);
       await queryRunner.query(
-        `CREATE TABLE "relationship_state" ("id" integer NOT NULL, "computed_on" character varying(10) NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "inputs" text NOT NULL, CONSTRAINT "PK_92f740fea613a59488f1cf9eda9" PRIMARY KEY ("id"))`,
+        `CREATE TABLE "relationship_state" ("id" integer NOT NULL, "computed_on" character varying(10) NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "inputs" text NOT NULL, "lease_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_92f740fea613a59488f1cf9eda9" PRIMARY KEY ("id"))`,
       );
       await queryRunner.query(
         `CREATE TABLE "relationship_snapshot" ("day" character varying(10) NOT NULL, "department_id" integer NOT NULL, "phase" character varying(12) NOT NULL, "value_tier" character varying(6) NOT NULL, "patients" integer NOT NULL, "clv" double precision NOT NULL, CONSTRAINT "PK_de151b474c8af97e9283b808a2b" PRIMARY KEY ("day", "department_id", "phase", "value_tier"))`,
@@ -112,7 +112,7 @@ export class RelationshipPhases1766100000000 implements MigrationInterface {
         `CREATE TABLE "patient_phase_change" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "patient_id" integer NOT NULL, "changed_on" varchar(10) NOT NULL, "from_phase" varchar(12), "to_phase" varchar(12) NOT NULL, "value_tier" varchar(6) NOT NULL, "recorded_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), CONSTRAINT "CHK_3c5e17580a7c1e931f446001ac" CHECK (value_tier IN ('high', 'medium', 'low')), CONSTRAINT "CHK_82b75098a20447d3047b88b336" CHECK (to_phase IN ('exploration', 'development', 'stable', 'decline')), CONSTRAINT "FK_38a5a1b3f5dda2d0a8608d50a6b" FOREIGN KEY ("patient_id") REFERENCES "patient" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
       );
       await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer PRIMARY KEY NOT NULL)`);
-      await queryRunner.query(`CREATE TABLE "relationship_state" ("id" integer PRIMARY KEY NOT NULL, "computed_on" varchar(10) NOT NULL, "computed_at" datetime NOT NULL, "inputs" text NOT NULL)`);
+      await queryRunner.query(`CREATE TABLE "relationship_state" ("id" integer PRIMARY KEY NOT NULL, "computed_on" varchar(10) NOT NULL, "computed_at" datetime NOT NULL, "inputs" text NOT NULL, "lease_until" datetime)`);
       await queryRunner.query(
         `CREATE TABLE "relationship_snapshot" ("day" varchar(10) NOT NULL, "department_id" integer NOT NULL, "phase" varchar(12) NOT NULL, "value_tier" varchar(6) NOT NULL, "patients" integer NOT NULL, "clv" double precision NOT NULL, PRIMARY KEY ("day", "department_id", "phase", "value_tier"))`,
       );

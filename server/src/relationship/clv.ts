@@ -1,6 +1,5 @@
 import { RELATIONSHIP_PHASES, type ClvUnit, type RelationshipPhase } from '@huifang/shared';
 import type { PatientHistory } from './patient-history';
-import { factsAt, phaseOf, type PhaseRuleSettings } from './phase-rules';
 
 /*
  * Customer lifetime value (DOMAIN.md): CLV = Σ t=1..5 of r × m × p^t / (1 + d)^t, with r the visits
@@ -63,41 +62,4 @@ function overallRate(retention: RetentionByPhase): number | null {
   const n = RELATIONSHIP_PHASES.reduce((sum, phase) => sum + retention[phase].n, 0);
   if (n === 0) return null;
   return RELATIONSHIP_PHASES.reduce((sum, phase) => sum + (retention[phase].rate ?? 0) * retention[phase].n, 0) / n;
-}
-
-/**
- * p for each phase at `day`: the patients known 365 days before it, by their phase then (worked out
- * from what was recorded by then), and the share of each with a visit in the 365 days since.
- */
-export function retentionAt(histories: Iterable<PatientHistory>, day: number, settings: PhaseRuleSettings): RetentionByPhase {
-  const yearAgo = day - 365;
-  const tally = Object.fromEntries(RELATIONSHIP_PHASES.map((phase) => [phase, { n: 0, kept: 0 }])) as Record<RelationshipPhase, { n: number; kept: number }>;
-  for (const history of histories) {
-    if (history.since > yearAgo) continue;
-    const { phase } = phaseOf(factsAt(history, yearAgo, settings));
-    tally[phase].n += 1;
-    if (history.encounters.some((e) => e.finished && e.day > yearAgo && e.day <= day)) tally[phase].kept += 1;
-  }
-  return Object.fromEntries(
-    RELATIONSHIP_PHASES.map((phase) => [phase, { n: tally[phase].n, rate: tally[phase].n === 0 ? null : tally[phase].kept / tally[phase].n }]),
-  ) as RetentionByPhase;
-}
-
-/** Mean charges over the window ending at `day`, from every history. */
-export function chargeMeansAt(histories: Iterable<PatientHistory>, day: number): ChargeMeans {
-  const sums = new Map<number, { total: number; n: number }>();
-  let total = 0;
-  let n = 0;
-  for (const history of histories) {
-    for (const e of history.encounters) {
-      if (!e.finished || e.chargeFen === null || e.day > day || e.day <= day - CHARGE_WINDOW_DAYS) continue;
-      const department = sums.get(e.departmentId) ?? { total: 0, n: 0 };
-      department.total += e.chargeFen;
-      department.n += 1;
-      sums.set(e.departmentId, department);
-      total += e.chargeFen;
-      n += 1;
-    }
-  }
-  return { byDepartment: new Map([...sums].map(([id, s]) => [id, s.total / s.n])), hospital: n === 0 ? null : total / n };
 }

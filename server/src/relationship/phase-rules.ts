@@ -39,6 +39,8 @@ export interface RelationshipFacts {
   /** The latest NPS answer came after the patient's second visit began. */
   latestNpsAfterSecondVisit: boolean;
   status: RelationshipStatus;
+  /** An expected return has passed without the patient coming back (the missed-revisit rule's case). */
+  returnOverdue: boolean;
   outcomeReached: boolean;
 }
 
@@ -71,6 +73,7 @@ export function factsAt(history: PatientHistory, day: number, settings: PhaseRul
     latestNps,
     latestNpsAfterSecondVisit: latestNps !== null && visits.length >= 2 && latestNps.at > visits[1].at,
     status: statusAt(encounters, visits, responses, day, settings.graceDays),
+    returnOverdue: returnOverdue(encounters, visits, day),
     outcomeReached: history.outcomeDay !== null && history.outcomeDay <= day,
   };
 }
@@ -87,13 +90,23 @@ export function statusAt(
   day: number,
   graceDays: number,
 ): RelationshipStatus {
+  const due = unreturnedDue(encounters, visits);
+  if (due !== null && due < day - graceDays) return 'lapsed';
+  const latest = responses.at(-1);
+  if ((due !== null && due < day) || (latest !== undefined && isNpsDetractor(latest.nps))) return 'at_risk';
+  return 'active';
+}
+
+/** The expected return in force (the latest visit's that named one) while no check-in came on or after it. */
+function unreturnedDue(encounters: readonly EncounterFact[], visits: readonly EncounterFact[]): number | null {
   const inForce = [...visits].reverse().find((v) => v.due !== null)?.due ?? null;
   const lastCheckIn = encounters.at(-1)?.day ?? null;
-  const notReturned = inForce !== null && (lastCheckIn === null || lastCheckIn < inForce);
-  if (notReturned && inForce < day - graceDays) return 'lapsed';
-  const latest = responses.at(-1);
-  if ((notReturned && inForce < day) || (latest !== undefined && isNpsDetractor(latest.nps))) return 'at_risk';
-  return 'active';
+  return inForce !== null && (lastCheckIn === null || lastCheckIn < inForce) ? inForce : null;
+}
+
+function returnOverdue(encounters: readonly EncounterFact[], visits: readonly EncounterFact[], day: number): boolean {
+  const due = unreturnedDue(encounters, visits);
+  return due !== null && due < day;
 }
 
 /**

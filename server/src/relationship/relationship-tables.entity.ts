@@ -32,6 +32,10 @@ export class RelationshipStateEntity {
   /** JSON: `RelationshipInputs` (relationship-inputs.ts). */
   @Column({ type: 'text' })
   inputs!: string;
+
+  /** A pass under way holds this lease, so that a second server instance does not run the same pass. */
+  @Column(timestampColumn({ name: 'lease_until', nullable: true }))
+  leaseUntil!: Date | null;
 }
 
 /** Patients and Σ CLV per day × department (0 = all) × phase × value tier, as each pass left them. */

@@ -16,6 +16,8 @@ export const HOSPITAL_SETTING_RANGES = {
   surveyMinDays: { min: 0, max: 365 },
   /** A claimed callback returns to the queue after this many minutes (DOMAIN.md default 30). */
   claimTimeoutMinutes: { min: 5, max: 240 },
+  /** The yearly discount rate of customer lifetime value, in percent (DOMAIN.md default 8). */
+  clvDiscountPercent: { min: 0, max: 50 },
 } as const;
 
 export type NumericHospitalSetting = keyof typeof HOSPITAL_SETTING_RANGES;
@@ -48,6 +50,7 @@ export interface HospitalSettings {
   surveyExpiryDays: number;
   surveyMinDays: number;
   claimTimeoutMinutes: number;
+  clvDiscountPercent: number;
   /** Empty strings until an admin names the hospital. */
   hospitalName: HospitalName;
   /** The logo's URL (changes when the logo does), or null when none was uploaded. */

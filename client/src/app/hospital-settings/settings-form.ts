@@ -9,12 +9,13 @@ import {
 } from '@huifang/shared';
 
 /** The unit each number is shown with (`hospitalSettings.units.*`). */
-export const SETTING_UNITS: Readonly<Record<NumericHospitalSetting, 'days' | 'minutes'>> = {
+export const SETTING_UNITS: Readonly<Record<NumericHospitalSetting, 'days' | 'minutes' | 'percent'>> = {
   returnGraceDays: 'days',
   waitThresholdMinutes: 'minutes',
   surveyExpiryDays: 'days',
   surveyMinDays: 'days',
   claimTimeoutMinutes: 'minutes',
+  clvDiscountPercent: 'percent',
 };
 
 /** A whole number within the setting's range as declared in shared/ (the server checks the same). */

@@ -57,6 +57,13 @@ export class UpdateHospitalSettingsDto implements UpdateHospitalSettingsRequest 
   @Max(R.claimTimeoutMinutes.max)
   claimTimeoutMinutes?: number;
 
+  @ApiPropertyOptional({ minimum: R.clvDiscountPercent.min, maximum: R.clvDiscountPercent.max, description: 'CLV discount rate in percent a year' })
+  @IsOptionalNotNull()
+  @IsInt()
+  @Min(R.clvDiscountPercent.min)
+  @Max(R.clvDiscountPercent.max)
+  clvDiscountPercent?: number;
+
   @ApiPropertyOptional({ type: () => HospitalNameDto })
   @IsOptionalNotNull()
   @IsObject()

@@ -1,0 +1,186 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { calendarDayOf, type CalendarDay } from '@huifang/shared';
+import type { PhaseRuleCandidate } from '../callbacks/phase-rule-schedule';
+import { RuleFiring } from '../callbacks/rule-firing.service';
+import { AppConfig } from '../core/config/app-config';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { calendarDay, dayNumber } from './day-number';
+import { loadHistories, type LoadedPatient, type PatientScope } from './history-loader';
+import { HospitalTally } from './hospital-tally';
+import type { RelationshipContext } from './relationship-at';
+import { claimPass, contextOf, finishPass, inputsOf, readPassState, releasePass } from './relationship-inputs';
+import { backfillSnapshots, forEachPatientRange, previousMonthEnds, rebuildMigrationMonths, SnapshotTally } from './relationship-pass';
+import { workOutAndWrite, type WorkedOut } from './relationship-work';
+
+/** Patients worked out again per transaction by the worker. */
+const DIRTY_BATCH = 500;
+/** A pass that crashed holds its lease no longer than this. */
+const PASS_LEASE_MS = 15 * 60_000;
+/** Month ends a first pass backfills (snapshots) and migration months it counts. */
+const BACKFILL_MONTHS = 12;
+
+/**
+ * Keeps every patient's relationship phase and value current (DOMAIN.md, issue #14):
+ * - the daily pass works everyone out for the day (the passage of time moves phases without any
+ *   write), measures CLV's hospital-wide inputs, snapshots the counts and CLV, and counts the month's
+ *   migration between phases; the first pass also works out the past (history, 12 month ends);
+ * - between passes, patients whose record changed (marked by triggers in `relationship_dirty`) are
+ *   worked out again within a second, with the last pass's inputs.
+ * Both are safe with several server instances: the pass is leased, dirty rows are taken with
+ * DELETE … RETURNING, rows being worked out are locked (PostgreSQL), and every write is idempotent.
+ */
+@Injectable()
+export class RelationshipService {
+  private readonly logger = new Logger(RelationshipService.name);
+
+  constructor(
+    private readonly writes: WriteTransaction,
+    private readonly config: AppConfig,
+    private readonly hospital: HospitalSettingsService,
+    private readonly rules: RuleFiring,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Runs the day's pass unless it ran today or another instance is running it; true when it ran. */
+  async runPass(now = new Date()): Promise<boolean> {
+    const today = calendarDayOf(now, this.config.timeZone);
+    const claimed = await this.writes.run((manager) => claimPass(manager, today, now, PASS_LEASE_MS), { changesReads: false });
+    if (!claimed) return false;
+    try {
+      await this.pass(now, today);
+      return true;
+    } catch (error) {
+      await this.writes.run((manager) => releasePass(manager), { changesReads: false }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async pass(now: Date, today: CalendarDay): Promise<void> {
+    const started = Date.now();
+    const day = dayNumber(today);
+    const settings = await this.hospital.current();
+    const manager = this.dataSource.manager;
+    const previous = await readPassState(manager);
+    const [{ n: snapshots }] = (await manager.query('SELECT COUNT(*) AS n FROM relationship_snapshot')) as { n: number | string }[];
+    const monthEnds = Number(snapshots) === 0 ? previousMonthEnds(day, BACKFILL_MONTHS) : [];
+
+    // 1. CLV's inputs, hospital-wide: for today, and for each backfilled month end.
+    const tally = new HospitalTally([day, ...monthEnds], settings.returnGraceDays);
+    await forEachPatientRange(manager, this.config.timeZone, async (_, loaded) => {
+      for (const { history } of loaded?.values() ?? []) tally.add(history);
+    });
+    const contextAt = (d: number): RelationshipContext => ({
+      retention: tally.retentionAt(d),
+      chargeMeans: tally.chargeMeansAt(d),
+      discountRate: settings.clvDiscountPercent / 100,
+      graceDays: settings.returnGraceDays,
+    });
+    const context = contextAt(day);
+
+    // 2. Everyone worked out for today (written range by range), and the snapshots.
+    const snapshot = new SnapshotTally();
+    const monthSnapshots = new Map(monthEnds.map((d) => [d, new SnapshotTally()]));
+    const monthContexts = new Map(monthEnds.map((d) => [d, contextAt(d)]));
+    let patients = 0;
+    await forEachPatientRange(
+      manager,
+      this.config.timeZone,
+      async (scope) => {
+        const { worked, loaded } = await this.workOut(scope, day, context, now);
+        snapshot.addWorked(worked);
+        if (monthEnds.length > 0) backfillSnapshots([...loaded.values()].map((l) => l.history), monthContexts, monthSnapshots);
+        patients += worked.length;
+      },
+      { load: false },
+    );
+
+    // 3. Snapshots, the months' migration and the inputs the worker will use until the next pass.
+    const months = migrationMonths(today, previous?.computedOn ?? null, monthEnds.length > 0);
+    await this.writes.run(async (m) => {
+      await snapshot.write(m, today);
+      for (const [d, tallied] of monthSnapshots) await tallied.write(m, calendarDay(d));
+      await rebuildMigrationMonths(m, months, today);
+      await finishPass(m, today, now, inputsOf(context));
+    });
+    this.logger.log(`relationship pass for ${today}: ${patients} patients in ${Date.now() - started} ms${monthEnds.length > 0 ? ` (with ${monthEnds.length} month ends worked out)` : ''}`);
+  }
+
+  /**
+   * Works out again the patients whose record changed since (at most `DIRTY_BATCH` per transaction,
+   * until none is left); the number worked out. Nothing before the first pass.
+   */
+  async refreshDirty(now = new Date()): Promise<number> {
+    const state = await readPassState(this.dataSource.manager);
+    if (!state) return 0;
+    const day = dayNumber(calendarDayOf(now, this.config.timeZone));
+    const context = contextOf(state.inputs);
+    let total = 0;
+    for (;;) {
+      const count = await this.writes.run(async (manager) => {
+        const ids = await takeDirty(manager, DIRTY_BATCH);
+        if (ids.length === 0) return 0;
+        await this.workOutIn(manager, { ids }, day, context, now);
+        return ids.length;
+      });
+      total += count;
+      if (count < DIRTY_BATCH) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async workOut(scope: PatientScope, day: number, context: RelationshipContext, now: Date) {
+    return this.writes.run((manager) => this.workOutIn(manager, scope, day, context, now));
+  }
+
+  private async workOutIn(manager: EntityManager, scope: PatientScope, day: number, context: RelationshipContext, now: Date) {
+    const loaded = await loadHistories(manager, scope, this.config.timeZone, { lock: true });
+    const worked = await workOutAndWrite(manager, loaded, day, context);
+    await this.rules.onRelationships(manager, ruleCandidates(worked, loaded), now);
+    return { worked, loaded };
+  }
+}
+
+/** Takes up to `limit` marked patients (two instances never take the same row). */
+async function takeDirty(manager: EntityManager, limit: number): Promise<number[]> {
+  const result = (await manager.query(
+    `DELETE FROM relationship_dirty WHERE patient_id IN (SELECT patient_id FROM relationship_dirty ORDER BY patient_id LIMIT ${Number(limit)}) RETURNING patient_id`,
+  )) as unknown[];
+  const rows = (manager.connection.options.type === 'postgres' ? result[0] : result) as { patient_id: number }[];
+  return rows.map((r) => Number(r.patient_id));
+}
+
+function ruleCandidates(worked: readonly WorkedOut[], loaded: ReadonlyMap<number, LoadedPatient>): (PhaseRuleCandidate & { callable: boolean })[] {
+  return worked.map((w) => {
+    const patient = loaded.get(w.patientId) as LoadedPatient;
+    const { facts } = w.relationship;
+    const lastResponse = patient.history.responses.at(-1)?.day ?? null;
+    const lastVisit = facts.visits.at(-1)?.day ?? null;
+    const lastContact = Math.max(lastResponse ?? -Infinity, lastVisit ?? -Infinity);
+    return {
+      patientId: w.patientId,
+      departmentId: w.departmentId,
+      phase: w.relationship.phase,
+      phaseSince: w.phaseSince,
+      tier: w.relationship.value.tier,
+      visits: facts.visits.length,
+      firstVisitOn: facts.visits[0] ? calendarDay(facts.visits[0].day) : null,
+      lastContactOn: Number.isFinite(lastContact) ? calendarDay(lastContact) : null,
+      returnOverdue: facts.returnOverdue,
+      callable: patient.callable,
+    };
+  });
+}
+
+/** The months whose migration a pass counts again: this one, the last one if it ended since the last pass, or a year back at the first. */
+export function migrationMonths(today: CalendarDay, lastPass: CalendarDay | null, backfill: boolean): string[] {
+  const month = today.slice(0, 7);
+  const months = new Set<string>([month]);
+  const [y, m] = month.split('-').map(Number);
+  const back = (k: number) => new Date(Date.UTC(y, m - 1 - k, 1)).toISOString().slice(0, 7);
+  if (backfill) for (let k = 1; k <= BACKFILL_MONTHS; k += 1) months.add(back(k));
+  else if (lastPass === null || lastPass.slice(0, 7) < month) months.add(back(1));
+  return [...months].sort();
+}
