@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { CallbackKind, CallbackSortKey, CallbackStatus, CallbackView } from '@huifang/shared';
+import type { CallbackKind, CallbackSortKey, CallbackStatus, CallbackView, ValueTier } from '@huifang/shared';
 import { addDays, CALLBACK_KINDS, CALLBACK_PRIORITIES, CALLBACK_STATUSES, calendarDayOf, callbackPriorityRank, OPEN_CALLBACK_STATUSES, startOfCalendarDay } from '@huifang/shared';
 import { inOrderOf, orderList, type SortColumn } from '../core/database/list-order';
 
@@ -39,10 +39,13 @@ const QUEUE_SORT = {
   priority: { sql: PRIORITY_ORDER },
   dueAt: { sql: 'c.due_at' },
   kind: { sql: inOrderOf('c.kind', CALLBACK_KINDS) },
+  // The patient's value score (relationship phases, DOMAIN.md): `-value` puts the most valuable first.
+  value: { sql: '(SELECT pv.value_score FROM patient pv WHERE pv.id = c.patient_id)' },
 } satisfies Record<CallbackSortKey, SortColumn>;
 
 export interface QueueFilter {
   kind?: CallbackKind;
+  valueTier?: ValueTier;
   departmentId?: number;
 }
 
@@ -53,6 +56,7 @@ export function whereOpenInView<T extends ObjectLiteral>(qb: SelectQueryBuilder<
   if (window.before) qb.andWhere('c.due_at < :before', { before: window.before });
   if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
   if (filter.departmentId) qb.andWhere('c.department_id = :departmentId', { departmentId: filter.departmentId });
+  if (filter.valueTier) qb.andWhere('c.patient_id IN (SELECT pt.id FROM patient pt WHERE pt.value_tier = :valueTier)', { valueTier: filter.valueTier });
   return qb;
 }
 

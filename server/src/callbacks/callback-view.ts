@@ -26,6 +26,7 @@ export function toCallbackItem(row: CallbackEntity, recovery: RecoveryTrigger | 
     status: row.status === 'claimed' && !claimLive ? 'pending' : row.status,
     patientName: row.patient?.name ?? '',
     phoneMasked: maskPhone(row.patient?.phone ?? ''),
+    patientValueTier: row.patient?.valueTier ?? null,
     departmentId: row.departmentId,
     departmentName: row.department?.name ?? null,
     expectedOn: row.expectedOn,

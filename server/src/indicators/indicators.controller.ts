@@ -12,6 +12,8 @@ import {
   type LifecycleFlow,
   type LiveBoard,
   type Page,
+  type PatientSummary,
+  type RelationshipIndicator,
   type ThemeTrend,
 } from '@huifang/shared';
 import { Audit, type AuditContext } from '../audit/audit-context.decorator';
@@ -33,6 +35,8 @@ import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
 import { ThemeTrendService } from './theme-trend.service';
+import { RelationshipPatientsQueryDto, RelationshipQueryDto } from '../relationship/dto/relationship-query.dto';
+import { RelationshipIndicatorService, type RelationshipCell } from '../relationship/relationship-indicator.service';
 
 const SERIES_FILES = [...INDICATOR_NAMES, ...INDICATOR_NAMES.map((name) => `${name}.csv`)];
 
@@ -49,6 +53,7 @@ export class IndicatorsController {
     private readonly driversService: DriversService,
     private readonly audit: AuditService,
     private readonly themeTrend: ThemeTrendService,
+    private readonly relationshipView: RelationshipIndicatorService,
   ) {}
 
   @Get('summary')
@@ -98,6 +103,37 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Comment themes: per week or month the comments (n) and each theme\'s count and share; the range\'s totals and its detractors\' themes' })
   themes(@Query() query: ThemeTrendQueryDto): Promise<ThemeTrend> {
     return this.themeTrend.trend(query);
+  }
+
+  @Get('relationship')
+  @ApiOperation({
+    summary:
+      'Relationship axis: patients per phase × value tier now, customer equity, high-value patients in decline, each month’s migration between phases, the equity trend, the phases’ retention with n',
+  })
+  relationship(@Query() query: RelationshipQueryDto): Promise<RelationshipIndicator> {
+    return this.relationshipView.view(this.indicators.scopeOf(query));
+  }
+
+  @Get('relationship.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The relationship view as CSV: counts now, the months’ migration, the equity trend (UTF-8 with BOM)' })
+  async relationshipCsv(@Query() query: RelationshipQueryDto, @Audit() context: AuditContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const scope = this.indicators.scopeOf(query);
+    await this.audit.record(context, { action: 'indicators.export', entityType: 'indicator', entityId: null });
+    csvAttachment(reply, 'relationship', scope);
+    return this.relationshipView.csv(scope);
+  }
+
+  @Get('relationship/patients')
+  @ApiOperation({ summary: 'The patients behind one cell of the relationship view: a phase × tier now, or a month’s migration from → to; most valuable first (audited)' })
+  async relationshipPatients(@Query() query: RelationshipPatientsQueryDto, @Audit() context: AuditContext): Promise<Page<PatientSummary>> {
+    const cell: RelationshipCell =
+      query.month !== undefined && query.toPhase !== undefined
+        ? { kind: 'migration', month: query.month, fromPhase: query.fromPhase === 'new' || query.fromPhase === undefined ? null : query.fromPhase, toPhase: query.toPhase }
+        : { kind: 'current', phase: query.phase, valueTier: query.valueTier };
+    const page = await this.relationshipView.patients(query.departmentId ?? null, cell, query.page, query.pageSize);
+    await this.audit.recordPatients(context, { action: 'indicators.drill_down', entityType: 'indicator', entityId: null }, page.items.map((p) => p.id));
+    return page;
   }
 
   @Get('live')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SqliteReaders } from '../core/database/sqlite-readers';
 import { DepartmentEntity } from '../departments/department.entity';
+import { RelationshipModule } from '../relationship/relationship.module';
 import { DrillDownService } from './drill-down.service';
 import { DriversService } from './drivers.service';
 import { IndicatorSqlProvider } from './indicator-sql.provider';
@@ -12,7 +13,7 @@ import { RollupsService } from './rollups/rollups.service';
 import { ThemeTrendService } from './theme-trend.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DepartmentEntity])],
+  imports: [TypeOrmModule.forFeature([DepartmentEntity]), RelationshipModule],
   controllers: [IndicatorsController],
   providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, DriversService, LiveBoardService, RollupsService, ThemeTrendService],
   exports: [RollupsService],

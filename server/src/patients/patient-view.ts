@@ -22,6 +22,11 @@ export function toPatientSummary(patient: PatientEntity, status: RelationshipSta
     lastVisitOn: patient.lastVisitOn,
     nextVisitDue: patient.nextVisitDue,
     lastDepartmentId: patient.lastDepartmentId,
+    phase: patient.phase,
+    phaseSince: patient.phaseSince,
+    valueScore: Number(patient.valueScore),
+    valueTier: patient.valueTier,
+    clv: Number(patient.clv),
   };
 }
 

@@ -29,6 +29,7 @@ const PATIENT_ORDER = {
   stage: { sql: inOrderOf('p.stage', LIFECYCLE_STAGES) },
   lastVisitOn: { sql: 'p.last_visit_on', nullable: true },
   nextVisitDue: { sql: 'p.next_visit_due', nullable: true },
+  valueScore: { sql: 'p.value_score' },
 } satisfies Record<PatientSortKey, SortColumn>;
 
 @Injectable()
@@ -56,6 +57,8 @@ export class PatientsService {
     if (term) applySearchTerm(qb, term);
     if (query.stage) qb.andWhere('p.stage = :stage', { stage: query.stage });
     if (query.status) qb.andWhere(statusCondition(query.status, 'p'));
+    if (query.phase) qb.andWhere('p.phase = :phase', { phase: query.phase });
+    if (query.valueTier) qb.andWhere('p.value_tier = :valueTier', { valueTier: query.valueTier });
     if (query.departmentId) {
       await this.assertDepartment(query.departmentId);
       qb.andWhere('p.last_department_id = :departmentId', { departmentId: query.departmentId });

@@ -42,7 +42,7 @@ export function clvOf(
   means: ChargeMeans,
   discountRate: number,
 ): number {
-  const p = retention[input.phase].rate ?? overallRate(retention) ?? 0;
+  const p = effectiveRetention(retention, input.phase).rate;
   const m = meanCharge(history, input.day, means);
   let clv = 0;
   for (let t = 1; t <= CLV_YEARS; t += 1) clv += (input.visitsLast365Days * m * p ** t) / (1 + discountRate) ** t;
@@ -56,6 +56,14 @@ function meanCharge(history: PatientHistory, day: number, means: ChargeMeans): n
   const charged = history.encounters.filter((e) => e.finished && e.chargeFen !== null && e.day <= day && e.day > day - CHARGE_WINDOW_DAYS);
   if (charged.length > 0) return charged.reduce((sum, e) => sum + (e.chargeFen ?? 0), 0) / charged.length;
   return (history.departmentId !== null ? means.byDepartment.get(history.departmentId) : undefined) ?? means.hospital;
+}
+
+/** The p CLV uses for a phase: its own observed retention, else the hospital-wide one, else 0. */
+export function effectiveRetention(retention: RetentionByPhase, phase: RelationshipPhase): { rate: number; n: number; hospitalWide: boolean } {
+  const own = retention[phase];
+  if (own.rate !== null) return { rate: own.rate, n: own.n, hospitalWide: false };
+  const n = RELATIONSHIP_PHASES.reduce((sum, p) => sum + retention[p].n, 0);
+  return { rate: overallRate(retention) ?? 0, n, hospitalWide: true };
 }
 
 function overallRate(retention: RetentionByPhase): number | null {

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CallbacksModule } from '../callbacks/callbacks.module';
 import { HospitalSettingsModule } from '../hospital-settings/hospital-settings.module';
+import { PatientRelationshipController } from './relationship.controller';
+import { RelationshipIndicatorService } from './relationship-indicator.service';
 import { RelationshipService } from './relationship.service';
 import { RelationshipUpkeep } from './relationship-upkeep';
 
 @Module({
   imports: [CallbacksModule, HospitalSettingsModule],
-  providers: [RelationshipService],
-  exports: [RelationshipService],
+  controllers: [PatientRelationshipController],
+  providers: [RelationshipService, RelationshipIndicatorService],
+  exports: [RelationshipService, RelationshipIndicatorService],
 })
 export class RelationshipModule {}
 

@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { calendarDayOf, type CalendarDay } from '@huifang/shared';
+import { RELATIONSHIP_PHASES, calendarDayOf, type CalendarDay, type PatientRelationship, type RelationshipPhase } from '@huifang/shared';
 import type { PhaseRuleCandidate } from '../callbacks/phase-rule-schedule';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
+import { runRawSql } from '../core/database/raw-sql';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { calendarDay, dayNumber } from './day-number';
 import { loadHistories, type LoadedPatient, type PatientScope } from './history-loader';
 import { HospitalTally } from './hospital-tally';
-import type { RelationshipContext } from './relationship-at';
-import { claimPass, contextOf, finishPass, inputsOf, readPassState, releasePass } from './relationship-inputs';
+import { clvUnitOf, effectiveRetention } from './clv';
+import { relationshipAt, type RelationshipContext } from './relationship-at';
+import { claimPass, contextOf, finishPass, inputsOf, readPassState, releasePass, type RelationshipInputs } from './relationship-inputs';
 import { backfillSnapshots, forEachPatientRange, previousMonthEnds, rebuildMigrationMonths, SnapshotTally } from './relationship-pass';
 import { workOutAndWrite, type WorkedOut } from './relationship-work';
 
@@ -131,6 +133,56 @@ export class RelationshipService {
     }
   }
 
+  /**
+   * One patient's relationship for the patient page, worked out now from their record (so it is
+   * current even before the worker has caught up), with the factors behind it and the phase history.
+   */
+  async describe(patientId: number, now = new Date()): Promise<PatientRelationship | null> {
+    const manager = this.dataSource.manager;
+    const loaded = (await loadHistories(manager, { ids: [patientId] }, this.config.timeZone)).get(patientId);
+    if (!loaded) return null;
+    const state = await readPassState(manager);
+    const settings = await this.hospital.current();
+    const context = contextOf(state?.inputs ?? emptyInputs(settings.clvDiscountPercent / 100, settings.returnGraceDays));
+    const day = dayNumber(calendarDayOf(now, this.config.timeZone));
+    const r = relationshipAt(loaded.history, day, context);
+    const history = (await runRawSql(
+      manager,
+      'SELECT changed_on, from_phase, to_phase FROM patient_phase_change WHERE patient_id = $1 ORDER BY changed_on DESC',
+      [patientId],
+    )) as { changed_on: string; from_phase: RelationshipPhase | null; to_phase: RelationshipPhase }[];
+    const f = r.facts;
+    const retention = effectiveRetention(context.retention, r.phase);
+    return {
+      phase: r.phase,
+      phaseSince: r.phase === loaded.stored.phase ? loaded.stored.phaseSince : null,
+      valueScore: r.value.score,
+      valueTier: r.value.tier,
+      clv: r.clv,
+      clvUnit: clvUnitOf(context.chargeMeans),
+      reasons: r.reasons,
+      value: r.value.terms,
+      factors: {
+        asOf: calendarDay(day),
+        visits: f.visits.length,
+        visitsLast365Days: f.visitsLast365Days,
+        firstVisitOn: f.visits[0] ? calendarDay(f.visits[0].day) : null,
+        lastVisitOn: f.visits.at(-1) ? calendarDay((f.visits.at(-1) as { day: number }).day) : null,
+        daysSinceLastVisit: f.daysSinceLastVisit,
+        medianGapDays: f.medianGapDays,
+        dueExpectations: f.dueExpectations,
+        keptExpectations: f.keptExpectations,
+        lastReturnDaysLate: f.lastReturnDaysLate,
+        latestNps: f.latestNps?.nps ?? null,
+        latestNpsOn: f.latestNps ? calendarDay(f.latestNps.day) : null,
+        status: f.status,
+        outcomeReached: f.outcomeReached,
+      },
+      retention: { rate: Math.round(1000 * retention.rate) / 10, n: retention.n, hospitalWide: retention.hospitalWide },
+      history: history.map((h) => ({ on: h.changed_on, from: h.from_phase, to: h.to_phase })),
+    };
+  }
+
   private async workOut(scope: PatientScope, day: number, context: RelationshipContext, now: Date) {
     return this.writes.run((manager) => this.workOutIn(manager, scope, day, context, now));
   }
@@ -141,6 +193,16 @@ export class RelationshipService {
     await this.rules.onRelationships(manager, ruleCandidates(worked, loaded), now);
     return { worked, loaded };
   }
+}
+
+/** Before the first pass: no retention measured yet (CLV 0) and no charges known. */
+function emptyInputs(discountRate: number, graceDays: number): RelationshipInputs {
+  return {
+    retention: Object.fromEntries(RELATIONSHIP_PHASES.map((phase) => [phase, { rate: null, n: 0 }])) as RelationshipInputs['retention'],
+    chargeMeans: { byDepartment: [], hospital: null },
+    discountRate,
+    graceDays,
+  };
 }
 
 /** Takes up to `limit` marked patients (two instances never take the same row). */

@@ -1,4 +1,5 @@
 import type { Role } from './roles';
+import type { ValueTier } from './relationship';
 import type { RecoveryTrigger } from './surveys';
 /** Callback kinds (DOMAIN.md, Follow-up schedules and callbacks). */
 export const CALLBACK_KINDS = [
@@ -80,6 +81,8 @@ export interface CallbackAttempt {
 export interface CallbackItem extends CallbackSummary {
   patientName: string;
   phoneMasked: string;
+  /** The patient's value tier (relationship phases), so the desk sees whom to call first. */
+  patientValueTier: ValueTier | null;
   departmentId: number | null;
   departmentName: string | null;
   /** The expected return date the call is about (reminders and win-backs). */
@@ -106,6 +109,8 @@ export interface CallbackQueueCounts {
 export interface CallbackQuery {
   view?: CallbackView;
   kind?: CallbackKind;
+  /** Only patients of this value tier (relationship.ts). */
+  valueTier?: ValueTier;
   departmentId?: number;
   page?: number;
   pageSize?: number;

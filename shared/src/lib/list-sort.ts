@@ -28,11 +28,11 @@ export function parseSort<K extends string>(value: string | null | undefined, ke
 }
 
 /** Patient list columns (default: newest registered first). */
-export const PATIENT_SORT_KEYS = ['name', 'stage', 'lastVisitOn', 'nextVisitDue'] as const;
+export const PATIENT_SORT_KEYS = ['name', 'stage', 'lastVisitOn', 'nextVisitDue', 'valueScore'] as const;
 export type PatientSortKey = (typeof PATIENT_SORT_KEYS)[number];
 
 /** Callback queue columns (default: priority, then due time). */
-export const CALLBACK_SORT_KEYS = ['priority', 'dueAt', 'kind'] as const;
+export const CALLBACK_SORT_KEYS = ['priority', 'dueAt', 'kind', 'value'] as const;
 export type CallbackSortKey = (typeof CALLBACK_SORT_KEYS)[number];
 
 /** Survey response list columns (default: newest submitted first). */

@@ -1,6 +1,7 @@
 import type { ApiError, ErrorParams } from './api';
 import type { SurveyLanguage } from './surveys';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
+import type { RelationshipPhase, ValueTier } from './relationship';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -55,6 +56,14 @@ export interface PatientSummary {
   /** The expected return date currently in force. */
   nextVisitDue: string | null;
   lastDepartmentId: number | null;
+  /** Relationship phase and value (DOMAIN.md), worked out by the server; see `GET /api/patients/:id/relationship` for why. */
+  phase: RelationshipPhase;
+  /** The day the phase began; null until the server first worked the patient out. */
+  phaseSince: string | null;
+  valueScore: number;
+  valueTier: ValueTier;
+  /** Customer lifetime value in yuan, or in expected visits where no visit carries a charge (`clvUnit` of the relationship). */
+  clv: number;
 }
 
 /** One patient, as on the patient page: full phone, consent, note. */
@@ -97,6 +106,8 @@ export interface PatientQuery {
   q?: string;
   stage?: LifecycleStage;
   status?: RelationshipStatus;
+  phase?: RelationshipPhase;
+  valueTier?: ValueTier;
   departmentId?: number;
   page?: number;
   pageSize?: number;

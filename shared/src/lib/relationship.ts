@@ -76,8 +76,11 @@ export interface PatientRelationship {
   reasons: PhaseReason[];
   value: ValueBreakdown;
   factors: RelationshipFactors;
-  /** The 12-month retention of the patient's phase used for CLV, with its n. */
-  retention: { rate: number; n: number };
+  /**
+   * The 12-month retention (percent) CLV used, with its n: the patient's phase's, or the hospital's
+   * over all phases when nobody was in that phase a year ago (`hospitalWide`).
+   */
+  retention: { rate: number; n: number; hospitalWide: boolean };
   /** The phase history, newest first. */
   history: PhaseChange[];
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { CALLBACK_KINDS, CALLBACK_SORT_KEYS, CALLBACK_VIEWS, type CallbackKind, type CallbackQuery, type CallbackView } from '@huifang/shared';
+import { CALLBACK_KINDS, CALLBACK_SORT_KEYS, CALLBACK_VIEWS, VALUE_TIERS, type CallbackKind, type CallbackQuery, type CallbackView, type ValueTier } from '@huifang/shared';
 import { PageQueryDto } from '../../core/http/page-query.dto';
 import { IsId } from '../../core/http/id.validator';
 import { SortParam } from '../../core/http/sort-param';
@@ -16,6 +16,11 @@ export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
   @IsOptional()
   @IsIn(CALLBACK_KINDS)
   kind?: CallbackKind;
+
+  @ApiPropertyOptional({ enum: VALUE_TIERS, description: "The patient's value tier (relationship phases)" })
+  @IsOptional()
+  @IsIn(VALUE_TIERS)
+  valueTier?: ValueTier;
 
   @ApiPropertyOptional()
   @IsOptional()

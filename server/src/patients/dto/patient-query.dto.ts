@@ -5,7 +5,11 @@ import {
   LIFECYCLE_STAGES,
   PATIENT_SEARCH_MAX_LENGTH,
   PATIENT_SORT_KEYS,
+  RELATIONSHIP_PHASES,
   RELATIONSHIP_STATUSES,
+  VALUE_TIERS,
+  type RelationshipPhase,
+  type ValueTier,
   type LifecycleStage,
   type PatientQuery,
   type RelationshipStatus,
@@ -37,6 +41,16 @@ export class PatientQueryDto extends PageQueryDto implements PatientQuery {
   @IsOptional()
   @IsIn(RELATIONSHIP_STATUSES)
   status?: RelationshipStatus;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIP_PHASES, description: 'Relationship phase (DOMAIN.md)' })
+  @IsOptional()
+  @IsIn(RELATIONSHIP_PHASES)
+  phase?: RelationshipPhase;
+
+  @ApiPropertyOptional({ enum: VALUE_TIERS, description: 'Value tier (DOMAIN.md)' })
+  @IsOptional()
+  @IsIn(VALUE_TIERS)
+  valueTier?: ValueTier;
 
   @ApiPropertyOptional({ description: 'The department of the latest visit' })
   @IsOptional()
