@@ -5,9 +5,11 @@ import { timestampColumnDefaultNow } from '../core/database/column-types';
 import { PatientEntity } from '../patients/patient.entity';
 
 /**
- * A change of a patient's relationship phase: an event, like a stage transition, never edited. One
- * row per patient and day (a second change on one day updates `to_phase`), so recording is idempotent
- * across server instances. Monthly migration between phases is counted from these rows.
+ * A change of a patient's relationship phase, on the day the record says it happened. Unlike a stage
+ * transition (typed in by staff) the phase is derived, so its history is what the record supports:
+ * a visit imported with past dates puts a change in the past (relationship-work.ts). One row per
+ * patient and day, so recording is idempotent across server instances. Monthly migration between
+ * phases is counted from these rows.
  */
 @Entity('patient_phase_change')
 @Index('UQ_phase_change_patient_day', ['patientId', 'changedOn'], { unique: true })

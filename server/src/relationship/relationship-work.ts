@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { calendarDayOf } from '@huifang/shared';
 import { calendarDay } from './day-number';
 import type { LoadedPatient } from './history-loader';
-import { valueOf, factsAt } from './phase-rules';
+import { factsAt, valueOf } from './phase-rules';
 import { phaseTimeline, relationshipAt, type Relationship, type RelationshipContext } from './relationship-at';
-import { phaseSinceFromHistory, recordPhaseChanges, writeRelationships, type PhaseChangeRow, type RelationshipUpdate } from './relationship-writes';
+import { loadPhaseHistories, reconcilePhaseHistory, writeRelationships, type PhaseChangeRow, type RelationshipUpdate } from './relationship-writes';
 
 /** A patient worked out at a day, with what changed. */
 export interface WorkedOut {
@@ -12,14 +12,15 @@ export interface WorkedOut {
   departmentId: number | null;
   relationship: Relationship;
   phaseSince: string;
-  /** The phase changed now (not only in a history worked out for a patient seen the first time). */
+  /** The phase changed today (a trigger for the phases' calls). */
   changedNow: boolean;
 }
 
 /**
  * Works out every loaded patient at `day` and writes what changed: the patient row, and the phase
- * history. A patient seen for the first time (no `phase_since` yet) gets their whole history worked
- * out from the record, so the migration between phases can be counted for past months too.
+ * history. The history is what the record says (phase-timeline): a visit imported with past dates,
+ * or a corrected record, puts each change on the day it happened, not on the day it was learnt,
+ * so the months' migration stays true; working a patient out twice changes nothing.
  */
 export async function workOutAndWrite(
   manager: EntityManager,
@@ -28,55 +29,31 @@ export async function workOutAndWrite(
   context: RelationshipContext,
 ): Promise<WorkedOut[]> {
   const today = calendarDay(day);
+  const stored = await loadPhaseHistories(manager, [...loaded.keys()]);
   const changes: PhaseChangeRow[] = [];
   const worked: WorkedOut[] = [];
-  for (const [patientId, { history, stored }] of loaded) {
-    const relationship = relationshipAt(history, day, context);
-    let phaseSince = stored.phaseSince ?? today;
-    let changedNow = false;
-    if (stored.phaseSince === null) {
-      const timeline = phaseTimeline(history, day, context);
-      for (const event of timeline) {
-        const tier = event.day === day ? relationship.value.tier : valueOf(factsAt(history, event.day, context)).tier;
-        changes.push({ patientId, changedOn: calendarDay(event.day), from: event.from, to: event.to, tier });
-      }
-      phaseSince = calendarDay(timeline.at(-1)?.day ?? day);
-      changedNow = timeline.at(-1)?.day === day;
-    } else if (relationship.phase !== stored.phase) {
-      changes.push({ patientId, changedOn: today, from: stored.phase, to: relationship.phase, tier: relationship.value.tier });
-      phaseSince = today;
-      changedNow = true;
-    }
-    worked.push({ patientId, departmentId: history.departmentId, relationship, phaseSince, changedNow });
-  }
-  await recordPhaseChanges(manager, changes);
-  // A day whose changes cancelled out left no row: the phase began at the last recorded change.
-  const changedToday = worked.filter((w) => w.changedNow && loaded.get(w.patientId)?.stored.phaseSince !== null);
-  const since = await phaseSinceFromHistory(
-    manager,
-    changedToday.map((w) => w.patientId),
-  );
-  for (const w of changedToday) w.phaseSince = since.get(w.patientId) ?? w.phaseSince;
-
   const updates: RelationshipUpdate[] = [];
-  for (const w of worked) {
-    const { stored } = loaded.get(w.patientId) as LoadedPatient;
-    const next = {
-      patientId: w.patientId,
-      phase: w.relationship.phase,
-      phaseSince: w.phaseSince,
-      valueScore: w.relationship.value.score,
-      valueTier: w.relationship.value.tier,
-      clv: w.relationship.clv,
-    };
+  for (const [patientId, { history, stored: row }] of loaded) {
+    const relationship = relationshipAt(history, day, context);
+    const timeline = phaseTimeline(history, day, context).map(
+      (event): PhaseChangeRow => ({
+        patientId,
+        changedOn: calendarDay(event.day),
+        from: event.from,
+        to: event.to,
+        tier: event.day === day ? relationship.value.tier : valueOf(factsAt(history, event.day, context)).tier,
+      }),
+    );
+    changes.push(...timeline);
+    const phaseSince = timeline.at(-1)?.changedOn ?? today;
+    const changedNow = timeline.at(-1)?.changedOn === today && row.phase !== relationship.phase;
+    worked.push({ patientId, departmentId: history.departmentId, relationship, phaseSince, changedNow });
+    const next = { patientId, phase: relationship.phase, phaseSince, valueScore: relationship.value.score, valueTier: relationship.value.tier, clv: relationship.clv };
     const same =
-      stored.phase === next.phase &&
-      stored.phaseSince === next.phaseSince &&
-      stored.valueScore === next.valueScore &&
-      stored.valueTier === next.valueTier &&
-      stored.clv === next.clv;
+      row.phase === next.phase && row.phaseSince === next.phaseSince && row.valueScore === next.valueScore && row.valueTier === next.valueTier && row.clv === next.clv;
     if (!same) updates.push(next);
   }
+  await reconcilePhaseHistory(manager, stored, changes);
   await writeRelationships(manager, updates);
   return worked;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { isCalendarDay, type RelationshipPhase, type ValueTier } from '@huifang/shared';
+import type { RelationshipPhase, ValueTier } from '@huifang/shared';
 import { runRawSql } from '../core/database/raw-sql';
+import { integerList } from '../encounters/return-expectations';
 
 /** A patient row's new phase and value. */
 export interface RelationshipUpdate {
@@ -59,35 +60,46 @@ export async function writeRelationships(manager: EntityManager, updates: readon
   }
 }
 
+/** The recorded phase history of these patients, keyed `patientId|day`. */
+export async function loadPhaseHistories(manager: EntityManager, patientIds: readonly number[]): Promise<Map<string, PhaseChangeRow>> {
+  const stored = new Map<string, PhaseChangeRow>();
+  if (patientIds.length === 0) return stored;
+  const rows = (await manager.query(
+    `SELECT patient_id, changed_on, from_phase, to_phase, value_tier FROM patient_phase_change WHERE patient_id IN (${integerList(patientIds)})`,
+  )) as { patient_id: number; changed_on: string; from_phase: RelationshipPhase | null; to_phase: RelationshipPhase; value_tier: ValueTier }[];
+  for (const r of rows) {
+    const row = { patientId: Number(r.patient_id), changedOn: r.changed_on, from: r.from_phase, to: r.to_phase, tier: r.value_tier };
+    stored.set(`${row.patientId}|${row.changedOn}`, row);
+  }
+  return stored;
+}
+
 /**
- * Records phase changes, one row per patient and day: a second change on a day keeps the day's first
- * `from` and takes the new `to`; a day whose changes cancel out (back where it began) leaves no row.
- * Idempotent, so two instances recording the same change leave one row.
+ * Makes the recorded history of the patients in `stored` what `wanted` says: rows the record no
+ * longer supports go, new or different ones are written (one row per patient and day, so two
+ * instances reconciling at once leave the same rows).
  */
-export async function recordPhaseChanges(manager: EntityManager, changes: readonly PhaseChangeRow[]): Promise<void> {
-  for (let i = 0; i < changes.length; i += CHUNK) {
-    const chunk = changes.slice(i, i + CHUNK);
+export async function reconcilePhaseHistory(manager: EntityManager, stored: ReadonlyMap<string, PhaseChangeRow>, wanted: readonly PhaseChangeRow[]): Promise<void> {
+  const keep = new Set<string>();
+  const upserts: PhaseChangeRow[] = [];
+  for (const row of wanted) {
+    const key = `${row.patientId}|${row.changedOn}`;
+    keep.add(key);
+    const old = stored.get(key);
+    if (!old || old.from !== row.from || old.to !== row.to || old.tier !== row.tier) upserts.push(row);
+  }
+  const gone = [...stored.entries()].filter(([key]) => !keep.has(key)).map(([, row]) => row);
+  for (const row of gone) {
+    await runRawSql(manager, 'DELETE FROM patient_phase_change WHERE patient_id = $1 AND changed_on = $2', [row.patientId, row.changedOn]);
+  }
+  for (let i = 0; i < upserts.length; i += CHUNK) {
+    const chunk = upserts.slice(i, i + CHUNK);
     const values = chunk.map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`).join(', ');
     await runRawSql(
       manager,
       `INSERT INTO patient_phase_change (patient_id, changed_on, from_phase, to_phase, value_tier) VALUES ${values}
-       ON CONFLICT (patient_id, changed_on) DO UPDATE SET to_phase = excluded.to_phase, value_tier = excluded.value_tier`,
+       ON CONFLICT (patient_id, changed_on) DO UPDATE SET from_phase = excluded.from_phase, to_phase = excluded.to_phase, value_tier = excluded.value_tier`,
       chunk.flatMap((c) => [c.patientId, c.changedOn, c.from, c.to, c.tier]),
     );
   }
-  const cancelled = changes.filter((c) => c.from !== null);
-  if (!cancelled.every((c) => isCalendarDay(c.changedOn) && Number.isSafeInteger(c.patientId))) throw new Error('phase changes need calendar days and ids');
-  if (cancelled.length > 0) {
-    await manager.query(`DELETE FROM patient_phase_change WHERE from_phase = to_phase AND changed_on IN (${[...new Set(cancelled.map((c) => `'${c.changedOn}'`))].join(', ')})
-      AND patient_id IN (${cancelled.map((c) => Number(c.patientId)).join(', ')})`);
-  }
-}
-
-/** The day each patient's current phase began, from the recorded changes (after a day cancelled out). */
-export async function phaseSinceFromHistory(manager: EntityManager, patientIds: readonly number[]): Promise<Map<number, string>> {
-  if (patientIds.length === 0) return new Map();
-  const rows = (await manager.query(
-    `SELECT patient_id, MAX(changed_on) AS since FROM patient_phase_change WHERE patient_id IN (${patientIds.map(Number).join(', ')}) GROUP BY patient_id`,
-  )) as { patient_id: number; since: string }[];
-  return new Map(rows.map((r) => [Number(r.patient_id), r.since]));
 }
