@@ -49,6 +49,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'PUT /api/patients/{id}/consent': FRONT_DESK,
   'POST /api/patients/{id}/transitions': FRONT_DESK,
   'GET /api/patients/{id}/timeline': STAFF,
+  'GET /api/patients/{id}/relationship': STAFF,
   // PIPL: everything about one patient, and erasure of their personal data: administration only.
   'GET /api/patients/{id}/export': ADMIN,
   'POST /api/patients/{id}/erase': ADMIN,
@@ -66,6 +67,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/themes': QUALITY,
+  'GET /api/indicators/relationship': QUALITY,
+  'GET /api/indicators/relationship.csv': QUALITY,
+  'GET /api/indicators/relationship/patients': QUALITY,
   // The theme list (names and phrases, no patient data): the Themes view's readers see it; admins extend it.
   'GET /api/comment-themes': QUALITY,
   'POST /api/comment-themes': ADMIN,

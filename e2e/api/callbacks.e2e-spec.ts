@@ -227,6 +227,9 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
       'revisit_reminder:3d',
       'missed_revisit:7d',
       'service_recovery:24h',
+      'welcome:7d',
+      'win_back:1d',
+      'care:365d',
     ]);
     expect((await desk.get('/api/follow-up-rules')).status).toBe(403);
     expect((await admin.request('PUT', '/api/follow-up-rules', { rules: [{ key: 'rehab_check', enabled: true, offset: -1 }] })).status).toBe(400);

@@ -59,6 +59,7 @@ describe.each(testDatabases())('hospital settings on %s', (database) => {
         surveyExpiryDays: 10,
         surveyMinDays: 30,
         claimTimeoutMinutes: 30,
+        clvDiscountPercent: 8,
         hospitalName: { zh: '', en: '' },
         logoUrl: null,
       });

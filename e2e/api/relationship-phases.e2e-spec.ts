@@ -182,7 +182,14 @@ describe.each(testDatabases())('relationship phases and value on %s', (database)
     expect((await desk.get('/api/indicators/relationship')).status).toBe(403);
   });
 
-  it('opens the phases’ calls once: a welcome after a first visit, a win-back on entering decline', async () => {
+  it('opens the phases’ calls once, when an admin has turned them on: a welcome after a first visit, a win-back on entering decline', async () => {
+    const off = await finishedVisit(desk, { name: '规则未开' });
+    // Worked out (one visit: value above 0) while the rules are off.
+    await eventually(() => desk.get<PatientSummary>(`/api/patients/${off.patient.id}`), (r) => expect(r.body.valueScore).toBeGreaterThan(0));
+    const turnedOn = await admin.request('PUT', '/api/follow-up-rules', {
+      rules: ['welcome', 'win_back', 'care'].map((key) => ({ key, enabled: true, offset: key === 'welcome' ? 7 : key === 'win_back' ? 1 : 365 })),
+    });
+    expect(turnedOn.status).toBe(200);
     const { patient } = await finishedVisit(desk, { name: '初次来访' });
     const calls = async (id: number) =>
       (await sql('SELECT kind, priority, source_key FROM callback WHERE patient_id = $1 AND kind IN ($2, $3) ORDER BY kind', [id, 'welcome', 'win_back'])) as {
@@ -191,6 +198,8 @@ describe.each(testDatabases())('relationship phases and value on %s', (database)
         source_key: string;
       }[];
     await eventually(() => calls(patient.id), (rows) => expect(rows).toEqual([{ kind: 'welcome', priority: 'normal', source_key: `welcome:${patient.id}` }]));
+    // The first patient was worked out while the rule was off: no call for them.
+    expect(await calls(off.patient.id)).toEqual([]);
 
     // A detractor answer after the second visit, today: decline now, and a win-back call (no recovery call is open: the answer was written behind the app's back).
     await answer(ids.developing, 0, 3);

@@ -7,7 +7,7 @@ import { editSqliteTable } from './support/sqlite-table-edit';
  * again, the hospital-wide inputs it measured, daily snapshots, monthly migration counts); triggers
  * that mark a patient to work out again when their encounters, survey answers or stage transitions
  * change; and the phases' follow-up rules (welcome, win-back and care calls) as callback kinds and
- * rules. SQL frozen here; the CHECK names are TypeORM's for the entities' expressions. SQLite rebuilds
+ * rules, off until an admin turns them on (a welcome call for every first visit is a lot of calls). SQL frozen here; the CHECK names are TypeORM's for the entities' expressions. SQLite rebuilds
  * `patient`, `callback` and `follow_up_rule` for their CHECKs (every row, index and trigger kept).
  */
 
@@ -127,7 +127,7 @@ export class RelationshipPhases1766100000000 implements MigrationInterface {
     for (const sql of postgres ? postgresTriggers() : sqliteTriggers()) await queryRunner.query(sql);
     for (const [key, offset, priority] of NEW_RULES) {
       await queryRunner.query(
-        `INSERT INTO follow_up_rule (key, enabled, offset_value, unit, priority) VALUES ('${key}', ${postgres ? 'TRUE' : '1'}, ${offset}, 'days', '${priority}')`,
+        `INSERT INTO follow_up_rule (key, enabled, offset_value, unit, priority) VALUES ('${key}', ${postgres ? 'FALSE' : '0'}, ${offset}, 'days', '${priority}')`,
       );
     }
   }
