@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { callbackPriorityRank, type CallbackPriority } from '@huifang/shared';
+import { callbackPriorityRank, syntheticLoyalty, syntheticSatisfactionShift, type CallbackPriority } from '@huifang/shared';
 import { rebuildRollupsSql } from '../server/src/indicators/rollups/rebuild-rollups';
 import { Random } from './random';
 
@@ -105,7 +105,7 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
   timed('patients + encounters', () => {
     let rows = 0;
     for (let p = 1; p <= counts.patients; p++) {
-      const visits = planVisits(random, visitCounts[p - 1] as number, start, now, () => ++encounterId);
+      const visits = planVisits(random, p, visitCounts[p - 1] as number, start, now, () => ++encounterId);
       visitsByPatient[p] = visits;
       for (const v of visits) {
         insertEncounter.run(v.id, p, v.department, stamp(v.checkedIn), v.day, stamp(v.called), Math.round((v.called - v.checkedIn) / 1000), stamp(v.finished), v.due, v.returnedOn, v.superseded ? 1 : 0);
@@ -163,7 +163,7 @@ export function generate(file: string, counts: Sizes, now = Date.now(), log: (li
         rows++;
         if (!answered) continue;
         const waited = (v.called - v.checkedIn) / MINUTE;
-        const nps = npsAnswer(random, waited);
+        const nps = npsAnswer(random, waited, p);
         const csat = Math.max(1, Math.min(5, Math.round(nps / 2.2 + random.int(-1, 1) * 0.6)));
         const detractor = nps <= 6;
         respond.run(id, id, v.id, p, v.department, stamp(submitted), dayOf(submitted), nps, csat, detractor ? 1 : 0);
@@ -318,20 +318,28 @@ function spreadCounts(random: Random, patients: number, total: number, min: numb
   return counts;
 }
 
-/** One patient's visits over two years; about one in five stops coming back (churn). */
-function planVisits(random: Random, count: number, start: number, now: number, nextId: () => number): Visit[] {
-  const stops = random.chance(0.2);
+/**
+ * One patient's visits over two years; about one in four stops coming back (churn). Who stops follows
+ * shared/ synthetic-model.ts: less loyal patients (who also answer surveys less kindly), patients of
+ * busy departments (longer waits) and patients with few visits (a slow rhythm) stop more often, and
+ * the last visit of one who stops had a long wait.
+ */
+function planVisits(random: Random, patientId: number, count: number, start: number, now: number, nextId: () => number): Visit[] {
+  const primary = random.pick(DEPARTMENTS);
+  const loyalty = syntheticLoyalty(patientId);
+  const stops = random.chance(Math.min(0.9, 0.03 + 0.55 * (1 - loyalty) ** 2 * (BUSY[primary] ?? 1) + (count <= 5 ? 0.08 : 0)));
   const first = start + random.int(0, 600) * DAY;
   const last = stops ? first + random.int(60, Math.max(61, Math.floor((now - first) / DAY) - 90)) * DAY : now - random.int(1, 20) * DAY;
   const days = Array.from({ length: count }, (_, i) => (i === 0 ? first : first + random.next() * Math.max(DAY, last - first))).sort((a, b) => a - b);
-  const primary = random.pick(DEPARTMENTS);
   const visits: Visit[] = days.map((dayStart, i) => {
     const department = random.chance(0.8) ? primary : random.pick(DEPARTMENTS);
     const day = dayOf(Math.min(dayStart, now - DAY));
     const morningHour = random.int(8, 16);
     const checkedIn = startOfDay(day) + morningHour * HOUR + random.int(0, 59) * MINUTE;
     const monday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1 && morningHour < 12 ? 1.5 : 1;
-    const wait = Math.min(240, random.logNormal(18 * monday * (BUSY[department] ?? 1), 0.6)) * MINUTE;
+    const drawn = Math.min(240, random.logNormal(18 * monday * (BUSY[department] ?? 1), 0.6));
+    // The visit after which a patient stops had a long wait (the experience that made them leave).
+    const wait = (i === count - 1 && stops ? Math.max(drawn, random.int(45, 120)) : drawn) * MINUTE;
     const called = Math.min(checkedIn + Math.round(wait / 1000) * 1000, now - 2 * MINUTE);
     const finished = Math.min(called + random.int(5, 30) * MINUTE, now - MINUTE);
     const isLast = i === count - 1;
@@ -348,8 +356,9 @@ function planVisits(random: Random, count: number, start: number, now: number, n
   return visits;
 }
 
-/** Long waits make detractors. */
-function npsAnswer(random: Random, waitedMinutes: number): number {
+/** Long waits make detractors; loyal patients answer more kindly (shared/ synthetic-model.ts). */
+function npsAnswer(random: Random, waitedMinutes: number, patientId: number): number {
   const base = random.pick([10, 10, 10, 9, 9, 9, 8, 8, 7, 7, 6, 5, 3]);
-  return Math.max(0, Math.min(10, base - (waitedMinutes > 60 ? random.int(1, 4) : 0)));
+  const loyalty = Math.round(2 * syntheticSatisfactionShift(patientId));
+  return Math.max(0, Math.min(10, base + loyalty - (waitedMinutes > 60 ? random.int(1, 4) : 0)));
 }

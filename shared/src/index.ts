@@ -22,5 +22,6 @@ export * from './lib/question-rules';
 export * from './lib/relationship';
 export * from './lib/roles';
 export * from './lib/surveys';
+export * from './lib/synthetic-model';
 export * from './lib/timeline';
 export * from './lib/users';

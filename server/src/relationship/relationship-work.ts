@@ -27,33 +27,43 @@ export async function workOutAndWrite(
   loaded: ReadonlyMap<number, LoadedPatient>,
   day: number,
   context: RelationshipContext,
+  { recordChanged = true }: { recordChanged?: boolean } = {},
 ): Promise<WorkedOut[]> {
   const today = calendarDay(day);
-  const stored = await loadPhaseHistories(manager, [...loaded.keys()]);
-  const changes: PhaseChangeRow[] = [];
   const worked: WorkedOut[] = [];
   const updates: RelationshipUpdate[] = [];
+  const changes: PhaseChangeRow[] = [];
+  const retold: number[] = [];
   for (const [patientId, { history, stored: row }] of loaded) {
     const relationship = relationshipAt(history, day, context);
-    const timeline = phaseTimeline(history, day, context).map(
-      (event): PhaseChangeRow => ({
-        patientId,
-        changedOn: calendarDay(event.day),
-        from: event.from,
-        to: event.to,
-        tier: event.day === day ? relationship.value.tier : valueOf(factsAt(history, event.day, context)).tier,
-      }),
-    );
-    changes.push(...timeline);
-    const phaseSince = timeline.at(-1)?.changedOn ?? today;
-    const changedNow = timeline.at(-1)?.changedOn === today && row.phase !== relationship.phase;
-    worked.push({ patientId, departmentId: history.departmentId, relationship, phaseSince, changedNow });
-    const next = { patientId, phase: relationship.phase, phaseSince, valueScore: relationship.value.score, valueTier: relationship.value.tier, clv: relationship.clv };
+    let phaseSince = row.phaseSince;
+    let changedNow = false;
+    // The daily pass, for a patient whose record did not change (the worker has those): without a new
+    // record the phase only moves forward with time (a return falls due, a silence grows), so an
+    // unchanged phase means an unchanged history, and only a changed one needs the timeline.
+    if (recordChanged || phaseSince === null || row.phase !== relationship.phase) {
+      const timeline = phaseTimeline(history, day, context).map(
+        (event): PhaseChangeRow => ({
+          patientId,
+          changedOn: calendarDay(event.day),
+          from: event.from,
+          to: event.to,
+          tier: event.day === day ? relationship.value.tier : valueOf(factsAt(history, event.day, context)).tier,
+        }),
+      );
+      changes.push(...timeline);
+      retold.push(patientId);
+      phaseSince = timeline.at(-1)?.changedOn ?? today;
+      changedNow = timeline.at(-1)?.changedOn === today && row.phase !== relationship.phase;
+    }
+    const since = phaseSince ?? today;
+    worked.push({ patientId, departmentId: history.departmentId, relationship, phaseSince: since, changedNow });
+    const next = { patientId, phase: relationship.phase, phaseSince: since, valueScore: relationship.value.score, valueTier: relationship.value.tier, clv: relationship.clv };
     const same =
       row.phase === next.phase && row.phaseSince === next.phaseSince && row.valueScore === next.valueScore && row.valueTier === next.valueTier && row.clv === next.clv;
     if (!same) updates.push(next);
   }
-  await reconcilePhaseHistory(manager, stored, changes);
+  await reconcilePhaseHistory(manager, await loadPhaseHistories(manager, retold), changes);
   await writeRelationships(manager, updates);
   return worked;
 }

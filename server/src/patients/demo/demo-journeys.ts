@@ -1,6 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import type { Gender, LifecycleStage } from '@huifang/shared';
-import { addDays, calendarDayOf, startOfCalendarDay } from '@huifang/shared';
+import { addDays, calendarDayOf, startOfCalendarDay, syntheticReturnChance } from '@huifang/shared';
 import { CLINICIAN_SURNAMES, DEPARTMENT_PROFILES, PATIENT_NOTES, RETURN_INTERVALS, TRANSITION_REASONS } from './demo-journey-data';
 import { waitSecondsBetween } from '../../encounters/wait-seconds';
 
@@ -8,7 +8,7 @@ import { waitSecondsBetween } from '../../encounters/wait-seconds';
  * Twelve months of patient journeys, simulated visit by visit so the data tells a true story: stages
  * follow the allowed transitions, waits are skewed (longer on Monday mornings and in busy
  * departments), and patients who stop coming back after an expected return date become at risk,
- * then lapsed. Pure: rows with explicit ids, for a loader to insert into an empty database.
+ * then lapsed; who stops follows the model of shared/ synthetic-model.ts (loyalty, wait, rhythm). Pure: rows with explicit ids, for a loader to insert into an empty database.
  */
 
 export interface DemoInput {
@@ -84,8 +84,6 @@ const NEXT_STAGE: Record<LifecycleStage, [LifecycleStage | null, number][]> = {
   follow_up: [[null, 0.6], ['treatment', 0.25], ['rehabilitation', 0.15]],
 };
 
-/** Chance that a patient comes back for an expected return (per due date). */
-const RETURN_PROBABILITY = 0.96;
 
 export function generateDemoJourneys(input: DemoInput): DemoJourneys {
   faker.seed(input.seed ?? 20261123);
@@ -147,10 +145,13 @@ export function generateDemoJourneys(input: DemoInput): DemoJourneys {
       patient.lastDepartmentId = deptId;
       patient.updatedAt = encounter.finishedAt as Date;
       if (faker.number.float() < 0.12) break; // discharged for good: no expected return
-      const due = addDays(day, weighted(RETURN_INTERVALS.map(([d, w]) => [d, w] as [number, number])));
+      const interval = weighted(RETURN_INTERVALS.map(([d, w]) => [d, w] as [number, number]));
+      const due = addDays(day, interval);
       encounter.nextVisitDue = due;
       patient.nextVisitDue = due;
-      if (due >= today || faker.number.float() > RETURN_PROBABILITY) break;
+      // Whether they come back depends on who they are, the wait they just had and the rhythm (shared/ synthetic-model.ts).
+      const waited = (encounter.waitSeconds ?? 0) / 60;
+      if (due >= today || faker.number.float() > syntheticReturnChance(patient.id, waited, interval)) break;
       day = workingDay(addDays(due, faker.number.int({ min: -3, max: 6 })));
       if (day >= today) break;
       // Rehabilitation usually moves to 康复科.

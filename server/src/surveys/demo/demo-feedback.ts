@@ -1,5 +1,5 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
-import { calendarDayOf, callbackPriorityRank, isNpsDetractor, needsRecoveryAnswer, type RatingDimension } from '@huifang/shared';
+import { calendarDayOf, callbackPriorityRank, isNpsDetractor, needsRecoveryAnswer, type RatingDimension, syntheticSatisfactionShift } from '@huifang/shared';
 import { hashSurveyToken, newSurveyToken } from '../survey-token';
 import { COMMENTS, COMMUNICATION_MEAN } from './demo-feedback-data';
 
@@ -73,7 +73,8 @@ export function generateDemoFeedback(input: FeedbackInput) {
     const waitMinutes = (encounter.calledAt.getTime() - encounter.checkedInAt.getTime()) / 60_000;
     const ratings = scoreDimensions(encounter.departmentCode, waitMinutes);
     const meanRating = DIMENSIONS.reduce((sum, d) => sum + ratings[d], 0) / DIMENSIONS.length;
-    const csat = clamp(Math.round(meanRating + 0.15 + noise(0.55)), 1, 5);
+    // The patient's loyalty lifts or lowers their satisfaction (shared/ synthetic-model.ts).
+    const csat = clamp(Math.round(meanRating + 0.15 + syntheticSatisfactionShift(encounter.patientId) + noise(0.55)), 1, 5);
     const nps = clamp(Math.round(2.2 * csat - 0.7 + noise(1.2) - (waitMinutes > 60 ? 1.5 : 0)), 0, 10);
     const needsRecovery =
       needsRecoveryAnswer('nps', nps) || needsRecoveryAnswer('csat', csat) || DIMENSIONS.some((d) => needsRecoveryAnswer('rating', ratings[d]));
