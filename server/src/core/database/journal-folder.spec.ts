@@ -94,16 +94,47 @@ const postgres = scratchKinds().includes('postgres');
     }
   });
 
+  it('tries a failing fold again after the idle period, not at every tick, and folds once it succeeds', async () => {
+    const source = await connect();
+    await source.query('INSERT INTO journal (sign) VALUES (1)');
+    let tries = 0;
+    const failingTwice = async (manager: EntityManager) => {
+      if (++tries <= 2) throw new Error('fold failed');
+      await foldTotal(manager);
+    };
+    const folder = new JournalFolder(source, [failingTwice], 5, 300);
+    const until = async (done: () => Promise<boolean> | boolean) => {
+      for (let waited = 0; !(await done()); waited += 10) {
+        if (waited > 5_000) throw new Error('timed out');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    folder.start();
+    try {
+      await until(() => tries === 1);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // some 20 ticks, all inside the 300 ms pause
+      expect(tries).toBe(1);
+      await until(async () => ((await source.query('SELECT n FROM total')) as unknown[]).length === 1);
+    } finally {
+      await folder.stop();
+    }
+    expect(tries).toBe(3);
+    expect(await source.query('SELECT n FROM total')).toEqual([{ n: 1 }]);
+  });
+
   it('stops after the fold in progress has committed, and starts no other', async () => {
     const source = await connect();
     await source.query('INSERT INTO journal (sign) VALUES (1)');
+    let begun: () => void = () => undefined;
+    const foldBegun = new Promise<void>((resolve) => (begun = resolve));
     const slowFold = async (manager: EntityManager) => {
+      begun();
       await manager.query('SELECT pg_sleep(0.3)');
       await foldTotal(manager);
     };
     const folder = new JournalFolder(source, [slowFold], 5, 5);
     folder.start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await foldBegun;
     await folder.stop();
     expect(await source.query('SELECT n FROM total')).toEqual([{ n: 1 }]);
     await source.query('INSERT INTO journal (sign) VALUES (1)');

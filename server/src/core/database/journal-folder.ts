@@ -34,6 +34,8 @@ export class JournalFolder {
   private lastFold = -Infinity;
   private running: Promise<boolean> | undefined;
   private stopped = false;
+  /** After a failed fold the next waits `idleMs` (one log line per try, not four a second). */
+  private failedAt = -Infinity;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +70,7 @@ export class JournalFolder {
       return folded;
     } catch (error) {
       this.requested = true;
+      this.failedAt = performance.now();
       throw error;
     } finally {
       this.running = undefined;
@@ -85,8 +88,9 @@ export class JournalFolder {
 
   private tick(): void {
     if (this.stopped || this.running) return;
-    if (!this.requested && performance.now() - this.lastFold < this.idleMs) return;
-    this.foldNow().catch((error: unknown) => this.logger.error({ err: error }, 'folding the rollup journals failed; the next tick tries again'));
+    const now = performance.now();
+    if (now - this.failedAt < this.idleMs || (!this.requested && now - this.lastFold < this.idleMs)) return;
+    this.foldNow().catch((error: unknown) => this.logger.error({ err: error }, `folding the rollup journals failed; trying again in ${this.idleMs / 1000} s`));
   }
 
   private fold(): Promise<boolean> {
