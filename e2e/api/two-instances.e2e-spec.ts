@@ -2,6 +2,8 @@ import type { CallbackItem, SurveyInvitation } from '@huifang/shared';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
+import { runMaintenance } from '../support/maintenance-commands';
+import { journalsFolded } from '../support/rollup-folder';
 import { ADMIN_PASSWORD, startServerOn, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 
@@ -13,6 +15,26 @@ const DETRACTOR_ANSWERS = [
 ];
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 const statuses = (responses: ApiResponse[]) => responses.map((r) => r.status).sort();
+
+/** The rollup tables by key; rows whose figures are all 0 are left out (a rebuild does not write them). */
+const ROLLUP_KEYS: Record<string, string[]> = {
+  callback_daily: ['day', 'department_id'],
+  callback_duration_daily: ['day', 'department_id', 'minutes'],
+  survey_daily: ['day', 'department_id', 'template_id'],
+  survey_rating_daily: ['day', 'department_id', 'template_id', 'dimension'],
+  driver_count: ['span', 'department_id', 'first_day', 'kind', 'label', 'x', 'y'],
+  patient_status_counts: ['department_id', 'due_on', 'detractor'],
+};
+async function rollupRows(databaseUrl: string): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const [table, keys] of Object.entries(ROLLUP_KEYS)) {
+    const rows = (await runSql(databaseUrl, `SELECT * FROM ${table} ORDER BY ${keys.join(', ')}`)) as Record<string, unknown>[];
+    tables[table] = rows
+      .map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, keys.includes(column) ? value : Number(value)])))
+      .filter((row) => Object.entries(row).some(([column, value]) => !keys.includes(column) && value !== 0));
+  }
+  return tables;
+}
 
 const postgres = process.env['TEST_DATABASE_URL'];
 if (!postgres) process.stdout.write('two-instances.e2e-spec: skipped, two instances need PostgreSQL (set TEST_DATABASE_URL)\n');
@@ -98,6 +120,28 @@ if (!postgres) process.stdout.write('two-instances.e2e-spec: skipped, two instan
     )) as { calls: string }[];
     expect(perResponse.map((r) => Number(r.calls))).toEqual(ids.map(() => 1));
   });
+
+  it('counts every write once in the rollups while both instances fold their journals', async () => {
+    const links: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { encounterId } = await finishedVisit(deskA, {}, 1 + (i % 2));
+      links.push((await deskA.post<SurveyInvitation>('/api/survey-invitations', { encounterId })).body.token);
+    }
+    const patients = await Promise.all(Array.from({ length: 6 }, () => registerPatient(deskA)));
+    const anonymous = servers.map((s) => new ApiClient(s.baseUrl));
+    // Submits and check-ins through both instances at once: each instance's folder folds what it can take.
+    const written = await Promise.all([
+      ...links.map((token, i) => anonymous[i % 2].post(`/api/public/surveys/${token}`, { answers: DETRACTOR_ANSWERS })),
+      ...patients.map((patient, i) => (i % 2 ? deskB : deskA).post('/api/encounters', { patientId: patient.id, departmentId: 1 + (i % 2) })),
+    ]);
+    expect(statuses(written)).toEqual(written.map(() => 201));
+    await journalsFolded(db.url);
+    const incremental = await rollupRows(db.url);
+    expect(incremental['survey_daily'].length).toBeGreaterThan(0);
+    const rebuilt = await runMaintenance('rollups-rebuild', null, db.url);
+    expect(rebuilt.code).toBe(0);
+    expect(await rollupRows(db.url)).toEqual(incremental);
+  }, 120_000);
 
   it('locks a username out on both instances after wrong passwords through either (counters in the database)', async () => {
     const [viaA, viaB] = servers.map((s) => new ApiClient(s.baseUrl));

@@ -19,7 +19,7 @@ export function followUpConditions(scope: IndicatorScope): string {
 /**
  * The callbacks of a period as rows of figures (`g` bucket key, then `callback_daily`'s columns):
  * the days before today from the day × department rollup (rollups/callback-rollup.ts), plus any
- * journalled change not yet folded into it (written outside the app); today's callbacks already due
+ * journalled change not yet folded into it (on PostgreSQL the last moments' writes); today's callbacks already due
  * from the callbacks themselves (later days are not due yet). A few thousand rows for a year.
  */
 function followUpRows(

@@ -22,7 +22,7 @@ export async function satisfactionByGroup(
     `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
   const params = { ...scope, templateId };
   // Responses and invitations from the day × department × template rollup (rollups/survey-rollup.ts),
-  // plus any journalled change not yet folded into it (written outside the app; normally none).
+  // plus any journalled change not yet folded into it (on PostgreSQL the last moments' writes).
   const journalDay = journalDaySql(sql);
   const figures = await sql.query<Record<string, unknown>>(
     `SELECT g, ${satisfactionFiguresSql('t')} FROM (SELECT g, ${SURVEY_FIGURE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}

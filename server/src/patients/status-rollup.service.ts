@@ -5,7 +5,7 @@ import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { foldStatusJournalSql } from './status-rollup';
 
-/** Folds the patient-status journal into the counts before every write transaction commits (status-rollup.ts). */
+/** Folds the patient-status journal into the counts (WriteTransaction.addJournalFold; status-rollup.ts). */
 @Injectable()
 export class PatientStatusRollupService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
@@ -15,7 +15,7 @@ export class PatientStatusRollupService implements OnModuleInit, OnApplicationBo
   ) {}
 
   onModuleInit(): void {
-    this.writes.addBeforeCommit((manager) => this.fold(manager));
+    this.writes.addJournalFold((manager) => this.fold(manager));
   }
 
   /**

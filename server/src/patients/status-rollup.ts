@@ -8,9 +8,9 @@
  *
  * Patient rows change on many paths (check-ins, finishing visits, surveys, imports, erasure, edits),
  * so no path is trusted to report it: triggers on `patient` (migration 1765955000000) journal the old
- * and new key of every row whose key changed, and every write transaction folds the journal into the
- * counts before it commits (`PatientStatusRollupService`). Reads add what is still in the journal (rows
- * written outside the app), so the counts are exact whether or not a fold ran.
+ * and new key of every row whose key changed, and the journal is folded into the counts
+ * (`PatientStatusRollupService`: on SQLite before each commit, on PostgreSQL by the background
+ * folder). Reads add what is still in the journal, so the counts are exact whether or not a fold ran.
  */
 
 /** A patient row's key (alias or trigger row `r`), the same SQL on both databases. */
@@ -27,9 +27,9 @@ const ADD = 'ON CONFLICT (department_id, due_on, detractor) DO UPDATE SET n = pa
 const journalSums = (from: string) => `SELECT j.department_id, j.due_on, j.detractor, SUM(j.sign) FROM ${from} j GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
 /**
- * Moves the journal into the counts, keys in order (two PostgreSQL transactions lock the rows they
+ * Moves the journal into the counts, keys in order (two PostgreSQL folds lock the rows they
  * share in the same order). On PostgreSQL the journal rows are taken with DELETE … RETURNING, so rows
- * another transaction already took are not counted twice. SQLite has one writer.
+ * another fold already took are not counted twice. SQLite has one writer.
  */
 export function foldStatusJournalSql(postgres: boolean): string[] {
   if (postgres) {

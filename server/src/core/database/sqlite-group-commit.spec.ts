@@ -61,7 +61,7 @@ describe('SQLite group commit: queued writes share one COMMIT, each in its own s
   beforeEach(async () => {
     await dataSource.query('DELETE FROM note');
     writes = new WriteTransaction(dataSource, new ReadCache());
-    writes.addBeforeCommit(beforeCommit);
+    writes.addJournalFold(beforeCommit);
     beforeCommit.mockClear();
     statements.length = 0;
   });

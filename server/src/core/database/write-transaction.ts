@@ -1,10 +1,11 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { JournalFolder, type FoldStep } from './journal-folder';
 import { ReadCache } from './read-cache';
 import { beginSqliteTransactionsImmediately } from './sqlite-begin-immediate';
-import { SqliteGroupCommit, type BeforeCommitStep } from './sqlite-group-commit';
+import { SqliteGroupCommit } from './sqlite-group-commit';
 
 /**
  * Every write goes through here. On PostgreSQL it is a plain transaction. TypeORM's better-sqlite3
@@ -17,29 +18,52 @@ import { SqliteGroupCommit, type BeforeCommitStep } from './sqlite-group-commit'
  * lock: transactions begin IMMEDIATE, so a writer waits for it (asynchronously, for up to ~5 s,
  * `HUIFANG_SQLITE_WRITE_WAIT_MS`, see sqlite-begin-immediate.ts), and past that the request is answered 503 (the database is busy, try
  * again) rather than waiting without bound.
+ *
+ * The rollup journals their triggers fill are folded into the rollups by the steps added with
+ * `addJournalFold`: on SQLite before each group commit, on PostgreSQL by a background folder
+ * (journal-folder.ts), so that concurrent writers do not queue on the same rollup rows.
  */
 @Injectable()
-export class WriteTransaction {
-  private readonly beforeCommit: BeforeCommitStep[] = [];
+export class WriteTransaction implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly folds: FoldStep[] = [];
   private readonly sqlite: SqliteGroupCommit | undefined;
+  private readonly folder: JournalFolder | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: ReadCache,
     @Optional() config?: AppConfig,
   ) {
-    if (dataSource.options.type === 'postgres') return;
+    if (dataSource.options.type === 'postgres') {
+      this.folder = new JournalFolder(dataSource, this.folds);
+      return;
+    }
     beginSqliteTransactionsImmediately(dataSource, config?.sqliteWriteWaitMs);
-    this.sqlite = new SqliteGroupCommit(dataSource, this.beforeCommit);
+    this.sqlite = new SqliteGroupCommit(dataSource, this.folds);
   }
 
   /**
-   * Work every write transaction does last, before it commits (keeping derived tables such as the
-   * indicator rollups in step with the rows the work changed). On SQLite it runs once per batch of
-   * works sharing a COMMIT, after the last of them.
+   * A step folding a rollup journal into its rollup. SQLite: once per batch of works sharing a
+   * COMMIT, after the last of them. PostgreSQL: in the background folder's own transactions, shortly
+   * after writes and every few seconds; reads must add what is still in the journal.
    */
-  addBeforeCommit(step: BeforeCommitStep): void {
-    this.beforeCommit.push(step);
+  addJournalFold(step: FoldStep): void {
+    this.folds.push(step);
+  }
+
+  /** Folds every journal row committed so far (start-up: rows journalled while no server ran). */
+  async foldJournals(): Promise<void> {
+    if (this.folder) await this.folder.foldNow();
+    else await this.run(async () => undefined);
+  }
+
+  onApplicationBootstrap(): void {
+    this.folder?.start();
+  }
+
+  /** Before the database connection closes: waits for a fold in progress. */
+  async onModuleDestroy(): Promise<void> {
+    await this.folder?.stop();
   }
 
   /**
@@ -47,15 +71,12 @@ export class WriteTransaction {
    * opening a patient page must not empty the dashboard's cache.
    */
   run<T>(work: (manager: EntityManager) => Promise<T>, { changesReads = true }: { changesReads?: boolean } = {}): Promise<T> {
-    const committed = this.sqlite ? this.sqlite.run(work, changesReads) : this.dataSource.transaction((manager) => this.withSteps(work, changesReads, manager));
+    const committed = this.sqlite ? this.sqlite.run(work, changesReads) : this.dataSource.transaction(work);
     if (!changesReads) return committed;
     // Invalidate also on failure: a failed transaction may have committed before its caller saw the error.
-    return committed.finally(() => this.cache.invalidate());
-  }
-
-  private async withSteps<T>(work: (manager: EntityManager) => Promise<T>, changesReads: boolean, manager: EntityManager): Promise<T> {
-    const result = await work(manager);
-    if (changesReads) for (const step of this.beforeCommit) await step(manager);
-    return result;
+    return committed.finally(() => {
+      this.cache.invalidate();
+      this.folder?.request();
+    });
   }
 }

@@ -9,9 +9,9 @@ import type { IndicatorSql } from '../indicator-sql';
  * Callbacks change on many paths (the queue, the rules, the jobs, erasure, imports), several of them
  * bulk UPDATEs, so no path is trusted to report what it changed: triggers on `callback` (migration
  * 1765800000000) copy the figures of each old and new row into `callback_rollup_journal` (-1 / +1),
- * and every write transaction folds the journal into the rollup before it commits
- * (`RollupsService`). The triggers need no time zone; the fold turns instants into hospital days.
- * Rows written outside the app (a bulk loader) wait in the journal until the next fold or start-up.
+ * and the journal is folded into the rollup (`RollupsService`: on SQLite before each commit, on
+ * PostgreSQL by the background folder, journal-folder.ts). The triggers need no time zone; the fold
+ * turns instants into hospital days. Reads add the rows still in the journal (follow-up.query.ts).
  */
 
 export const CALLBACK_ROLLUP = 'callback';
@@ -65,9 +65,9 @@ function durationSelect(sql: IndicatorSql, from: string, sign: string): string {
 }
 
 /**
- * Moves the journal into the rollup. Keys are added in order, so two transactions on PostgreSQL
- * lock the rows they share in the same order. There, the journal rows are taken with DELETE …
- * RETURNING: rows another transaction already took are not counted twice. SQLite has one writer.
+ * Moves the journal into the rollup. Keys are added in order, so two folds on PostgreSQL (two
+ * instances) lock the rows they share in the same order. There, the journal rows are taken with
+ * DELETE … RETURNING: rows another fold already took are not counted twice. SQLite has one writer.
  */
 export function foldCallbackJournalSql(sql: IndicatorSql): string[] {
   if (sql.isPostgres) {

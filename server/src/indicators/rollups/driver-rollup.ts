@@ -22,8 +22,8 @@ import { ratedAnswerSql } from './rating-rollup';
  * Triggers (migration 1766040000000) on `survey_response`, `survey_answer`, `response_theme` and
  * `encounter` (its wait) journal each old row -1 and new row +1 into `driver_count_journal` in the
  * writing transaction, whatever wrote it (submit, demo, imports, re-tag, erasure, SQL by hand);
- * every write transaction folds the journal before it commits (rollups.service.ts), each journal
- * row counted in its day, week and month, of its department and of all.
+ * the journal is folded (rollups.service.ts: on SQLite before each commit, on PostgreSQL in the
+ * background), each journal row counted in its day, week and month, of its department and of all.
  */
 
 export const DRIVER_KINDS = ['commented', 'theme', 'rating', 'wait'] as const;
@@ -34,7 +34,7 @@ const ADD = 'ON CONFLICT (span, department_id, first_day, kind, label, x, y) DO 
 
 /**
  * Journal-shaped rows (sign, day, department_id, kind, label, x, y) summed into their spans and
- * departments, keys in order: two PostgreSQL transactions folding at once lock shared rows in the
+ * departments, keys in order: two PostgreSQL folds at once (two instances) lock shared rows in the
  * same order (see foldCallbackJournalSql).
  */
 function expand(sql: IndicatorSql, from: string): string {
@@ -97,7 +97,7 @@ export interface DriverCountRow {
 
 /**
  * The period's counts: its whole months, weeks and days of the rollup (waitSpans), plus what is
- * still in the journal (written behind the app's back since the last write transaction), zero
+ * still in the journal (not yet folded: on PostgreSQL the last moments' writes), zero
  * sums left out. `departmentId` null: all departments (the rollup's department 0).
  */
 export async function readDriverCounts(sql: IndicatorSql, from: CalendarDay, to: CalendarDay, departmentId: number | null): Promise<DriverCountRow[]> {

@@ -6,8 +6,8 @@ import { topBoxSql } from '../../surveys/band-sql';
  * department, template and dimension: `survey_rating_daily` counts the answers of each rating value
  * in its own column (the top box is applied when read, by band-sql.ts). Triggers on `survey_answer`
  * (and on `survey_response`, whose day, department and template the answers take) journal each
- * change into `survey_rating_journal` (migration 1765950000000); every write transaction folds it
- * in before it commits, as for the other rollups (survey-rollup.ts).
+ * change into `survey_rating_journal` (migration 1765950000000), folded in as for the other rollups
+ * (survey-rollup.ts).
  */
 
 const RATING_VALUES = Array.from({ length: SCALE.rating.max - SCALE.rating.min + 1 }, (_, i) => SCALE.rating.min + i);

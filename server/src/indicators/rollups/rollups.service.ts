@@ -17,8 +17,9 @@ const ZONED_ROLLUPS = [CALLBACK_ROLLUP, SURVEY_ROLLUP];
 const BUSY_RETRY_MS = 5_000;
 
 /**
- * Keeps the indicator rollups in step with their source rows: every write transaction folds the
- * journal its triggers filled before it commits; at start-up a rollup never built, or built in
+ * Keeps the indicator rollups in step with their source rows: the journals their triggers fill are
+ * folded in (WriteTransaction.addJournalFold: on SQLite before each commit, on PostgreSQL by the
+ * background folder); at start-up a rollup never built, or built in
  * another time zone than the configured one, is rebuilt, and changes written while the server was
  * stopped (a bulk loader) are folded in.
  */
@@ -36,7 +37,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
   ) {}
 
   onModuleInit(): void {
-    this.writes.addBeforeCommit((manager) => this.fold(manager));
+    this.writes.addJournalFold((manager) => this.fold(manager));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,8 +59,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
 
   /**
    * A busy database (another process holds SQLite's write lock) does not stop the start: the
-   * rollup is brought up to date a moment later. Until then every write transaction still folds
-   * the journal before it commits.
+   * rollup is brought up to date a moment later. Until then the journals are still folded.
    */
   private retryWhenBusy(error: unknown): void {
     if (!(error instanceof ServiceUnavailableException)) throw error;
@@ -80,7 +80,7 @@ export class RollupsService implements OnModuleInit, OnApplicationBootstrap, OnM
     const rows = (await this.dataSource.query(`SELECT name, time_zone AS zone FROM rollup_state`)) as { name: string; zone: string }[];
     const stale = ZONED_ROLLUPS.filter((name) => rows.find((row) => row.name === name)?.zone !== this.config.timeZone);
     if (stale.length === 0) {
-      await this.writes.run(async () => undefined); // folds what was journalled outside the app
+      await this.writes.foldJournals(); // what was journalled outside the app
     } else {
       this.logger.log(`building the ${stale.join(', ')} rollups for ${this.config.timeZone}`);
       const statements = rebuildZonedRollupsSql(this.config.database.kind, this.config.timeZone, stale);

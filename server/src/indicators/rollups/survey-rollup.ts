@@ -13,7 +13,8 @@ import type { IndicatorSql } from '../indicator-sql';
  * As for the follow-up rollup (callback-rollup.ts), triggers on `survey_response` and
  * `survey_invitation` (migration 1765950000000) copy each old and new row's figures into
  * `survey_rollup_journal` (-1 / +1), whatever wrote them (submit, invite, a loader, SQL by hand), and
- * every write transaction folds the journal into the rollup before it commits. Journal rows are of
+ * the journal is folded into the rollup (on SQLite before each commit, on PostgreSQL by the
+ * background folder; reads add what is not folded yet). Journal rows are of
  * two kinds: a response (`day` set: its submission day, NPS, CSAT) or an invitation's figures
  * (`created_at` set: `invited` and `answered`, 0 or 1; a response journals its invitation's
  * `answered` too). Template versions never change template, so the journal keeps the version.
@@ -67,7 +68,7 @@ const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, NULL AS created_a
 
 /**
  * Moves the journal into the rollup, keys in order (see foldCallbackJournalSql): on PostgreSQL the
- * rows are taken with DELETE … RETURNING, so rows another transaction took are not counted twice.
+ * rows are taken with DELETE … RETURNING, so rows another fold took are not counted twice.
  */
 export function foldSurveyJournalSql(sql: IndicatorSql): string[] {
   if (sql.isPostgres) {
