@@ -14,6 +14,9 @@
  * one that sees none cannot.
  */
 
+/** `app_setting` key the generators set ('demo' or 'benchmark'): evaluations over the data say it is synthetic. */
+export const SYNTHETIC_DATA_KEY = 'data.synthetic';
+
 /** A patient's latent loyalty in [0, 1), from their id (the same in every generator and run). */
 export function syntheticLoyalty(patientId: number): number {
   let h = (patientId * 2654435761) >>> 0;
