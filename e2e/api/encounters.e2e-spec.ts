@@ -52,6 +52,26 @@ describe.each(testDatabases())('encounters and wait time on %s', (database) => {
     expect((await desk.request<Encounter>('POST', `/api/encounters/${encounter.id}/finish`)).status).toBe(200);
   });
 
+  it('takes the visit’s charge at finish (yuan, two decimals) and refuses a bad one naming the field', async () => {
+    const patient = await registerPatient(desk);
+    const refused = async (charge: unknown) => {
+      const encounter = await checkIn(patient.id);
+      await desk.request('POST', `/api/encounters/${encounter.id}/call`);
+      const response = await desk.post<{ message: string[] }>(`/api/encounters/${encounter.id}/finish`, { charge });
+      expect([charge, response.status]).toEqual([charge, 400]);
+      expect(JSON.stringify(response.body.message)).toContain('charge');
+      expect((await desk.request('POST', `/api/encounters/${encounter.id}/finish`)).status).toBe(200);
+    };
+    for (const charge of [-1, 1.005, 10_000_001, '12', 1e308, null]) await refused(charge);
+    const encounter = await checkIn(patient.id);
+    await desk.request('POST', `/api/encounters/${encounter.id}/call`);
+    const finished = await desk.post<Encounter>(`/api/encounters/${encounter.id}/finish`, { charge: 268.5 });
+    expect(finished.status).toBe(200);
+    expect(finished.body.charge).toBe(268.5);
+    const listed = (await desk.get<{ items: Encounter[] }>(`/api/encounters?patientId=${patient.id}&status=finished&pageSize=100`)).body.items;
+    expect(listed.find((e) => e.id === encounter.id)?.charge).toBe(268.5);
+  });
+
   it('refuses out-of-order and future times with 400, and repeated steps with 409', async () => {
     const patient = await registerPatient(desk);
     const encounter = await checkIn(patient.id, 2, minutesAgo(30));

@@ -140,7 +140,7 @@ export class EncountersService {
       const result = await manager
         .createQueryBuilder()
         .update(EncounterEntity)
-        .set({ finishedAt: at, nextVisitDue: input.nextVisitDue ?? null })
+        .set({ finishedAt: at, nextVisitDue: input.nextVisitDue ?? null, ...(input.charge === undefined ? {} : { chargeCents: Math.round(input.charge * 100) }) })
         .where('id = :id AND finished_at IS NULL', { id })
         .execute();
       if (result.affected !== 1) throw alreadyFinished(id);

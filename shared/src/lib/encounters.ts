@@ -20,7 +20,7 @@ export interface Encounter {
   /** calledAt - checkedInAt in minutes (one decimal); null until called. */
   waitMinutes: number | null;
   status: EncounterStatus;
-  /** What the visit cost, in yuan (two decimals), when the HIS import brought it; null otherwise. */
+  /** What the visit cost, in yuan (two decimals), from the HIS import or given at finish; null otherwise. */
   charge?: number | null;
   /** The import that brought this visit in from the HIS; null for visits recorded at the desk. */
   importJobId?: number | null;
@@ -41,6 +41,8 @@ export interface CallRequest {
 export interface FinishRequest {
   at?: string;
   nextVisitDue?: string;
+  /** What the visit cost, in yuan (CNY, at most two decimals; up to IMPORT_CHARGE_MAX_YUAN): CLV is money once visits carry charges. */
+  charge?: number;
 }
 
 export interface EncounterQuery {
