@@ -21,6 +21,8 @@ module.exports = {
         { entryName: 'import', entryPath: './src/import-cli.ts' },
         // npm run rollups:rebuild: recompute the indicator rollups from their source rows.
         { entryName: 'rollups-rebuild', entryPath: './src/indicators/rollups/rebuild-cli.ts' },
+        // npm run relationship:pass: the day's relationship pass now (issue #14), with its times.
+        { entryName: 'relationship-pass', entryPath: './src/relationship/pass-cli.ts' },
         // npm run themes:retag: tag again the survey comments a previous tagger version read.
         { entryName: 'themes-retag', entryPath: './src/surveys/themes/retag-cli.ts' },
         // The SQLite read workers' thread (core/database/sqlite-readers.ts).

@@ -216,6 +216,8 @@ describe.each(testDatabases())('relationship phases and value on %s', (database)
     await restart();
     expect(await calls(patient.id)).toHaveLength(1);
     expect(await calls(ids.developing)).toHaveLength(1);
+    // This pass walked the records once (a daily pass, not the first): CLV corrected to the inputs it measured.
+    expect((await desk.get<PatientSummary>(`/api/patients/${ids.stable}`)).body.clv).toBe(clvOf(4, 100));
     expect(await sql('SELECT patient_id, changed_on, from_phase, to_phase, value_tier FROM patient_phase_change ORDER BY patient_id, changed_on')).toEqual(before);
   }, 90_000);
 

@@ -42,20 +42,34 @@ export function clvOf(
   means: ChargeMeans,
   discountRate: number,
 ): number {
-  const p = effectiveRetention(retention, input.phase).rate;
-  const m = meanCharge(history, input.day, means);
+  const m = meanChargeOf(ownMeanCharge(history, input.day), history.departmentId, means);
+  return clvFrom(input.visitsLast365Days, m, effectiveRetention(retention, input.phase).rate, discountRate, means);
+}
+
+/** Σ t=1..5 of r × m × p^t / (1 + d)^t, in yuan (from fen) when money, else in visits; two decimals. */
+export function clvFrom(visitsAYear: number, meanCharge: number, p: number, discountRate: number, means: ChargeMeans): number {
   let clv = 0;
-  for (let t = 1; t <= CLV_YEARS; t += 1) clv += (input.visitsLast365Days * m * p ** t) / (1 + discountRate) ** t;
-  // Fen to yuan when money.
+  for (let t = 1; t <= CLV_YEARS; t += 1) clv += (visitsAYear * meanCharge * p ** t) / (1 + discountRate) ** t;
   const inUnit = means.hospital === null ? clv : clv / 100;
   return Math.round(inUnit * 100) / 100;
 }
 
-function meanCharge(history: PatientHistory, day: number, means: ChargeMeans): number {
+/** The patient's own mean charge (fen) over the window ending at `day`, or null without charged visits. */
+export function ownMeanCharge(history: PatientHistory, day: number): number | null {
+  let total = 0;
+  let n = 0;
+  for (const e of history.encounters) {
+    if (!e.finished || e.chargeFen === null || e.day > day || e.day <= day - CHARGE_WINDOW_DAYS) continue;
+    total += e.chargeFen;
+    n += 1;
+  }
+  return n === 0 ? null : total / n;
+}
+
+/** m: the patient's own mean, else their department's, else the hospital's; 1 when no charges exist. */
+export function meanChargeOf(own: number | null, departmentId: number | null, means: ChargeMeans): number {
   if (means.hospital === null) return 1;
-  const charged = history.encounters.filter((e) => e.finished && e.chargeFen !== null && e.day <= day && e.day > day - CHARGE_WINDOW_DAYS);
-  if (charged.length > 0) return charged.reduce((sum, e) => sum + (e.chargeFen ?? 0), 0) / charged.length;
-  return (history.departmentId !== null ? means.byDepartment.get(history.departmentId) : undefined) ?? means.hospital;
+  return own ?? (departmentId !== null ? means.byDepartment.get(departmentId) : undefined) ?? means.hospital;
 }
 
 /** The p CLV uses for a phase: its own observed retention, else the hospital-wide one, else 0. */

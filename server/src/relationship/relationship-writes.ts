@@ -60,6 +60,21 @@ export async function writeRelationships(manager: EntityManager, updates: readon
   }
 }
 
+/** Sets the CLV of these patients (the daily pass's correction to the day's inputs). */
+export async function writeClv(manager: EntityManager, values: readonly [id: number, clv: number][]): Promise<void> {
+  for (let i = 0; i < values.length; i += CHUNK * 4) {
+    const chunk = values.slice(i, i + CHUNK * 4);
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('UPDATE patient SET clv = v.clv FROM (SELECT unnest($1::int[]) AS id, unnest($2::float8[]) AS clv) v WHERE patient.id = v.id', [
+        chunk.map(([id]) => id),
+        chunk.map(([, clv]) => clv),
+      ]);
+    } else {
+      for (const [id, clv] of chunk) await manager.query('UPDATE patient SET clv = ? WHERE id = ?', [clv, id]);
+    }
+  }
+}
+
 /** The recorded phase history of these patients, keyed `patientId|day`. */
 export async function loadPhaseHistories(manager: EntityManager, patientIds: readonly number[]): Promise<Map<string, PhaseChangeRow>> {
   const stored = new Map<string, PhaseChangeRow>();

@@ -11,11 +11,12 @@ import { HospitalSettingsService } from '../hospital-settings/hospital-settings.
 import { calendarDay, dayNumber } from './day-number';
 import { loadHistories, type LoadedPatient, type PatientScope } from './history-loader';
 import { HospitalTally } from './hospital-tally';
-import { clvUnitOf, effectiveRetention } from './clv';
+import { clvFrom, clvUnitOf, effectiveRetention, meanChargeOf, ownMeanCharge } from './clv';
 import { relationshipAt, type RelationshipContext } from './relationship-at';
 import { claimPass, contextOf, finishPass, inputsOf, readPassState, releasePass, type RelationshipInputs } from './relationship-inputs';
 import { backfillSnapshots, forEachPatientRange, previousMonthEnds, rebuildMigrationMonths, SnapshotTally } from './relationship-pass';
 import { workOutAndWrite, type WorkedOut } from './relationship-work';
+import { writeClv } from './relationship-writes';
 
 /** Patients worked out again per transaction by the worker. */
 const DIRTY_BATCH = 500;
@@ -46,21 +47,20 @@ export class RelationshipService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Runs the day's pass unless it ran today or another instance is running it; true when it ran. */
-  async runPass(now = new Date()): Promise<boolean> {
+  /** Runs the day's pass unless it ran today or another instance is running it; what it did, or null. */
+  async runPass(now = new Date()): Promise<PassSummary | null> {
     const today = calendarDayOf(now, this.config.timeZone);
     const claimed = await this.writes.run((manager) => claimPass(manager, today, now, PASS_LEASE_MS), { changesReads: false });
-    if (!claimed) return false;
+    if (!claimed) return null;
     try {
-      await this.pass(now, today);
-      return true;
+      return await this.pass(now, today);
     } catch (error) {
       await this.writes.run((manager) => releasePass(manager), { changesReads: false }).catch(() => undefined);
       throw error;
     }
   }
 
-  private async pass(now: Date, today: CalendarDay): Promise<void> {
+  private async pass(now: Date, today: CalendarDay): Promise<PassSummary> {
     const started = Date.now();
     const day = dayNumber(today);
     const settings = await this.hospital.current();
@@ -69,36 +69,70 @@ export class RelationshipService {
     const [{ n: snapshots }] = (await manager.query('SELECT COUNT(*) AS n FROM relationship_snapshot')) as { n: number | string }[];
     const monthEnds = Number(snapshots) === 0 ? previousMonthEnds(day, BACKFILL_MONTHS) : [];
 
-    // 1. CLV's inputs, hospital-wide: for today, and for each backfilled month end.
-    const tally = new HospitalTally([day, ...monthEnds], settings.returnGraceDays);
-    await forEachPatientRange(manager, this.config.timeZone, async (_, loaded) => {
-      for (const { history } of loaded?.values() ?? []) tally.add(history);
-    });
-    const contextAt = (d: number): RelationshipContext => ({
+    const measuredContext = (tally: HospitalTally, d: number): RelationshipContext => ({
       retention: tally.retentionAt(d),
       chargeMeans: tally.chargeMeansAt(d),
       discountRate: settings.clvDiscountPercent / 100,
       graceDays: settings.returnGraceDays,
     });
-    const context = contextAt(day);
-    const measured = Date.now();
-
-    // 2. Everyone worked out for today (written range by range), and the snapshots.
     const snapshot = new SnapshotTally();
     const monthSnapshots = new Map(monthEnds.map((d) => [d, new SnapshotTally()]));
-    const monthContexts = new Map(monthEnds.map((d) => [d, contextAt(d)]));
     let patients = 0;
-    await forEachPatientRange(
-      manager,
-      this.config.timeZone,
-      async (scope) => {
-        const { worked, loaded } = await this.workOut(scope, day, context, now, { recordChanged: false });
-        snapshot.addWorked(worked);
-        if (monthEnds.length > 0) backfillSnapshots([...loaded.values()].map((l) => l.history), monthContexts, monthSnapshots);
-        patients += worked.length;
-      },
-      { load: false },
-    );
+    let context: RelationshipContext;
+    let measured: number;
+    if (monthEnds.length > 0) {
+      // A first pass: CLV's inputs for today and each month end backfilled first, then everyone.
+      const tally = new HospitalTally([day, ...monthEnds], settings.returnGraceDays);
+      await forEachPatientRange(manager, this.config.timeZone, async (_, loaded) => {
+        for (const { history } of loaded?.values() ?? []) tally.add(history);
+      });
+      context = measuredContext(tally, day);
+      measured = Date.now();
+      const monthContexts = new Map(monthEnds.map((d) => [d, measuredContext(tally, d)]));
+      await forEachPatientRange(
+        manager,
+        this.config.timeZone,
+        async (scope) => {
+          const { worked, loaded } = await this.workOut(scope, day, context, now, { recordChanged: false });
+          snapshot.addWorked(worked);
+          backfillSnapshots([...loaded.values()].map((l) => l.history), monthContexts, monthSnapshots);
+          patients += worked.length;
+        },
+        { load: false },
+      );
+    } else {
+      // A daily pass walks the records once: everyone is worked out with the last pass's CLV inputs
+      // while today's are measured, then CLV alone is corrected to today's inputs (r, the own mean
+      // charge and the phase are all it needs).
+      const tally = new HospitalTally([day], settings.returnGraceDays);
+      const provisional = { ...contextOf(previous?.inputs ?? emptyInputs(0, 0)), discountRate: settings.clvDiscountPercent / 100, graceDays: settings.returnGraceDays };
+      const clvInputs: ClvInputs[] = [];
+      await forEachPatientRange(
+        manager,
+        this.config.timeZone,
+        async (scope) => {
+          const { worked, loaded } = await this.workOut(scope, day, provisional, now, { recordChanged: false });
+          for (const w of worked) {
+            const history = (loaded.get(w.patientId) as LoadedPatient).history;
+            tally.add(history);
+            clvInputs.push({ worked: w, ownMean: ownMeanCharge(history, day) });
+          }
+          patients += worked.length;
+        },
+        { load: false },
+      );
+      measured = Date.now();
+      context = measuredContext(tally, day);
+      const corrected: [id: number, clv: number][] = [];
+      for (const { worked: w, ownMean } of clvInputs) {
+        const m = meanChargeOf(ownMean, w.departmentId, context.chargeMeans);
+        const clv = clvFrom(w.relationship.facts.visitsLast365Days, m, effectiveRetention(context.retention, w.relationship.phase).rate, context.discountRate, context.chargeMeans);
+        if (clv !== w.relationship.clv) corrected.push([w.patientId, clv]);
+        w.relationship.clv = clv;
+      }
+      await this.writes.run((m) => writeClv(m, corrected));
+      snapshot.addWorked(clvInputs.map((c) => c.worked));
+    }
 
     const workedOut = Date.now();
     // 3. Snapshots, the months' migration and the inputs the worker will use until the next pass.
@@ -109,10 +143,17 @@ export class RelationshipService {
       await rebuildMigrationMonths(m, months, today);
       await finishPass(m, today, now, inputsOf(context));
     });
-    const timings = `inputs ${measured - started} ms, working out ${workedOut - measured} ms, snapshots and migration ${Date.now() - workedOut} ms`;
-    this.logger.log(
-      `relationship pass for ${today}: ${patients} patients in ${Date.now() - started} ms (${timings})${monthEnds.length > 0 ? `, with ${monthEnds.length} month ends backfilled` : ''}`,
-    );
+    const summary: PassSummary = {
+      day: today,
+      patients,
+      totalMs: Date.now() - started,
+      inputsMs: monthEnds.length > 0 ? measured - started : workedOut - measured,
+      workingOutMs: monthEnds.length > 0 ? workedOut - measured : measured - started,
+      snapshotsMs: Date.now() - workedOut,
+      backfilledMonthEnds: monthEnds.length,
+    };
+    this.logger.log(`relationship pass: ${describePass(summary)}`);
+    return summary;
   }
 
   /**
@@ -198,6 +239,32 @@ export class RelationshipService {
     await this.rules.onRelationships(manager, ruleCandidates(worked, loaded), now);
     return { worked, loaded };
   }
+}
+
+/** A patient worked out by the daily pass, and what their CLV needs once today's inputs are known. */
+interface ClvInputs {
+  worked: WorkedOut;
+  ownMean: number | null;
+}
+
+/** What a pass did and how long each stage took. */
+export interface PassSummary {
+  day: CalendarDay;
+  patients: number;
+  totalMs: number;
+  /** Measuring CLV's hospital-wide inputs (a walk over every record). */
+  inputsMs: number;
+  /** Working every patient out and writing what changed (a second walk). */
+  workingOutMs: number;
+  snapshotsMs: number;
+  backfilledMonthEnds: number;
+}
+
+export function describePass(s: PassSummary): string {
+  return (
+    `${s.day}: ${s.patients} patients in ${s.totalMs} ms (inputs ${s.inputsMs} ms, working out ${s.workingOutMs} ms, snapshots and migration ${s.snapshotsMs} ms)` +
+    (s.backfilledMonthEnds > 0 ? `, with ${s.backfilledMonthEnds} month ends backfilled` : '')
+  );
 }
 
 /** Before the first pass: no retention measured yet (CLV 0) and no charges known. */
