@@ -34,7 +34,7 @@ describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
       for (const sql of statements) await old.query(sql);
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: MIGRATION });
       const built = await rows(migrated);
       // Department 0 (all), the day: a tagged comment with NPS 3, its theme, two ratings (one without NPS), one wait (15-30 min, NPS 3, CSAT 2).
       expect(built.filter((row) => row['span'] === 'day' && Number(row['department_id']) === 0).map((row) => [row['kind'], row['label'], row['x'], row['y'], row['n']])).toEqual([

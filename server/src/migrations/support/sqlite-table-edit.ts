@@ -4,7 +4,8 @@ import type { QueryRunner } from 'typeorm';
  * SQLite cannot drop a NOT NULL or change a CHECK in place: the table is made again. This edits the
  * table's own CREATE statement with exact text replacements (each must match once, so a definition
  * that is not the one the migration was written against stops it instead of being half changed),
- * copies every row, and puts back the table's indexes and triggers and its AUTOINCREMENT counter.
+ * copies every row, and puts back the table's indexes and triggers (in the order they were made:
+ * without statistics SQLite's planner breaks ties between indexes by it) and its AUTOINCREMENT counter.
  * Triggers of other tables that read this one stay as they are: the rename runs with
  * `legacy_alter_table` on, so SQLite neither rewrites nor re-checks them while the name is gone.
  * Needs foreign key enforcement off (the migration runner turns it off), or the drop would cascade.
@@ -21,7 +22,7 @@ export async function editSqliteTable(queryRunner: QueryRunner, table: string, r
     definition = definition.slice(0, at) + to + definition.slice(at + from.length);
   }
   const dependents = (await queryRunner.query(
-    "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+    "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, rowid",
     [table],
   )) as { sql: string }[];
   const [sequence] = (await queryRunner.query('SELECT seq FROM sqlite_sequence WHERE name = ?', [table])) as { seq: number }[];

@@ -3,8 +3,8 @@ import { appDataSource } from './app-schema';
 import { createScratchDatabase, type ScratchDatabase, type ScratchKind } from './scratch-database';
 
 export interface MigrationHarness {
-  /** Runs the migrations on it (all, or those before `migrationsBefore`); closed and dropped after the test. */
-  migrate(options?: { migrationsBefore?: string }): Promise<DataSource>;
+  /** Runs the migrations on it (all, those before `migrationsBefore`, or up to `migrationsThrough`); closed and dropped after the test. */
+  migrate(options?: { migrationsBefore?: string; migrationsThrough?: string }): Promise<DataSource>;
 }
 
 /**
