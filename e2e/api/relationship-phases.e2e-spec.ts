@@ -156,13 +156,23 @@ describe.each(testDatabases())('relationship phases and value on %s', (database)
     expect(view.highValueInDecline).toEqual({ n: 0, of: 0, share: null });
     expect(view.retention.find((r) => r.phase === 'exploration')).toEqual({ phase: 'exploration', rate: 100, n: 1 });
 
-    // This month: every patient known ends it in their phase now; each cell lists exactly its patients.
+    // This month, worked by hand from each history: the month began 0-30 days ago, so
+    //  - stable (stable since day -55), stopped (decline since -79: 140 days after the last of three
+    //    visits a month apart is over 60 and over 2 × 30) and lapsed (decline since -69, the day after its
+    //    missed return) were in their phase already on its first day: stable → stable, decline → decline × 2;
+    //  - fresh (exploration since registering today) is new this month: new → exploration;
+    //  - developing (exploration at -20, development at -5) depends on how long ago the month began.
     const month = view.migration.at(-1);
     expect(month?.month).toBe(dayOf(0).slice(0, 7));
-    const cells = [...(month?.cells ?? []).map((c) => ({ ...c, fromPhase: c.from })), ...(month?.entered ?? []).map((c) => ({ ...c, fromPhase: 'new' }))];
-    expect(cells.reduce((sum, c) => sum + c.n, 0)).toBe(5);
+    const monthBegan = -Number(dayOf(0).slice(8, 10)) + 1; // the first day of the month, as an offset from today
+    const developingFrom = monthBegan < -20 ? 'new' : monthBegan < -5 ? 'exploration' : 'development';
+    const cells = [...(month?.cells ?? []).map((c) => ({ from: c.from as string, to: c.to, n: c.n })), ...(month?.entered ?? []).map((c) => ({ from: 'new', to: c.to, n: c.n }))];
+    const expected = new Map<string, number>([['stable>stable', 1], ['decline>decline', 2], ['new>exploration', 1]]);
+    expected.set(`${developingFrom}>development`, (expected.get(`${developingFrom}>development`) ?? 0) + 1);
+    expect(new Map(cells.map((c) => [`${c.from}>${c.to}`, c.n]))).toEqual(expected);
+    // Each cell lists exactly its patients.
     for (const cell of cells) {
-      const page = await quality.get<Page<PatientSummary>>(`/api/indicators/relationship/patients?month=${month?.month}&fromPhase=${cell.fromPhase}&toPhase=${cell.to}`);
+      const page = await quality.get<Page<PatientSummary>>(`/api/indicators/relationship/patients?month=${month?.month}&fromPhase=${cell.from}&toPhase=${cell.to}`);
       expect(page.status).toBe(200);
       expect(page.body.total).toBe(cell.n);
       expect(page.body.items.every((p) => p.phase === cell.to)).toBe(true);
@@ -207,6 +217,10 @@ describe.each(testDatabases())('relationship phases and value on %s', (database)
       () => calls(ids.developing),
       (rows) => expect(rows).toEqual([{ kind: 'win_back', priority: 'normal', source_key: `decline:${ids.developing}:${dayOf(0)}` }]),
     );
+    // Its reason names the decline's reasons, for the desk to read (worded by the client).
+    expect(await sql("SELECT reason FROM callback WHERE kind = 'win_back' AND patient_id = $1", [ids.developing])).toEqual([
+      { reason: 'decline:status_at_risk,detractor_after_second_visit' },
+    ]);
     const developing = (await desk.get<PatientRelationship>(`/api/patients/${ids.developing}/relationship`)).body;
     expect(developing).toMatchObject({ phase: 'decline', phaseSince: dayOf(0), reasons: ['status_at_risk', 'detractor_after_second_visit'] });
     expect(developing.history[0]).toEqual({ on: dayOf(0), from: 'development', to: 'decline' });

@@ -1,4 +1,4 @@
-import type { RelationshipPhase, ValueTier } from '@huifang/shared';
+import { WIN_BACK_REASON_PREFIX, type PhaseReason, type RelationshipPhase, type ValueTier } from '@huifang/shared';
 import { addDays, type CalendarDay } from '@huifang/shared';
 import { atCallHour, type NewCallback, type RuleSettings } from './rule-schedule';
 
@@ -23,6 +23,8 @@ export interface PhaseRuleCandidate {
   lastContactOn: CalendarDay | null;
   /** Decline explained by a missed expected return: the missed-revisit rule's call covers it. */
   returnOverdue: boolean;
+  /** Why the patient is in their phase (PHASE_REASONS), for the win-back call's reason. */
+  reasons: readonly PhaseReason[];
 }
 
 /** How far back a trigger may lie and still fire (an import of old history is not a flood of calls). */
@@ -49,6 +51,8 @@ export function phaseCallbacks(rules: RuleSettings, c: PhaseRuleCandidate, today
       ...base,
       kind: 'win_back',
       priority: c.tier === 'high' ? 'high' : winBack.priority,
+      // The decline's reasons as codes (PHASE_REASONS), which the client words in the user's language.
+      reason: `${WIN_BACK_REASON_PREFIX}${c.reasons.join(',')}`,
       dueAt: due(addDays(c.phaseSince, winBack.offset)),
       sourceKey: `decline:${c.patientId}:${c.phaseSince}`,
     });

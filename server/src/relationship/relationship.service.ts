@@ -303,6 +303,7 @@ function ruleCandidates(worked: readonly WorkedOut[], loaded: ReadonlyMap<number
       firstVisitOn: facts.visits[0] ? calendarDay(facts.visits[0].day) : null,
       lastContactOn: Number.isFinite(lastContact) ? calendarDay(lastContact) : null,
       returnOverdue: facts.returnOverdue,
+      reasons: w.relationship.reasons,
       callable: patient.callable,
     };
   });

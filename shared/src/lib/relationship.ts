@@ -34,6 +34,16 @@ export const PHASE_REASONS = [
 ] as const;
 export type PhaseReason = (typeof PHASE_REASONS)[number];
 
+/** A win-back call's reason: this prefix, then the decline's reasons (PHASE_REASONS) joined by commas. */
+export const WIN_BACK_REASON_PREFIX = 'decline:';
+
+/** The decline's reasons a win-back call's reason names, or null for any other reason text. */
+export function winBackReasons(reason: string | null): PhaseReason[] | null {
+  if (!reason?.startsWith(WIN_BACK_REASON_PREFIX)) return null;
+  const codes = reason.slice(WIN_BACK_REASON_PREFIX.length).split(',');
+  return codes.every((code) => (PHASE_REASONS as readonly string[]).includes(code)) ? (codes as PhaseReason[]) : null;
+}
+
 /** The facts a patient's phase and value were worked out from, for the patient page's "why". */
 export interface RelationshipFactors {
   /** The day they were worked out for (hospital time zone). */
