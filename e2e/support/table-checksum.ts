@@ -20,6 +20,28 @@ export interface SnapshotReader {
 /** Migration bookkeeping, and tables that refused requests legitimately write (audit, login attempts, throttling). */
 const EXCLUDED = /^(migrations|typeorm_metadata|audit_entry)$|login|lockout|throttl|rate_limit|^sqlite_/;
 
+/*
+ * Work the server does shortly after a write, in its own transactions: the relationship worker (takes
+ * `relationship_dirty`), the daily relationship pass (holds `relationship_state.lease_until`) and, on
+ * PostgreSQL, the rollup journals' folder. A snapshot waits until it is done, so that it holds what
+ * the requests before it did, all of it.
+ */
+const QUEUES = ['relationship_dirty', 'callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal', 'driver_count_journal', 'patient_status_journal'];
+
+function settledSql(tables: readonly string[]): string {
+  const parts = QUEUES.filter((table) => tables.includes(table)).map((table) => `(SELECT COUNT(*) FROM "${table}")`);
+  if (tables.includes('relationship_state')) parts.push('(SELECT COUNT(*) FROM relationship_state WHERE lease_until IS NOT NULL)');
+  return `SELECT ${parts.length > 0 ? parts.join(' + ') : '0'} AS n`;
+}
+
+async function settle(pending: () => Promise<number>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await pending()) > 0) {
+    if (Date.now() > until) throw new Error('the server did not finish its work after the writes (relationship worker, pass or journal folder)');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function checksum(rows: unknown[]): string {
   // Order-independent: each row as JSON, sorted, hashed.
   const lines = rows.map((row) => JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).sort();
@@ -33,9 +55,13 @@ export async function openSnapshotReader(databaseUrl: string): Promise<SnapshotR
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
       .map((row) => row.name)
       .filter((name) => !EXCLUDED.test(name));
+    const pending = db.prepare(settledSql(tables));
     return {
       tables,
-      snapshot: async () => collect(tables, (table) => db.prepare(`SELECT * FROM "${table}"`).all()),
+      snapshot: async () => {
+        await settle(async () => Number((pending.get() as { n: number }).n));
+        return collect(tables, (table) => db.prepare(`SELECT * FROM "${table}"`).all());
+      },
       close: async () => {
         db.close();
       },
@@ -53,6 +79,8 @@ export async function openSnapshotReader(databaseUrl: string): Promise<SnapshotR
   return {
     tables,
     snapshot: async () => {
+      const pending = settledSql(tables);
+      await settle(async () => Number((await client.query<{ n: string }>(pending)).rows[0]?.n));
       const results = (await client.query(readAll)) as unknown as { rows: unknown[] }[];
       if (!Array.isArray(results) || results.length !== tables.length + 2) throw new Error('a snapshot did not read every table');
       return collect(tables, (table) => (results[tables.indexOf(table) + 1] as { rows: unknown[] }).rows);

@@ -1,8 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { WriteTransaction } from '../core/database/write-transaction';
 import { RelationshipService } from './relationship.service';
 
-/** How often marked patients are worked out again, and how often the day's pass is looked for. */
+/**
+ * How often marked patients are worked out again (at the latest: a write through this instance starts
+ * the worker a moment after it commits), and how often the day's pass is looked for.
+ */
 const DIRTY_EVERY_MS = 1_000;
+/** After a write commits: long enough to take the marks of a burst of writes together. */
+const AFTER_WRITE_MS = 20;
 const PASS_EVERY_MS = 60_000;
 
 /**
@@ -16,7 +22,29 @@ export class RelationshipUpkeep implements OnApplicationBootstrap, OnModuleDestr
   private readonly timers: NodeJS.Timeout[] = [];
   private running = false;
 
-  constructor(private readonly relationship: RelationshipService) {}
+  private soon: NodeJS.Timeout | undefined;
+  private again = false;
+
+  constructor(
+    private readonly relationship: RelationshipService,
+    writes: WriteTransaction,
+  ) {
+    writes.afterWrites(() => this.kick());
+  }
+
+  /** A write committed: work its marked patients out shortly (once per burst). */
+  private kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.tick(false);
+    }, AFTER_WRITE_MS);
+    this.soon.unref();
+  }
 
   onApplicationBootstrap(): void {
     const start = setTimeout(() => void this.tick(true), 500);
@@ -27,6 +55,7 @@ export class RelationshipUpkeep implements OnApplicationBootstrap, OnModuleDestr
 
   onModuleDestroy(): void {
     for (const timer of this.timers) clearTimeout(timer);
+    clearTimeout(this.soon);
   }
 
   /** One piece of work at a time: a pass and the worker never overlap in one process. */
@@ -40,6 +69,10 @@ export class RelationshipUpkeep implements OnApplicationBootstrap, OnModuleDestr
       this.logger.error({ err: error }, 'relationship upkeep failed; the next tick retries');
     } finally {
       this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
     }
   }
 }

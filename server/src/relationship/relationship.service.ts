@@ -167,6 +167,9 @@ export class RelationshipService {
     const context = contextOf(state.inputs);
     let total = 0;
     for (;;) {
+      // A read first: no write transaction (and no wake-up of this worker by its own commit) when nobody is marked.
+      const [marked] = (await this.dataSource.query('SELECT patient_id FROM relationship_dirty LIMIT 1')) as unknown[];
+      if (!marked) return total;
       const count = await this.writes.run(async (manager) => {
         const ids = await takeDirty(manager, DIRTY_BATCH);
         if (ids.length === 0) return 0;

@@ -26,6 +26,7 @@ import { SqliteGroupCommit } from './sqlite-group-commit';
 @Injectable()
 export class WriteTransaction implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly folds: FoldStep[] = [];
+  private readonly writeListeners: (() => void)[] = [];
   private readonly sqlite: SqliteGroupCommit | undefined;
   private readonly folder: JournalFolder | undefined;
 
@@ -49,6 +50,14 @@ export class WriteTransaction implements OnApplicationBootstrap, OnModuleDestroy
    */
   addJournalFold(step: FoldStep): void {
     this.folds.push(step);
+  }
+
+  /**
+   * Work to start soon after every write that changes reads commits (the relationship worker takes
+   * the patients the write marked); called after the commit, never awaited.
+   */
+  afterWrites(listener: () => void): void {
+    this.writeListeners.push(listener);
   }
 
   /** Folds every journal row committed so far (start-up: rows journalled while no server ran). */
@@ -77,6 +86,7 @@ export class WriteTransaction implements OnApplicationBootstrap, OnModuleDestroy
     return committed.finally(() => {
       this.cache.invalidate();
       this.folder?.request();
+      for (const listener of this.writeListeners) listener();
     });
   }
 }
