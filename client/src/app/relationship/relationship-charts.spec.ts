@@ -78,6 +78,7 @@ describe('relationship charts', () => {
       ['2026-12', 'relationship.units.visits{"value":"20,263.5"}', '2000'],
     ]);
     expect(equityChart([{ month: '2026-10', equity: null, patients: null }], 'CNY', CONTEXT).empty).toBe(true);
+    expect(equityChart([{ month: '2026-12', equity: 0, patients: 0 }], 'CNY', CONTEXT).empty).toBe(true);
   });
 
   it('ask the API for a cell’s patients and title it', () => {

@@ -139,7 +139,8 @@ export function equityChart(
       ],
     },
     hits: [trend.map(() => null)],
-    empty: trend.every((point) => point.equity === null),
+    // A fresh install: snapshots of nobody are no trend.
+    empty: trend.every((point) => point.equity === null || !point.patients),
     table: {
       columns: [t('relationship.view.equity.month'), t('relationship.view.equity.title'), t('relationship.view.equity.patientsColumn')],
       rows: trend.map((point) => ({ label: point.month, cells: [value(point.equity), point.patients === null ? '—' : String(point.patients)], drills: [] })),
