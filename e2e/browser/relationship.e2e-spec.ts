@@ -42,7 +42,7 @@ describeInBrowser('relationship phases and patient value in the browser', () => 
     await server?.stop();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
   });
   afterEach(() => context?.close());
@@ -71,6 +71,16 @@ describeInBrowser('relationship phases and patient value in the browser', () => 
       expect([c.phase, c.tier, (await relationship.count(c.phase, c.tier).innerText()).trim()]).toEqual([c.phase, c.tier, String(c.n)]);
     }
     await page.getByTestId('relationship-as-of').waitFor();
+
+    // The CSV of the view shown: UTF-8 with a BOM, the counts now first.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('relationship-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`relationship_${body.from}_${body.to}.csv`);
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('section,month,from_phase,to_phase,phase,value_tier,patients,clv,clv_unit');
+    expect(lines.filter((line) => line.startsWith('current,'))).toHaveLength(body.counts.length);
 
     // The last month's migration as a heatmap: one cell per move with patients; a click lists them.
     const month = body.migration.at(-1);
