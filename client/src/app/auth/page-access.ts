@@ -5,6 +5,7 @@ export const STAFF_PAGES = [
   'patients',
   'callbacks',
   'dashboard',
+  'relationship',
   'feedback',
   'users',
   'departments',
@@ -30,6 +31,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   // Quality managers work the service-recovery callbacks (DOMAIN.md, Actors).
   callbacks: { path: 'callbacks', roles: ['front_desk', 'quality_manager', 'admin'] },
   dashboard: { path: 'dashboard', roles: ['quality_manager', 'admin'] },
+  // Relationship phases and patient value (DOMAIN.md): the quality managers' view, beside the dashboard.
+  relationship: { path: 'relationship', roles: ['quality_manager', 'admin'] },
   // `/feedback/:token` is reserved for the public patient survey page.
   feedback: { path: 'feedback-responses', roles: ['quality_manager', 'admin'] },
   users: { path: 'users', roles: ['admin'] },

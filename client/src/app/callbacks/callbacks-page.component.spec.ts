@@ -33,6 +33,7 @@ function item(changes: Partial<CallbackItem> = {}): CallbackItem {
     createdAt: '2026-11-22T12:21:00+08:00',
     patientName: '王芳',
     phoneMasked: '138****8000',
+    patientValueTier: null,
     departmentId: 2,
     departmentName: '外科',
     expectedOn: null,
@@ -117,7 +118,7 @@ describe('CallbacksPageComponent', () => {
     fixture.nativeElement.querySelector(`[data-testid="${id}"]`) as T | null;
 
   it('shows the overdue view with counts on the tabs and one row per callback', async () => {
-    await answer([item(), item({ id: 42, kind: 'missed_revisit', priority: 'normal', reason: null, expectedOn: '2026-08-19' })]);
+    await answer([item({ patientValueTier: 'high' }), item({ id: 42, kind: 'missed_revisit', priority: 'normal', reason: null, expectedOn: '2026-08-19' })]);
 
     expect(byTestId('callbacks-count-overdue')?.textContent?.trim()).toBe('1');
     expect(byTestId('callbacks-tab-today')?.textContent).toContain('4');
@@ -132,6 +133,9 @@ describe('CallbacksPageComponent', () => {
     expect(byTestId('callback-due-41')?.classList).toContain('due-overdue');
     expect(row?.textContent).toContain('21 h overdue');
     expect(byTestId('callback-row-42')?.textContent).toContain('Expected back Aug 19, 2026');
+    // The patient's value tier, so the desk sees whom to call first; a patient not yet worked out shows a dash.
+    expect(byTestId('callback-value-41')?.textContent?.trim()).toBe('High value');
+    expect(byTestId('callback-value-42')?.textContent?.trim()).toBe('—');
   });
 
   it('fetches the queue again every 5 s, shows a colleague’s claim, and pauses while the tab is hidden', async () => {
@@ -168,20 +172,21 @@ describe('CallbacksPageComponent', () => {
     httpMock.expectOne('/api/callbacks/counts').flush(COUNTS);
     await settle();
 
-    await TestBed.inject(Router).navigateByUrl('/?view=upcoming&kind=manual&departmentId=2&page=2');
+    await TestBed.inject(Router).navigateByUrl('/?view=upcoming&kind=manual&valueTier=high&departmentId=2&sort=-value&page=2');
     await settle();
     httpMock
-      .expectOne('/api/callbacks?view=upcoming&kind=manual&departmentId=2&page=2&pageSize=20')
+      .expectOne('/api/callbacks?view=upcoming&kind=manual&valueTier=high&departmentId=2&page=2&pageSize=20&sort=-value')
       .flush({ items: [item({ kind: 'manual' })], total: 21, page: 2, pageSize: 20 });
-    httpMock.expectOne('/api/callbacks/counts?kind=manual&departmentId=2').flush(COUNTS);
+    httpMock.expectOne('/api/callbacks/counts?kind=manual&valueTier=high&departmentId=2').flush(COUNTS);
     await settle();
     expect(byTestId('callback-row-41')?.getAttribute('data-kind')).toBe('manual');
-    // Switching tabs keeps the filters and starts at the first page.
-    expect(byTestId('callbacks-tab-overdue')?.getAttribute('href')).toBe('/?kind=manual&departmentId=2');
+    // Switching tabs keeps the filters and the order, and starts at the first page.
+    expect(byTestId('callbacks-tab-overdue')?.getAttribute('href')).toBe('/?kind=manual&valueTier=high&departmentId=2&sort=-value');
+    // Clearing the filters keeps the order.
     byTestId('callbacks-clear-filters')?.click();
     await settle();
-    expect(TestBed.inject(Router).url).toBe('/?view=upcoming');
-    httpMock.expectOne('/api/callbacks?view=upcoming&page=1&pageSize=20').flush(page([]));
+    expect(TestBed.inject(Router).url).toBe('/?view=upcoming&sort=-value');
+    httpMock.expectOne('/api/callbacks?view=upcoming&page=1&pageSize=20&sort=-value').flush(page([]));
     httpMock.expectOne('/api/callbacks/counts').flush(COUNTS);
   });
 

@@ -21,6 +21,7 @@ import {
   type ClaimedCallback,
   type Department,
   type Page,
+  VALUE_TIERS,
   workableCallbackKinds,
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -48,6 +49,7 @@ import { DepartmentsApiService } from '../departments/departments-api.service';
 import { formatHospitalDate } from '../i18n/hospital-date';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
+import { ValueTierBadgeComponent } from '../relationship/value-tier-badge.component';
 import { CALL_PANEL_CONFIG, CallPanelComponent, type CallPanelData } from './call-panel.component';
 import { type CallPanelResult, resultMessage } from './call-result';
 import { CallbacksApiService } from './callbacks-api.service';
@@ -70,8 +72,8 @@ import { QUEUE_POLL_MS, pageVisibility, pollWhileVisible } from './visible-polli
 type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { error: unknown };
 
 /**
- * The callback queue: overdue, today and upcoming calls by priority then due time, filtered by kind
- * and department (all in the URL). Fetched again every 5 s while the tab is visible, so a colleague's
+ * The callback queue: overdue, today and upcoming calls by priority then due time (or by the
+ * patient's value), filtered by kind, value tier and department (all in the URL). Fetched again every 5 s while the tab is visible, so a colleague's
  * claim shows within seconds. Claiming opens the call panel.
  */
 @Component({
@@ -90,6 +92,7 @@ type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { erro
     MatTabsModule,
     RecoveryReasonComponent,
     TranslocoDirective,
+    ValueTierBadgeComponent,
   ],
   providers: [provideCallbacksScope()],
   templateUrl: './callbacks-page.component.html',
@@ -111,7 +114,8 @@ export class CallbacksPageComponent {
   /** The kinds this role works: a quality manager's queue is service recovery only (no kind filter then). */
   protected readonly kinds = workableCallbackKinds(this.auth.user()?.role ?? 'front_desk');
   protected readonly pageSizeOptions = QUEUE_PAGE_SIZE_OPTIONS;
-  protected readonly columns = ['priority', 'patient', 'kind', 'due', 'attempts', 'action'];
+  protected readonly valueTiers = VALUE_TIERS;
+  protected readonly columns = ['priority', 'patient', 'value', 'kind', 'due', 'attempts', 'action'];
   protected readonly sort = computed(() => matSortState(this.state().sort, CALLBACK_SORT_KEYS));
 
   protected readonly state = signal<QueueState>(DEFAULT_QUEUE_STATE);
@@ -137,7 +141,10 @@ export class CallbacksPageComponent {
     const now = this.now();
     return (this.result()?.items ?? []).map((item) => toQueueRow(item, userId, now));
   });
-  protected readonly hasFilters = computed(() => this.state().kind !== null || this.state().departmentId !== null);
+  protected readonly hasFilters = computed(() => {
+    const s = this.state();
+    return s.kind !== null || s.valueTier !== null || s.departmentId !== null;
+  });
 
   constructor() {
     const state$ = this.route.queryParamMap.pipe(
@@ -181,12 +188,12 @@ export class CallbacksPageComponent {
     return paramsFromQueueState({ ...this.state(), view, page: 1 });
   }
 
-  protected setFilter(changes: Partial<Pick<QueueState, 'kind' | 'departmentId'>>): void {
+  protected setFilter(changes: Partial<Pick<QueueState, 'kind' | 'valueTier' | 'departmentId'>>): void {
     this.navigate({ ...this.state(), ...changes, page: 1 });
   }
 
   protected clearFilters(): void {
-    this.navigate({ ...this.state(), kind: null, departmentId: null, page: 1 });
+    this.navigate({ ...this.state(), kind: null, valueTier: null, departmentId: null, page: 1 });
   }
 
   /** The server sorts the whole queue view; back to page 1. */

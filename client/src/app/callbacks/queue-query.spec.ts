@@ -10,15 +10,18 @@ import {
 
 describe('queue state in the URL', () => {
   it('reads the view, filters and page, and falls back on anything unknown', () => {
-    expect(queueStateFromParams(convertToParamMap({ view: 'today', kind: 'service_recovery', departmentId: '2', sort: '-dueAt', page: '3' }))).toEqual({
+    expect(
+      queueStateFromParams(convertToParamMap({ view: 'today', kind: 'service_recovery', valueTier: 'high', departmentId: '2', sort: '-value', page: '3' })),
+    ).toEqual({
       view: 'today',
       kind: 'service_recovery',
+      valueTier: 'high',
       departmentId: 2,
-      sort: '-dueAt',
+      sort: '-value',
       page: 3,
       pageSize: 20,
     });
-    expect(queueStateFromParams(convertToParamMap({ view: 'yesterday', kind: 'spam', departmentId: '-1', sort: 'name', page: 'x', pageSize: '500' }))).toEqual({
+    expect(queueStateFromParams(convertToParamMap({ view: 'yesterday', kind: 'spam', valueTier: 'gold', departmentId: '-1', sort: 'name', page: 'x', pageSize: '500' }))).toEqual({
       ...DEFAULT_QUEUE_STATE,
       pageSize: 100,
     });
@@ -32,16 +35,26 @@ describe('queue state in the URL', () => {
   });
 
   it('writes only what differs from the default', () => {
-    expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({ view: null, kind: null, departmentId: null, sort: null, page: null, pageSize: null });
-    const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, departmentId: 4, sort: 'priority', page: 2 };
-    expect(paramsFromQueueState(state)).toEqual({ view: 'upcoming', kind: 'manual', departmentId: 4, sort: 'priority', page: 2, pageSize: null });
-    expect(queueStateFromParams(convertToParamMap({ view: 'upcoming', kind: 'manual', departmentId: '4', sort: 'priority', page: '2' }))).toEqual(state);
+    expect(paramsFromQueueState(DEFAULT_QUEUE_STATE)).toEqual({
+      view: null,
+      kind: null,
+      valueTier: null,
+      departmentId: null,
+      sort: null,
+      page: null,
+      pageSize: null,
+    });
+    const state = { ...DEFAULT_QUEUE_STATE, view: 'upcoming' as const, kind: 'manual' as const, valueTier: 'low' as const, departmentId: 4, sort: 'priority', page: 2 };
+    expect(paramsFromQueueState(state)).toEqual({ view: 'upcoming', kind: 'manual', valueTier: 'low', departmentId: 4, sort: 'priority', page: 2, pageSize: null });
+    expect(
+      queueStateFromParams(convertToParamMap({ view: 'upcoming', kind: 'manual', valueTier: 'low', departmentId: '4', sort: 'priority', page: '2' })),
+    ).toEqual(state);
   });
 
   it('asks the list for the view and the counts for the same filters', () => {
-    const state = { ...DEFAULT_QUEUE_STATE, view: 'today' as const, kind: 'rehab_check' as const, departmentId: 8 };
-    expect(listQuery(state)).toEqual({ view: 'today', kind: 'rehab_check', departmentId: 8, page: 1, pageSize: 20 });
-    expect(countsQuery(state)).toEqual({ kind: 'rehab_check', departmentId: 8 });
+    const state = { ...DEFAULT_QUEUE_STATE, view: 'today' as const, kind: 'rehab_check' as const, valueTier: 'high' as const, departmentId: 8 };
+    expect(listQuery(state)).toEqual({ view: 'today', kind: 'rehab_check', valueTier: 'high', departmentId: 8, page: 1, pageSize: 20 });
+    expect(countsQuery(state)).toEqual({ kind: 'rehab_check', valueTier: 'high', departmentId: 8 });
     expect(countsQuery(DEFAULT_QUEUE_STATE)).toEqual({});
   });
 

@@ -9,6 +9,7 @@ const SAVED: HospitalSettings = {
   surveyExpiryDays: 14,
   surveyMinDays: 30,
   claimTimeoutMinutes: 30,
+  clvDiscountPercent: 8,
   hospitalName: { zh: '', en: '' },
   logoUrl: null,
 };

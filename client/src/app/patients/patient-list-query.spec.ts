@@ -10,15 +10,35 @@ import {
 describe('patient list state in the URL', () => {
   it('reads filters and paging from the query params', () => {
     const state = listStateFromParams(
-      convertToParamMap({ q: ' 王 ', stage: 'rehabilitation', status: 'lapsed', departmentId: '4', sort: '-lastVisitOn', page: '3', pageSize: '50' }),
+      convertToParamMap({
+        q: ' 王 ',
+        stage: 'rehabilitation',
+        status: 'lapsed',
+        phase: 'decline',
+        valueTier: 'high',
+        departmentId: '4',
+        sort: '-valueScore',
+        page: '3',
+        pageSize: '50',
+      }),
     );
-    expect(state).toEqual({ q: '王', stage: 'rehabilitation', status: 'lapsed', departmentId: 4, sort: '-lastVisitOn', page: 3, pageSize: 50 });
+    expect(state).toEqual({
+      q: '王',
+      stage: 'rehabilitation',
+      status: 'lapsed',
+      phase: 'decline',
+      valueTier: 'high',
+      departmentId: 4,
+      sort: '-valueScore',
+      page: 3,
+      pageSize: 50,
+    });
   });
 
   it('falls back to defaults for unknown or malformed values', () => {
     expect(
       listStateFromParams(
-        convertToParamMap({ stage: 'discharged', status: 'ACTIVE', departmentId: 'x', sort: 'phone', page: '0', pageSize: '-5' }),
+        convertToParamMap({ stage: 'discharged', status: 'ACTIVE', phase: 'churned', valueTier: 'vip', departmentId: 'x', sort: 'phone', page: '0', pageSize: '-5' }),
       ),
     ).toEqual(EMPTY_LIST_STATE);
     expect(listStateFromParams(convertToParamMap({ pageSize: '1000' })).pageSize).toBe(100);
@@ -29,21 +49,35 @@ describe('patient list state in the URL', () => {
       q: null,
       stage: null,
       status: null,
+      phase: null,
+      valueTier: null,
       departmentId: null,
       sort: null,
       page: null,
       pageSize: null,
     });
-    const state = { q: '138', stage: 'treatment' as const, status: null, departmentId: 2, sort: 'name', page: 2, pageSize: 10 };
+    const state = {
+      q: '138',
+      stage: 'treatment' as const,
+      status: null,
+      phase: 'stable' as const,
+      valueTier: 'low' as const,
+      departmentId: 2,
+      sort: 'name',
+      page: 2,
+      pageSize: 10,
+    };
     const params = paramsFromListState(state);
     const present = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null).map(([k, v]) => [k, String(v)]));
     expect(listStateFromParams(convertToParamMap(present))).toEqual(state);
   });
 
   it('builds the API query, phone digits without spaces or dashes', () => {
-    expect(queryFromListState({ ...EMPTY_LIST_STATE, q: '138 0013-8000', status: 'at_risk', sort: '-nextVisitDue' })).toEqual({
+    expect(queryFromListState({ ...EMPTY_LIST_STATE, q: '138 0013-8000', status: 'at_risk', phase: 'decline', valueTier: 'high', sort: '-nextVisitDue' })).toEqual({
       q: '13800138000',
       status: 'at_risk',
+      phase: 'decline',
+      valueTier: 'high',
       sort: '-nextVisitDue',
       page: 1,
       pageSize: 20,

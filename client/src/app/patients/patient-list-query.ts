@@ -6,17 +6,24 @@ import {
   MAX_PAGE_SIZE,
   PATIENT_SORT_KEYS,
   type PatientQuery,
+  RELATIONSHIP_PHASES,
   RELATIONSHIP_STATUSES,
+  type RelationshipPhase,
   type RelationshipStatus,
+  VALUE_TIERS,
+  type ValueTier,
 } from '@huifang/shared';
 import { sortFromParam } from '../core/list-sort';
 import { positiveIntParam } from '../core/url-params';
 
-/** What the patient list shows, kept in the URL (`/patients?q=王&stage=treatment&page=2`). */
+/** What the patient list shows, kept in the URL (`/patients?q=王&stage=treatment&phase=decline&valueTier=high&page=2`). */
 export interface PatientListState {
   q: string;
   stage: LifecycleStage | null;
   status: RelationshipStatus | null;
+  /** Relationship phase and value tier (DOMAIN.md, Relationship phases and patient value). */
+  phase: RelationshipPhase | null;
+  valueTier: ValueTier | null;
   departmentId: number | null;
   /** A column of PATIENT_SORT_KEYS (`-` first: descending); null for newest registered first. */
   sort: string | null;
@@ -30,6 +37,8 @@ export const EMPTY_LIST_STATE: PatientListState = {
   q: '',
   stage: null,
   status: null,
+  phase: null,
+  valueTier: null,
   departmentId: null,
   sort: null,
   page: 1,
@@ -46,6 +55,8 @@ export function listStateFromParams(params: ParamMap): PatientListState {
     status: (RELATIONSHIP_STATUSES as readonly string[]).includes(status ?? '')
       ? (status as RelationshipStatus)
       : null,
+    phase: oneOf(params.get('phase'), RELATIONSHIP_PHASES),
+    valueTier: oneOf(params.get('valueTier'), VALUE_TIERS),
     departmentId: positiveIntParam(params.get('departmentId')),
     sort: sortFromParam(params.get('sort'), PATIENT_SORT_KEYS),
     page: positiveIntParam(params.get('page')) ?? 1,
@@ -59,6 +70,8 @@ export function paramsFromListState(state: PatientListState): Params {
     q: state.q.trim() || null,
     stage: state.stage,
     status: state.status,
+    phase: state.phase,
+    valueTier: state.valueTier,
     departmentId: state.departmentId,
     sort: state.sort,
     page: state.page > 1 ? state.page : null,
@@ -73,6 +86,8 @@ export function queryFromListState(state: PatientListState): PatientQuery {
   if (q) query.q = q;
   if (state.stage) query.stage = state.stage;
   if (state.status) query.status = state.status;
+  if (state.phase) query.phase = state.phase;
+  if (state.valueTier) query.valueTier = state.valueTier;
   if (state.departmentId !== null) query.departmentId = state.departmentId;
   if (state.sort) query.sort = state.sort;
   return query;
@@ -89,9 +104,15 @@ export function sameListState(a: PatientListState, b: PatientListState): boolean
     a.q === b.q &&
     a.stage === b.stage &&
     a.status === b.status &&
+    a.phase === b.phase &&
+    a.valueTier === b.valueTier &&
     a.departmentId === b.departmentId &&
     a.sort === b.sort &&
     a.page === b.page &&
     a.pageSize === b.pageSize
   );
+}
+
+function oneOf<T extends string>(value: string | null, values: readonly T[]): T | null {
+  return (values as readonly string[]).includes(value ?? '') ? (value as T) : null;
 }

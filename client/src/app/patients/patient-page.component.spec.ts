@@ -4,9 +4,10 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { AuthUser, CallbackSummary, Department, Encounter, Patient, PatientTimeline, StageTransition } from '@huifang/shared';
+import type { AuthUser, CallbackSummary, Department, Encounter, Patient, PatientRelationship, PatientTimeline, StageTransition } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
+import relationshipEn from '../../../public/i18n/relationship/en.json';
 import { AuthService } from '../auth/auth.service';
 import { I18N_CONFIG } from '../i18n/i18n.providers';
 import { PatientPageComponent } from './patient-page.component';
@@ -69,6 +70,37 @@ const WAITING: Encounter = {
   waitMinutes: null,
   status: 'waiting',
 };
+const RELATIONSHIP: PatientRelationship = {
+  phase: 'decline',
+  phaseSince: '2026-03-20',
+  valueScore: 48.5,
+  valueTier: 'medium',
+  clv: 2.4,
+  clvUnit: 'visits',
+  reasons: ['status_at_risk'],
+  value: { frequency: 11.7, adherence: 12.5, satisfaction: 14, outcome: 0 },
+  factors: {
+    asOf: '2026-04-02',
+    visits: 2,
+    visitsLast365Days: 2,
+    firstVisitOn: '2026-01-05',
+    lastVisitOn: '2026-03-02',
+    daysSinceLastVisit: 31,
+    medianGapDays: 56,
+    dueExpectations: 0,
+    keptExpectations: 0,
+    lastReturnDaysLate: null,
+    latestNps: null,
+    latestNpsOn: null,
+    status: 'at_risk',
+    outcomeReached: false,
+  },
+  retention: { rate: 62.5, n: 40, hospitalWide: true },
+  history: [
+    { on: '2026-03-20', from: 'development', to: 'decline' },
+    { on: '2026-01-05', from: null, to: 'exploration' },
+  ],
+};
 const DEPARTMENTS: Department[] = [{ id: 2, code: 'rehab', name: '康复科', nameEn: 'Rehabilitation', active: true }];
 
 function timeline(): PatientTimeline {
@@ -95,7 +127,7 @@ describe('PatientPageComponent', () => {
       imports: [
         PatientPageComponent,
         TranslocoTestingModule.forRoot({
-          langs: { en },
+          langs: { en, 'relationship/en': relationshipEn },
           translocoConfig: { ...I18N_CONFIG, defaultLang: 'en', fallbackLang: 'en' },
           preloadLangs: true,
         }),
@@ -123,6 +155,9 @@ describe('PatientPageComponent', () => {
     httpMock.expectOne('/api/patients/7').flush(patient);
     httpMock.expectOne('/api/patients/7/timeline').flush(entries);
     await fixture.whenStable();
+    // The relationship card loads with the page, and again on each reload.
+    for (const request of httpMock.match('/api/patients/7/relationship')) request.flush(RELATIONSHIP);
+    await fixture.whenStable();
   }
 
   const byTestId = <T extends HTMLElement>(id: string): T => {
@@ -138,6 +173,22 @@ describe('PatientPageComponent', () => {
     expect(textOf('patient-stage')).toBe('Treatment');
     expect(textOf('patient-status')).toBe('At risk');
     expect(textOf('patient-next-visit')).toBe('Apr 1, 2026');
+  });
+
+  it('shows the relationship card: phase and since, value, CLV in expected visits, and why in words', () => {
+    expect(textOf('relationship-phase')).toBe('Decline');
+    expect(textOf('relationship-since')).toBe('since Mar 20, 2026');
+    expect(textOf('relationship-score')).toBe('48.5 / 100');
+    expect(textOf('relationship-tier')).toBe('Medium value');
+    expect(textOf('relationship-clv')).toBe('2.4 expected visits');
+    expect(textOf('relationship-clv-notes')).toContain('hospital-wide 12-month retention, 62.5% (n = 40)');
+    expect(textOf('relationship-reasons')).toMatch(/^Status at risk/);
+    expect(textOf('relationship-factors')).toBe(
+      '2 visits in 12 months; last visit Mar 2, 2026, 31 days ago; usual gap between visits 56 days; no expected return due yet; no survey answer yet; not yet in rehabilitation or follow-up',
+    );
+    expect(textOf('relationship-term-outcome')).toContain('0.0 of 20');
+    const history = Array.from(byTestId('relationship-history').querySelectorAll('li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(history).toEqual(['Mar 20, 2026 Development → Decline', 'Jan 5, 2026 Exploration (first phase)']);
   });
 
   it('draws the journey axis with the current stage and entry dates, and the known events newest first', () => {

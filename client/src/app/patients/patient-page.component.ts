@@ -24,6 +24,7 @@ import { liveWaitMinutes } from '../encounters/wait-time';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { openInviteDialog } from '../surveys/invite-dialog.component';
 import { LanguageService } from '../i18n/language.service';
+import { RelationshipCardComponent } from '../relationship/relationship-card.component';
 import { type ChangeStageDialogData, ChangeStageDialogComponent } from './change-stage-dialog.component';
 import { type PatientFormDialogData, PatientFormDialogComponent } from './patient-form-dialog.component';
 import { PatientTimelineComponent } from './patient-timeline.component';
@@ -51,6 +52,7 @@ interface Loaded {
     MatSlideToggleModule,
     TranslocoDirective,
     PatientTimelineComponent,
+    RelationshipCardComponent,
     StageBadgeComponent,
     StatusBadgeComponent,
     WaitChipComponent,
@@ -94,7 +96,8 @@ export class PatientPageComponent {
   protected readonly now = signal(Date.now());
 
   private readonly patientId = computed(() => Number(this.id()));
-  private readonly reloadTick = signal(0);
+  /** Bumped by every reload, so the relationship card reloads with the page. */
+  protected readonly reloadTick = signal(0);
 
   protected readonly openEncounters = computed(() => {
     const lang = this.language.lang();

@@ -18,7 +18,9 @@ import {
   type Page,
   type Patient,
   type PatientSummary,
+  RELATIONSHIP_PHASES,
   RELATIONSHIP_STATUSES,
+  VALUE_TIERS,
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import {
@@ -40,6 +42,8 @@ import { DepartmentsApiService } from '../departments/departments-api.service';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { openCheckIn } from '../encounters/check-in-dialog.component';
+import { PhaseBadgeComponent } from '../relationship/phase-badge.component';
+import { ValueTierBadgeComponent } from '../relationship/value-tier-badge.component';
 import { PatientFormDialogComponent } from './patient-form-dialog.component';
 import {
   EMPTY_LIST_STATE,
@@ -57,7 +61,7 @@ import { StatusBadgeComponent } from './status-badge.component';
 
 type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
 
-/** Find patients (name or phone digits, stage, status, department); filters and page live in the URL. */
+/** Find patients (name or phone digits, stage, status, relationship phase, value tier, department); filters and page live in the URL. */
 @Component({
   selector: 'hf-patients-page',
   imports: [
@@ -75,8 +79,10 @@ type LoadResult = { page: Page<PatientSummary> } | { error: unknown };
     MatTableModule,
     TranslocoDirective,
     PatientsTabsComponent,
+    PhaseBadgeComponent,
     StageBadgeComponent,
     StatusBadgeComponent,
+    ValueTierBadgeComponent,
   ],
   templateUrl: './patients-page.component.html',
   styleUrl: './patients-page.component.scss',
@@ -93,8 +99,10 @@ export class PatientsPageComponent {
 
   protected readonly stages = LIFECYCLE_STAGES;
   protected readonly statuses = RELATIONSHIP_STATUSES;
+  protected readonly phases = RELATIONSHIP_PHASES;
+  protected readonly valueTiers = VALUE_TIERS;
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
-  protected readonly columns = ['name', 'phone', 'genderAge', 'stage', 'status', 'lastVisitOn', 'nextVisitDue'];
+  protected readonly columns = ['name', 'phone', 'genderAge', 'stage', 'status', 'phase', 'valueScore', 'lastVisitOn', 'nextVisitDue'];
 
   protected readonly state = signal<PatientListState>(EMPTY_LIST_STATE);
   protected readonly result = signal<Page<PatientSummary> | null>(null);
@@ -103,7 +111,7 @@ export class PatientsPageComponent {
   protected readonly departments = signal<Department[]>([]);
   protected readonly hasFilters = computed(() => {
     const s = this.state();
-    return !!s.q || !!s.stage || !!s.status || s.departmentId !== null;
+    return !!s.q || !!s.stage || !!s.status || !!s.phase || !!s.valueTier || s.departmentId !== null;
   });
 
   protected readonly sort = computed(() => matSortState(this.state().sort, PATIENT_SORT_KEYS));
@@ -162,7 +170,7 @@ export class PatientsPageComponent {
     this.reload$.next();
   }
 
-  protected setFilter(changes: Partial<Pick<PatientListState, 'stage' | 'status' | 'departmentId'>>): void {
+  protected setFilter(changes: Partial<Pick<PatientListState, 'stage' | 'status' | 'phase' | 'valueTier' | 'departmentId'>>): void {
     this.navigate({ ...this.state(), ...changes, page: 1 });
   }
 

@@ -7,8 +7,8 @@ describe('navItemsFor (least privilege)', () => {
     expect(links('front_desk')).toEqual(['/patients', '/callbacks']);
   });
 
-  it('gives quality managers callbacks (service recovery), the dashboard and feedback', () => {
-    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/feedback-responses']);
+  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view and feedback', () => {
+    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/feedback-responses']);
   });
 
   it('gives admins every staff page, users, templates, rules and hospital settings included', () => {
@@ -16,6 +16,7 @@ describe('navItemsFor (least privilege)', () => {
       '/patients',
       '/callbacks',
       '/dashboard',
+      '/relationship',
       '/feedback-responses',
       '/users',
       '/departments',
@@ -37,6 +38,7 @@ describe('navItemsFor (least privilege)', () => {
     expect(navItemsFor('quality_manager')).toEqual([
       { page: 'callbacks', link: '/callbacks', labelKey: 'nav.callbacks', testId: 'nav-callbacks' },
       { page: 'dashboard', link: '/dashboard', labelKey: 'nav.dashboard', testId: 'nav-dashboard' },
+      { page: 'relationship', link: '/relationship', labelKey: 'nav.relationship', testId: 'nav-relationship' },
       { page: 'feedback', link: '/feedback-responses', labelKey: 'nav.feedback', testId: 'nav-feedback' },
     ]);
   });

@@ -52,6 +52,13 @@ export const SHELL_ROUTES: Routes = [
         loadChildren: () => import('../dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
+        path: PAGE_ACCESS.relationship.path,
+        title: 'nav.relationship',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.relationship.roles },
+        loadChildren: () => import('../relationship/relationship.routes').then((m) => m.RELATIONSHIP_ROUTES),
+      },
+      {
         path: PAGE_ACCESS.feedback.path,
         title: 'nav.feedback',
         canMatch: [roleGuard],
