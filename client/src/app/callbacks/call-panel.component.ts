@@ -14,8 +14,7 @@ import {
   type AttemptOutcome,
   type CallbackItem,
   type ClaimedCallback,
-  MAX_ATTEMPTS,
-} from '@huifang/shared';
+  MAX_ATTEMPTS, winBackReasons } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { interval } from 'rxjs';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
@@ -86,6 +85,8 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CallPanelComponent {
+  /** A win-back call's reason as the decline's reasons (shared/), worded by the template. */
+  protected readonly winBackCodes = winBackReasons;
   protected readonly data = inject<CallPanelData>(MAT_DIALOG_DATA);
   private readonly api = inject(CallbacksApiService);
   private readonly dialogRef = inject<MatDialogRef<CallPanelComponent, CallPanelResult>>(MatDialogRef);

@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { CallbackItem } from '@huifang/shared';
+import { winBackReasons, type CallbackItem } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
@@ -31,6 +31,8 @@ type Loaded = { callback: CallbackItem } | { errorKey: string };
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CallbackDetailPageComponent {
+  /** A win-back call's reason as the decline's reasons (shared/), worded by the template. */
+  protected readonly winBackCodes = winBackReasons;
   /** From the route. */
   readonly id = input.required<string>();
 

@@ -22,8 +22,7 @@ import {
   type Department,
   type Page,
   VALUE_TIERS,
-  workableCallbackKinds,
-} from '@huifang/shared';
+  workableCallbackKinds, winBackReasons } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import {
   Subject,
@@ -100,6 +99,8 @@ type Loaded = { page: Page<CallbackItem>; counts: CallbackQueueCounts } | { erro
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CallbacksPageComponent {
+  /** A win-back call's reason as the decline's reasons (shared/), worded by the template. */
+  protected readonly winBackCodes = winBackReasons;
   private readonly api = inject(CallbacksApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
