@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
 import { eventually } from '../support/eventually';
 import { startDemoServer, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 import { LoginPage } from './pages/login.page';
 import { RelationshipPage } from './pages/relationship.page';
 import { ShellPage } from './pages/shell.page';
@@ -173,5 +174,45 @@ describeInBrowser('relationship phases and patient value in the browser', () => 
     // Reloading the URL shows the same list.
     await page.reload();
     await eventually(() => rows.first().getAttribute('data-testid'), (id) => expect(id).toBe(`patient-row-${byValue.items[0].id}`));
+  });
+  it('shows the front desk a win-back call with its reason, once an admin has turned the rule on', async () => {
+    const admin = await new ApiClient(server.baseUrl).login('admin', DEMO_PASSWORD);
+    const rules = await admin.request('PUT', '/api/follow-up-rules', { rules: [{ key: 'win_back', enabled: true, offset: 1 }] });
+    expect(rules.status).toBe(200);
+    // A patient in development with two or more visits, their return not overdue and no call that already reaches out…
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const [candidate] = (await runSql(
+      server.databaseUrl,
+      `SELECT p.id, p.name FROM patient p
+        WHERE p.phase = 'development' AND p.phone <> '' AND (p.consent_calls IS NULL OR p.consent_calls = 1) AND p.latest_survey_detractor = 0
+          AND (p.next_visit_due IS NULL OR p.next_visit_due >= $1)
+          AND NOT EXISTS (SELECT 1 FROM callback c WHERE c.patient_id = p.id AND c.status IN ('pending', 'claimed') AND c.kind IN ('win_back', 'missed_revisit', 'service_recovery'))
+        ORDER BY p.id LIMIT 1`,
+      [today],
+    )) as { id: number; name: string }[];
+    expect(candidate).toBeDefined();
+    // …answers a survey today with NPS 3 (written behind the app's back: the demo's links are spent): decline, and a win-back call tomorrow.
+    const [version] = (await runSql(server.databaseUrl, 'SELECT id FROM survey_template_version ORDER BY id LIMIT 1')) as { id: number }[];
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await runSql(
+      server.databaseUrl,
+      `INSERT INTO survey_response (patient_id, department_id, template_version_id, submitted_at, submitted_on, nps, needs_recovery, language) VALUES ($1, 1, $2, $3, $4, 3, 0, 'zh')`,
+      [candidate.id, version.id, now, today],
+    );
+    const [call] = await eventually(
+      () => runSql(server.databaseUrl, "SELECT id, reason FROM callback WHERE kind = 'win_back' AND patient_id = $1", [candidate.id]) as Promise<{ id: number; reason: string }[]>,
+      (rows) => expect(rows).toHaveLength(1),
+      15_000,
+    );
+    expect(call.reason).toBe('decline:status_at_risk,detractor_after_second_visit');
+
+    await logIn('frontdesk', '/patients');
+    await page.goto(`${server.baseUrl}/callbacks?view=upcoming&kind=win_back`);
+    const row = page.getByTestId(`callback-row-${call.id}`);
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain(candidate.name);
+    expect(text).toContain('Win-back');
+    await expect(row.getByTestId('win-back-reason').innerText()).resolves.toBe('at risk (return overdue or dissatisfied), dissatisfied after a repeat visit');
   });
 });
