@@ -56,13 +56,18 @@ function sqliteTriggers(): string[] {
   ]);
 }
 
+/*
+ * PostgreSQL: a mark made while the worker works the patient out must survive the worker's delete of
+ * the mark it read: every mark bumps `version`, and the worker deletes only the versions it read
+ * (skipping rows a writer holds). SQLite runs one write transaction at a time: no such race.
+ */
 const POSTGRES_FUNCTION = `CREATE FUNCTION relationship_dirty_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'INSERT' AND OLD.patient_id IS NOT NULL THEN
-    INSERT INTO relationship_dirty (patient_id) VALUES (OLD.patient_id) ON CONFLICT DO NOTHING;
+    INSERT INTO relationship_dirty (patient_id) VALUES (OLD.patient_id) ON CONFLICT (patient_id) DO UPDATE SET version = relationship_dirty.version + 1;
   END IF;
   IF TG_OP <> 'DELETE' AND NEW.patient_id IS NOT NULL THEN
-    INSERT INTO relationship_dirty (patient_id) VALUES (NEW.patient_id) ON CONFLICT DO NOTHING;
+    INSERT INTO relationship_dirty (patient_id) VALUES (NEW.patient_id) ON CONFLICT (patient_id) DO UPDATE SET version = relationship_dirty.version + 1;
   END IF;
   RETURN NULL;
 END $$`;
@@ -86,7 +91,7 @@ export class RelationshipPhases1766100000000 implements MigrationInterface {
       await queryRunner.query(
         `CREATE TABLE "patient_phase_change" ("id" SERIAL NOT NULL, "patient_id" integer NOT NULL, "changed_on" character varying(10) NOT NULL, "from_phase" character varying(12), "to_phase" character varying(12) NOT NULL, "value_tier" character varying(6) NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "CHK_3c5e17580a7c1e931f446001ac" CHECK (value_tier IN ('high', 'medium', 'low')), CONSTRAINT "CHK_82b75098a20447d3047b88b336" CHECK (to_phase IN ('exploration', 'development', 'stable', 'decline')), CONSTRAINT "PK_1a21ae03e89193912b7eee68cd0" PRIMARY KEY ("id"), CONSTRAINT "FK_38a5a1b3f5dda2d0a8608d50a6b" FOREIGN KEY ("patient_id") REFERENCES "patient"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
       );
-      await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer NOT NULL, CONSTRAINT "PK_e915b5d650e73e8017376f4619b" PRIMARY KEY ("patient_id"))`);
+      await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer NOT NULL, "version" integer NOT NULL DEFAULT 0, CONSTRAINT "PK_e915b5d650e73e8017376f4619b" PRIMARY KEY ("patient_id"))`);
       await queryRunner.query(
         `CREATE TABLE "relationship_state" ("id" integer NOT NULL, "computed_on" character varying(10) NOT NULL, "computed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "inputs" text NOT NULL, "lease_until" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_92f740fea613a59488f1cf9eda9" PRIMARY KEY ("id"))`,
       );
@@ -111,7 +116,7 @@ export class RelationshipPhases1766100000000 implements MigrationInterface {
       await queryRunner.query(
         `CREATE TABLE "patient_phase_change" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "patient_id" integer NOT NULL, "changed_on" varchar(10) NOT NULL, "from_phase" varchar(12), "to_phase" varchar(12) NOT NULL, "value_tier" varchar(6) NOT NULL, "recorded_at" datetime NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), CONSTRAINT "CHK_3c5e17580a7c1e931f446001ac" CHECK (value_tier IN ('high', 'medium', 'low')), CONSTRAINT "CHK_82b75098a20447d3047b88b336" CHECK (to_phase IN ('exploration', 'development', 'stable', 'decline')), CONSTRAINT "FK_38a5a1b3f5dda2d0a8608d50a6b" FOREIGN KEY ("patient_id") REFERENCES "patient" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
       );
-      await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer PRIMARY KEY NOT NULL)`);
+      await queryRunner.query(`CREATE TABLE "relationship_dirty" ("patient_id" integer PRIMARY KEY NOT NULL, "version" integer NOT NULL DEFAULT (0))`);
       await queryRunner.query(`CREATE TABLE "relationship_state" ("id" integer PRIMARY KEY NOT NULL, "computed_on" varchar(10) NOT NULL, "computed_at" datetime NOT NULL, "inputs" text NOT NULL, "lease_until" datetime)`);
       await queryRunner.query(
         `CREATE TABLE "relationship_snapshot" ("day" varchar(10) NOT NULL, "department_id" integer NOT NULL, "phase" varchar(12) NOT NULL, "value_tier" varchar(6) NOT NULL, "patients" integer NOT NULL, "clv" double precision NOT NULL, PRIMARY KEY ("day", "department_id", "phase", "value_tier"))`,

@@ -11,6 +11,10 @@ import { timestampColumn } from '../core/database/column-types';
 export class RelationshipDirtyEntity {
   @PrimaryColumn({ name: 'patient_id', type: 'integer' })
   patientId!: number;
+
+  /** Bumped by every mark (PostgreSQL), so the worker deletes only the marks it has worked out. */
+  @Column({ type: 'integer', default: 0 })
+  version!: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { PhaseRuleCandidate } from '../callbacks/phase-rule-schedule';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql } from '../core/database/raw-sql';
+import { integerList } from '../encounters/return-expectations';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { calendarDay, dayNumber } from './day-number';
@@ -32,8 +33,8 @@ const BACKFILL_MONTHS = 12;
  *   migration between phases; the first pass also works out the past (history, 12 month ends);
  * - between passes, patients whose record changed (marked by triggers in `relationship_dirty`) are
  *   worked out again within a second, with the last pass's inputs.
- * Both are safe with several server instances: the pass is leased, dirty rows are taken with
- * DELETE … RETURNING, rows being worked out are locked (PostgreSQL), and every write is idempotent.
+ * Both are safe with several server instances: the pass is leased, rows being worked out are locked
+ * (PostgreSQL) before their marks are cleared (see `clearMarks`), and every write is idempotent.
  */
 @Injectable()
 export class RelationshipService {
@@ -171,10 +172,11 @@ export class RelationshipService {
       const [marked] = (await this.dataSource.query('SELECT patient_id FROM relationship_dirty LIMIT 1')) as unknown[];
       if (!marked) return total;
       const count = await this.writes.run(async (manager) => {
-        const ids = await takeDirty(manager, DIRTY_BATCH);
-        if (ids.length === 0) return 0;
-        await this.workOutIn(manager, { ids }, day, context, now);
-        return ids.length;
+        const marks = await readMarks(manager, DIRTY_BATCH);
+        if (marks.ids.length === 0) return 0;
+        await this.workOutIn(manager, { ids: marks.ids }, day, context, now);
+        await clearMarks(manager, marks);
+        return marks.ids.length;
       });
       total += count;
       if (count < DIRTY_BATCH) return total;
@@ -280,13 +282,32 @@ function emptyInputs(discountRate: number, graceDays: number): RelationshipInput
   };
 }
 
-/** Takes up to `limit` marked patients (two instances never take the same row). */
-async function takeDirty(manager: EntityManager, limit: number): Promise<number[]> {
-  const result = (await manager.query(
-    `DELETE FROM relationship_dirty WHERE patient_id IN (SELECT patient_id FROM relationship_dirty ORDER BY patient_id LIMIT ${Number(limit)}) RETURNING patient_id`,
-  )) as unknown[];
-  const rows = (manager.connection.options.type === 'postgres' ? result[0] : result) as { patient_id: number }[];
-  return rows.map((r) => Number(r.patient_id));
+/** Up to `limit` marked patients with the version of their mark (read, not taken: see `clearMarks`). */
+async function readMarks(manager: EntityManager, limit: number): Promise<{ ids: number[]; versions: number[] }> {
+  const rows = (await manager.query(`SELECT patient_id, version FROM relationship_dirty ORDER BY patient_id LIMIT ${Number(limit)}`)) as {
+    patient_id: number;
+    version: number;
+  }[];
+  return { ids: rows.map((r) => Number(r.patient_id)), versions: rows.map((r) => Number(r.version)) };
+}
+
+/**
+ * Removes the marks just worked out, after the patients' rows were locked and written. PostgreSQL:
+ * only marks still at the version read (a writer that marked the patient since keeps its mark), and
+ * never waiting for a writer that holds one (SKIP LOCKED): writers lock the patient, then the mark,
+ * so a worker holding patients must not wait for marks. SQLite: one writer at a time, no race.
+ */
+async function clearMarks(manager: EntityManager, marks: { ids: number[]; versions: number[] }): Promise<void> {
+  if (manager.connection.options.type === 'postgres') {
+    await manager.query(
+      `DELETE FROM relationship_dirty d USING (SELECT unnest($1::int[]) AS id, unnest($2::int[]) AS version) s
+        WHERE d.patient_id = s.id AND d.version = s.version
+          AND d.patient_id IN (SELECT patient_id FROM relationship_dirty WHERE patient_id = ANY($1::int[]) FOR UPDATE SKIP LOCKED)`,
+      [marks.ids, marks.versions],
+    );
+    return;
+  }
+  await manager.query(`DELETE FROM relationship_dirty WHERE patient_id IN (${integerList(marks.ids)})`);
 }
 
 function ruleCandidates(worked: readonly WorkedOut[], loaded: ReadonlyMap<number, LoadedPatient>): (PhaseRuleCandidate & { callable: boolean })[] {
