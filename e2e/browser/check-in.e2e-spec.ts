@@ -82,8 +82,16 @@ describeInBrowser('check-in from the Today board and the patient list', () => {
     const today = new TodayPage(page);
     await today.open(server.baseUrl);
     await page.getByTestId(`today-finish-${checkIn.body.id}`).click();
+    // The visit's charge (optional): a fraction of a fen is refused in the dialog, 268.5 yuan is kept.
+    const charge = page.getByTestId('finish-charge');
+    await charge.fill('1.005');
+    await page.getByTestId('finish-submit').click();
+    await page.getByTestId('finish-charge-error').waitFor();
+    await charge.fill('268.5');
     await page.getByTestId('finish-submit').click();
     await page.getByRole('button', { name: '邀请评价' }).click();
+    const finished = (await api.get<ListPage<Encounter>>(`/api/encounters?patientId=${patient.id}`)).body.items.find((e) => e.id === checkIn.body.id);
+    expect(finished?.charge).toBe(268.5);
     await page.getByTestId('invite-url').waitFor();
     expect(await page.getByTestId('invite-url').innerText()).toMatch(/\/feedback\//);
   });

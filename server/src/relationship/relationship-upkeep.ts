@@ -24,6 +24,7 @@ export class RelationshipUpkeep implements OnApplicationBootstrap, OnModuleDestr
 
   private soon: NodeJS.Timeout | undefined;
   private again = false;
+  private passWanted = false;
 
   constructor(
     private readonly relationship: RelationshipService,
@@ -58,12 +59,22 @@ export class RelationshipUpkeep implements OnApplicationBootstrap, OnModuleDestr
     clearTimeout(this.soon);
   }
 
-  /** One piece of work at a time: a pass and the worker never overlap in one process. */
+  /**
+   * One piece of work at a time: a pass and the worker never overlap in one process. A tick that finds
+   * the other running is not lost: the pass it wanted runs right after.
+   */
   private async tick(pass: boolean): Promise<void> {
-    if (this.running) return;
+    if (pass) this.passWanted = true;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = true;
     try {
-      if (pass) await this.relationship.runPass();
+      if (this.passWanted) {
+        this.passWanted = false;
+        await this.relationship.runPass();
+      }
       await this.relationship.refreshDirty();
     } catch (error) {
       this.logger.error({ err: error }, 'relationship upkeep failed; the next tick retries');

@@ -1,3 +1,4 @@
+import { IMPORT_CHARGE_MAX_YUAN } from './imports';
 import { addDays, isCalendarDay } from './calendar-day';
 import type { SurveyOffer } from './surveys';
 
@@ -36,6 +37,14 @@ export interface CheckInRequest {
 
 export interface CallRequest {
   at?: string;
+}
+
+/**
+ * A visit's charge in yuan as the desk gives it at finish: 0 … IMPORT_CHARGE_MAX_YUAN with at most
+ * two decimals (fen). The server and the finish dialog check the same rule.
+ */
+export function isVisitCharge(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= IMPORT_CHARGE_MAX_YUAN && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 }
 
 export interface FinishRequest {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,13 +7,18 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import type { Encounter, FinishRequest, FinishedEncounter } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf } from '@huifang/shared';
+import { NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf, isVisitCharge } from '@huifang/shared';
 import { hospitalTimeZone, hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { EncountersApiService } from './encounters-api.service';
 import { NEXT_VISIT_QUICK_PICKS, nextVisitValidator } from './next-visit';
+
+/** Empty, or an amount the server takes (shared `isVisitCharge`). */
+function visitChargeValidator(control: AbstractControl<number | null>): ValidationErrors | null {
+  return control.value === null || isVisitCharge(control.value) ? null : { visitCharge: true };
+}
 
 export interface FinishEncounterDialogData {
   encounter: Encounter;
@@ -63,6 +68,15 @@ export interface FinishEncounterDialogData {
               <mat-error data-testid="finish-next-visit-error">{{ t('validation.nextVisitTooFar') }}</mat-error>
             } @else if (form.controls.nextVisitDue.hasError('date') || form.controls.nextVisitDue.hasError('matDatepickerParse')) {
               <mat-error>{{ t('validation.date') }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ t('encounters.finish.charge') }}</mat-label>
+            <input matInput type="number" inputmode="decimal" min="0" step="0.01" formControlName="charge" data-testid="finish-charge" />
+            <span matTextSuffix>¥</span>
+            <mat-hint>{{ t('encounters.finish.chargeHint') }}</mat-hint>
+            @if (form.controls.charge.hasError('visitCharge')) {
+              <mat-error data-testid="finish-charge-error">{{ t('validation.visitCharge') }}</mat-error>
             }
           </mat-form-field>
           <div class="quick-picks">
@@ -115,6 +129,8 @@ export class FinishEncounterDialogComponent {
   protected readonly error = signal<ErrorDescription | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     nextVisitDue: ['', nextVisitValidator(() => this.visitDay)],
+    // A number input gives a number, or null when empty.
+    charge: [null as number | null, visitChargeValidator],
   });
 
   protected pick(days: number | null): void {
@@ -131,8 +147,9 @@ export class FinishEncounterDialogComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const nextVisitDue = (this.form.getRawValue().nextVisitDue ?? '').trim();
-    const request: FinishRequest = nextVisitDue ? { nextVisitDue } : {};
+    const { nextVisitDue: typed, charge } = this.form.getRawValue();
+    const nextVisitDue = (typed ?? '').trim();
+    const request: FinishRequest = { ...(nextVisitDue ? { nextVisitDue } : {}), ...(charge === null ? {} : { charge }) };
     this.pending.set(true);
     this.error.set(null);
     this.api.finish(this.data.encounter.id, request).subscribe({

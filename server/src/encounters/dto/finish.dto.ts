@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, Max, Min } from 'class-validator';
 import { IMPORT_CHARGE_MAX_YUAN, type FinishRequest } from '@huifang/shared';
 import { IsCalendarDay } from '../../core/http/calendar-day.validator';
+import { IsVisitCharge } from '../../core/http/visit-charge.validator';
 import { CallDto } from './call.dto';
 import { IsOptionalNotNull } from '../../core/http/optional';
 
@@ -13,8 +13,6 @@ export class FinishDto extends CallDto implements FinishRequest {
 
   @ApiPropertyOptional({ example: 268.5, minimum: 0, maximum: IMPORT_CHARGE_MAX_YUAN, description: 'What the visit cost in yuan (CNY), at most two decimals' })
   @IsOptionalNotNull()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(IMPORT_CHARGE_MAX_YUAN)
+  @IsVisitCharge()
   charge?: number;
 }
