@@ -7,7 +7,7 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import type { Encounter, FinishRequest, FinishedEncounter } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf, isVisitCharge } from '@huifang/shared';
+import { IMPORT_CHARGE_MAX_YUAN, NEXT_VISIT_MAX_DAYS, addDays, calendarDayOf, isVisitCharge } from '@huifang/shared';
 import { hospitalTimeZone, hospitalToday } from '../hospital-settings/hospital-clock';
 import { type ErrorDescription, describeHttpError } from '../core/api-error';
 import { ApiErrorComponent } from '../core/api-error.component';
@@ -72,7 +72,7 @@ export interface FinishEncounterDialogData {
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ t('encounters.finish.charge') }}</mat-label>
-            <input matInput type="number" inputmode="decimal" min="0" step="0.01" formControlName="charge" data-testid="finish-charge" />
+            <input matInput type="number" inputmode="decimal" [min]="chargeMin" [max]="chargeMax" step="0.01" formControlName="charge" data-testid="finish-charge" />
             <span matTextSuffix>¥</span>
             <mat-hint>{{ t('encounters.finish.chargeHint') }}</mat-hint>
             @if (form.controls.charge.hasError('visitCharge')) {
@@ -125,6 +125,9 @@ export class FinishEncounterDialogComponent {
   protected readonly visitDay = calendarDayOf(new Date(this.data.encounter.checkedInAt), hospitalTimeZone());
   protected readonly earliest = addDays(this.visitDay, 1);
   protected readonly latest = addDays(this.visitDay, NEXT_VISIT_MAX_DAYS);
+  /** The bounds the browser's number field offers; the rule itself is shared `isVisitCharge`. */
+  protected readonly chargeMin = 0;
+  protected readonly chargeMax = IMPORT_CHARGE_MAX_YUAN;
   protected readonly pending = signal(false);
   protected readonly error = signal<ErrorDescription | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
