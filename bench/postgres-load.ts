@@ -23,8 +23,11 @@ const TABLES = [
   'wait_histogram',
   'driver_count',
 ];
-/** What the rollup triggers journalled while the rows were copied: already in the copied rollups. */
-const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal', 'driver_count_journal'];
+/**
+ * What the rollup triggers journalled while the rows were copied (already in the copied rollups), and
+ * the patients the relationship triggers marked (the server's first pass works every patient out).
+ */
+const ROLLUP_JOURNALS = ['callback_rollup_journal', 'survey_rollup_journal', 'survey_rating_journal', 'driver_count_journal', 'relationship_dirty'];
 
 /** One value in COPY's text format (SQLite keeps booleans as 0/1, which PostgreSQL's boolean input reads). */
 function field(value: unknown): string {

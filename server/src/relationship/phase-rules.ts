@@ -1,4 +1,4 @@
-import { valueTierOf, type PhaseReason, type RelationshipPhase, type RelationshipStatus, type ValueBreakdown, type ValueTier } from '@huifang/shared';
+import { PHASE_THRESHOLDS, VALUE_TERM_WEIGHTS, valueTierOf, type PhaseReason, type RelationshipPhase, type RelationshipStatus, type ValueBreakdown, type ValueTier } from '@huifang/shared';
 import { isNpsDetractor } from '@huifang/shared';
 import type { EncounterFact, PatientHistory, ResponseFact } from './patient-history';
 
@@ -9,16 +9,17 @@ import type { EncounterFact, PatientHistory, ResponseFact } from './patient-hist
  * each day something could change.
  */
 
-/** Days without a visit after which a regular patient counts as drifting away, whatever their rhythm. */
-export const DECLINE_MIN_DAYS = 60;
-/** ... and when longer than this many times their median gap between visits. */
-export const DECLINE_GAP_FACTOR = 2;
-export const STABLE_MIN_VISITS = 4;
-export const STABLE_MIN_DAYS = 365;
-export const STABLE_MIN_KEPT_SHARE = 0.8;
-export const STABLE_MIN_NPS = 7;
-/** Visit frequency saturates at this many visits a year. */
-export const FREQUENCY_CAP = 6;
+/** DOMAIN.md's thresholds, in shared/ (the patient page explains with them). */
+const {
+  declineMinDays: DECLINE_MIN_DAYS,
+  declineGapFactor: DECLINE_GAP_FACTOR,
+  declineMinVisits: DECLINE_MIN_VISITS,
+  stableMinVisits: STABLE_MIN_VISITS,
+  stableMinDays: STABLE_MIN_DAYS,
+  stableMinKeptShare: STABLE_MIN_KEPT_SHARE,
+  stableMinNps: STABLE_MIN_NPS,
+  frequencyCap: FREQUENCY_CAP,
+} = PHASE_THRESHOLDS;
 
 export interface PhaseRuleSettings {
   /** Days after an expected return before a patient who has not come back counts as lapsed. */
@@ -145,7 +146,7 @@ export function phaseOf(facts: RelationshipFacts): PhaseVerdict {
   if (facts.status === 'lapsed') decline.push('status_lapsed');
   if (facts.status === 'at_risk') decline.push('status_at_risk');
   if (
-    facts.visits.length >= 3 &&
+    facts.visits.length >= DECLINE_MIN_VISITS &&
     facts.daysSinceLastVisit !== null &&
     facts.daysSinceLastVisit > DECLINE_MIN_DAYS &&
     facts.daysSinceLastVisit > DECLINE_GAP_FACTOR * (facts.medianGapDays ?? 0)
@@ -172,15 +173,16 @@ export function valueOf(facts: RelationshipFacts): ValueVerdict {
   if (facts.visits.length === 0) return { score: 0, tier: 'low', terms: { frequency: 0, adherence: 0, satisfaction: 0, outcome: 0 } };
   const adherence = facts.dueExpectations === 0 ? 0.5 : facts.keptExpectations / facts.dueExpectations;
   const satisfaction = facts.latestNps === null ? 0.7 : (facts.latestNps.nps ?? 0) / 10;
+  const w = VALUE_TERM_WEIGHTS;
+  const frequency = (w.frequency * Math.min(facts.visitsLast365Days, FREQUENCY_CAP)) / FREQUENCY_CAP;
+  const outcome = facts.outcomeReached ? w.outcome : 0;
   const terms: ValueBreakdown = {
-    frequency: oneDecimal((35 * Math.min(facts.visitsLast365Days, FREQUENCY_CAP)) / FREQUENCY_CAP),
-    adherence: oneDecimal(25 * adherence),
-    satisfaction: oneDecimal(20 * satisfaction),
-    outcome: facts.outcomeReached ? 20 : 0,
+    frequency: oneDecimal(frequency),
+    adherence: oneDecimal(w.adherence * adherence),
+    satisfaction: oneDecimal(w.satisfaction * satisfaction),
+    outcome,
   };
-  const score = oneDecimal(
-    (35 * Math.min(facts.visitsLast365Days, FREQUENCY_CAP)) / FREQUENCY_CAP + 25 * adherence + 20 * satisfaction + (facts.outcomeReached ? 20 : 0),
-  );
+  const score = oneDecimal(frequency + w.adherence * adherence + w.satisfaction * satisfaction + outcome);
   return { score, tier: valueTierOf(score), terms };
 }
 

@@ -1,3 +1,4 @@
+import { daysBetween } from './calendar-day';
 import type { RelationshipStatus } from './lifecycle';
 
 /**
@@ -16,6 +17,38 @@ export const VALUE_TIER_MIN = { high: 70, medium: 40 } as const;
 export function valueTierOf(score: number): ValueTier {
   if (score >= VALUE_TIER_MIN.high) return 'high';
   return score >= VALUE_TIER_MIN.medium ? 'medium' : 'low';
+}
+
+/**
+ * The value score's terms and the most each adds (DOMAIN.md: 35 × min(F, 6) / 6 + 25 × A + 20 × S + 20 × O):
+ * the server's formula and the patient page's bars.
+ */
+export const VALUE_TERM_WEIGHTS = { frequency: 35, adherence: 25, satisfaction: 20, outcome: 20 } as const;
+
+/** The thresholds of DOMAIN.md's phase rules (the server decides with them; the patient page explains with them). */
+export const PHASE_THRESHOLDS = {
+  /** Decline: days without a visit over this and over `declineGapFactor` × the median gap, after ≥ `declineMinVisits` visits. */
+  declineMinDays: 60,
+  declineGapFactor: 2,
+  declineMinVisits: 3,
+  /** Stable: at least this many visits, the first this many days back, this share of due returns kept, latest NPS at least this. */
+  stableMinVisits: 4,
+  stableMinDays: 365,
+  stableMinKeptShare: 0.8,
+  stableMinNps: 7,
+  /** Value: visits a year count up to this many. */
+  frequencyCap: 6,
+} as const;
+
+/** Which of the stable phase's conditions the record does not meet (all met: []). */
+export function unmetStableConditions(f: RelationshipFactors): ('visits' | 'firstVisit' | 'kept' | 'nps')[] {
+  const t = PHASE_THRESHOLDS;
+  const unmet: ('visits' | 'firstVisit' | 'kept' | 'nps')[] = [];
+  if (f.visits < t.stableMinVisits) unmet.push('visits');
+  if (f.firstVisitOn === null || daysBetween(f.firstVisitOn, f.asOf) < t.stableMinDays) unmet.push('firstVisit');
+  if (f.dueExpectations > 0 && f.keptExpectations / f.dueExpectations < t.stableMinKeptShare) unmet.push('kept');
+  if (f.latestNps !== null && f.latestNps < t.stableMinNps) unmet.push('nps');
+  return unmet;
 }
 
 /** CLV is money (CNY) once any visit carries a charge, else expected visits (DOMAIN.md). */

@@ -3,7 +3,8 @@ import {
   type PhaseReason,
   type RelationshipFactors,
   type ValueBreakdown,
-  daysBetween,
+  VALUE_TERM_WEIGHTS,
+  unmetStableConditions,
 } from '@huifang/shared';
 import { type Translate, formatDecimal } from '../dashboard/figure-format';
 import type { Lang } from '../i18n/language';
@@ -16,8 +17,8 @@ export interface WordsContext {
   day: (calendarDay: string) => string;
 }
 
-/** The most each term of the value score can add (DOMAIN.md: 35 × F + 25 × A + 20 × S + 20 × O). */
-export const TERM_MAX: Readonly<Record<keyof ValueBreakdown, number>> = { frequency: 35, adherence: 25, satisfaction: 20, outcome: 20 };
+/** The most each term of the value score can add (shared/, DOMAIN.md). */
+export const TERM_MAX: Readonly<Record<keyof ValueBreakdown, number>> = VALUE_TERM_WEIGHTS;
 const TERMS = Object.keys(TERM_MAX) as (keyof ValueBreakdown)[];
 
 export interface TermWords {
@@ -108,16 +109,18 @@ export function reasonWords(reason: PhaseReason, f: RelationshipFactors, ctx: Wo
 
 /** What keeps a developing patient from stable (DOMAIN.md rule 3), each with the patient's figure. */
 function missingForStable(f: RelationshipFactors, { t, day }: WordsContext): string[] {
-  const missing: string[] = [];
-  if (f.visits < 4) missing.push(t('relationship.reasons.missing.visits', { n: f.visits }));
-  if (f.firstVisitOn && daysBetween(f.firstVisitOn, f.asOf) < 365) {
-    missing.push(t('relationship.reasons.missing.firstVisit', { date: day(f.firstVisitOn) }));
-  }
-  if (f.dueExpectations > 0 && f.keptExpectations / f.dueExpectations < 0.8) {
-    missing.push(t('relationship.reasons.missing.kept', { kept: f.keptExpectations, due: f.dueExpectations }));
-  }
-  if (f.latestNps !== null && f.latestNps < 7) missing.push(t('relationship.reasons.missing.nps', { nps: f.latestNps }));
-  return missing;
+  return unmetStableConditions(f).flatMap((condition) => {
+    switch (condition) {
+      case 'visits':
+        return [t('relationship.reasons.missing.visits', { n: f.visits })];
+      case 'firstVisit':
+        return f.firstVisitOn ? [t('relationship.reasons.missing.firstVisit', { date: day(f.firstVisitOn) })] : [];
+      case 'kept':
+        return [t('relationship.reasons.missing.kept', { kept: f.keptExpectations, due: f.dueExpectations })];
+      case 'nps':
+        return [t('relationship.reasons.missing.nps', { nps: f.latestNps })];
+    }
+  });
 }
 
 /**
