@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { calendarDayOf } from '@huifang/shared';
 import { calendarDay } from './day-number';
 import type { LoadedPatient } from './history-loader';
 import { factsAt, valueOf } from './phase-rules';
@@ -66,9 +65,4 @@ export async function workOutAndWrite(
   await reconcilePhaseHistory(manager, await loadPhaseHistories(manager, retold), changes);
   await writeRelationships(manager, updates);
   return worked;
-}
-
-/** Today as a day number in the hospital's zone. */
-export function todayNumber(now: Date, timeZone: string): number {
-  return Math.round(Date.parse(`${calendarDayOf(now, timeZone)}T00:00:00Z`) / 86_400_000);
 }
