@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const server = await start(data.databaseUrl);
   try {
-    await startUpWorkDone(server.baseUrl);
+    await startUpWorkDone(server.baseUrl, options.scale * 600_000);
     if (options.scenarios.includes('cold')) {
       console.log('cold: each endpoint one request at a time, then under load…');
       const cold = await runCold(server.baseUrl, await adminToken(server.baseUrl), options.seconds);
