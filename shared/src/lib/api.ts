@@ -149,7 +149,7 @@ export const ERROR_CODES = {
   commentThemeKeyTaken: 'comment_theme.key_taken',
   /** Phrases belong to an admin's own themes: the built-in ones are found by the tagger's lexicons and model. */
   commentThemeBuiltInPhrases: 'comment_theme.built_in_phrases',
-  // Improvement actions and indicator targets (issue #15): each names its field in `params.fields`
+  // Improvement actions and indicator targets (issue #15); `message` names the field (the code implies it)
   improvementNotFound: 'improvement.not_found',
   improvementEndBeforeStart: 'improvement.end_before_start',
   /** No indicator key (`wait_median`, `dimension:<dimension>`, `theme_share:<theme>`, …). */
@@ -206,13 +206,8 @@ export interface ErrorParams {
   'import.file_too_large': { maxMb: number };
   'import.job_not_found': { jobId: number };
   'improvement.not_found': { actionId: number };
-  'improvement.end_before_start': FieldsParams;
-  'improvement.unknown_indicator': FieldsParams;
-  'improvement.unknown_theme': FieldsParams;
-  'improvement.unknown_owner': FieldsParams;
-  'improvement.unknown_department': FieldsParams;
   'indicator_target.not_found': { targetId: number };
-  'indicator_target.value_out_of_range': FieldsParams & { min: number; max: number };
+  'indicator_target.value_out_of_range': { min: number; max: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -240,13 +235,8 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'import.file_too_large': ['maxMb'],
   'import.job_not_found': ['jobId'],
   'improvement.not_found': ['actionId'],
-  'improvement.end_before_start': ['fields'],
-  'improvement.unknown_indicator': ['fields'],
-  'improvement.unknown_theme': ['fields'],
-  'improvement.unknown_owner': ['fields'],
-  'improvement.unknown_department': ['fields'],
   'indicator_target.not_found': ['targetId'],
-  'indicator_target.value_out_of_range': ['fields', 'min', 'max'],
+  'indicator_target.value_out_of_range': ['min', 'max'],
 };
 
 /** The param names a code's message may use (none for most codes). */
