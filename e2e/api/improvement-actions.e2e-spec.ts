@@ -86,7 +86,9 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     quality = await staffClient(admin, anonymous, 'improve.quality', 'quality_manager');
     desk = await staffClient(admin, anonymous, 'improve.desk', 'front_desk');
     const departments = await admin.get<Department[]>('/api/departments');
-    internalMedicine = departments.body.find((d) => d.name === '内科')!.id;
+    const found = departments.body.find((d) => d.name === '内科');
+    if (!found) throw new Error('no 内科 department');
+    internalMedicine = found.id;
     const me = await quality.get<{ id: number }>('/api/auth/me');
     ownerId = me.body.id;
     adminId = (await admin.get<{ id: number }>('/api/auth/me')).body.id;
@@ -106,8 +108,9 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect(evaluation.followUpComplete).toBe(true);
     expect(evaluation.change).toBe(-10);
     expect(evaluation.pValue).toBeCloseTo(0.000224, 6);
-    expect(evaluation.ci95![0]).toBeLessThanOrEqual(-10);
-    expect(evaluation.ci95![1]).toBeLessThan(0);
+    const [lo, hi] = evaluation.ci95 ?? [NaN, NaN];
+    expect(lo).toBeLessThanOrEqual(-10);
+    expect(hi).toBeLessThan(0);
     expect(evaluation.verdict).toBe('improved');
 
     // The same evaluation again (the bootstrap is seeded), and the list carries the verdict.
