@@ -13,6 +13,7 @@ export * from './lib/fft';
 export * from './lib/imports';
 export * from './lib/indicators';
 export * from './lib/hospital-settings';
+export * from './lib/improvement';
 export * from './lib/input-limits';
 export * from './lib/lifecycle';
 export * from './lib/list-sort';

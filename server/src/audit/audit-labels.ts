@@ -61,6 +61,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'settings.update': { zh: '修改医院设置', en: 'Changed hospital settings' },
   'fhir_mapping.update': { zh: '修改 FHIR 科室映射', en: 'Changed FHIR department mapping' },
   'fhir.read': { zh: '以 FHIR 格式读取', en: 'Read as FHIR' },
+  'improvement.create': { zh: '新建改进措施', en: 'Created improvement action' },
+  'improvement.update': { zh: '修改改进措施', en: 'Changed improvement action' },
+  'improvement.note': { zh: '添加改进措施备注', en: 'Added note to improvement action' },
+  'indicator_target.update': { zh: '设置指标目标', en: 'Set indicator target' },
+  'indicator_target.delete': { zh: '删除指标目标', en: 'Deleted indicator target' },
 };
 
 /** What an entry is about; an entity type not listed here is written as its code. */
@@ -73,6 +78,8 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<string, Words>> = {
   fhir_department_mapping: { zh: 'FHIR 科室映射', en: 'FHIR department mapping' },
   follow_up_rule: { zh: '回访规则', en: 'Follow-up rule' },
   indicator: { zh: '指标', en: 'Indicator' },
+  indicator_target: { zh: '指标目标', en: 'Indicator target' },
+  improvement_action: { zh: '改进措施', en: 'Improvement action' },
   patient: { zh: '患者', en: 'Patient' },
   staff_user: { zh: '员工账号', en: 'Staff account' },
   stage_transition: { zh: '阶段变更', en: 'Stage change' },

@@ -149,6 +149,19 @@ export const ERROR_CODES = {
   commentThemeKeyTaken: 'comment_theme.key_taken',
   /** Phrases belong to an admin's own themes: the built-in ones are found by the tagger's lexicons and model. */
   commentThemeBuiltInPhrases: 'comment_theme.built_in_phrases',
+  // Improvement actions and indicator targets (issue #15); `message` names the field (the code implies it)
+  improvementNotFound: 'improvement.not_found',
+  improvementEndBeforeStart: 'improvement.end_before_start',
+  /** No indicator key (`wait_median`, `dimension:<dimension>`, `theme_share:<theme>`, …). */
+  improvementUnknownIndicator: 'improvement.unknown_indicator',
+  /** `theme_share:<key>` names no comment theme. */
+  improvementUnknownTheme: 'improvement.unknown_theme',
+  /** The owner is no active staff user. */
+  improvementUnknownOwner: 'improvement.unknown_owner',
+  improvementUnknownDepartment: 'improvement.unknown_department',
+  targetNotFound: 'indicator_target.not_found',
+  /** A target's value outside its indicator's range (percent 0-100, NPS -100..100, …). */
+  targetValueOutOfRange: 'indicator_target.value_out_of_range',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
@@ -192,6 +205,9 @@ export interface ErrorParams {
   'indicator.export_too_large': { max: number };
   'import.file_too_large': { maxMb: number };
   'import.job_not_found': { jobId: number };
+  'improvement.not_found': { actionId: number };
+  'indicator_target.not_found': { targetId: number };
+  'indicator_target.value_out_of_range': { min: number; max: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -218,6 +234,9 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'indicator.export_too_large': ['max'],
   'import.file_too_large': ['maxMb'],
   'import.job_not_found': ['jobId'],
+  'improvement.not_found': ['actionId'],
+  'indicator_target.not_found': ['targetId'],
+  'indicator_target.value_out_of_range': ['min', 'max'],
 };
 
 /** The param names a code's message may use (none for most codes). */

@@ -44,6 +44,11 @@ export const AUDIT_ACTIONS = [
   'import.delete',
   'fhir_mapping.update',
   'fhir.read',
+  'improvement.create',
+  'improvement.update',
+  'improvement.note',
+  'indicator_target.update',
+  'indicator_target.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

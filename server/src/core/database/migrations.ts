@@ -34,6 +34,7 @@ import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000
 import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver-counts';
 import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-relationship-phases';
 import { FftRollup1766150000000 } from '../../migrations/1766150000000-fft-rollup';
+import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   DriverCounts1766040000000,
   RelationshipPhases1766100000000,
   FftRollup1766150000000,
+  ImprovementActions1766200000000,
 ];
