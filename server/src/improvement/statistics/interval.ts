@@ -11,10 +11,9 @@ export const BOOTSTRAP_REPLICATES = 4000;
 /** A fixed seed: the same data give the same interval on every request. */
 export const BOOTSTRAP_SEED = 20_261_202;
 
-/** Nearest-rank percentile of sorted values (DOMAIN.md, Statistics): the value at rank ceil(p/100 · n). */
-export function nearestRank(sorted: ArrayLike<number>, percent: number): number {
-  const rank = Math.max(1, Math.ceil((percent / 100) * sorted.length));
-  return sorted[rank - 1];
+/** Nearest-rank percentile of sorted values (as DOMAIN.md's percentiles): the value at rank ceil(p/100 · n). */
+function nearestRank(sorted: Float64Array, percent: number): number {
+  return sorted[Math.max(1, Math.ceil((percent / 100) * sorted.length)) - 1];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { twoSidedNormalP } from './distributions';
+import { normalizeTallies, talliesOf, tallyTotal, type Tally } from './tally';
 
 export interface MannWhitneyResult {
   /** U of the first sample: the pairs (x, y) with x > y, ties counting one half. */
@@ -13,37 +14,27 @@ export interface MannWhitneyResult {
 /**
  * Mann-Whitney U test, normal approximation with tie correction (Lehmann & D'Abrera 1975, p. 20)
  * and continuity correction: z = (|U - n1·n2/2| - 1/2) / σ, σ² = n1·n2/12 · ((N + 1) - Σ(t³ - t) / (N(N - 1))).
- * Ranks come from one sorted pass over both samples (midranks for ties), so a window of 100 000
- * visits costs one sort.
+ * Works on tallies: ranks are given per distinct value (midranks for ties) in one merged pass.
  */
-export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhitneyResult {
-  const n1 = x.length;
-  const n2 = y.length;
+export function mannWhitneyTallies(xTallies: readonly Tally[], yTallies: readonly Tally[]): MannWhitneyResult {
+  const x = normalizeTallies(xTallies);
+  const y = normalizeTallies(yTallies);
+  const n1 = tallyTotal(x);
+  const n2 = tallyTotal(y);
   if (n1 === 0 || n2 === 0) throw new Error('Mann-Whitney needs two non-empty samples');
   const n = n1 + n2;
-  const values = new Float64Array(n);
-  const fromX = new Uint8Array(n);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n1; i++) values[i] = x[i];
-  for (let j = 0; j < n2; j++) values[n1 + j] = y[j];
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    fromX[i] = i < n1 ? 1 : 0;
-  }
-  order.sort((a, b) => values[a] - values[b]);
 
   let rankSumX = 0;
   let tieTerm = 0;
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && values[order[end]] === values[order[start]]) end++;
-    const ties = end - start;
-    const midrank = (start + 1 + end) / 2;
-    let inX = 0;
-    for (let k = start; k < end; k++) inX += fromX[order[k]];
-    rankSumX += inX * midrank;
+  let below = 0;
+  for (let i = 0, j = 0; i < x.length || j < y.length; ) {
+    const value = Math.min(i < x.length ? x[i].value : Infinity, j < y.length ? y[j].value : Infinity);
+    const inX = i < x.length && x[i].value === value ? x[i++].count : 0;
+    const inY = j < y.length && y[j].value === value ? y[j++].count : 0;
+    const ties = inX + inY;
+    rankSumX += inX * (below + (ties + 1) / 2);
     tieTerm += ties ** 3 - ties;
-    start = end;
+    below += ties;
   }
 
   const uX = rankSumX - (n1 * (n1 + 1)) / 2;
@@ -54,4 +45,9 @@ export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhi
   const distance = Math.max(0, Math.abs(uX - mean) - 0.5);
   const z = (Math.sign(uX - mean) * distance) / Math.sqrt(variance);
   return { uX, uY, z, pValue: twoSidedNormalP(z) };
+}
+
+/** The same test on raw values. */
+export function mannWhitney(x: ArrayLike<number>, y: ArrayLike<number>): MannWhitneyResult {
+  return mannWhitneyTallies(talliesOf(x), talliesOf(y));
 }

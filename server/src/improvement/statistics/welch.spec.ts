@@ -1,4 +1,5 @@
-import { summarize, welch } from './welch';
+import { talliesOf } from './tally';
+import { summarize, summarizeTallies, welch } from './welch';
 
 describe("Welch's t test", () => {
   it('matches example 1 of Wikipedia, "Welch\'s t-test" (Examples)', () => {
@@ -12,6 +13,15 @@ describe("Welch's t test", () => {
     // The interval is the difference ± t(0.975, ν)·se and excludes 0 exactly when p < 0.05.
     expect(result.ci95[1]).toBeLessThan(0);
     expect(result.ci95[0] + result.ci95[1]).toBeCloseTo(2 * result.difference, 10);
+  });
+
+  it('summarizes tallies as it does raw values', () => {
+    const values = [1, 2, 2, 3, 5, 5, 5, 4];
+    const fromTallies = summarizeTallies(talliesOf(values));
+    const fromValues = summarize(values);
+    expect(fromTallies.n).toBe(fromValues.n);
+    expect(fromTallies.mean).toBeCloseTo(fromValues.mean, 12);
+    expect(fromTallies.variance).toBeCloseTo(fromValues.variance, 12);
   });
 
   it('swapping the samples flips t and the interval', () => {

@@ -1,4 +1,5 @@
 import { studentTCdf, studentTQuantile } from './distributions';
+import { tallyTotal, type Tally } from './tally';
 
 export interface SampleSummary {
   n: number;
@@ -14,6 +15,14 @@ export function summarize(values: ArrayLike<number>): SampleSummary {
   const mean = sum / n;
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+  return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
+}
+
+/** The same summary from tallies (ratings as counts per value). */
+export function summarizeTallies(tallies: readonly Tally[]): SampleSummary {
+  const n = tallyTotal(tallies);
+  const mean = tallies.reduce((sum, t) => sum + t.value * t.count, 0) / n;
+  const squares = tallies.reduce((sum, t) => sum + t.count * (t.value - mean) ** 2, 0);
   return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 

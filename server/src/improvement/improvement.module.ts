@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { ImprovementActionsController } from './actions/improvement-actions.controller';
+import { ImprovementActionsService } from './actions/improvement-actions.service';
+import { ImprovementEvaluationService } from './evaluation/improvement-evaluation.service';
+import { IndicatorTargetsController } from './targets/indicator-targets.controller';
+import { IndicatorTargetsService } from './targets/indicator-targets.service';
+
+/**
+ * The improvement cycle (issue #15): actions with their before/after evaluation, and indicator
+ * targets. The report (reports/) lists actions with verdicts through ImprovementActionsService.forMonth
+ * and reads targets through IndicatorTargetsService.list.
+ */
+@Module({
+  imports: [IndicatorsModule],
+  controllers: [ImprovementActionsController, IndicatorTargetsController],
+  providers: [ImprovementEvaluationService, ImprovementActionsService, IndicatorTargetsService],
+  exports: [ImprovementEvaluationService, ImprovementActionsService, IndicatorTargetsService],
+})
+export class ImprovementModule {}
