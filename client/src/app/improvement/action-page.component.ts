@@ -136,9 +136,8 @@ export class ActionPageComponent {
       .addNote(action.id, { text })
       .pipe(finalize(() => this.savingNote.set(false)))
       .subscribe({
-        next: () => {
-          // Read back: the note as stored (its time and author), with the evaluation as of now.
-          this.load();
+        next: (action) => {
+          this.action.set(action);
           this.noteForm.reset();
           this.notifier.success('improvement.notes.added');
         },

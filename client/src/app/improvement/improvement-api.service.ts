@@ -6,7 +6,6 @@ import type {
   ImprovementAction,
   ImprovementActionList,
   ImprovementActionQuery,
-  ImprovementNote,
   IndicatorTarget,
   IndicatorTargetList,
   PutIndicatorTargetRequest,
@@ -39,8 +38,9 @@ export class ImprovementApiService {
     return this.http.patch<ImprovementAction>(`${ACTIONS_URL}/${encodeURIComponent(id)}`, changes);
   }
 
-  addNote(id: number, request: CreateImprovementNoteRequest): Observable<ImprovementNote> {
-    return this.http.post<ImprovementNote>(`${ACTIONS_URL}/${encodeURIComponent(id)}/notes`, request);
+  /** Answers the action with its notes (the new one last) and its evaluation as of now. */
+  addNote(id: number, request: CreateImprovementNoteRequest): Observable<ImprovementAction> {
+    return this.http.post<ImprovementAction>(`${ACTIONS_URL}/${encodeURIComponent(id)}/notes`, request);
   }
 
   targets(): Observable<IndicatorTarget[]> {
