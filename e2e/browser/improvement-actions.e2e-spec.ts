@@ -172,6 +172,7 @@ describeInBrowser('improvement actions and targets in the browser', () => {
     expect(await page.getByTestId('evaluation-baseline-n').innerText()).toBe(String(evaluated.evaluation.baseline.n));
     expect(await page.getByTestId('evaluation-follow-up-n').innerText()).toBe(String(evaluated.evaluation.followUp.n));
     expect(await page.getByTestId('evaluation-test').innerText()).toContain('Mann-Whitney U');
+    expect(await page.getByTestId('evaluation-p').innerText()).toBe(evaluated.evaluation.pValue === null ? '—' : evaluated.evaluation.pValue < 0.001 ? '< 0.001' : evaluated.evaluation.pValue.toFixed(3));
     expect(await page.getByTestId('action-department').innerText()).toBe(department.nameEn);
 
     // A note over time.

@@ -180,6 +180,9 @@ export class ActionFormPageComponent {
 
   protected submit(): void {
     if (this.pending()) return;
+    // A refused save's errors are the server's to judge again: they never block the next try.
+    for (const control of Object.values(this.form.controls)) if (control.hasError('server')) control.updateValueAndValidity({ emitEvent: false });
+    this.form.updateValueAndValidity({ emitEvent: false });
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;

@@ -43,6 +43,9 @@ import { indicatorLabel } from './indicator-words';
   templateUrl: './action-page.component.html',
   styles: `
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 16px; margin-top: 16px; }
+    /* The evaluation's table needs the width: across the page, above the action and its notes. */
+    .evaluation-card { grid-column: 1 / -1; }
+    .evaluation-card dl.facts { margin-top: 12px; }
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
     dl.facts dt { color: var(--mat-sys-on-surface-variant); }
     dl.facts dd { margin: 0; }

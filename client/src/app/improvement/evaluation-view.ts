@@ -39,6 +39,6 @@ export function evaluationView(action: ImprovementAction, lang: Lang, t: Transla
     followUpComplete: evaluation.followUpComplete,
     change: evaluation.change === null ? '—' : change(evaluation.change),
     ci95: evaluation.ci95 === null ? '—' : `${change(evaluation.ci95[0])} … ${change(evaluation.ci95[1])}`,
-    pValue: evaluation.pValue === null ? '—' : `p ${formatPValue(evaluation.pValue)}`,
+    pValue: evaluation.pValue === null ? '—' : formatPValue(evaluation.pValue).replace(/^= /, ''),
   };
 }
