@@ -155,6 +155,25 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect(later.body.evaluation.followUp).toMatchObject({ from: day(5), n: 0, value: null });
   });
 
+  it('evaluates every kind of indicator on this database (no answers, no returns expected: too few to tell)', async () => {
+    const indicators = ['csat', 'dimension:wait_time', 'churn_rate', 'callback_completion', 'theme_share:waiting'];
+    for (const indicator of indicators) {
+      for (const departmentId of [internalMedicine, null]) {
+        const created = await action({ indicator, departmentId, title: indicator });
+        expect([indicator, created.status]).toEqual([indicator, 201]);
+        expect([indicator, created.body.evaluation.verdict, created.body.evaluation.followUp.n]).toEqual([indicator, 'too_few', 0]);
+      }
+    }
+    const kinds = await quality.get<ImprovementActionList>('/api/improvement-actions?indicator=dimension:wait_time');
+    expect(kinds.body.items.map((i) => [i.indicator, i.betterDirection, i.verdict])).toEqual([
+      ['dimension:wait_time', 'higher', 'too_few'],
+      ['dimension:wait_time', 'higher', 'too_few'],
+    ]);
+    // The hospital-wide wait median counts the same 60 visits as 内科's.
+    const hospital = await action({ departmentId: null, title: '全院' });
+    expect([hospital.body.evaluation.baseline.n, hospital.body.evaluation.followUp.n, hospital.body.evaluation.verdict]).toEqual([30, 30, 'improved']);
+  });
+
   it('records status changes and notes, each audited', async () => {
     const created = await action({ title: '审计测试' });
     const id = created.body.id;

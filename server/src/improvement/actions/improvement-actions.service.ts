@@ -3,7 +3,6 @@ import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeo
 import {
   ERROR_CODES,
   IMPROVEMENT_WINDOW_DEFAULTS,
-  addDays,
   indicatorDefinition,
   isEndOnOrAfterStart,
   type CalendarDay,
@@ -17,6 +16,7 @@ import { StaffUserEntity } from '../../users/user.entity';
 import { ImprovementEvaluationService } from '../evaluation/improvement-evaluation.service';
 import { checkDepartment, checkIndicator, checkOwner } from '../references';
 import { toNote, toSummary, type ActionRow } from './action-view';
+import { inMonthReport } from './month-filter';
 import type { CreateImprovementActionDto } from './dto/create-improvement-action.dto';
 import type { CreateImprovementNoteDto } from './dto/create-improvement-note.dto';
 import type { ImprovementActionQueryDto } from './dto/improvement-action-query.dto';
@@ -77,14 +77,7 @@ export class ImprovementActionsService {
    * as of `asOf` (default today).
    */
   async forMonth(month: string, departmentId: number | null, asOf?: CalendarDay): Promise<ImprovementActionSummary[]> {
-    const first = `${month}-01`;
-    const last = addDays(`${addDays(first, 31).slice(0, 7)}-01`, -1);
-    const rows = (await this.rows({})).filter(
-      ({ action }) =>
-        action.startDate <= last &&
-        (action.endDate === null || action.endDate >= first) &&
-        (departmentId === null || action.departmentId === null || action.departmentId === departmentId),
-    );
+    const rows = (await this.rows({})).filter(({ action }) => inMonthReport(action, month, departmentId));
     return this.summaries(rows, asOf);
   }
 

@@ -1,0 +1,54 @@
+import { judge, windowValue } from './judge';
+import type { WindowSample } from './window-sample';
+
+const proportion = (count: number, n: number): WindowSample => ({ kind: 'proportion', count, n });
+const ratings = (counts: number[]): WindowSample => {
+  const tallies = counts.map((count, i) => ({ value: i + 1, count })).filter((t) => t.count > 0);
+  return { kind: 'mean', n: tallies.reduce((s, t) => s + t.count, 0), tallies };
+};
+
+describe('the verdict of a change (DOMAIN.md, Improvement actions)', () => {
+  it('is too_few when either window has fewer than 30, with no interval or p (the data cannot carry a claim)', () => {
+    // 10 of 29 = 34.5%, 25 of 100 = 25.0%: change -9.5, but no verdict.
+    expect(judge(proportion(10, 29), proportion(25, 100), 'higher')).toEqual({ change: -9.5, ci95: null, pValue: null, verdict: 'too_few' });
+    expect(judge(proportion(0, 0), proportion(0, 0), 'higher')).toEqual({ change: null, ci95: null, pValue: null, verdict: 'too_few' });
+    expect(judge(proportion(10, 30), proportion(25, 30), 'higher').verdict).not.toBe('too_few');
+  });
+
+  it('reads the interval in the action’s better direction', () => {
+    // 30% → 60% of 100 each: the interval lies above 0.
+    const up = judge(proportion(30, 100), proportion(60, 100), 'higher');
+    expect(up.verdict).toBe('improved');
+    expect(up.change).toBe(30);
+    expect(up.ci95?.[0]).toBeGreaterThan(0);
+    expect(judge(proportion(30, 100), proportion(60, 100), 'lower').verdict).toBe('worse');
+    expect(judge(proportion(60, 100), proportion(30, 100), 'lower').verdict).toBe('improved');
+  });
+
+  it('is no_change when the interval holds 0', () => {
+    const flat = judge(proportion(40, 100), proportion(44, 100), 'higher');
+    expect(flat.verdict).toBe('no_change');
+    expect(flat.ci95?.[0]).toBeLessThan(0);
+    expect(flat.ci95?.[1]).toBeGreaterThan(0);
+    expect(flat.pValue).toBeGreaterThan(0.05);
+  });
+
+  it('tests mean ratings with Welch and reports them with two decimals', () => {
+    const before = ratings([5, 10, 15, 10, 5]); // mean 3.00
+    const after = ratings([1, 4, 10, 15, 15]); // 174 / 45 = 3.87
+    expect(windowValue(before)).toBe(3);
+    expect(windowValue(after)).toBe(3.87);
+    const result = judge(before, after, 'higher');
+    expect(result.change).toBe(0.87);
+    expect(result.verdict).toBe('improved');
+  });
+
+  it('gives NPS its bootstrap interval', () => {
+    const before: WindowSample = { kind: 'nps', n: 100, counts: { promoters: 30, passives: 40, detractors: 30 } };
+    const after: WindowSample = { kind: 'nps', n: 100, counts: { promoters: 55, passives: 30, detractors: 15 } };
+    const result = judge(before, after, 'higher');
+    expect([windowValue(before), windowValue(after), result.change]).toEqual([0, 40, 40]);
+    expect(result.verdict).toBe('improved');
+    expect(result.ci95?.[0]).toBeGreaterThan(0);
+  });
+});
