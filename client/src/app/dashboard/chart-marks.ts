@@ -81,7 +81,7 @@ export function withMarks(
       yAxis: target.value,
       name: target.label,
       lineStyle: { color: MARK_COLORS.target, type: 'solid', width: 1.5 },
-      label: { show: true, position: 'insideEndTop', color: MARK_COLORS.target, formatter: () => target.label },
+      label: { show: true, position: 'insideEndTop', color: MARK_COLORS.target, backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3], formatter: () => target.label },
     });
   }
   const markLine = {
