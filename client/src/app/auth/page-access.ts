@@ -6,12 +6,14 @@ export const STAFF_PAGES = [
   'callbacks',
   'dashboard',
   'relationship',
+  'improvement',
   'feedback',
   'users',
   'departments',
   'commentThemes',
   'templates',
   'rules',
+  'targets',
   'audit',
   'imports',
   'settings',
@@ -33,12 +35,16 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   dashboard: { path: 'dashboard', roles: ['quality_manager', 'admin'] },
   // Relationship phases and patient value (DOMAIN.md): the quality managers' view, beside the dashboard.
   relationship: { path: 'relationship', roles: ['quality_manager', 'admin'] },
+  // Improvement actions and their before/after verdicts (DOMAIN.md, PDCA): the quality managers' work.
+  improvement: { path: 'improvement', roles: ['quality_manager', 'admin'] },
   // `/feedback/:token` is reserved for the public patient survey page.
   feedback: { path: 'feedback-responses', roles: ['quality_manager', 'admin'] },
   users: { path: 'users', roles: ['admin'] },
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
   departments: { path: 'departments', roles: ['admin'] },
+  // Quality managers read the targets (the dashboard draws them); only admins set them.
+  targets: { path: 'targets', roles: ['admin'] },
   // Quality managers may read the theme list through the API (the Themes view names themes), but only admins change it.
   commentThemes: { path: 'comment-themes', roles: ['admin'] },
   audit: { path: 'audit', roles: ['admin'] },

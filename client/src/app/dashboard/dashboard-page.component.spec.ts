@@ -8,6 +8,8 @@ import {
   type Headline,
   type HeadlineName,
   INDICATOR_NAMES,
+  type ImprovementActionSummary,
+  type IndicatorTarget,
   type DriversAnswer,
   type IndicatorName,
   type IndicatorSeries,
@@ -64,6 +66,34 @@ const FLOW: LifecycleFlow = {
     { from: 'treatment', to: 'lapsed', n: 4 },
   ],
 };
+
+function target(id: number, indicator: IndicatorTarget['indicator'], departmentId: number | null, comparator: IndicatorTarget['comparator'], value: number): IndicatorTarget {
+  return { id, indicator, departmentId, departmentName: null, comparator, value, updatedAt: '2026-03-01T00:00:00Z', updatedBy: null };
+}
+
+function action(id: number, title: string, indicator: ImprovementActionSummary['indicator'], departmentId: number | null, startDate: string): ImprovementActionSummary {
+  return {
+    id,
+    title,
+    departmentId,
+    departmentName: null,
+    ownerUserId: 1,
+    ownerName: 'Quality',
+    indicator,
+    betterDirection: 'lower',
+    startDate,
+    endDate: null,
+    status: 'in_progress',
+    baselineDays: 90,
+    lagDays: 30,
+    followUpDays: 90,
+    createdAt: '2026-03-01T00:00:00Z',
+    updatedAt: '2026-03-01T00:00:00Z',
+    verdict: 'pending',
+    change: null,
+    pValue: null,
+  };
+}
 
 const TEMPLATES: SurveyTemplate[] = [{ id: 1, name: { zh: '门诊满意度', en: 'Outpatient experience' }, publishedVersion: 1, versions: [] }];
 
@@ -192,11 +222,16 @@ describe('DashboardPageComponent', () => {
     return { summary: summaryRequest, flow, series, drivers };
   }
 
-  async function openDashboard(url: string, options: Parameters<typeof requests>[0] = {}): Promise<DashboardRequests> {
+  async function openDashboard(
+    url: string,
+    options: Parameters<typeof requests>[0] & { actions?: ImprovementActionSummary[]; targets?: IndicatorTarget[] } = {},
+  ): Promise<DashboardRequests> {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, DashboardPageComponent);
     httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
     httpMock.expectOne('/api/survey-templates').flush(TEMPLATES);
+    httpMock.expectOne('/api/improvement-actions').flush({ items: options.actions ?? [] });
+    httpMock.expectOne('/api/indicator-targets').flush({ items: options.targets ?? [] });
     await settle();
     return requests(options);
   }
@@ -477,5 +512,70 @@ describe('DashboardPageComponent', () => {
 
     expect(text(el('chart-no-data', el('chart-flow')))).toBe('No data');
     expect(el('chart-flow').querySelector('[echarts]')).toBeNull();
+  });
+
+  it("shows a headline's target for the department viewed (its own, else the hospital's) and whether the figure meets it", async () => {
+    const targets = [
+      target(1, 'wait_median', null, 'at_most', 20),
+      target(2, 'churn_rate', null, 'at_most', 10),
+      target(3, 'churn_rate', 2, 'at_most', 15),
+      target(4, 'csat', null, 'at_least', 80),
+      target(5, 'nps', 8, 'at_least', 50),
+    ];
+    await answer(await openDashboard('/dashboard?departmentId=2', { targets }));
+
+    // 24.0 min against at most 20: not met.
+    const wait = el('headline-target', headline('waitMedian'));
+    expect(text(wait)).toBe('Target ≤ 20.0 min not met');
+    expect(el('headline-target-state', wait).classList).toContain('not-met');
+    // Surgery's own churn target (≤ 15%) rather than the hospital's (≤ 10%): 12.5% meets it.
+    const churn = el('headline-target', headline('churnRate'));
+    expect(text(churn)).toBe('Target ≤ 15.0% met');
+    expect(el('headline-target-state', churn).classList).toContain('met');
+    // No CSAT figure: the target, but no verdict on nothing.
+    expect(text(el('headline-target', headline('csat')))).toBe('Target ≥ 80.0%');
+    expect(headline('csat').querySelector('[data-testid="headline-target-state"]')).toBeNull();
+    // Rehabilitation's NPS target is not Surgery's; no target, no line.
+    expect(headline('nps').querySelector('[data-testid="headline-target"]')).toBeNull();
+  });
+
+  it('lists under each trend the actions it marks: its indicators, the department viewed or the hospital, started in the period', async () => {
+    const actions = [
+      action(1, 'Online slots for mornings', 'wait_median', 2, '2026-03-10'),
+      action(2, 'Communication training', 'nps', null, '2026-03-15'),
+      action(3, 'Recall lapsed rehab patients', 'churn_rate', 8, '2026-03-12'),
+      action(4, 'Last year', 'wait_over_threshold', 2, '2025-12-01'),
+    ];
+    await answer(await openDashboard('/dashboard?departmentId=2', { actions }));
+
+    expect(text(el('marked-actions-wait-time'))).toBe('⚑2026-03-10 · Online slots for mornings');
+    expect(el('marked-action-1').getAttribute('href')).toBe('/improvement/1');
+    expect(text(el('marked-actions-satisfaction'))).toBe('⚑2026-03-15 · Communication training');
+    expect(root().querySelector('[data-testid="marked-actions-churn"]')).toBeNull();
+    expect(root().querySelector('[data-testid="marked-action-4"]')).toBeNull();
+  });
+
+  it('"act on this" opens a new action on the panel\'s indicator, department and period, starting today', async () => {
+    await answer(await openDashboard('/dashboard?departmentId=2'));
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    el('act-wait-time').click();
+    expect(navigate).toHaveBeenLastCalledWith(['/improvement', 'new'], {
+      queryParams: { indicator: 'wait_median', departmentId: '2', startDate: '2026-03-31', from: '2026-03-02', to: '2026-03-31' },
+    });
+    el('act-follow-up').click();
+    expect(navigate).toHaveBeenLastCalledWith(['/improvement', 'new'], {
+      queryParams: { indicator: 'callback_completion', departmentId: '2', startDate: '2026-03-31', from: '2026-03-02', to: '2026-03-31' },
+    });
+  });
+
+  it('"act on this" on a past period starts the action the day after it', async () => {
+    await answer(await openDashboard('/dashboard?period=custom&from=2026-01-01&to=2026-01-31'));
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    el('act-churn').click();
+    expect(navigate).toHaveBeenLastCalledWith(['/improvement', 'new'], {
+      queryParams: { indicator: 'churn_rate', startDate: '2026-02-01', from: '2026-01-01', to: '2026-01-31' },
+    });
   });
 });

@@ -15,11 +15,18 @@ import { MatCardModule } from '@angular/material/card';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
   type Department,
+  type HeadlineName,
   INDICATOR_NAMES,
+  type ImprovementActionSummary,
+  type IndicatorKey,
+  type IndicatorName,
+  type IndicatorTarget,
   type IndicatorSummary,
   type LifecycleFlow,
   RELATIONSHIP_STATUSES,
   type SurveyTemplate,
+  isTargetMet,
+  targetFor,
 } from '@huifang/shared';
 import { DEFAULT_WAIT_THRESHOLD_MINUTES } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -33,9 +40,13 @@ import { departmentNameById } from '../departments/department-name';
 import { DepartmentFilterComponent } from '../departments/department-filter.component';
 import { DepartmentsApiService } from '../departments/departments-api.service';
 import { LanguageService } from '../i18n/language.service';
+import { ImprovementApiService } from '../improvement/improvement-api.service';
+import { HEADLINE_INDICATOR, PANEL_INDICATOR, actionPrefill, drillDepartment, drillIndicator, prefillParams } from '../improvement/indicator-family';
+import { NEW_ACTION_LINK } from '../improvement/improvement-links';
 import { SurveysApiService } from '../surveys/surveys-api.service';
 import { templateChoices } from '../surveys/template-options';
 import type { ChartContext } from './chart-model';
+import { targetComparison } from './chart-marks';
 import { DASHBOARD_SCOPE, provideDashboardScope } from './dashboard-scope';
 import {
   DASHBOARD_PERIODS,
@@ -86,6 +97,7 @@ export class DashboardPageComponent {
   private readonly api = inject(IndicatorsApiService);
   private readonly departmentsApi = inject(DepartmentsApiService);
   private readonly surveysApi = inject(SurveysApiService);
+  private readonly improvementApi = inject(ImprovementApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
@@ -139,6 +151,25 @@ export class DashboardPageComponent {
     };
   });
 
+
+  /** Improvement actions, marked on the trends at their start dates. */
+  protected readonly actions = signal<ImprovementActionSummary[]>([]);
+  /** Indicator targets: lines on the trends, met or not on the headlines. */
+  protected readonly targets = signal<IndicatorTarget[]>([]);
+
+  /** Per headline that has a target for the department viewed: the target and whether the figure meets it (null: no figure). */
+  protected readonly headlineTargets = computed(() => {
+    const context = this.context();
+    const summary = this.summary();
+    const targets = this.targets();
+    const views: Partial<Record<HeadlineName, { text: string; met: boolean | null }>> = {};
+    if (!context || !summary) return views;
+    for (const [name, indicator] of Object.entries(HEADLINE_INDICATOR) as [HeadlineName, IndicatorKey][]) {
+      const target = targetFor(targets, indicator, summary.departmentId);
+      if (target) views[name] = { text: targetComparison(target, context), met: isTargetMet(target, summary.headlines[name]?.value ?? null) };
+    }
+    return views;
+  });
 
   private readonly templates = signal<SurveyTemplate[]>([]);
   /** Survey templates for the satisfaction panel, named in the UI language. */
@@ -222,6 +253,16 @@ export class DashboardPageComponent {
         error: (err: unknown) => this.notifier.error(err),
       });
 
+    // Marks and targets are extras of the charts: a failure to load them leaves the figures as they are.
+    this.improvementApi
+      .actions()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (list) => this.actions.set(list.items), error: (err: unknown) => this.notifier.error(err) });
+    this.improvementApi
+      .targets()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (list) => this.targets.set(list), error: (err: unknown) => this.notifier.error(err) });
+
     // Bring the rows into view when a figure is clicked further down the page.
     afterRenderEffect(() => {
       if (this.drillTarget()) {
@@ -249,6 +290,22 @@ export class DashboardPageComponent {
 
   protected openDrill(target: DrillTarget): void {
     this.drillTarget.set(target);
+  }
+
+  /** "Act on this" on a panel: a new action on the panel's figure, for the department and period viewed. */
+  protected actOnPanel(indicator: IndicatorName): void {
+    this.openNewAction(PANEL_INDICATOR[indicator], this.state().departmentId);
+  }
+
+  /** "Act on this" on a drill-down: the figure its rows make up, for their department. */
+  protected actOnDrill(target: DrillTarget): void {
+    const indicator = drillIndicator(target);
+    if (indicator) this.openNewAction(indicator, drillDepartment(target, this.state().departmentId));
+  }
+
+  private openNewAction(indicator: IndicatorKey, departmentId: number | null): void {
+    const prefill = actionPrefill(indicator, departmentId, this.state(), this.today);
+    void this.router.navigate(NEW_ACTION_LINK, { queryParams: prefillParams(prefill) });
   }
 
   private navigate(state: DashboardState): void {

@@ -312,4 +312,17 @@ describe('DrillDownPanelComponent', () => {
 
     expect(closed).toBe(1);
   });
+
+  it('offers "act on this" for rows that make up an indicator, and not for a lifecycle move that is none', async () => {
+    let acted = 0;
+    fixture.componentInstance.act.subscribe(() => acted++);
+    await open(TREATMENT_TO_LAPSED);
+    await answer(pending('/api/indicators/lifecycle-flow/patients'), page([ROW]));
+    query<HTMLButtonElement>('[data-testid="drill-down-act"]')?.click();
+    expect(acted).toBe(1);
+
+    await open({ kind: 'flow', fromStage: 'first_visit', toStage: 'treatment', count: 3 });
+    await answer(pending('/api/indicators/lifecycle-flow/patients'), page([ROW]));
+    expect(query('[data-testid="drill-down-act"]')).toBeNull();
+  });
 });

@@ -24,6 +24,7 @@ import { canOpenPatient } from '../auth/page-access';
 import { type LoadResult, loadEach, loadFailed, loadedValue } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import type { ChartContext } from './chart-model';
+import { drillIndicator } from '../improvement/indicator-family';
 import { type DashboardState, indicatorQuery } from './dashboard-state';
 import { saveFile } from './csv-download';
 import { type DrillTarget, drillCsvFileName, drillFilter, drillTitle } from './drill-down';
@@ -60,6 +61,11 @@ export class DrillDownPanelComponent {
   readonly departmentName = input<string | null>(null);
 
   readonly closed = output<void>();
+  /** "Act on this": a new improvement action on the figure these rows make up. */
+  readonly act = output<void>();
+
+  /** Only rows that make up an action's indicator can be acted on (not every lifecycle move can). */
+  protected readonly canAct = computed(() => drillIndicator(this.target()) !== null);
 
   protected readonly columns = ['patient', 'phone', 'department', 'on', 'value', 'stage', 'status'];
   protected readonly pageSize = DRILL_PAGE_SIZE;

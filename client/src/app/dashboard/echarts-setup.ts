@@ -1,5 +1,5 @@
 import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
@@ -12,6 +12,18 @@ import { SVGRenderer } from 'echarts/renderers';
  * pages: esbuild cannot split ECharts' modules between two setups, so a second one would only hide
  * the same bytes in an unnamed shared chunk, out of the budget's sight.
  */
-echarts.use([LineChart, BarChart, SankeyChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, VisualMapContinuousComponent, SVGRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  SankeyChart,
+  HeatmapChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  // The dashboard's trends mark improvement actions (start dates) and targets (chart-marks.ts).
+  MarkLineComponent,
+  VisualMapContinuousComponent,
+  SVGRenderer,
+]);
 
 export { echarts };

@@ -110,7 +110,8 @@ export class IndicatorChartComponent<T = DrillTarget> {
 
   protected onClick(model: ChartModel<T>, event: ECElementEvent): void {
     // A Sankey reports its nodes and its links (edges) with separate indexes: only links list patients.
-    if (event.dataType === 'node') {
+    // Marks (action start dates, targets) are drawn on a series but stand for no rows.
+    if (event.dataType === 'node' || (event.componentType !== undefined && event.componentType !== 'series')) {
       return;
     }
     const seriesIndex = event.seriesIndex ?? 0;

@@ -6,8 +6,11 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   type Headline,
+  type ImprovementActionSummary,
+  type IndicatorTarget,
   type HeadlineName,
   type IndicatorName,
   type IndicatorQuery,
@@ -18,10 +21,13 @@ import {
 } from '@huifang/shared';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Subject, filter } from 'rxjs';
+import { PANEL_TARGET_INDICATORS, actionsForChart } from '../improvement/indicator-family';
+import { actionLink } from '../improvement/improvement-links';
 import { type LoadResult, loadEach, loadFailed, loadedValue, withReload } from '../core/load-result';
 import { Notifier } from '../core/notifier.service';
 import { IndicatorsApiService } from './indicators-api.service';
 import type { ChartContext, ChartModel } from './chart-model';
+import { MARK_COLORS, targetMarks, withMarks } from './chart-marks';
 import { churnChart, followUpChart } from './churn-charts';
 import { csvFileName, saveFile } from './csv-download';
 import { type DashboardState, TREND_SAMPLE_HEADLINE, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
@@ -53,6 +59,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     MatCardModule,
     MatFormFieldModule,
     MatSelectModule,
+    RouterLink,
     TranslocoDirective,
   ],
   template: `
@@ -111,6 +118,9 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
           >
             {{ t('dashboard.actions.csv') }}
           </button>
+          <button mat-stroked-button type="button" [attr.data-testid]="'act-' + indicator()" (click)="act.emit()">
+            {{ t('dashboard.act.button') }}
+          </button>
         </div>
       </mat-card-header>
       <mat-card-content>
@@ -123,6 +133,16 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
           (drill)="drill.emit($event)"
           (retry)="reload$.next()"
         />
+        @if (marked().length > 0) {
+          <ul class="marked" [attr.aria-label]="t('dashboard.act.marked')" [attr.data-testid]="'marked-actions-' + indicator()">
+            @for (action of marked(); track action.id) {
+              <li>
+                <span class="flag" aria-hidden="true" [style.color]="markColor">⚑</span>
+                <a [routerLink]="actionLink(action.id)" [attr.data-testid]="'marked-action-' + action.id">{{ action.startDate }} · {{ action.title }}</a>
+              </li>
+            }
+          </ul>
+        }
         @if (dimensions(); as dimensionModel) {
           <h3 class="sub-title">{{ t('dashboard.panels.dimensions') }}</h3>
           <hf-indicator-chart
@@ -141,6 +161,8 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     .template { width: 180px; }
     .buckets { width: 112px; }
     mat-card-content { --hf-chart-height: 280px; }
+    .marked { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+    .flag { margin-right: 4px; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -161,7 +183,17 @@ export class SeriesPanelComponent {
    */
   readonly headlines = input<Record<HeadlineName, Headline> | null | undefined>(undefined);
 
+  /** Improvement actions (all loaded); the trend marks those of its indicators, department and period. */
+  readonly actions = input<readonly ImprovementActionSummary[]>([]);
+  /** Indicator targets; the trend draws those of its indicators for the department viewed. */
+  readonly targets = input<readonly IndicatorTarget[]>([]);
+
   readonly drill = output<DrillTarget>();
+  /** "Act on this": open a new improvement action on this panel's figure. */
+  readonly act = output<void>();
+
+  protected readonly markColor = MARK_COLORS.action;
+  protected readonly actionLink = actionLink;
 
   protected readonly grouping = signal<PanelGrouping>('trend');
   protected readonly templateId = signal<number | null>(null);
@@ -212,7 +244,15 @@ export class SeriesPanelComponent {
     const context = this.context();
     if (!context || !series) return null;
     const draw = CHARTS[series.indicator] as (series: IndicatorSeries, context: ChartContext) => ChartModel;
-    return draw(series, context);
+    const targets = targetMarks(this.targets(), PANEL_TARGET_INDICATORS[series.indicator], series.departmentId, context);
+    return withMarks(draw(series, context), series.groupBy, series.points.map((p) => p.key), this.marked(), targets);
+  });
+
+  /** The actions this trend marks (none on a chart by department: it has no time axis). */
+  protected readonly marked = computed(() => {
+    const series = loadedValue(this.loaded());
+    if (!series || series.groupBy === 'department') return [];
+    return actionsForChart(this.actions(), series.indicator, series.departmentId, series);
   });
 
   protected readonly dimensions = computed(() => {

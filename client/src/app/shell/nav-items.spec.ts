@@ -7,8 +7,8 @@ describe('navItemsFor (least privilege)', () => {
     expect(links('front_desk')).toEqual(['/patients', '/callbacks']);
   });
 
-  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view and feedback', () => {
-    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/feedback-responses']);
+  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view, improvement actions and feedback', () => {
+    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/improvement', '/feedback-responses']);
   });
 
   it('gives admins every staff page, users, templates, rules and hospital settings included', () => {
@@ -17,12 +17,14 @@ describe('navItemsFor (least privilege)', () => {
       '/callbacks',
       '/dashboard',
       '/relationship',
+      '/improvement',
       '/feedback-responses',
       '/users',
       '/departments',
       '/comment-themes',
       '/templates',
       '/rules',
+      '/targets',
       '/audit',
       '/imports',
       '/settings',
@@ -39,6 +41,7 @@ describe('navItemsFor (least privilege)', () => {
       { page: 'callbacks', link: '/callbacks', labelKey: 'nav.callbacks', testId: 'nav-callbacks' },
       { page: 'dashboard', link: '/dashboard', labelKey: 'nav.dashboard', testId: 'nav-dashboard' },
       { page: 'relationship', link: '/relationship', labelKey: 'nav.relationship', testId: 'nav-relationship' },
+      { page: 'improvement', link: '/improvement', labelKey: 'nav.improvement', testId: 'nav-improvement' },
       { page: 'feedback', link: '/feedback-responses', labelKey: 'nav.feedback', testId: 'nav-feedback' },
     ]);
   });

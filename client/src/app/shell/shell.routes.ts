@@ -59,6 +59,13 @@ export const SHELL_ROUTES: Routes = [
         loadChildren: () => import('../relationship/relationship.routes').then((m) => m.RELATIONSHIP_ROUTES),
       },
       {
+        path: PAGE_ACCESS.improvement.path,
+        title: 'nav.improvement',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.improvement.roles },
+        loadChildren: () => import('../improvement/improvement.routes').then((m) => m.IMPROVEMENT_ROUTES),
+      },
+      {
         path: PAGE_ACCESS.feedback.path,
         title: 'nav.feedback',
         canMatch: [roleGuard],
@@ -86,6 +93,13 @@ export const SHELL_ROUTES: Routes = [
         canMatch: [roleGuard],
         data: { roles: PAGE_ACCESS.rules.roles },
         loadChildren: () => import('../rules/rules.routes').then((m) => m.RULES_ROUTES),
+      },
+      {
+        path: PAGE_ACCESS.targets.path,
+        title: 'nav.targets',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.targets.roles },
+        loadComponent: () => import('../improvement/targets-page.component').then((m) => m.TargetsPageComponent),
       },
       {
         path: PAGE_ACCESS.settings.path,
