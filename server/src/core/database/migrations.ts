@@ -1,3 +1,4 @@
+import { AssessmentReports1766300000000 } from '../../migrations/1766300000000-assessment-reports';
 import { InitialSchema1763900000000 } from '../../migrations/1763900000000-initial-schema';
 import { PatientsEncountersAudit1763990000000 } from '../../migrations/1763990000000-patients-encounters-audit';
 import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000-surveys-and-callbacks';
@@ -74,4 +75,5 @@ export const MIGRATIONS = [
   CommentThemePhrases1766030000000,
   DriverCounts1766040000000,
   RelationshipPhases1766100000000,
+  AssessmentReports1766300000000,
 ];
