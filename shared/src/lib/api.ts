@@ -167,6 +167,8 @@ export const ERROR_CODES = {
   reportMonthInvalid: 'report.month_invalid',
   /** `month` has not begun yet. */
   reportMonthInFuture: 'report.month_in_future',
+  /** Regenerate asked for the current month: it is provisional (computed on each request), never stored. */
+  reportMonthOpen: 'report.month_open',
   reportUnknownDepartment: 'report.unknown_department',
   /** `format` is none of json, pdf, xlsx. */
   reportFormatInvalid: 'report.format_invalid',

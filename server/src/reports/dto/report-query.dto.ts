@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { REPORT_FORMATS, type ReportFormat } from '@huifang/shared';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REPORT_FORMATS, SURVEY_LANGUAGES, type ExportLanguage, type ReportFormat } from '@huifang/shared';
 import { IsId } from '../../core/http/id.validator';
 
 /** `departmentId=` (empty) means the whole hospital, as the page's "all departments" sends it. */
@@ -28,6 +28,11 @@ export class ReportQueryDto {
   @IsString()
   @MaxLength(20)
   format?: ReportFormat;
+
+  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, default: 'zh', description: 'The language of the PDF and Excel file' })
+  @IsOptional()
+  @IsIn(SURVEY_LANGUAGES)
+  lang?: ExportLanguage;
 }
 
 /** `POST /api/reports/assessment/regenerate`. */
