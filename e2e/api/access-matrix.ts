@@ -82,6 +82,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/{name}': QUALITY,
   'GET /api/indicators/{name}/patients': QUALITY,
   'GET /api/indicators/{name}/patients.csv': QUALITY,
+  // Improvement actions (PDCA): quality work; targets are read there too, set by admins.
+  'GET /api/improvement-actions': QUALITY,
+  'POST /api/improvement-actions': QUALITY,
+  'GET /api/improvement-actions/{id}': QUALITY,
+  'PATCH /api/improvement-actions/{id}': QUALITY,
+  'POST /api/improvement-actions/{id}/notes': QUALITY,
+  'GET /api/indicator-targets': QUALITY,
+  'PUT /api/indicator-targets': ADMIN,
+  'DELETE /api/indicator-targets/{id}': ADMIN,
 
   // Surveys: admins edit templates, quality managers read them and the answers, the front desk invites.
   'GET /api/survey-templates': QUALITY,

@@ -17,6 +17,7 @@ import { FhirModule } from './fhir/fhir.module';
 import { HealthModule } from './health/health.module';
 import { HospitalSettingsModule } from './hospital-settings/hospital-settings.module';
 import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
+import { ImprovementModule } from './improvement/improvement.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -43,6 +44,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         IndicatorsModule,
+        ImprovementModule,
         DepartmentsModule,
         PatientsModule,
         PrivacyModule,

@@ -1,4 +1,4 @@
-import { FFT_POSITIVE_MAX, fftPercentPositive, type DimensionScore, type SatisfactionPoint } from '@huifang/shared';
+import { FFT_POSITIVE_MAX, SCALE, fftPercentPositive, type DimensionScore, type SatisfactionPoint } from '@huifang/shared';
 import { groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import { RATING_COLUMNS, dimensionFiguresSql, ratingJournalFiguresSql } from './rollups/rating-rollup';
 import { SURVEY_FIGURE_COLUMNS, journalDaySql, journalFiguresSql, satisfactionFiguresSql } from './rollups/survey-rollup';
@@ -21,22 +21,7 @@ export async function satisfactionByGroup(
   const inDepartment = (alias: string) =>
     `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
   const params = { ...scope, templateId };
-  // Responses and invitations from the day × department × template rollup (rollups/survey-rollup.ts),
-  // plus any journalled change not yet folded into it (on PostgreSQL the last moments' writes).
-  const journalDay = journalDaySql(sql);
-  const figures = await sql.query<Record<string, unknown>>(
-    `SELECT g, ${satisfactionFiguresSql('t')} FROM (SELECT g, ${SURVEY_FIGURE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
-       FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, ${SURVEY_FIGURE_COLUMNS.map((c) => `d.${c}`).join(', ')}
-               FROM survey_daily d
-              WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
-                    ${templateId === null ? '' : 'AND d.template_id = :templateId'}
-             UNION ALL
-             SELECT ${groupKeySql(sql, groupBy, journalDay, 'j.department_id')}, ${journalFiguresSql().join(', ')}
-               FROM survey_rollup_journal j
-              WHERE ${journalDay} BETWEEN :from AND :to ${inDepartment('j')}) u
-      GROUP BY g) t`,
-    params,
-  );
+  const figures = await surveyFigureRows(sql, scope, groupBy, templateId);
   // Rating answers from the day × department × template × dimension rollup (rollups/rating-rollup.ts), plus its journal.
   const dimensions = !withDimensions
     ? []
@@ -88,6 +73,58 @@ export async function satisfactionByGroup(
     point.dimensions.sort((a, b) => a.dimension.localeCompare(b.dimension));
   }
   return points;
+}
+
+/**
+ * The survey figures of each bucket (`g`, then satisfactionFiguresSql's columns: n, nps_n,
+ * promoters, detractors, csat_n, csat_top, …): responses and invitations from the day × department
+ * × template rollup (rollups/survey-rollup.ts), plus any journalled change not yet folded into it
+ * (on PostgreSQL the last moments' writes). Also read by improvement actions' evaluations.
+ */
+export function surveyFigureRows(
+  sql: IndicatorSql,
+  scope: IndicatorScope,
+  groupBy: Grouping,
+  templateId: number | null = null,
+): Promise<Record<string, unknown>[]> {
+  const inDepartment = (alias: string) =>
+    `${scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`} ${templateId === null ? '' : inTemplate(alias)}`;
+  const journalDay = journalDaySql(sql);
+  return sql.query<Record<string, unknown>>(
+    `SELECT g, ${satisfactionFiguresSql('t')} FROM (SELECT g, ${SURVEY_FIGURE_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+       FROM (SELECT ${groupKeySql(sql, groupBy, 'd.day', 'd.department_id')} AS g, ${SURVEY_FIGURE_COLUMNS.map((c) => `d.${c}`).join(', ')}
+               FROM survey_daily d
+              WHERE d.day BETWEEN :from AND :to ${scope.departmentId === null ? '' : 'AND d.department_id = :departmentId'}
+                    ${templateId === null ? '' : 'AND d.template_id = :templateId'}
+             UNION ALL
+             SELECT ${groupKeySql(sql, groupBy, journalDay, 'j.department_id')}, ${journalFiguresSql().join(', ')}
+               FROM survey_rollup_journal j
+              WHERE ${journalDay} BETWEEN :from AND :to ${inDepartment('j')}) u
+      GROUP BY g) t`,
+    { ...scope, templateId },
+  );
+}
+
+/**
+ * How many answers of one rating dimension gave each value (1-5) over a scope, from the rating
+ * rollup and its journal as the dimension scores read them: the whole distribution, which a test
+ * of the change in mean needs (the scores keep only n, top box and total).
+ */
+export async function ratingValueCounts(sql: IndicatorSql, scope: IndicatorScope, dimension: string): Promise<{ value: number; count: number }[]> {
+  const department = (alias: string) => (scope.departmentId === null ? '' : `AND ${alias}.department_id = :departmentId`);
+  const journal = ratingJournalFiguresSql();
+  const rows = await sql.query<Record<string, unknown>>(
+    `SELECT ${RATING_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+       FROM (SELECT ${RATING_COLUMNS.map((c) => `d.${c}`).join(', ')}
+               FROM survey_rating_daily d
+              WHERE d.day BETWEEN :from AND :to AND d.dimension = :dimension ${department('d')}
+             UNION ALL
+             SELECT ${journal.map((figure, i) => `${figure} AS ${RATING_COLUMNS[i]}`).join(', ')}
+               FROM survey_rating_journal j
+              WHERE j.day BETWEEN :from AND :to AND j.dimension = :dimension ${department('j')}) u`,
+    { ...scope, dimension },
+  );
+  return RATING_COLUMNS.map((column, i) => ({ value: SCALE.rating.min + i, count: num(rows[0]?.[column]) }));
 }
 
 export function emptySatisfactionPoint(key: string): SatisfactionPoint {

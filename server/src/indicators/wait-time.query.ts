@@ -59,3 +59,22 @@ export async function waitTimeByGroup(
 export function emptyWaitTimePoint(key: string): WaitTimePoint {
   return { key, n: 0, mean: null, median: null, p90: null, overThresholdCount: 0, overThreshold: null };
 }
+
+/**
+ * The waits of a period as tenths of a minute with their counts, ascending (the histogram rows of
+ * the same spans `waitTimeByGroup` reads): the whole distribution, for tests of a change in the
+ * median (improvement actions). A year is a few thousand rows, whatever the number of visits.
+ */
+export async function waitTenthsTallies(sql: IndicatorSql, scope: IndicatorScope): Promise<{ tenths: number; count: number }[]> {
+  const params: Record<string, unknown> = { departmentId: scope.departmentId };
+  const spans = waitSpans(scope.from, scope.to, 'month').map(([span, first, last], i) => {
+    Object.assign(params, { [`span${i}`]: span, [`first${i}`]: first, [`last${i}`]: last });
+    return `(w.span = :span${i} AND w.first_day BETWEEN :first${i} AND :last${i})`;
+  });
+  const department = scope.departmentId !== null ? 'w.department_id = :departmentId' : 'w.department_id = 0';
+  const rows = await sql.query<Record<string, unknown>>(
+    `SELECT w.tenths AS v, SUM(w.n) AS c FROM wait_histogram w WHERE (${spans.join(' OR ')}) AND ${department} GROUP BY w.tenths ORDER BY w.tenths`,
+    params,
+  );
+  return rows.map((row) => ({ tenths: num(row['v']), count: num(row['c']) })).filter((t) => t.count > 0);
+}

@@ -34,6 +34,7 @@ import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-im
 import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000-comment-theme-phrases';
 import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver-counts';
 import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-relationship-phases';
+import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -75,5 +76,6 @@ export const MIGRATIONS = [
   CommentThemePhrases1766030000000,
   DriverCounts1766040000000,
   RelationshipPhases1766100000000,
+  ImprovementActions1766200000000,
   AssessmentReports1766300000000,
 ];
