@@ -105,6 +105,15 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     for (let i = 0; i < 2; i += 1) await visit(1, day(shiftMonth(M, -12), 5 + i), 30);
     for (const [nps, csat] of [[10, 5], [9, 4], [6, 2], [3, 1]]) await answer(1, day(M, 15), nps, csat);
     await rebuildRollups();
+
+    // Targets (department 1's own wait median, the hospital's NPS, which department 1 falls back to) and
+    // an action of department 1 started in M: ten waits cannot carry a verdict (n < 30 → too_few).
+    const put = (body: Record<string, unknown>) => admin.request('PUT', '/api/indicator-targets', body);
+    expect((await put({ indicator: 'wait_median', departmentId: 1, comparator: 'at_most', value: 15 })).status).toBe(200);
+    expect((await put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: 50 })).status).toBe(200);
+    const me = (await quality.get<{ id: number }>('/api/auth/me')).body;
+    const created = await quality.post('/api/improvement-actions', { title: '内科上午分时段预约', departmentId: 1, ownerUserId: me.id, indicator: 'wait_median', startDate: day(M, 10) });
+    expect(created.status).toBe(201);
   }, 180_000);
   afterAll(() => server?.stop());
 
@@ -123,6 +132,12 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     expect(headline(report, 'waitOverThreshold')).toEqual(expect.objectContaining({ value: 40, n: 10, previousMonth: { value: 0, n: 4 }, lastYear: { value: 0, n: 2 }, changeFromPreviousMonth: 40 }));
     expect(headline(report, 'nps')).toEqual(expect.objectContaining({ value: 0, n: 4, previousMonth: { value: null, n: 0 }, changeFromPreviousMonth: null }));
     expect(headline(report, 'csat')).toEqual(expect.objectContaining({ value: 50, n: 4 }));
+    expect(headline(report, 'waitMedian').target).toEqual({ comparator: 'at_most', value: 15, met: false });
+    expect(headline(report, 'nps').target).toEqual({ comparator: 'at_least', value: 50, met: false });
+    expect(headline(report, 'csat').target).toBeNull();
+    expect(report.actions).toEqual([
+      expect.objectContaining({ title: '内科上午分时段预约', departmentId: 1, indicator: 'wait_median', startDate: `${M}-10`, status: 'planned', verdict: 'too_few' }),
+    ]);
     // A figure with nothing counted is null with its n of 0, never 0.
     expect(headline(report, 'churnRate')).toEqual(expect.objectContaining({ value: null, n: 0 }));
 
@@ -152,6 +167,10 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
       expect.objectContaining({ kind: 'department_outlier', headline: 'waitOverThreshold', departmentId: 1, value: 40, n: 10, hospitalValue: 10, limit: '99.8', side: 'worse' }),
     );
     expect(report.findings.filter((f) => f.kind === 'department_outlier' && f.departmentId !== 1)).toEqual([]);
+    expect(report.findings.filter((f) => f.kind === 'target_missed')).toEqual([
+      { kind: 'target_missed', headline: 'waitMedian', value: 20, n: 10, target: { comparator: 'at_most', value: 15 } },
+      { kind: 'target_missed', headline: 'nps', value: 0, n: 4, target: { comparator: 'at_least', value: 50 } },
+    ]);
   });
 
   it('the whole hospital: its own figures, and the funnel-plot outlier among the departments', async () => {
@@ -170,6 +189,9 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     expect(report.headlines.every((h) => h.value === null && h.n === 0)).toBe(true);
     expect([report.waitDistribution, report.satisfaction, report.churn, report.followUp, report.lifecycleFlow, report.detractorThemes]).toEqual([null, null, null, null, null, null]);
     expect(report.findings).toEqual([]);
+    expect(report.actions).toEqual([]);
+    // The hospital's NPS target applies, but there is no figure to judge.
+    expect(headline(report, 'nps').target).toEqual({ comparator: 'at_least', value: 50, met: null });
   });
 
   it('is frozen once stored: later data change nothing until an explicit, audited regenerate', async () => {
@@ -269,11 +291,15 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
       'Lifecycle flow',
       expect.stringMatching(/^Detractors’ comment themes/),
       'Relationship phases and custome',
+      'Improvement actions',
       'Findings',
     ]);
     const cover = book.getWorksheet('Cover');
     expect(cover?.getRow(3).values).toEqual([undefined, 'Department', departments[0].nameEn]);
     expect(book.getWorksheet('Churn')?.getRow(1).values).toEqual([undefined, 'No data for this month']);
+    expect(book.getWorksheet('Improvement actions')?.getRow(2).values).toEqual(
+      expect.arrayContaining(['内科上午分时段预约', departments[0].name, 'Median wait', 'Planned', `${M}-10`, 'too few answers to tell (n < 30)']),
+    );
     const waits = book.getWorksheet('Wait-time distribution');
     // Since the regenerate, eleven waits: 4 of 11 under 15 minutes = 36.4 %.
     expect(waits?.getRow(2).values).toEqual([undefined, '< 15 min', 4, 36.4]);

@@ -4,11 +4,15 @@ import {
   HEADLINE_INDICATORS,
   HEADLINE_NAMES,
   headlineDirection,
+  isTargetMet,
   monthBounds,
+  targetFor,
   shiftMonth,
   type AssessmentReport,
   type CalendarDay,
   type HeadlineName,
+  type IndicatorTarget,
+  type ReportAction,
   type ReportHeadline,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
@@ -24,6 +28,8 @@ import { RollupsService } from '../indicators/rollups/rollups.service';
 import { satisfactionByGroup } from '../indicators/satisfaction.query';
 import { waitBandCounts } from '../indicators/wait-distribution.query';
 import { waitTimeByGroup } from '../indicators/wait-time.query';
+import { ImprovementActionsService } from '../improvement/actions/improvement-actions.service';
+import { IndicatorTargetsService } from '../improvement/targets/indicator-targets.service';
 import { RelationshipIndicatorService } from '../relationship/relationship-indicator.service';
 import { findingsOf, type FunnelInput } from './report-findings';
 import { churnSection, detractorThemesSection, flowSection, followUpSection, relationshipSection, satisfactionSection, waitSection } from './report-sections';
@@ -46,6 +52,8 @@ export class ReportBuilder {
     private readonly hospital: HospitalSettingsService,
     private readonly rollups: RollupsService,
     private readonly relationship: RelationshipIndicatorService,
+    private readonly actions: ImprovementActionsService,
+    private readonly targets: IndicatorTargetsService,
   ) {}
 
   async build(month: string, department: ReportDepartment | null, today: CalendarDay, allDepartments: readonly ReportDepartment[]): Promise<ReportFigures> {
@@ -55,7 +63,7 @@ export class ReportBuilder {
     const scope: IndicatorScope = { from: bounds.from, to: provisional ? today : bounds.to, departmentId: department?.id ?? null };
     const previousMonth = shiftMonth(month, -1);
     const lastYearMonth = shiftMonth(month, -12);
-    const headlines = await this.headlines(scope, previousMonth, lastYearMonth);
+    const headlines = await this.headlines(scope, previousMonth, lastYearMonth, await this.targets.list());
 
     const sql = this.sqlProvider.get();
     const zone = this.config.timeZone;
@@ -83,12 +91,35 @@ export class ReportBuilder {
       lifecycleFlow: flowSection(await lifecycleFlow(sql, scope, zone, settings.returnGraceDays, today)),
       detractorThemes: detractorThemesSection(scope, await driverCounts(sql, scope)),
       relationship: relationshipSection(relationshipView, month),
+      actions: await this.actionsOf(month, scope.departmentId),
       findings: findingsOf(headlines, await this.funnel(scope, allDepartments), scope.departmentId),
     };
   }
 
-  /** The month's headlines beside last month's and the same month a year earlier (whole months). */
-  private async headlines(scope: IndicatorScope, previousMonth: string, lastYearMonth: string): Promise<ReportHeadline[]> {
+  /** The actions under way in the month, each with its verdict today (improvement/). */
+  private async actionsOf(month: string, departmentId: number | null): Promise<ReportAction[]> {
+    const summaries = await this.actions.forMonth(month, departmentId);
+    return summaries.map(({ id, title, departmentId: department, departmentName, indicator, status, startDate, endDate, ownerName, verdict, change, pValue }) => ({
+      id,
+      title,
+      departmentId: department,
+      departmentName,
+      indicator,
+      status,
+      startDate,
+      endDate,
+      ownerName,
+      verdict,
+      change,
+      pValue,
+    }));
+  }
+
+  /**
+   * The month's headlines beside last month's and the same month a year earlier (whole months), and
+   * whether each meets the target that applies to it (the department's own, else the hospital's).
+   */
+  private async headlines(scope: IndicatorScope, previousMonth: string, lastYearMonth: string, targets: readonly IndicatorTarget[]): Promise<ReportHeadline[]> {
     const current = await this.indicators.headlineFigures(scope);
     const previous = await this.indicators.headlineFigures({ ...monthBounds(previousMonth), departmentId: scope.departmentId });
     const lastYear = await this.indicators.headlineFigures({ ...monthBounds(lastYearMonth), departmentId: scope.departmentId });
@@ -102,6 +133,7 @@ export class ReportBuilder {
       lastYear: lastYear[name],
       changeFromPreviousMonth: change(current[name], previous[name]),
       changeFromLastYear: change(current[name], lastYear[name]),
+      target: targetCheck(targets, HEADLINE_INDICATORS[name], scope.departmentId, current[name].value),
     }));
   }
 
@@ -121,6 +153,11 @@ export class ReportBuilder {
     }
     return input;
   }
+}
+
+function targetCheck(targets: readonly IndicatorTarget[], indicator: string | null, departmentId: number | null, value: number | null): ReportHeadline['target'] {
+  const target = indicator === null ? undefined : targetFor(targets, indicator as IndicatorTarget['indicator'], departmentId);
+  return target ? { comparator: target.comparator, value: target.value, met: isTargetMet(target, value) } : null;
 }
 
 function change(current: HeadlineFigure, previous: HeadlineFigure): number | null {

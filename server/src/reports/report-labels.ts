@@ -1,4 +1,16 @@
-import type { ExportLanguage, FindingKind, HeadlineName, RelationshipPhase, WaitBand } from '@huifang/shared';
+import {
+  IMPROVEMENT_MIN_N,
+  INDICATOR_DEFINITIONS,
+  parseIndicatorKey,
+  type ExportLanguage,
+  type FindingKind,
+  type HeadlineName,
+  type ImprovementStatus,
+  type ImprovementVerdict,
+  type IndicatorKey,
+  type RelationshipPhase,
+  type WaitBand,
+} from '@huifang/shared';
 import { DIMENSION_NAMES, STAGE_LABELS } from '../indicators/export-labels';
 
 /*
@@ -141,4 +153,33 @@ export function findingText(
         : `${finding.departmentName}: ${name} ${finding.value}, ${side} the hospital’s ${finding.hospitalValue} (outside the ${finding.limit}% limit, ${n})`;
     }
   }
+}
+
+export const STATUS_LABELS: Record<ImprovementStatus, Words> = {
+  planned: { zh: '计划中', en: 'Planned' },
+  in_progress: { zh: '进行中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  abandoned: { zh: '已放弃', en: 'Abandoned' },
+};
+
+/** The verdict in words, never a claim the data cannot carry (issue #15). */
+export function verdictText(verdict: ImprovementVerdict, pValue: number | null, lang: ExportLanguage): string {
+  const p = pValue === null ? '' : ` (p = ${pValue < 0.001 ? '< 0.001' : pValue.toFixed(3)})`;
+  const words: Record<ImprovementVerdict, Words> = {
+    improved: { zh: `已改善${p}`, en: `improved${p}` },
+    worse: { zh: `变差${p}`, en: `worse${p}` },
+    no_change: { zh: '未见可检测的变化', en: 'no detectable change' },
+    too_few: { zh: `样本太少，无法判断（n < ${IMPROVEMENT_MIN_N}）`, en: `too few answers to tell (n < ${IMPROVEMENT_MIN_N})` },
+    pending: { zh: '随访期尚未开始', en: 'follow-up not begun yet' },
+  };
+  return words[verdict][lang];
+}
+
+/** An indicator key's name: the definition's label, then its dimension or theme. */
+export function indicatorLabel(key: IndicatorKey, lang: ExportLanguage): string {
+  const parsed = parseIndicatorKey(key);
+  if (!parsed) return key;
+  const label = INDICATOR_DEFINITIONS[parsed.base].label[lang];
+  if (parsed.param === null) return label;
+  return `${label}: ${parsed.base === 'dimension' ? dimensionLabel(parsed.param, lang) : parsed.param}`;
 }

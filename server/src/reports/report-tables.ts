@@ -7,8 +7,11 @@ import {
   PHASE_LABELS,
   REPORT_WORDS as W,
   WAIT_BAND_LABELS,
+  STATUS_LABELS,
   dimensionLabel,
   findingText,
+  indicatorLabel,
+  verdictText,
 } from './report-labels';
 
 export type Cell = string | number | null;
@@ -105,16 +108,24 @@ export function reportTables(report: AssessmentReport, lang: ExportLanguage): Re
       ],
     ),
   ];
-  if (report.actions) {
-    tables.push(
-      table(
-        'actions',
-        w('actions'),
-        [w('action'), w('department'), w('indicator'), w('owner'), w('status'), w('start'), w('verdict'), w('change'), 'p'],
-        report.actions.map((a) => [a.title, a.departmentName ?? w('hospital'), a.indicator, a.ownerName, a.status, a.startDate, a.verdict, a.change, a.pValue]),
-      ),
-    );
-  }
+  tables.push(
+    table(
+      'actions',
+      w('actions'),
+      [w('action'), w('department'), w('indicator'), w('owner'), w('status'), w('start'), w('verdict'), w('change'), 'p'],
+      (report.actions ?? []).map((a) => [
+        a.title,
+        a.departmentName ?? w('hospital'),
+        indicatorLabel(a.indicator, lang),
+        a.ownerName,
+        STATUS_LABELS[a.status][lang],
+        a.startDate,
+        verdictText(a.verdict, a.pValue, lang),
+        a.change,
+        a.pValue,
+      ]),
+    ),
+  );
   tables.push({
     key: 'findings',
     title: w('findings'),

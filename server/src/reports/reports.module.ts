@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { HospitalSettingsModule } from '../hospital-settings/hospital-settings.module';
+import { ImprovementModule } from '../improvement/improvement.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { RelationshipModule } from '../relationship/relationship.module';
 import { AssessmentReportEntity } from './assessment-report.entity';
@@ -14,7 +15,7 @@ import { ReportsController } from './reports.controller';
 
 /** The monthly assessment report: assembled from the indicators, archived, scheduled, printed (issue #15). */
 @Module({
-  imports: [TypeOrmModule.forFeature([DepartmentEntity, AssessmentReportEntity]), IndicatorsModule, RelationshipModule, HospitalSettingsModule],
+  imports: [TypeOrmModule.forFeature([DepartmentEntity, AssessmentReportEntity]), IndicatorsModule, RelationshipModule, HospitalSettingsModule, ImprovementModule],
   controllers: [ReportsController],
   providers: [ReportBuilder, ReportArchive, AssessmentReportsService, PdfPrinter],
   exports: [AssessmentReportsService, ReportArchive],

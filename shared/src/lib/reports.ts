@@ -2,7 +2,7 @@ import type { CalendarDay } from './calendar-day';
 import type { ClvUnit, RelationshipPhase } from './relationship';
 import type { DimensionScore, FollowUpPoint, HeadlineName, LifecycleFlowLink, NpsFigure, ScoreFigure } from './indicators';
 import type { WaitBand } from './drivers';
-import { INDICATOR_DEFINITIONS, type BetterDirection, type FixedIndicatorKey } from './improvement';
+import { INDICATOR_DEFINITIONS, type BetterDirection, type FixedIndicatorKey, type ImprovementActionSummary, type TargetComparator } from './improvement';
 
 /*
  * The monthly assessment report (客户关系现状评估报告; DOMAIN.md, "Improvement actions and the
@@ -43,7 +43,7 @@ export interface ReportFigure {
 
 /** Whether a headline meets the target that applies to it (the department's own, else the hospital's). */
 export interface ReportTargetCheck {
-  comparator: 'at_most' | 'at_least';
+  comparator: TargetComparator;
   value: number;
   /** null: no figure this month to judge. */
   met: boolean | null;
@@ -60,8 +60,8 @@ export interface ReportHeadline extends ReportFigure {
   /** value - previous, one decimal; null when either is null. */
   changeFromPreviousMonth: number | null;
   changeFromLastYear: number | null;
-  /** Present when a target applies (issue #15 item 4). */
-  target?: ReportTargetCheck | null;
+  /** The target that applies (the department's own, else the hospital's), and whether the month meets it; null when none is set. */
+  target: ReportTargetCheck | null;
 }
 
 export interface ReportWaitDistribution {
@@ -121,20 +121,11 @@ export interface ReportRelationship {
   clvUnit: ClvUnit;
 }
 
-export interface ReportAction {
-  id: number;
-  title: string;
-  departmentId: number | null;
-  departmentName: string | null;
-  indicator: string;
-  status: string;
-  startDate: CalendarDay;
-  endDate: CalendarDay | null;
-  ownerName: string;
-  verdict: string;
-  change: number | null;
-  pValue: number | null;
-}
+/** An improvement action under way in the month, with its verdict when the report was generated. */
+export type ReportAction = Pick<
+  ImprovementActionSummary,
+  'id' | 'title' | 'departmentId' | 'departmentName' | 'indicator' | 'status' | 'startDate' | 'endDate' | 'ownerName' | 'verdict' | 'change' | 'pValue'
+>;
 
 export const FINDING_KINDS = ['largest_worsening', 'worsened', 'target_missed', 'department_outlier'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -186,8 +177,8 @@ export interface AssessmentReport {
   detractorThemes: ReportDetractorThemes | null;
   /** null: the relationship pass has no figures for the month. */
   relationship: ReportRelationship | null;
-  /** Improvement actions of the scope with their verdict when the report was generated; absent before the improvement feature. */
-  actions?: ReportAction[];
+  /** The improvement actions under way in the month (the department's and the hospital-wide ones), each with its verdict when the report was generated. */
+  actions: ReportAction[];
   findings: ReportFinding[];
 }
 
