@@ -6,6 +6,7 @@ export const STAFF_PAGES = [
   'callbacks',
   'dashboard',
   'relationship',
+  'reports',
   'feedback',
   'users',
   'departments',
@@ -33,6 +34,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   dashboard: { path: 'dashboard', roles: ['quality_manager', 'admin'] },
   // Relationship phases and patient value (DOMAIN.md): the quality managers' view, beside the dashboard.
   relationship: { path: 'relationship', roles: ['quality_manager', 'admin'] },
+  // The monthly assessment report (issue #15): the quality managers' write-up of the month.
+  reports: { path: 'reports', roles: ['quality_manager', 'admin'] },
   // `/feedback/:token` is reserved for the public patient survey page.
   feedback: { path: 'feedback-responses', roles: ['quality_manager', 'admin'] },
   users: { path: 'users', roles: ['admin'] },

@@ -7,8 +7,8 @@ describe('navItemsFor (least privilege)', () => {
     expect(links('front_desk')).toEqual(['/patients', '/callbacks']);
   });
 
-  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view and feedback', () => {
-    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/feedback-responses']);
+  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view, the assessment report and feedback', () => {
+    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/reports', '/feedback-responses']);
   });
 
   it('gives admins every staff page, users, templates, rules and hospital settings included', () => {
@@ -17,6 +17,7 @@ describe('navItemsFor (least privilege)', () => {
       '/callbacks',
       '/dashboard',
       '/relationship',
+      '/reports',
       '/feedback-responses',
       '/users',
       '/departments',
@@ -39,6 +40,7 @@ describe('navItemsFor (least privilege)', () => {
       { page: 'callbacks', link: '/callbacks', labelKey: 'nav.callbacks', testId: 'nav-callbacks' },
       { page: 'dashboard', link: '/dashboard', labelKey: 'nav.dashboard', testId: 'nav-dashboard' },
       { page: 'relationship', link: '/relationship', labelKey: 'nav.relationship', testId: 'nav-relationship' },
+      { page: 'reports', link: '/reports', labelKey: 'nav.reports', testId: 'nav-reports' },
       { page: 'feedback', link: '/feedback-responses', labelKey: 'nav.feedback', testId: 'nav-feedback' },
     ]);
   });
