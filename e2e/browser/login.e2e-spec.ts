@@ -43,8 +43,8 @@ describeInBrowser('staff login in the browser', () => {
 
   it.each([
     ['frontdesk', ['patients', 'callbacks'], '/patients'],
-    ['quality', ['callbacks', 'dashboard', 'relationship', 'feedback'], '/dashboard'],
-    ['admin', ['patients', 'callbacks', 'dashboard', 'relationship', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'audit', 'imports', 'settings'], '/users'],
+    ['quality', ['callbacks', 'dashboard', 'relationship', 'reports', 'feedback'], '/dashboard'],
+    ['admin', ['patients', 'callbacks', 'dashboard', 'relationship', 'reports', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'audit', 'imports', 'settings'], '/users'],
   ])('logs %s in and shows the navigation of their role', async (username, nav, home) => {
     const login = new LoginPage(page);
     await login.open(server.baseUrl);

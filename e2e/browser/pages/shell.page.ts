@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-export const NAV_PAGES = ['patients', 'callbacks', 'dashboard', 'relationship', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'audit', 'imports', 'settings'] as const;
+export const NAV_PAGES = ['patients', 'callbacks', 'dashboard', 'relationship', 'reports', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'audit', 'imports', 'settings'] as const;
 export type NavPage = (typeof NAV_PAGES)[number];
 
 export class ShellPage {
