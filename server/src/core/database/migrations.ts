@@ -1,3 +1,4 @@
+import { AssessmentReports1766300000000 } from '../../migrations/1766300000000-assessment-reports';
 import { InitialSchema1763900000000 } from '../../migrations/1763900000000-initial-schema';
 import { PatientsEncountersAudit1763990000000 } from '../../migrations/1763990000000-patients-encounters-audit';
 import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000-surveys-and-callbacks';
@@ -78,4 +79,5 @@ export const MIGRATIONS = [
   RelationshipPhases1766100000000,
   FftRollup1766150000000,
   ImprovementActions1766200000000,
+  AssessmentReports1766300000000,
 ];
