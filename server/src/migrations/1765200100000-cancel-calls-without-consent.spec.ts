@@ -21,7 +21,7 @@ describe.each(scratchKinds())('CancelCallsWithoutConsent1765200100000 on %s', (k
       for (const [patientId, status] of [[1, 'pending'], [1, 'claimed'], [1, 'completed'], [2, 'pending'], [3, 'pending']] as const) await insert(patientId, status);
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: 'CancelCallsWithoutConsent1765200100000' });
       const rows: { patient_id: number; status: string; cancel_reason: string | null }[] = await migrated.query(
         'SELECT patient_id, status, cancel_reason FROM callback ORDER BY id',
       );

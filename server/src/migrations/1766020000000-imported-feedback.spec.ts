@@ -45,7 +45,7 @@ describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
       const before = await kept(old);
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: MIGRATION });
       expect(await kept(migrated)).toEqual({
         rows: {
           ...(before.rows as Record<string, unknown[]>),

@@ -16,7 +16,7 @@ describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
       await old.query("INSERT INTO patient (name, phone, stage, stage_since) VALUES ('韩梅', '13800138002', 'first_visit', '2026-03-01 08:00:00')");
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: MIGRATION });
       const patients = JSON.parse(JSON.stringify(await migrated.query('SELECT id, name, phase, phase_since, value_score, value_tier, clv FROM patient ORDER BY id')));
       expect(patients[0]).toEqual({ id: 1, name: '王芳', phase: 'exploration', phase_since: null, value_score: 0, value_tier: 'low', clv: 0 });
       expect(patients).toHaveLength(3);

@@ -14,7 +14,7 @@ describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
       await old.query("INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ('qm', '质控', 'quality_manager', 'x')");
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: MIGRATION });
       const [{ id: departmentId }] = (await migrated.query('SELECT id FROM department ORDER BY id LIMIT 1')) as { id: number }[];
       const [{ id: userId }] = (await migrated.query("SELECT id FROM staff_user WHERE username = 'qm'")) as { id: number }[];
       const action = (values: string) =>
