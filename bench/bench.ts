@@ -19,7 +19,7 @@ import { DASHBOARD, DESK, MIXED_RATES, runMixed } from './mixed';
 import { parseOptions } from './options';
 import { ceilingTable, checksTable, coldTable, latencyTable, ms, type Check } from './report';
 import { ROOT, start, stop } from './server';
-import { adminToken, relationshipPassDone } from './staff';
+import { adminToken, startUpWorkDone } from './staff';
 import { OpenLinks } from './workload';
 
 const TARGETS = { dashboardP95: 150, deskP95: 50, submitPerSecond: 1000, submitP99: 100, ofBare: 0.4 };
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const server = await start(data.databaseUrl);
   try {
-    await relationshipPassDone(server.baseUrl);
+    await startUpWorkDone(server.baseUrl, options.scale * 600_000);
     if (options.scenarios.includes('cold')) {
       console.log('cold: each endpoint one request at a time, then under load…');
       const cold = await runCold(server.baseUrl, await adminToken(server.baseUrl), options.seconds);

@@ -11,6 +11,8 @@ import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { addDays, calendarDayOf } from '@huifang/shared';
 import { churnByGroup } from '../server/src/indicators/churn.query';
+import { followUpByGroup } from '../server/src/indicators/follow-up.query';
+import { satisfactionByGroup } from '../server/src/indicators/satisfaction.query';
 import { IndicatorSql } from '../server/src/indicators/indicator-sql';
 import { statusCounts } from '../server/src/indicators/status-counts.query';
 import { waitTimeByGroup } from '../server/src/indicators/wait-time.query';
@@ -55,6 +57,12 @@ async function main(): Promise<void> {
     ['wait by week, 91 days', (back) => waitTimeByGroup(sql, period(91, back, null), 'week', THRESHOLD)],
     ['wait by month, one year', (back) => waitTimeByGroup(sql, period(365, back, null), 'month', THRESHOLD)],
     ['wait (summary), one year', (back) => waitTimeByGroup(sql, period(365, back, null), 'all', THRESHOLD)],
+    ['satisfaction (summary), one year', (back) => satisfactionByGroup(sql, period(365, back, null), 'all', ZONE, false)],
+    ['satisfaction by month, one year', (back) => satisfactionByGroup(sql, period(365, back, null), 'month', ZONE, true)],
+    ['follow-up (summary), one year', (back) => followUpByGroup(sql, period(365, back, null), 'all', ZONE, { withDurations: false })],
+    ['follow-up by month, one year', (back) => followUpByGroup(sql, period(365, back, null), 'month', ZONE)],
+    ['churn (summary), 91 days, dept 1', (back) => churnByGroup(sql, period(91, back, 1), 'all', GRACE, today)],
+    ['wait (summary), 91 days, dept 1', (back) => waitTimeByGroup(sql, period(91, back, 1), 'all', THRESHOLD)],
   ];
   const only = option('only');
   for (const [name, run] of figures) {

@@ -32,22 +32,24 @@ export async function adminToken(baseUrl: string): Promise<string> {
 }
 
 /**
- * Waits for the server's daily relationship pass (issue #14), which a start-up on a data set runs
- * first (a minute on 1M encounters when it also works out the past): the figures are of a working day,
- * not of that one-off; prints how long it took.
+ * Waits for the work a start-up on a data set does once: the daily relationship pass (issue #14; a
+ * minute on 1M encounters when it also works out the past) and any rollup a migration asked the
+ * server to rebuild (the satisfaction figures answer 503 until then). The figures are of a working
+ * day, not of that one-off; prints how long it took.
  */
-export async function relationshipPassDone(baseUrl: string, timeoutMs = 600_000): Promise<void> {
+export async function startUpWorkDone(baseUrl: string, timeoutMs = 600_000): Promise<void> {
   const http = new Http(baseUrl, 1);
   const began = Date.now();
   try {
     const token = await login(http, 'admin', ADMIN_PASSWORD);
     for (;;) {
       const answer = await http.send('GET', '/api/indicators/relationship', token);
-      if (answer.status === 200 && (answer.body as { computedAt: string | null }).computedAt !== null) break;
-      if (Date.now() - began > timeoutMs) throw new Error('the relationship pass did not finish');
+      const passed = answer.status === 200 && (answer.body as { computedAt: string | null }).computedAt !== null;
+      if (passed && (await http.send('GET', '/api/indicators/summary', token)).status === 200) break;
+      if (Date.now() - began > timeoutMs) throw new Error('the relationship pass or a rollup rebuild did not finish');
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    console.log(`relationship pass done after ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    console.log(`start-up work (relationship pass, rollup rebuilds) done after ${((Date.now() - began) / 1000).toFixed(1)} s`);
   } finally {
     await http.close();
   }

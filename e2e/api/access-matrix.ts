@@ -68,6 +68,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/themes': QUALITY,
   'GET /api/indicators/relationship': QUALITY,
+  // The monthly assessment report, its archive and its explicit, audited regeneration.
+  'GET /api/reports/assessment': QUALITY,
+  'GET /api/reports/assessment/archive': QUALITY,
+  'POST /api/reports/assessment/regenerate': QUALITY,
   'GET /api/indicators/relationship.csv': QUALITY,
   'GET /api/indicators/relationship/patients': QUALITY,
   // The theme list (names and phrases, no patient data): the Themes view's readers see it; admins extend it.

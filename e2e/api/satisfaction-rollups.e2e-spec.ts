@@ -3,6 +3,9 @@ import {
   driversFromCounts,
   npsBandName,
   waitBandOf,
+  FFT_DONT_KNOW_CODE,
+  FFT_NEGATIVE_CODES,
+  FFT_POSITIVE_MAX,
   NPS_DETRACTOR_MAX,
   NPS_PROMOTER_MIN,
   type DriverCounts,
@@ -52,7 +55,7 @@ type Outside =
   | { t: 'backdate'; link: number; minutesAgo: number }
   | { t: 'moveResponse'; link: number; daysAgo: number; department: number }
   | { t: 'retemplate'; link: number }
-  | { t: 'rescore'; link: number; nps: number | null; csat: number | null }
+  | { t: 'rescore'; link: number; nps: number | null; csat: number | null; fft: number | null }
   | { t: 'rerate'; link: number; rating: number }
   | { t: 'deleteResponse'; link: number }
   | { t: 'rewait'; link: number; seconds: number | null }
@@ -72,7 +75,14 @@ const outside: fc.Arbitrary<Outside> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('retemplate' as const), link: fc.nat() }) },
   {
     weight: 1,
-    arbitrary: fc.record({ t: fc.constant('rescore' as const), link: fc.nat(), nps: fc.option(score.nps, { nil: null }), csat: fc.option(score.csat, { nil: null }) }),
+    arbitrary: fc.record({
+      t: fc.constant('rescore' as const),
+      link: fc.nat(),
+      nps: fc.option(score.nps, { nil: null }),
+      csat: fc.option(score.csat, { nil: null }),
+      // An FFT answer (1-6), as an imported response carries one.
+      fft: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('rerate' as const), link: fc.nat(), rating: score.rating }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteResponse' as const), link: fc.nat() }) },
@@ -179,7 +189,7 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
         await sql('UPDATE survey_invitation SET template_version_id = $1 WHERE id = $2', [otherVersionId, link.invitationId]);
         return;
       case 'rescore':
-        await sql('UPDATE survey_response SET nps = $1, csat = $2 WHERE invitation_id = $3', [step.nps, step.csat, link.invitationId]);
+        await sql('UPDATE survey_response SET nps = $1, csat = $2, fft = $3 WHERE invitation_id = $4', [step.nps, step.csat, step.fft, link.invitationId]);
         return;
       case 'rerate':
         await sql(`UPDATE survey_answer SET value_number = $1 WHERE question_id = 'wait_time' AND response_id = ${response}`, [step.rating]);
@@ -245,7 +255,10 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
     const { from, to } = period();
     const [responses] = (await sql(
       `SELECT COUNT(*) AS n, COUNT(nps) AS nps_n, SUM(CASE WHEN nps >= ${NPS_PROMOTER_MIN} THEN 1 ELSE 0 END) AS promoters,
-              SUM(CASE WHEN nps <= ${NPS_DETRACTOR_MAX} THEN 1 ELSE 0 END) AS detractors, COUNT(csat) AS csat_n
+              SUM(CASE WHEN nps <= ${NPS_DETRACTOR_MAX} THEN 1 ELSE 0 END) AS detractors, COUNT(csat) AS csat_n,
+              COUNT(fft) AS fft_n, SUM(CASE WHEN fft <= ${FFT_POSITIVE_MAX} THEN 1 ELSE 0 END) AS fft_positive,
+              SUM(CASE WHEN fft IN (${FFT_NEGATIVE_CODES.join(', ')}) THEN 1 ELSE 0 END) AS fft_negative,
+              SUM(CASE WHEN fft = ${FFT_DONT_KNOW_CODE} THEN 1 ELSE 0 END) AS fft_dont_know
          FROM survey_response WHERE submitted_on BETWEEN $1 AND $2`,
       [from, to],
     )) as Record<string, unknown>[];
@@ -264,6 +277,10 @@ describe.each(testDatabases())('satisfaction rollup on %s', (database) => {
       promoters: sum((p) => p.nps.promoters),
       detractors: sum((p) => p.nps.detractors),
       csat_n: sum((p) => p.csat.n),
+      fft_n: sum((p) => p.fft.n),
+      fft_positive: sum((p) => p.fft.positive),
+      fft_negative: sum((p) => p.fft.negative),
+      fft_dont_know: sum((p) => p.fft.dontKnow),
       invitations: sum((p) => p.invitations),
       answered: sum((p) => p.answered),
     };

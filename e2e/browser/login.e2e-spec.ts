@@ -43,10 +43,10 @@ describeInBrowser('staff login in the browser', () => {
 
   it.each([
     ['frontdesk', ['patients', 'callbacks'], '/patients'],
-    ['quality', ['callbacks', 'dashboard', 'relationship', 'improvement', 'feedback'], '/dashboard'],
+    ['quality', ['callbacks', 'dashboard', 'relationship', 'improvement', 'reports', 'feedback'], '/dashboard'],
     [
       'admin',
-      ['patients', 'callbacks', 'dashboard', 'relationship', 'improvement', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'targets', 'audit', 'imports', 'settings'],
+      ['patients', 'callbacks', 'dashboard', 'relationship', 'improvement', 'reports', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'targets', 'audit', 'imports', 'settings'],
       '/users',
     ],
   ])('logs %s in and shows the navigation of their role', async (username, nav, home) => {

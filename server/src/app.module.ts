@@ -22,6 +22,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RelationshipModule, RelationshipUpkeepModule } from './relationship/relationship.module';
+import { ReportScheduleModule, ReportsModule } from './reports/reports.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { UsersModule } from './users/users.module';
@@ -56,7 +57,8 @@ export class AppModule {
         ImportsModule,
         FhirModule,
         RelationshipModule,
-        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule]),
+        ReportsModule,
+        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule, ReportScheduleModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -21,6 +21,7 @@ export * from './lib/patients';
 export * from './lib/privacy';
 export * from './lib/question-rules';
 export * from './lib/relationship';
+export * from './lib/reports';
 export * from './lib/roles';
 export * from './lib/surveys';
 export * from './lib/synthetic-model';

@@ -6,6 +6,7 @@ export const NAV_PAGES = [
   'dashboard',
   'relationship',
   'improvement',
+  'reports',
   'feedback',
   'users',
   'departments',

@@ -66,6 +66,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'improvement.note': { zh: '添加改进措施备注', en: 'Added note to improvement action' },
   'indicator_target.update': { zh: '设置指标目标', en: 'Set indicator target' },
   'indicator_target.delete': { zh: '删除指标目标', en: 'Deleted indicator target' },
+  'report.regenerate': { zh: '重新生成评估报告', en: 'Regenerated assessment report' },
 };
 
 /** What an entry is about; an entity type not listed here is written as its code. */
@@ -78,6 +79,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<string, Words>> = {
   fhir_department_mapping: { zh: 'FHIR 科室映射', en: 'FHIR department mapping' },
   follow_up_rule: { zh: '回访规则', en: 'Follow-up rule' },
   indicator: { zh: '指标', en: 'Indicator' },
+  assessment_report: { zh: '评估报告', en: 'Assessment report' },
   indicator_target: { zh: '指标目标', en: 'Indicator target' },
   improvement_action: { zh: '改进措施', en: 'Improvement action' },
   patient: { zh: '患者', en: 'Patient' },

@@ -50,7 +50,7 @@ export const SERIES_HEADERS = {
 export type SeriesHeader = keyof typeof SERIES_HEADERS;
 
 /** A rating dimension's three columns (top-2-box %, mean, n), named in the language. */
-const DIMENSION_NAMES: Record<string, Words> = {
+export const DIMENSION_NAMES: Record<string, Words> = {
   wait_time: { zh: '候诊时间', en: 'Waiting time' },
   doctor_communication: { zh: '医患沟通', en: 'Doctor communication' },
   nursing: { zh: '护理服务', en: 'Nursing' },

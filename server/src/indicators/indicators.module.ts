@@ -16,6 +16,6 @@ import { ThemeTrendService } from './theme-trend.service';
   imports: [TypeOrmModule.forFeature([DepartmentEntity]), RelationshipModule],
   controllers: [IndicatorsController],
   providers: [SqliteReaders, IndicatorSqlProvider, IndicatorsService, DrillDownService, DriversService, LiveBoardService, RollupsService, ThemeTrendService],
-  exports: [RollupsService, IndicatorSqlProvider],
+  exports: [RollupsService, IndicatorsService, IndicatorSqlProvider],
 })
 export class IndicatorsModule {}

@@ -13,6 +13,10 @@ import {
   type IndicatorSeries,
   type IndicatorSummary,
   type LifecycleFlow,
+  type ChurnPoint,
+  type FollowUpPoint,
+  type SatisfactionPoint,
+  type WaitTimePoint,
 } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
@@ -161,23 +165,32 @@ export class IndicatorsService {
     }
   }
 
+  /**
+   * A period's headline figures with their n, computed afresh (never from the cache): the monthly
+   * assessment report freezes them.
+   */
+  async headlineFigures(scope: IndicatorScope): Promise<Record<HeadlineName, HeadlineFigure>> {
+    return this.headlines(this.sqlProvider.get(), scope, await this.hospital.current());
+  }
+
+  /** Each department's headline figures in a period (key: the department id), computed afresh. */
+  async headlineFiguresByDepartment(scope: IndicatorScope): Promise<Map<string, Record<HeadlineName, HeadlineFigure>>> {
+    return this.headlinesBy(this.sqlProvider.get(), scope, await this.hospital.current(), 'department');
+  }
+
   /** The period's headline figures, each with its n. */
   private async headlines(sql: IndicatorSql, scope: IndicatorScope, settings: HospitalSettings): Promise<Record<HeadlineName, Figure>> {
-    const wait = (await waitTimeByGroup(sql, scope, 'all', settings.waitThresholdMinutes)).get('all') ?? emptyWaitTimePoint('all');
-    const satisfaction = (await satisfactionByGroup(sql, scope, 'all', this.config.timeZone, false)).get('all') ?? emptySatisfactionPoint('all');
-    const churn = (await churnByGroup(sql, scope, 'all', settings.returnGraceDays, this.today())).get('all') ?? emptyChurnPoint('all');
-    const followUp = (await followUpByGroup(sql, scope, 'all', this.config.timeZone, { withDurations: false, rollupBuilt: this.rollups.built })).get('all') ?? emptyFollowUpPoint('all');
-    return {
-      waitMedian: { value: wait.median, n: wait.n },
-      waitP90: { value: wait.p90, n: wait.n },
-      waitOverThreshold: { value: wait.overThreshold, n: wait.n },
-      nps: { value: satisfaction.nps.value, n: satisfaction.nps.n },
-      csat: { value: satisfaction.csat.value, n: satisfaction.csat.n },
-      responseRate: { value: satisfaction.responseRate, n: satisfaction.invitations },
-      fftPositive: { value: satisfaction.fft.value, n: satisfaction.fft.n },
-      churnRate: { value: churn.churnRate, n: churn.n },
-      callbackCompletion: { value: followUp.completionRate, n: followUp.n },
-    };
+    return (await this.headlinesBy(sql, scope, settings, 'all')).get('all') ?? headlinesOf('all', new Map(), new Map(), new Map(), new Map());
+  }
+
+  /** The headline figures per group (one `all` group, or one per department with anything counted). */
+  private async headlinesBy(sql: IndicatorSql, scope: IndicatorScope, settings: HospitalSettings, groupBy: 'all' | 'department'): Promise<Map<string, Record<HeadlineName, Figure>>> {
+    const wait = await waitTimeByGroup(sql, scope, groupBy, settings.waitThresholdMinutes);
+    const satisfaction = await satisfactionByGroup(sql, scope, groupBy, this.config.timeZone, false);
+    const churn = await churnByGroup(sql, scope, groupBy, settings.returnGraceDays, this.today());
+    const followUp = await followUpByGroup(sql, scope, groupBy, this.config.timeZone, { withDurations: false, rollupBuilt: this.rollups.built });
+    const keys = new Set(groupBy === 'all' ? ['all'] : [...wait.keys(), ...satisfaction.keys(), ...churn.keys(), ...followUp.keys()]);
+    return new Map([...keys].map((key) => [key, headlinesOf(key, wait, satisfaction, churn, followUp)]));
   }
 
   /** Department id (as a series key) → name, for CSV files. */
@@ -200,10 +213,11 @@ export function templateOf(name: string, request: IndicatorRequest): number | nu
   return request.templateId;
 }
 
-interface Figure {
+export interface HeadlineFigure {
   value: number | null;
   n: number;
 }
+type Figure = HeadlineFigure;
 
 function headline(current: Figure, previous: Figure): Headline {
   return {
@@ -212,6 +226,30 @@ function headline(current: Figure, previous: Figure): Headline {
     previous: previous.value,
     previousN: previous.n,
     change: current.value === null || previous.value === null ? null : round1(current.value - previous.value),
+  };
+}
+
+function headlinesOf(
+  key: string,
+  waits: ReadonlyMap<string, WaitTimePoint>,
+  satisfactions: ReadonlyMap<string, SatisfactionPoint>,
+  churns: ReadonlyMap<string, ChurnPoint>,
+  followUps: ReadonlyMap<string, FollowUpPoint>,
+): Record<HeadlineName, Figure> {
+  const wait = waits.get(key) ?? emptyWaitTimePoint(key);
+  const satisfaction = satisfactions.get(key) ?? emptySatisfactionPoint(key);
+  const churn = churns.get(key) ?? emptyChurnPoint(key);
+  const followUp = followUps.get(key) ?? emptyFollowUpPoint(key);
+  return {
+    waitMedian: { value: wait.median, n: wait.n },
+    waitP90: { value: wait.p90, n: wait.n },
+    waitOverThreshold: { value: wait.overThreshold, n: wait.n },
+    nps: { value: satisfaction.nps.value, n: satisfaction.nps.n },
+    csat: { value: satisfaction.csat.value, n: satisfaction.csat.n },
+    responseRate: { value: satisfaction.responseRate, n: satisfaction.invitations },
+    fftPositive: { value: satisfaction.fft.value, n: satisfaction.fft.n },
+    churnRate: { value: churn.churnRate, n: churn.n },
+    callbackCompletion: { value: followUp.completionRate, n: followUp.n },
   };
 }
 

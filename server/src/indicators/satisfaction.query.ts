@@ -1,4 +1,4 @@
-import { FFT_POSITIVE_MAX, SCALE, fftPercentPositive, type DimensionScore, type SatisfactionPoint } from '@huifang/shared';
+import { SCALE, fftPercentPositive, type DimensionScore, type SatisfactionPoint } from '@huifang/shared';
 import { groupKeySql, num, percent, round1, type Grouping, type IndicatorScope } from './indicator-scope';
 import { RATING_COLUMNS, dimensionFiguresSql, ratingJournalFiguresSql } from './rollups/rating-rollup';
 import { SURVEY_FIGURE_COLUMNS, journalDaySql, journalFiguresSql, satisfactionFiguresSql } from './rollups/survey-rollup';
@@ -56,11 +56,9 @@ export async function satisfactionByGroup(
     point.csat = { value: percent(num(row['csat_top']), csatN), mean: csatN ? round1(num(row['csat_sum']) / csatN) : null, n: csatN };
     point.invitations = num(row['invitations']);
     point.answered = num(row['answered']);
-  }
-  for (const row of await fftFigures(sql, scope, groupBy, templateId)) {
-    const n = num(row['n']);
-    const positive = num(row['positive']);
-    pointFor(String(row['g'])).fft = { value: fftPercentPositive(positive, n), n, positive, negative: num(row['negative']), dontKnow: num(row['dont_know']) };
+    const fftN = num(row['fft_n']);
+    const fftPositive = num(row['fft_positive']);
+    point.fft = { value: fftPercentPositive(fftPositive, fftN), n: fftN, positive: fftPositive, negative: num(row['fft_negative']), dontKnow: num(row['fft_dont_know']) };
   }
   for (const row of dimensions) {
     const n = num(row['n']);
@@ -139,25 +137,6 @@ export function emptySatisfactionPoint(key: string): SatisfactionPoint {
     fft: { value: null, n: 0, positive: 0, negative: 0, dontKnow: 0 },
     dimensions: [],
   };
-}
-
-/**
- * FFT answers (1-6; 7 "other" is stored as no answer) by submission day, read from the responses:
- * only imported history has them, a small table next to the submitted surveys, so no rollup.
- * % positive = (very good + good) / all answers, don't know included (shared/fft.ts).
- */
-function fftFigures(sql: IndicatorSql, scope: IndicatorScope, groupBy: Grouping, templateId: number | null): Promise<Record<string, unknown>[]> {
-  return sql.query<Record<string, unknown>>(
-    `SELECT ${groupKeySql(sql, groupBy, 'r.submitted_on', 'r.department_id')} AS g, COUNT(*) AS n,
-            SUM(CASE WHEN r.fft <= ${FFT_POSITIVE_MAX} THEN 1 ELSE 0 END) AS positive,
-            SUM(CASE WHEN r.fft IN (4, 5) THEN 1 ELSE 0 END) AS negative,
-            SUM(CASE WHEN r.fft = 6 THEN 1 ELSE 0 END) AS dont_know
-       FROM survey_response r
-      WHERE r.fft IS NOT NULL AND r.submitted_on BETWEEN :from AND :to
-            ${scope.departmentId === null ? '' : 'AND r.department_id = :departmentId'} ${templateId === null ? '' : inTemplate('r')}
-      GROUP BY 1`,
-    { ...scope, templateId },
-  );
 }
 
 /** Rows (response or invitation, by `alias`) of any version of the template `:templateId`. */

@@ -162,6 +162,18 @@ export const ERROR_CODES = {
   targetNotFound: 'indicator_target.not_found',
   /** A target's value outside its indicator's range (percent 0-100, NPS -100..100, …). */
   targetValueOutOfRange: 'indicator_target.value_out_of_range',
+  // The monthly assessment report (issue #15); `message` names the field
+  /** `month` is no `YYYY-MM`. */
+  reportMonthInvalid: 'report.month_invalid',
+  /** `month` has not begun yet. */
+  reportMonthInFuture: 'report.month_in_future',
+  /** Regenerate asked for the current month: it is provisional (computed on each request), never stored. */
+  reportMonthOpen: 'report.month_open',
+  reportUnknownDepartment: 'report.unknown_department',
+  /** `format` is none of json, pdf, xlsx. */
+  reportFormatInvalid: 'report.format_invalid',
+  /** This server has no Chromium to print the PDF with (set CHROME_BIN); JSON and Excel still work. */
+  reportPdfUnavailable: 'report.pdf_unavailable',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   'improvement.note',
   'indicator_target.update',
   'indicator_target.delete',
+  /** A stored monthly assessment report replaced by a fresh one. */
+  'report.regenerate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,10 @@ export const FFT_SCALE = { min: 1, max: 6 } as const;
 export const FFT_UNLABELLED_CODE = 7;
 /** Codes that are positive: very good and good. */
 export const FFT_POSITIVE_MAX = 2;
+/** Codes that are negative: poor and very poor. */
+export const FFT_NEGATIVE_CODES = [4, 5] as const;
+/** The code of "don't know" (counted in n, neither positive nor negative). */
+export const FFT_DONT_KNOW_CODE = 6;
 
 /** The key of the FFT survey template and of its question (the template is created by a migration). */
 export const FFT_TEMPLATE_CODE = 'nhs_fft';

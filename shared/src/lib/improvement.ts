@@ -211,7 +211,11 @@ export interface ImprovementEvaluation {
   change: number | null;
   /** The 95% interval of the change; null when the verdict is `too_few` or `pending`. */
   ci95: [number, number] | null;
-  /** Two-sided p of the test; null when not computed (`too_few`, `pending`, or a bootstrap-only test). */
+  /**
+   * Two-sided p (3 significant digits): Mann-Whitney's for waits, the pooled z test's for shares,
+   * Welch's for mean ratings, the bootstrap's (twice the smaller tail) for NPS; null for `too_few`
+   * and `pending`. The verdict follows the interval (DOMAIN.md); near the boundary the two may differ.
+   */
   pValue: number | null;
   verdict: ImprovementVerdict;
 }

@@ -7,6 +7,7 @@ export const STAFF_PAGES = [
   'dashboard',
   'relationship',
   'improvement',
+  'reports',
   'feedback',
   'users',
   'departments',
@@ -37,6 +38,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   relationship: { path: 'relationship', roles: ['quality_manager', 'admin'] },
   // Improvement actions and their before/after verdicts (DOMAIN.md, PDCA): the quality managers' work.
   improvement: { path: 'improvement', roles: ['quality_manager', 'admin'] },
+  // The monthly assessment report (issue #15): the quality managers' write-up of the month.
+  reports: { path: 'reports', roles: ['quality_manager', 'admin'] },
   // `/feedback/:token` is reserved for the public patient survey page.
   feedback: { path: 'feedback-responses', roles: ['quality_manager', 'admin'] },
   users: { path: 'users', roles: ['admin'] },

@@ -7,8 +7,8 @@ describe('navItemsFor (least privilege)', () => {
     expect(links('front_desk')).toEqual(['/patients', '/callbacks']);
   });
 
-  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view, improvement actions and feedback', () => {
-    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/improvement', '/feedback-responses']);
+  it('gives quality managers callbacks (service recovery), the dashboard, the relationship view, improvement actions, the assessment report and feedback', () => {
+    expect(links('quality_manager')).toEqual(['/callbacks', '/dashboard', '/relationship', '/improvement', '/reports', '/feedback-responses']);
   });
 
   it('gives admins every staff page, users, templates, rules and hospital settings included', () => {
@@ -18,6 +18,7 @@ describe('navItemsFor (least privilege)', () => {
       '/dashboard',
       '/relationship',
       '/improvement',
+      '/reports',
       '/feedback-responses',
       '/users',
       '/departments',
@@ -42,6 +43,7 @@ describe('navItemsFor (least privilege)', () => {
       { page: 'dashboard', link: '/dashboard', labelKey: 'nav.dashboard', testId: 'nav-dashboard' },
       { page: 'relationship', link: '/relationship', labelKey: 'nav.relationship', testId: 'nav-relationship' },
       { page: 'improvement', link: '/improvement', labelKey: 'nav.improvement', testId: 'nav-improvement' },
+      { page: 'reports', link: '/reports', labelKey: 'nav.reports', testId: 'nav-reports' },
       { page: 'feedback', link: '/feedback-responses', labelKey: 'nav.feedback', testId: 'nav-feedback' },
     ]);
   });

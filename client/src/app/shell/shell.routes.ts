@@ -66,6 +66,13 @@ export const SHELL_ROUTES: Routes = [
         loadChildren: () => import('../improvement/improvement.routes').then((m) => m.IMPROVEMENT_ROUTES),
       },
       {
+        path: PAGE_ACCESS.reports.path,
+        title: 'nav.reports',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.reports.roles },
+        loadChildren: () => import('../reports/reports.routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
         path: PAGE_ACCESS.feedback.path,
         title: 'nav.feedback',
         canMatch: [roleGuard],

@@ -1,3 +1,4 @@
+import { AssessmentReports1766300000000 } from '../../migrations/1766300000000-assessment-reports';
 import { InitialSchema1763900000000 } from '../../migrations/1763900000000-initial-schema';
 import { PatientsEncountersAudit1763990000000 } from '../../migrations/1763990000000-patients-encounters-audit';
 import { SurveysAndCallbacks1764000000000 } from '../../migrations/1764000000000-surveys-and-callbacks';
@@ -33,6 +34,7 @@ import { ImportedFeedback1766020000000 } from '../../migrations/1766020000000-im
 import { CommentThemePhrases1766030000000 } from '../../migrations/1766030000000-comment-theme-phrases';
 import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver-counts';
 import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-relationship-phases';
+import { FftRollup1766150000000 } from '../../migrations/1766150000000-fft-rollup';
 import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
 
 /**
@@ -75,5 +77,7 @@ export const MIGRATIONS = [
   CommentThemePhrases1766030000000,
   DriverCounts1766040000000,
   RelationshipPhases1766100000000,
+  FftRollup1766150000000,
   ImprovementActions1766200000000,
+  AssessmentReports1766300000000,
 ];

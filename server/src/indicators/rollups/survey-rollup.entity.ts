@@ -7,6 +7,7 @@ import { timestampColumn } from '../../core/database/column-types';
  */
 
 const figure = (name: string) => Column({ name, type: 'integer' });
+const fftFigure = (name: string) => Column({ name, type: 'integer', default: 0 });
 
 /** Per hospital day, department and template: responses and their NPS/CSAT values; invitations created and answered. */
 @Entity('survey_daily')
@@ -39,6 +40,13 @@ export class SurveyDailyEntity {
   @figure('csat_5') csat5!: number;
   @figure('invitations') invitations!: number;
   @figure('answered') answered!: number;
+  /** FFT answers by code (1 very good … 6 don't know; shared/fft.ts), added by migration 1766150000000. */
+  @fftFigure('fft_1') fft1!: number;
+  @fftFigure('fft_2') fft2!: number;
+  @fftFigure('fft_3') fft3!: number;
+  @fftFigure('fft_4') fft4!: number;
+  @fftFigure('fft_5') fft5!: number;
+  @fftFigure('fft_6') fft6!: number;
 }
 
 /** What the triggers on `survey_response` and `survey_invitation` saw change, not yet in the rollup (-1 old, +1 new). */
@@ -75,4 +83,8 @@ export class SurveyRollupJournalEntity {
 
   @Column({ type: 'integer' })
   answered!: number;
+
+  /** A response's FFT code (1-6), if it has one. */
+  @Column({ type: 'integer', nullable: true })
+  fft!: number | null;
 }

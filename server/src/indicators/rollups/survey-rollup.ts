@@ -1,4 +1,4 @@
-import { SCALE } from '@huifang/shared';
+import { FFT_DONT_KNOW_CODE, FFT_NEGATIVE_CODES, FFT_POSITIVE_MAX, FFT_SCALE, SCALE } from '@huifang/shared';
 import { npsDetractorSql, npsPromoterSql, topBoxSql } from '../../surveys/band-sql';
 import type { IndicatorSql } from '../indicator-sql';
 
@@ -25,11 +25,20 @@ export const SURVEY_ROLLUP = 'survey';
 const values = (scale: { min: number; max: number }) => Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
 const NPS_VALUES = values(SCALE.nps);
 const CSAT_VALUES = values(SCALE.csat);
+export const FFT_VALUES = values(FFT_SCALE);
 export const npsColumn = (value: number) => `nps_${value}`;
 export const csatColumn = (value: number) => `csat_${value}`;
+export const fftColumn = (value: number) => `fft_${value}`;
 
 /** `survey_daily`'s figure columns, in order. */
-export const SURVEY_FIGURE_COLUMNS = ['responses', ...NPS_VALUES.map(npsColumn), ...CSAT_VALUES.map(csatColumn), 'invitations', 'answered'];
+export const SURVEY_FIGURE_COLUMNS = [
+  'responses',
+  ...NPS_VALUES.map(npsColumn),
+  ...CSAT_VALUES.map(csatColumn),
+  'invitations',
+  'answered',
+  ...FFT_VALUES.map(fftColumn),
+];
 const DAILY_COLUMNS = `day, department_id, template_id, ${SURVEY_FIGURE_COLUMNS.join(', ')}`;
 const ADD_DAILY = `ON CONFLICT (day, department_id, template_id) DO UPDATE SET
   ${SURVEY_FIGURE_COLUMNS.map((c) => `${c} = survey_daily.${c} + excluded.${c}`).join(', ')}`;
@@ -37,7 +46,7 @@ const ADD_DAILY = `ON CONFLICT (day, department_id, template_id) DO UPDATE SET
 /** The journal-shaped rows' day: a response's submission day, an invitation's creation day. */
 export const journalDaySql = (sql: IndicatorSql, alias = 'j') => `COALESCE(${alias}.day, ${sql.localDay(`${alias}.created_at`)})`;
 
-/** The figures of journal-shaped rows (alias `j`: sign, day, created_at, nps, csat, invited, answered), in `SURVEY_FIGURE_COLUMNS` order, not summed. */
+/** The figures of journal-shaped rows (alias `j`: sign, day, created_at, nps, csat, invited, answered, fft), in `SURVEY_FIGURE_COLUMNS` order, not summed. */
 export function journalFiguresSql(alias = 'j'): string[] {
   const when = (condition: string) => `CASE WHEN ${condition} THEN ${alias}.sign ELSE 0 END`;
   return [
@@ -46,6 +55,7 @@ export function journalFiguresSql(alias = 'j'): string[] {
     ...CSAT_VALUES.map((v) => when(`${alias}.csat = ${v}`)),
     `${alias}.invited * ${alias}.sign`,
     `${alias}.answered * ${alias}.sign`,
+    ...FFT_VALUES.map((v) => when(`${alias}.fft = ${v}`)),
   ];
 }
 
@@ -59,11 +69,11 @@ function aggregate(sql: IndicatorSql, from: string): string {
 }
 
 /** Every response and invitation as journal rows with sign +1 (the rebuild). */
-const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, NULL AS created_at, r.department_id, r.template_version_id, r.nps, r.csat, 0 AS invited, 0 AS answered
+const SOURCE_ROWS = `(SELECT 1 AS sign, r.submitted_on AS day, NULL AS created_at, r.department_id, r.template_version_id, r.nps, r.csat, 0 AS invited, 0 AS answered, r.fft
                         FROM survey_response r
                       UNION ALL
                       SELECT 1, NULL, i.created_at, i.department_id, i.template_version_id, NULL, NULL, 1,
-                             CASE WHEN EXISTS (SELECT 1 FROM survey_response a WHERE a.invitation_id = i.id) THEN 1 ELSE 0 END
+                             CASE WHEN EXISTS (SELECT 1 FROM survey_response a WHERE a.invitation_id = i.id) THEN 1 ELSE 0 END, NULL
                         FROM survey_invitation i)`;
 
 /**
@@ -93,7 +103,7 @@ export function rebuildSurveyRollupSql(sql: IndicatorSql, timeZone: string): str
 /**
  * The satisfaction figures of one bucket from its summed `survey_daily` columns (alias `t`), the
  * bands applied to each value's column: n, nps_n, promoters, detractors, csat_n, csat_top,
- * csat_sum, invitations, answered. Summing the columns first and banding the few sums after costs
+ * csat_sum, invitations, answered, fft_n, fft_positive, fft_negative, fft_dont_know. Summing the columns first and banding the few sums after costs
  * a year of rows far less than banding every row.
  */
 export function satisfactionFiguresSql(alias = 't'): string {
@@ -110,5 +120,9 @@ export function satisfactionFiguresSql(alias = 't'): string {
     `${add(CSAT_VALUES.map((v) => `${v} * ${alias}.${csatColumn(v)}`))} AS csat_sum`,
     `${alias}.invitations AS invitations`,
     `${alias}.answered AS answered`,
+    `${add(FFT_VALUES.map((v) => `${alias}.${fftColumn(v)}`))} AS fft_n`,
+    `${banded(FFT_VALUES, fftColumn, (v) => `${v} <= ${FFT_POSITIVE_MAX}`)} AS fft_positive`,
+    `${banded(FFT_VALUES, fftColumn, (v) => `${v} IN (${FFT_NEGATIVE_CODES.join(', ')})`)} AS fft_negative`,
+    `${alias}.${fftColumn(FFT_DONT_KNOW_CODE)} AS fft_dont_know`,
   ].join(',\n ');
 }
