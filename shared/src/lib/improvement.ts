@@ -216,6 +216,7 @@ export interface ImprovementEvaluation {
   baseline: EvaluationWindow;
   /** Up to the follow-up window's end, or today while it runs (`followUpComplete` false). */
   followUp: EvaluationWindow;
+  /** The follow-up window has ended: false means the verdict is interim (it may change as days are added). */
   followUpComplete: boolean;
   /** followUp.value - baseline.value in the indicator's unit (percentage points for shares); null when either is null. */
   change: number | null;
@@ -254,6 +255,11 @@ export interface ImprovementActionSummary {
   verdict: ImprovementVerdict;
   change: number | null;
   pValue: number | null;
+  /**
+   * The evaluation's `followUpComplete`: false while the follow-up window is still running (or has
+   * not begun), so a verdict is interim and must be labelled so.
+   */
+  followUpComplete: boolean;
 }
 
 export interface ImprovementNote {
