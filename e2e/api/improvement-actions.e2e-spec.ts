@@ -200,6 +200,19 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect(await log('improvement.note')).toHaveLength(1);
   });
 
+  it('gives a changed indicator its own better direction unless one is given', async () => {
+    const created = await action({ title: '换指标', indicator: 'wait_median' });
+    expect(created.body.betterDirection).toBe('lower');
+    const id = created.body.id;
+    const toCsat = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'csat' });
+    expect([toCsat.status, toCsat.body.indicator, toCsat.body.betterDirection]).toEqual([200, 'csat', 'higher']);
+    const given = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'churn_rate', betterDirection: 'higher' });
+    expect([given.body.indicator, given.body.betterDirection]).toEqual(['churn_rate', 'higher']);
+    // The same indicator again keeps the direction chosen for it.
+    const same = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'churn_rate', title: '换指标 2' });
+    expect(same.body.betterDirection).toBe('higher');
+  });
+
   it('refuses bad input with 400 naming the field, with its code', async () => {
     await refused(action({ endDate: day(-61) }), 'improvement.end_before_start', 'endDate');
     await refused(action({ indicator: 'bogus' }), 'improvement.unknown_indicator', 'indicator');
