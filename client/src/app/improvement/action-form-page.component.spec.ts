@@ -154,7 +154,7 @@ describe('ActionFormPageComponent', () => {
       baselineDays: 60,
       lagDays: 14,
       followUpDays: 60,
-    } as ImprovementAction;
+    } as unknown as ImprovementAction;
     httpMock.expectOne('/api/improvement-actions/5').flush(stored);
     await harness.fixture.whenStable();
 
