@@ -117,7 +117,7 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     const again = await quality.get<ImprovementAction>(`/api/improvement-actions/${created.body.id}`);
     expect(again.body.evaluation).toEqual(evaluation);
     const list = await quality.get<ImprovementActionList>(`/api/improvement-actions?departmentId=${internalMedicine}&indicator=wait_median`);
-    expect(list.body.items.find((i) => i.id === created.body.id)).toMatchObject({ verdict: 'improved', change: -10, pValue: evaluation.pValue });
+    expect(list.body.items.find((i) => i.id === created.body.id)).toMatchObject({ verdict: 'improved', change: -10, pValue: evaluation.pValue, followUpComplete: true });
 
     // The direction decides: an action that wanted longer waits got worse.
     const contrary = await action({ title: '反向', betterDirection: 'higher' });
@@ -153,6 +153,12 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect(later.body.evaluation).toMatchObject({ verdict: 'pending', followUpComplete: false, ci95: null });
     // No lag here: the follow-up would begin on the start day, still to come.
     expect(later.body.evaluation.followUp).toMatchObject({ from: day(5), n: 0, value: null });
+
+    // A follow-up window still running: the verdict is interim, and the list says so.
+    const running = await action({ startDate: day(-10), title: '进行中' });
+    expect(running.body.evaluation.followUpComplete).toBe(false);
+    const listed = await quality.get<ImprovementActionList>(`/api/improvement-actions?departmentId=${internalMedicine}`);
+    expect(listed.body.items.find((i) => i.id === running.body.id)?.followUpComplete).toBe(false);
   });
 
   it('evaluates every kind of indicator on this database (no answers, no returns expected: too few to tell)', async () => {
@@ -192,6 +198,19 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     const updates = await log('improvement.update');
     expect(updates.map((e) => e.detail)).toEqual(expect.arrayContaining([`endDate: null → ${day(-1)}; status: planned → in_progress`, `endDate: ${day(-1)} → null`]));
     expect(await log('improvement.note')).toHaveLength(1);
+  });
+
+  it('gives a changed indicator its own better direction unless one is given', async () => {
+    const created = await action({ title: '换指标', indicator: 'wait_median' });
+    expect(created.body.betterDirection).toBe('lower');
+    const id = created.body.id;
+    const toCsat = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'csat' });
+    expect([toCsat.status, toCsat.body.indicator, toCsat.body.betterDirection]).toEqual([200, 'csat', 'higher']);
+    const given = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'churn_rate', betterDirection: 'higher' });
+    expect([given.body.indicator, given.body.betterDirection]).toEqual(['churn_rate', 'higher']);
+    // The same indicator again keeps the direction chosen for it.
+    const same = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'churn_rate', title: '换指标 2' });
+    expect(same.body.betterDirection).toBe('higher');
   });
 
   it('refuses bad input with 400 naming the field, with its code', async () => {

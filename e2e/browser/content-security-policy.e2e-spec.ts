@@ -35,9 +35,10 @@ function staffVisits(patientId: number): Record<string, Visit[]> {
   const callbacks: Visit = { path: '/callbacks', ready: byTestId('callbacks-list') };
   const dashboard: Visit = { path: '/dashboard', ready: chartsDrawn };
   const feedback: Visit = { path: '/feedback-responses', ready: byTestId('responses-table') };
+  const improvement: Visit = { path: '/improvement', ready: byTestId('actions-table') };
   return {
     frontdesk: [...patients, callbacks],
-    quality: [dashboard, callbacks, feedback],
+    quality: [dashboard, callbacks, feedback, improvement],
     admin: [
       { path: '/users', ready: byTestId('users-table') },
       { path: '/templates', ready: byTestId('templates-list') },
@@ -46,6 +47,8 @@ function staffVisits(patientId: number): Record<string, Visit[]> {
       callbacks,
       dashboard,
       feedback,
+      improvement,
+      { path: '/targets', ready: byTestId('targets-table') },
     ],
   };
 }

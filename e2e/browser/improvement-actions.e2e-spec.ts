@@ -169,6 +169,9 @@ describeInBrowser('improvement actions and targets in the browser', () => {
     expect(evaluated.evaluation.baseline).toMatchObject({ from: addDays(startDate, -90), to: addDays(startDate, -1) });
     expect(evaluated.evaluation.verdict).not.toBe('pending');
     await eventually(() => page.getByTestId('action-verdict').innerText(), (text) => expect(text).toBe(verdictWords(evaluated)));
+    // Its 90-day follow-up began 60 days ago: the verdict is interim, and says so.
+    expect(evaluated.evaluation.followUpComplete).toBe(false);
+    expect(await page.getByTestId('action-interim').innerText()).toBe('interim: the follow-up is still running');
     expect(await page.getByTestId('evaluation-baseline-n').innerText()).toBe(String(evaluated.evaluation.baseline.n));
     expect(await page.getByTestId('evaluation-follow-up-n').innerText()).toBe(String(evaluated.evaluation.followUp.n));
     expect(await page.getByTestId('evaluation-test').innerText()).toContain('Mann-Whitney U');
@@ -184,6 +187,7 @@ describeInBrowser('improvement actions and targets in the browser', () => {
     await new ShellPage(page).navLink('improvement').click();
     await page.waitForURL('**/improvement');
     await eventually(() => page.getByTestId(`action-verdict-${id}`).innerText(), (text) => expect(text).toBe(verdictWords(evaluated)));
+    expect(await page.getByTestId(`action-interim-${id}`).count()).toBe(1);
   });
 
   it('an admin sets a target and the dashboard draws it and says whether it is met', async () => {

@@ -132,6 +132,16 @@ export type ImprovementVerdict = (typeof IMPROVEMENT_VERDICTS)[number];
 /** Below this many observations in either window, the verdict is `too_few` (DOMAIN.md). */
 export const IMPROVEMENT_MIN_N = 30;
 
+/**
+ * The verdict claims only what both the interval and the test say: `improved` / `worse` when the
+ * 95% interval of the change excludes 0 on that side AND the test's two-sided p is below this;
+ * `no_change` otherwise. The interval and the p come from different procedures for waits
+ * (bootstrap interval of the median's change, Mann-Whitney's p for the shift) and for shares
+ * (Newcombe's interval, the pooled z test's p), so near the boundary one may say "changed" and the
+ * other not: then there is no claim, never "improved (p = 0.2)" nor "no_change (p = 0.001)".
+ */
+export const IMPROVEMENT_ALPHA = 0.05;
+
 export const IMPROVEMENT_TITLE_MAX_LENGTH = 200;
 export const IMPROVEMENT_DESCRIPTION_MAX_LENGTH = 4000;
 export const IMPROVEMENT_NOTE_MAX_LENGTH = 2000;
@@ -206,6 +216,7 @@ export interface ImprovementEvaluation {
   baseline: EvaluationWindow;
   /** Up to the follow-up window's end, or today while it runs (`followUpComplete` false). */
   followUp: EvaluationWindow;
+  /** The follow-up window has ended: false means the verdict is interim (it may change as days are added). */
   followUpComplete: boolean;
   /** followUp.value - baseline.value in the indicator's unit (percentage points for shares); null when either is null. */
   change: number | null;
@@ -214,7 +225,9 @@ export interface ImprovementEvaluation {
   /**
    * Two-sided p (3 significant digits): Mann-Whitney's for waits, the pooled z test's for shares,
    * Welch's for mean ratings, the bootstrap's (twice the smaller tail) for NPS; null for `too_few`
-   * and `pending`. The verdict follows the interval (DOMAIN.md); near the boundary the two may differ.
+   * and `pending`. The verdict needs both the interval and this p (IMPROVEMENT_ALPHA): when they
+   * disagree it is `no_change`, so a shown p below 0.05 can stand next to `no_change`, never a p
+   * of 0.05 or more next to `improved` / `worse`.
    */
   pValue: number | null;
   verdict: ImprovementVerdict;
@@ -242,6 +255,11 @@ export interface ImprovementActionSummary {
   verdict: ImprovementVerdict;
   change: number | null;
   pValue: number | null;
+  /**
+   * The evaluation's `followUpComplete`: false while the follow-up window is still running (or has
+   * not begun), so a verdict is interim and must be labelled so.
+   */
+  followUpComplete: boolean;
 }
 
 export interface ImprovementNote {

@@ -90,6 +90,7 @@ function action(id: number, title: string, indicator: ImprovementActionSummary['
     createdAt: '2026-03-01T00:00:00Z',
     updatedAt: '2026-03-01T00:00:00Z',
     verdict: 'pending',
+    followUpComplete: false,
     change: null,
     pValue: null,
   };

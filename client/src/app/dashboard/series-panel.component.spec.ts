@@ -1,7 +1,18 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { HEADLINE_NAMES, type Headline, type HeadlineName, type IndicatorName, type IndicatorSeries, type WaitTimePoint } from '@huifang/shared';
+import { By } from '@angular/platform-browser';
+import { provideRouter } from '@angular/router';
+import {
+  HEADLINE_NAMES,
+  type Headline,
+  type HeadlineName,
+  type ImprovementActionSummary,
+  type IndicatorName,
+  type IndicatorSeries,
+  type IndicatorTarget,
+  type WaitTimePoint,
+} from '@huifang/shared';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { provideEchartsCore } from 'ngx-echarts';
 import en from '../../../public/i18n/en.json';
@@ -10,6 +21,7 @@ import { I18N_CONFIG } from '../i18n/i18n.providers';
 import type { ChartContext } from './chart-model';
 import type { DashboardState } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
+import { IndicatorChartComponent } from './indicator-chart.component';
 import { SeriesPanelComponent } from './series-panel.component';
 
 /** The last 30 days in Shanghai, surgery only: trends by day. */
@@ -60,6 +72,8 @@ describe('SeriesPanelComponent', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        // The marked actions link to their pages.
+        provideRouter([]),
         // ECharts never loads in jsdom: the charts stay empty elements and the tests read the table view.
         provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
       ],
@@ -372,5 +386,36 @@ describe('SeriesPanelComponent', () => {
     await answer(again, waitSeries('day', [waitPoint('2026-03-31', 14, 22)]));
     expect(query('[role="alert"]')).toBeNull();
     expect(query('[echarts]')).not.toBeNull();
+  });
+
+  it("marks on its trend the actions of its indicators at their start dates' buckets and draws the department's target; emits \"act on this\"", async () => {
+    await open('wait-time');
+    const action = (id: number, title: string, indicator: ImprovementActionSummary['indicator'], startDate: string) =>
+      ({ id, title, indicator, departmentId: 2, startDate, status: 'in_progress' }) as ImprovementActionSummary;
+    fixture.componentRef.setInput('actions', [action(1, 'Online slots', 'wait_median', '2026-03-03'), action(2, 'Training', 'nps', '2026-03-03')]);
+    fixture.componentRef.setInput('targets', [{ id: 1, indicator: 'wait_median', departmentId: null, comparator: 'at_most', value: 20 } as IndicatorTarget]);
+    let acted = 0;
+    fixture.componentInstance.act.subscribe(() => acted++);
+    const request = pending('/api/indicators/wait-time');
+    await answer(request, {
+      indicator: 'wait-time',
+      from: STATE.from,
+      to: STATE.to,
+      departmentId: 2,
+      groupBy: 'day',
+      templateId: null,
+      points: [waitPoint('2026-03-02', 40, 25), waitPoint('2026-03-03', 40, 22)],
+    } satisfies IndicatorSeries<'wait-time'>);
+
+    const chart = fixture.debugElement.query(By.directive(IndicatorChartComponent)).componentInstance as IndicatorChartComponent;
+    const markLine = (chart.model()?.option as { series: { markLine?: { data: { xAxis?: number; yAxis?: number; name: string }[] } }[] }).series[0].markLine;
+    expect(markLine?.data.map((d) => [d.xAxis, d.yAxis, d.name])).toEqual([
+      [1, undefined, '2026-03-03 Online slots'],
+      [undefined, 20, 'Median wait target ≤ 20.0 min'],
+    ]);
+    expect(text(byTestId('marked-actions-wait-time'))).toBe('⚑2026-03-03 · Online slots');
+
+    byTestId('act-wait-time').click();
+    expect(acted).toBe(1);
   });
 });

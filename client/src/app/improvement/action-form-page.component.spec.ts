@@ -135,4 +135,43 @@ describe('ActionFormPageComponent', () => {
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/improvement/12');
   });
+
+  it('edits an action: its stored fields (a direction of its own kept), saved with PATCH', async () => {
+    await open('/improvement/5/edit');
+    const stored = {
+      id: 5,
+      title: 'Parking signs',
+      description: 'New signs at the gate',
+      departmentId: 9,
+      departmentName: '旧科室',
+      ownerUserId: 4,
+      ownerName: 'Li Na',
+      indicator: 'theme_share:old',
+      betterDirection: 'higher',
+      startDate: '2026-01-10',
+      endDate: '2026-02-10',
+      status: 'done',
+      baselineDays: 60,
+      lagDays: 14,
+      followUpDays: 60,
+    } as unknown as ImprovementAction;
+    httpMock.expectOne('/api/improvement-actions/5').flush(stored);
+    await harness.fixture.whenStable();
+
+    expect(el<HTMLInputElement>('action-form-title').value).toBe('Parking signs');
+    // A switched-off theme, an inactive department and an owner not among the choices still show.
+    expect(text(el('action-form-indicator'))).toBe('Comment theme share: Old');
+    expect(text(el('action-form-department'))).toBe('Old ward');
+    expect(text(el('action-form-owner'))).toBe('Li Na');
+    expect(text(el('action-form-direction'))).toBe('Higher');
+    expect(el<HTMLInputElement>('action-form-end').value).toBe('02/10/2026');
+
+    el<HTMLButtonElement>('action-form-submit').click();
+    await harness.fixture.whenStable();
+    const patch = httpMock.expectOne((r) => r.method === 'PATCH' && r.url === '/api/improvement-actions/5');
+    expect(patch.request.body).toMatchObject({ title: 'Parking signs', indicator: 'theme_share:old', betterDirection: 'higher', departmentId: 9, ownerUserId: 4, endDate: '2026-02-10', status: 'done', lagDays: 14 });
+    patch.flush(stored);
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/improvement/5');
+  });
 });

@@ -28,7 +28,7 @@ import {
   isIndicatorKey,
 } from '@huifang/shared';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { map, take } from 'rxjs';
+import { take } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { translateError } from '../core/api-error';
 import { Notifier } from '../core/notifier.service';
@@ -131,8 +131,8 @@ export class ActionFormPageComponent {
     { validators: endAfterStartValidator },
   );
 
-  /** The indicator chosen, so its choices and hints follow it. */
-  private readonly indicator = toSignal(this.form.controls.indicator.valueChanges.pipe(map((value) => value)), { initialValue: '' as IndicatorKey | '' });
+  /** The indicator chosen (typed or loaded), so a switched-off theme an action aims at stays among the choices. */
+  private readonly indicator = signal<string>('');
 
   protected readonly departmentOptions = computed(() => {
     const lang = this.language.lang();
@@ -157,6 +157,7 @@ export class ActionFormPageComponent {
   constructor() {
     // The better direction follows the indicator until the user picks one.
     this.form.controls.indicator.valueChanges.pipe(takeUntilDestroyed()).subscribe((indicator) => {
+      this.indicator.set(indicator);
       const direction = this.form.controls.betterDirection;
       if (isIndicatorKey(indicator) && direction.pristine) direction.setValue(indicatorDefinition(indicator).betterDirection);
     });
@@ -167,7 +168,9 @@ export class ActionFormPageComponent {
       this.api.action(this.actionId).subscribe({
         next: (action) => {
           this.existing.set(action);
+          // Without events: the stored direction stays, whatever the indicator's own.
           this.form.setValue(actionFormOf(action), { emitEvent: false });
+          this.indicator.set(action.indicator);
           this.loading.set(false);
         },
         error: (err: unknown) => {

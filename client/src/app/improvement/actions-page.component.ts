@@ -27,7 +27,7 @@ import { actionsQueryFromParams, paramsFromActionsQuery, sameActionsQuery } from
 import { ImprovementApiService } from './improvement-api.service';
 import { NEW_ACTION_LINK, actionLink } from './improvement-links';
 import { provideImprovementScope } from './improvement-scope';
-import { indicatorChoices, indicatorLabel, verdictTone, verdictWords } from './indicator-words';
+import { indicatorChoices, indicatorLabel, isInterim, verdictTone, verdictWords } from './indicator-words';
 
 /**
  * The improvement actions (DOMAIN.md, PDCA): what was done about which figure, where, by whom, and
@@ -96,6 +96,7 @@ export class ActionsPageComponent {
       /** null: the whole hospital (the template's words). */
       department: action.departmentId === null ? null : departmentNameById(departments, action.departmentId, lang, action.departmentName ?? ''),
       verdict: verdictWords(action),
+      interim: isInterim(action),
       tone: verdictTone(action.verdict),
     }));
   });

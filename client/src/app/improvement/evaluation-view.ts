@@ -1,7 +1,7 @@
 import { type ImprovementAction, type IndicatorKey, indicatorDefinition } from '@huifang/shared';
 import type { Translate } from '../dashboard/figure-format';
 import type { Lang } from '../i18n/language';
-import { type Words, formatIndicatorChange, formatIndicatorValue, formatPValue, verdictTone, verdictWords } from './indicator-words';
+import { type Words, formatIndicatorChange, isInterim, formatIndicatorValue, formatPValue, verdictTone, verdictWords } from './indicator-words';
 
 export interface WindowView {
   from: string;
@@ -14,6 +14,8 @@ export interface WindowView {
 /** An action's before/after evaluation as the detail page shows it: figures with their units, the test named. */
 export interface EvaluationView {
   verdict: Words;
+  /** The follow-up still runs: the verdict may change. */
+  interim: boolean;
   tone: 'good' | 'bad' | 'neutral';
   testKey: string;
   baseline: WindowView;
@@ -33,6 +35,7 @@ export function evaluationView(action: ImprovementAction, lang: Lang, t: Transla
   return {
     verdict: verdictWords({ ...action, verdict: evaluation.verdict, pValue: evaluation.pValue }),
     tone: verdictTone(evaluation.verdict),
+    interim: isInterim({ verdict: evaluation.verdict, followUpComplete: evaluation.followUpComplete }),
     testKey: `improvement.tests.${evaluation.test}`,
     baseline: window(evaluation.baseline),
     followUp: window(evaluation.followUp),

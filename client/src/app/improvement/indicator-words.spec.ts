@@ -1,4 +1,4 @@
-import { formatIndicatorChange, formatIndicatorValue, formatPValue, indicatorLabel, verdictTone, verdictWords } from './indicator-words';
+import { formatIndicatorChange, formatIndicatorValue, formatPValue, indicatorLabel, isInterim, verdictTone, verdictWords } from './indicator-words';
 
 const t = (key: string, params?: Record<string, unknown>) => {
   if (key === 'dimensions.nursing') return 'Nursing';
@@ -34,5 +34,9 @@ describe('indicator words', () => {
     // The follow-up begins at start + lag.
     expect(verdictWords({ ...window, verdict: 'pending', pValue: null })).toEqual({ key: 'improvement.verdicts.pending', params: { from: '2026-03-31' } });
     expect([verdictTone('improved'), verdictTone('worse'), verdictTone('too_few')]).toEqual(['good', 'bad', 'neutral']);
+    // A verdict on a running follow-up is interim; pending is no verdict yet.
+    expect(isInterim({ verdict: 'no_change', followUpComplete: false })).toBe(true);
+    expect(isInterim({ verdict: 'improved', followUpComplete: true })).toBe(false);
+    expect(isInterim({ verdict: 'pending', followUpComplete: false })).toBe(false);
   });
 });

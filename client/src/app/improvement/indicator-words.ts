@@ -95,6 +95,11 @@ export function verdictWords(
   }
 }
 
+/** A verdict on a follow-up still running: it may change as days are added, and says so. */
+export function isInterim(action: Pick<ImprovementActionSummary, 'verdict' | 'followUpComplete'>): boolean {
+  return action.verdict !== 'pending' && !action.followUpComplete;
+}
+
 /** The badge's colour: green for better, red for worse, grey when nothing can be said. */
 export function verdictTone(verdict: ImprovementVerdict): 'good' | 'bad' | 'neutral' {
   return verdict === 'improved' ? 'good' : verdict === 'worse' ? 'bad' : 'neutral';

@@ -32,6 +32,7 @@ export function toSummary(row: ActionRow, evaluation: ImprovementEvaluation): Im
     verdict: evaluation.verdict,
     change: evaluation.change,
     pValue: evaluation.pValue,
+    followUpComplete: evaluation.followUpComplete,
   };
 }
 

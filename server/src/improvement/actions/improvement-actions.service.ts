@@ -134,7 +134,13 @@ export class ImprovementActionsService {
       const action = await manager.findOneBy(ImprovementActionEntity, { id });
       if (!action) throw notFound(id);
       const before = { ...action };
-      if (input.indicator !== undefined) action.indicator = await checkIndicator(manager, input.indicator);
+      if (input.indicator !== undefined) {
+        const indicator = await checkIndicator(manager, input.indicator);
+        // Another indicator has its own better direction (lower waits, higher NPS): unless one is
+        // given, it takes that one, as on create; the old one may mean the opposite.
+        if (indicator !== action.indicator) action.betterDirection = indicatorDefinition(indicator).betterDirection;
+        action.indicator = indicator;
+      }
       if (input.departmentId !== undefined) {
         await checkDepartment(manager, input.departmentId);
         action.departmentId = input.departmentId;

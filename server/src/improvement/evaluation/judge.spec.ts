@@ -33,6 +33,32 @@ describe('the verdict of a change (DOMAIN.md, Improvement actions)', () => {
     expect(flat.pValue).toBeGreaterThan(0.05);
   });
 
+  it('claims a change only when the interval and the test agree (shared IMPROVEMENT_ALPHA)', () => {
+    // Waits: the median moves, the ranks hardly do. Baseline 8×5, 14×10, 8×100 min: median (15th)
+    // 10. Follow-up 4×1, 4×6, 22×12: median 12. The medians are stable under resampling (leaving
+    // the middle group takes 15 of 30 draws from a 27% tail, p ≈ 0.005), so the bootstrap interval
+    // of the change is [2, 2], above 0. Mann-Whitney sees little: the 22 twelves beat the 22 values
+    // ≤ 10 and lose to the 8 hundreds, the 4 sixes beat the 8 fives: U = 22·22 + 4·8 = 516 against
+    // 450 expected; ties 4, 8, 4, 14, 22, 8: Σ(t³ - t) = 14484, σ² = 900/12 · (61 - 14484/(60·59)) =
+    // 4268.1, z = (66 - 0.5)/65.33 = 1.003, p = 0.316. The interval alone would say `worse`.
+    const tally = (pairs: [number, number][]): WindowSample => ({ kind: 'wait', n: pairs.reduce((s, [, c]) => s + c, 0), tallies: pairs.map(([value, count]) => ({ value, count })) });
+    const before = tally([[5, 8], [10, 14], [100, 8]]);
+    const after = tally([[1, 4], [6, 4], [12, 22]]);
+    const waits = judge(before, after, 'lower');
+    expect(waits.change).toBe(2);
+    expect(waits.ci95?.[0]).toBeGreaterThan(0);
+    expect(waits.pValue).toBeCloseTo(0.316, 3);
+    expect(waits.verdict).toBe('no_change');
+    expect(judge(before, after, 'higher').verdict).toBe('no_change');
+
+    // Shares: 4 of 50 → 11 of 50 has the pooled z test's p = 0.0499 but Newcombe's interval
+    // -0.25 … 28.10 points holds 0: no claim either way.
+    const shares = judge(proportion(4, 50), proportion(11, 50), 'higher');
+    expect(shares.pValue).toBeLessThan(0.05);
+    expect(shares.ci95?.[0]).toBeLessThan(0);
+    expect(shares.verdict).toBe('no_change');
+  });
+
   it('tests mean ratings with Welch and reports them with two decimals', () => {
     const before = ratings([5, 10, 15, 10, 5]); // mean 3.00
     const after = ratings([1, 4, 10, 15, 15]); // 174 / 45 = 3.87

@@ -1,4 +1,4 @@
-import { IMPROVEMENT_MIN_N, type BetterDirection, type ImprovementVerdict } from '@huifang/shared';
+import { IMPROVEMENT_ALPHA, IMPROVEMENT_MIN_N, type BetterDirection, type ImprovementVerdict } from '@huifang/shared';
 import { mannWhitneyTallies } from '../statistics/mann-whitney';
 import { medianDifference } from '../statistics/median-difference';
 import { npsDifference, npsOf } from '../statistics/nps-difference';
@@ -43,8 +43,10 @@ export interface Judgement {
  * The change from baseline to follow-up, its 95% interval and p, and the verdict (DOMAIN.md):
  * `too_few` when either window has fewer than IMPROVEMENT_MIN_N observations (no interval, no p:
  * the data cannot carry a claim); `improved` / `worse` when the interval excludes 0 on the better /
- * worse side of `betterDirection`; `no_change` otherwise. The verdict is taken on the unrounded
- * interval; the answer is rounded for display (changes as the figures, intervals one decimal more).
+ * worse side of `betterDirection` AND the test's p is below IMPROVEMENT_ALPHA (shared: the interval
+ * and the p come from different procedures and may disagree near the boundary; then no claim);
+ * `no_change` otherwise. The verdict is taken on the unrounded interval and p; the answer is
+ * rounded for display (changes as the figures, intervals one decimal more).
  */
 export function judge(before: WindowSample, after: WindowSample, betterDirection: BetterDirection): Judgement {
   const beforeValue = windowValue(before);
@@ -55,8 +57,9 @@ export function judge(before: WindowSample, after: WindowSample, betterDirection
 
   const tested = test(before, after);
   const [lo, hi] = tested.ci95;
-  const better = betterDirection === 'higher' ? lo > 0 : hi < 0;
-  const worse = betterDirection === 'higher' ? hi < 0 : lo > 0;
+  const significant = tested.pValue < IMPROVEMENT_ALPHA;
+  const better = significant && (betterDirection === 'higher' ? lo > 0 : hi < 0);
+  const worse = significant && (betterDirection === 'higher' ? hi < 0 : lo > 0);
   return {
     change,
     ci95: [round(lo, decimals + 1), round(hi, decimals + 1)],
