@@ -287,7 +287,9 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
 
     const outOfRange = await put({ indicator: 'csat', departmentId: null, comparator: 'at_least', value: 101 });
     expect([outOfRange.status, outOfRange.body.code, outOfRange.body.params]).toEqual([400, 'indicator_target.value_out_of_range', { min: 0, max: 100 }]);
-    await refused(put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: 0.5 }), 'indicator_target.value_out_of_range', 'value');
+    // A dimension's target is a top-2-box %, as its score on the dashboard.
+    await refused(put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: -1 }), 'indicator_target.value_out_of_range', 'value');
+    expect((await put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: 85 })).status).toBe(200);
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: 50.123 }), 'validation.failed', 'value');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'near', value: 50 }), 'validation.failed', 'comparator');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: '50' }), 'validation.failed', 'value');

@@ -1,5 +1,6 @@
 import {
   INDICATOR_DEFINITIONS,
+  TEST_OF_KIND,
   defaultComparator,
   improvementWindows,
   indicatorDefinition,
@@ -31,6 +32,9 @@ describe('indicator keys', () => {
     expect(indicatorDefinition('wait_median')).toMatchObject({ kind: 'wait', betterDirection: 'lower', unit: 'minutes' });
     expect(indicatorDefinition('nps')).toMatchObject({ kind: 'nps', betterDirection: 'higher' });
     expect(indicatorDefinition('dimension:billing')).toBe(INDICATOR_DEFINITIONS.dimension);
+    // A dimension is judged by its top-2-box %, the dashboard's dimension score, as a share.
+    expect(indicatorDefinition('dimension:billing')).toMatchObject({ kind: 'proportion', unit: 'percent', min: 0, max: 100, betterDirection: 'higher' });
+    expect(TEST_OF_KIND[indicatorDefinition('dimension:billing').kind]).toBe('two_proportion');
     expect(indicatorDefinition('theme_share:waiting')).toMatchObject({ kind: 'proportion', betterDirection: 'lower' });
   });
 });
@@ -68,7 +72,8 @@ describe('targets', () => {
   it('bound values by the indicator', () => {
     expect(isTargetValue('nps', -100)).toBe(true);
     expect(isTargetValue('csat', 101)).toBe(false);
-    expect(isTargetValue('dimension:nursing', 0.5)).toBe(false);
+    expect(isTargetValue('dimension:nursing', 100.5)).toBe(false);
+    expect(isTargetValue('dimension:nursing', 85)).toBe(true);
     expect(isTargetValue('wait_median', 20.123)).toBe(false);
     expect(defaultComparator('wait_median')).toBe('at_most');
     expect(defaultComparator('nps')).toBe('at_least');
