@@ -213,6 +213,31 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect(same.body.betterDirection).toBe('higher');
   });
 
+  it('serializes PATCHes at once: no lost update, and a start and an end moved together answer 400, never 500', async () => {
+    for (let round = 0; round < 5; round++) {
+      const created = await action({ title: `并发 ${round}` });
+      const id = created.body.id;
+      // Each alone is valid against the stored row (start S, no end); together the end falls before the start.
+      const [end, start] = await Promise.all([
+        quality.patch<ImprovementAction & ApiError>(`/api/improvement-actions/${id}`, { endDate: day(-30) }),
+        quality.patch<ImprovementAction & ApiError>(`/api/improvement-actions/${id}`, { startDate: day(-20) }),
+      ]);
+      const outcomes = [end, start].map((r) => [r.status, r.status === 400 ? r.body.code : null]);
+      expect(outcomes).toEqual(expect.arrayContaining([[200, null], [400, 'improvement.end_before_start']]));
+      const stored = (await quality.get<ImprovementAction>(`/api/improvement-actions/${id}`)).body;
+      expect([stored.startDate, stored.endDate]).toEqual(end.status === 200 ? [START, day(-30)] : [day(-20), null]);
+
+      // Two PATCHes of different fields: both stay.
+      await Promise.all([
+        quality.patch(`/api/improvement-actions/${id}`, { status: 'in_progress' }),
+        quality.patch(`/api/improvement-actions/${id}`, { title: `并发 ${round} 改` }),
+        quality.patch(`/api/improvement-actions/${id}`, { followUpDays: 45 }),
+      ]);
+      const both = (await quality.get<ImprovementAction>(`/api/improvement-actions/${id}`)).body;
+      expect([both.status, both.title, both.followUpDays]).toEqual(['in_progress', `并发 ${round} 改`, 45]);
+    }
+  });
+
   it('refuses bad input with 400 naming the field, with its code', async () => {
     await refused(action({ endDate: day(-61) }), 'improvement.end_before_start', 'endDate');
     await refused(action({ indicator: 'bogus' }), 'improvement.unknown_indicator', 'indicator');
