@@ -236,6 +236,13 @@ export interface ImprovementEvaluation {
    */
   pValue: number | null;
   verdict: ImprovementVerdict;
+  /**
+   * false while the figures the indicator is read from are still being prepared (the survey
+   * rollups after a start-up, for NPS, CSAT and rating dimensions): nothing could be read, so the
+   * windows carry their days only (n 0, value null), change, interval and p are null and the verdict
+   * is `pending`. Not an error: the action itself was read or saved; ask again shortly.
+   */
+  available: boolean;
 }
 
 export interface ImprovementActionSummary {
@@ -265,6 +272,8 @@ export interface ImprovementActionSummary {
    * not begun), so a verdict is interim and must be labelled so.
    */
   followUpComplete: boolean;
+  /** The evaluation's `available`: false while its figures are being prepared (verdict `pending` then). */
+  evaluationAvailable: boolean;
 }
 
 export interface ImprovementNote {
