@@ -315,6 +315,11 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     // A dimension's target is a top-2-box %, as its score on the dashboard.
     await refused(put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: -1 }), 'indicator_target.value_out_of_range', 'value');
     expect((await put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: 85 })).status).toBe(200);
+    // Two decimals as written, though 19.99 · 100 is not a whole number in floating point.
+    for (const [indicator, value] of [['wait_median', 19.99], ['csat', 4.35], ['churn_rate', 0.29]] as const) {
+      const stored = await put({ indicator, departmentId: internalMedicine, comparator: 'at_most', value });
+      expect([indicator, stored.status, stored.body.value]).toEqual([indicator, 200, value]);
+    }
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: 50.123 }), 'validation.failed', 'value');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'near', value: 50 }), 'validation.failed', 'comparator');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: '50' }), 'validation.failed', 'value');

@@ -9,6 +9,7 @@ import {
   isIndicatorKey,
   isTargetMet,
   isTargetValue,
+  decimalPlaces,
   parseIndicatorKey,
   targetFor,
 } from './improvement';
@@ -75,6 +76,18 @@ describe('targets', () => {
     expect(isTargetValue('dimension:nursing', 100.5)).toBe(false);
     expect(isTargetValue('dimension:nursing', 85)).toBe(true);
     expect(isTargetValue('wait_median', 20.123)).toBe(false);
+  });
+
+  it('take two decimals as written, whatever their binary floating point form', () => {
+    // 19.99 · 100 = 1998.9999999999998, 4.35 · 100 = 434.99999999999994, 0.29 · 100 = 28.999999999999996.
+    expect(isTargetValue('wait_median', 19.99)).toBe(true);
+    expect(isTargetValue('dimension:nursing', 4.35)).toBe(true);
+    expect(isTargetValue('csat', 0.29)).toBe(true);
+    expect(isTargetValue('nps', -0.29)).toBe(true);
+    expect(isTargetValue('csat', 0.1 + 0.2)).toBe(false);
+    expect(isTargetValue('csat', 1e-7)).toBe(false);
+    expect(isTargetValue('wait_median', 1.005)).toBe(false);
+    expect([decimalPlaces(1440), decimalPlaces(25.5), decimalPlaces(1e21), decimalPlaces(1.5e-3)]).toEqual([0, 1, 0, 4]);
     expect(defaultComparator('wait_median')).toBe('at_most');
     expect(defaultComparator('nps')).toBe('at_least');
   });

@@ -362,11 +362,25 @@ export function targetValueRange(indicator: IndicatorKey): { min: number; max: n
   return { min, max };
 }
 
+/** A target's value carries at most this many decimals. */
+export const TARGET_VALUE_MAX_DECIMALS = 2;
+
+/**
+ * The decimals of a number as written in its shortest decimal form (String(19.99) = "19.99": 2),
+ * exponent notation included (1e-7: 7). Not `value * 100` against a whole number: in binary
+ * floating point 19.99 · 100 = 1998.9999999999998.
+ */
+export function decimalPlaces(value: number): number {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  const fraction = mantissa.split('.')[1] ?? '';
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
 /** A finite number in the indicator's range, at most two decimals. */
 export function isTargetValue(indicator: IndicatorKey, value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   const { min, max } = targetValueRange(indicator);
-  return value >= min && value <= max && Math.round(value * 100) === value * 100;
+  return value >= min && value <= max && decimalPlaces(value) <= TARGET_VALUE_MAX_DECIMALS;
 }
 
 /** Whether `value` meets the target; null when there is no figure (n = 0) to judge. */
