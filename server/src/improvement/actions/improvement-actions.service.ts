@@ -195,10 +195,8 @@ export class ImprovementActionsService {
   }
 
   private async summaries(rows: ActionRow[], asOf?: CalendarDay): Promise<ImprovementActionSummary[]> {
-    const summaries: ImprovementActionSummary[] = [];
-    // One after another: each evaluation is a few indicator queries, and the database is shared.
-    for (const row of rows) summaries.push(toSummary(row, await this.evaluations.evaluate(row.action, asOf)));
-    return summaries;
+    const evaluations = await this.evaluations.evaluateAll(rows.map((row) => row.action), asOf);
+    return rows.map((row, i) => toSummary(row, evaluations[i]));
   }
 
   private async userNames(ids: (number | null)[]): Promise<Map<number, string>> {

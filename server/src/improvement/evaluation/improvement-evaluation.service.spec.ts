@@ -1,4 +1,5 @@
 import { ReadCache } from '../../core/database/read-cache';
+import { IndicatorSql } from '../../indicators/indicator-sql';
 import { ImprovementEvaluationService, type EvaluatedAction } from './improvement-evaluation.service';
 
 const action = (indicator: EvaluatedAction['indicator']): EvaluatedAction => ({
@@ -37,5 +38,23 @@ describe('an evaluation while the survey rollups are still being built', () => {
         },
       ]);
     }
+  });
+});
+
+describe('the evaluations of a list', () => {
+  it('read the hospital settings once for all the actions, not once per action', async () => {
+    // A database without rows: every window is empty (too few to tell), which is beside the point here.
+    const manager = { query: async () => [], connection: { options: { type: 'better-sqlite3' } } };
+    const sql = new IndicatorSql(manager as never, null, 'Asia/Shanghai', false);
+    const current = jest.fn(async () => ({ waitThresholdMinutes: 30, returnGraceDays: 30 }));
+    const service = new ImprovementEvaluationService({ get: () => sql } as never, { timeZone: 'Asia/Shanghai' } as never, { current } as never, { built: true } as never, new ReadCache());
+    const evaluations = await service.evaluateAll([action('wait_median'), action('wait_over_threshold'), action('nps'), action('csat')], '2026-12-01');
+    expect(evaluations.map((e) => [e.verdict, e.available])).toEqual([
+      ['too_few', true],
+      ['too_few', true],
+      ['too_few', true],
+      ['too_few', true],
+    ]);
+    expect(current).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import {
   type BetterDirection,
   type CalendarDay,
   type DayRange,
+  type HospitalSettings,
   type ImprovementEvaluation,
   type IndicatorKey,
 } from '@huifang/shared';
@@ -58,11 +59,24 @@ export class ImprovementEvaluationService {
 
   /** The evaluation as of `asOf` (default today): a report for a past month may ask as of its end. */
   async evaluate(action: EvaluatedAction, asOf: CalendarDay = this.today()): Promise<ImprovementEvaluation> {
+    const [evaluation] = await this.evaluateAll([action], asOf);
+    return evaluation;
+  }
+
+  /** Several actions' evaluations (a list, a report), with the hospital settings read once for all. */
+  async evaluateAll(actions: readonly EvaluatedAction[], asOf: CalendarDay = this.today()): Promise<ImprovementEvaluation[]> {
+    const settings = await this.hospital.current();
+    const evaluations: ImprovementEvaluation[] = [];
+    // One after another: each evaluation is a few indicator queries, and the database is shared.
+    for (const action of actions) evaluations.push(await this.evaluateWith(action, asOf, settings));
+    return evaluations;
+  }
+
+  private evaluateWith(action: EvaluatedAction, asOf: CalendarDay, settings: HospitalSettings): Promise<ImprovementEvaluation> {
     const parsed = parseIndicatorKey(action.indicator);
     // Not a 503: the action was read or already saved (a POST, PATCH or note has committed), and a
     // list must not fail for one NPS action. The evaluation says it could not be made yet.
-    if (parsed && FROM_SURVEY_ROLLUPS.has(parsed.base) && !this.rollups.built) return unavailableEvaluation(action, asOf);
-    const settings = await this.hospital.current();
+    if (parsed && FROM_SURVEY_ROLLUPS.has(parsed.base) && !this.rollups.built) return Promise.resolve(unavailableEvaluation(action, asOf));
     const key = [
       'improvement',
       action.indicator,
