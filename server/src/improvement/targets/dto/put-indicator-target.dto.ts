@@ -17,7 +17,7 @@ export class PutIndicatorTargetDto implements PutIndicatorTargetRequest {
   @OneOf(TARGET_COMPARATORS)
   comparator!: TargetComparator;
 
-  @ApiProperty({ example: 20, description: 'In the indicator’s unit: minutes, percent (0-100), NPS (-100..100), a rating dimension's top-2-box percent (0-100); at most two decimals' })
+  @ApiProperty({ example: 20, description: 'In the indicator’s unit: minutes, percent (0-100), NPS (-100..100), a rating dimension’s top-2-box percent (0-100); at most two decimals' })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: TARGET_VALUE_MAX_DECIMALS })
   value!: number;
 }
