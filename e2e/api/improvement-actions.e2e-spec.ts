@@ -1,9 +1,10 @@
-import { addDays, calendarDayOf, type ApiError, type AuditEntry, type Department, type ImprovementAction, type ImprovementActionList, type IndicatorTarget, type IndicatorTargetList, type Page } from '@huifang/shared';
+import { addDays, calendarDayOf, type ApiError, type AuditEntry, type Department, type ImprovementAction, type ImprovementActionList, type IndicatorSeries, type IndicatorTarget, type IndicatorTargetList, type Page, type SurveyInvitation } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { importFile } from '../support/imports-fixtures';
-import { staffClient } from '../support/patients-fixtures';
+import { finishedVisit, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 
 /*
  * Improvement actions and indicator targets (issue #15) over HTTP, on both databases.
@@ -28,6 +29,16 @@ import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/serv
  * 2/30) = 0.12881, z = (0.3 - 0.6333)/0.12881 = -2.588, p = 2Φ(-2.588) = 0.00966. Newcombe's interval:
  * Wilson 9/30 = 0.1666…0.4788, 19/30 = 0.4551…0.7813; d - √((0.3-0.1666)² + (0.7813-0.6333)²) = -0.5325,
  * d + √((0.4788-0.3)² + (0.6333-0.4551)²) = -0.0809: -53.25 … -8.09 points, below 0: `improved`.
+ *
+ * CSAT and the wait-time rating dimension (top-2-box shares) get their own fixture: 60 survey
+ * answers to 内科 made through the API (visit, invitation, public submit) and backdated with SQL,
+ * one a day, CSAT = wait-time rating:
+ *   baseline  today-90 … today-61: 12 answers of 5, 18 of 3 → top-2-box 12 of 30 = 40.0%
+ *   follow-up today-60 … today-31: 24 answers of 4,  6 of 2 → top-2-box 24 of 30 = 80.0%
+ * Change +40.0 points. Pooled 36/60 = 0.6, se = √(0.6 · 0.4 · 2/30) = 0.12649, z = 0.4/0.12649 =
+ * 3.162, p = 2Φ(-3.162) = 0.00157. Newcombe: Wilson 24/30 = 0.6269…0.9049, 12/30 = 0.2459…0.5768;
+ * 0.4 - √((0.8-0.6269)² + (0.5768-0.4)²) = 0.1526, 0.4 + √((0.9049-0.8)² + (0.4-0.2459)²) = 0.5864:
+ * 15.26 … 58.64 points, above 0, and p < 0.05: `improved`.
  */
 
 const TZ = 'Asia/Shanghai';
@@ -80,7 +91,8 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
   };
 
   beforeAll(async () => {
-    server = await startServer(database);
+    // The CSAT fixture submits 60 answers from one address: above the public rate limit's default.
+    server = await startServer(database, { HUIFANG_PUBLIC_RATE_LIMIT: '1000' });
     const anonymous = new ApiClient(server.baseUrl);
     admin = await anonymous.login('admin', ADMIN_PASSWORD);
     quality = await staffClient(admin, anonymous, 'improve.quality', 'quality_manager');
@@ -180,6 +192,48 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect([hospital.body.evaluation.baseline.n, hospital.body.evaluation.followUp.n, hospital.body.evaluation.verdict]).toEqual([30, 30, 'improved']);
   });
 
+  it('judges CSAT and a rating dimension by their top-2-box share, with the numbers worked out above, as the dashboard shows them', async () => {
+    const anonymous = new ApiClient(server.baseUrl);
+    const answer = async (offset: number, score: number) => {
+      const { encounterId } = await finishedVisit(desk, { consent: { followUpCalls: true, surveys: true } }, internalMedicine);
+      const invitation = await desk.post<SurveyInvitation>('/api/survey-invitations', { encounterId });
+      expect(invitation.status).toBe(201);
+      const answers = [
+        { questionId: 'csat', value: score },
+        { questionId: 'nps', value: 8 },
+        { questionId: 'wait_time', value: score },
+        { questionId: 'doctor_communication', value: 4 },
+      ];
+      const submitted = await anonymous.post(`/api/public/surveys/${invitation.body.token}`, { answers });
+      expect([submitted.status, submitted.body]).toEqual([201, expect.anything()]);
+      // Backdated behind the API's back, as a loader of past answers would (the rollups follow through their journals).
+      await runSql(server.databaseUrl, 'UPDATE survey_response SET submitted_on = $1 WHERE invitation_id = $2', [day(offset), invitation.body.id]);
+    };
+    for (let k = 0; k < 30; k++) await answer(-90 + k, k < 12 ? 5 : 3);
+    for (let k = 0; k < 30; k++) await answer(-60 + k, k < 24 ? 4 : 2);
+
+    for (const indicator of ['csat', 'dimension:wait_time']) {
+      const created = await action({ indicator, title: indicator });
+      expect([indicator, created.status]).toEqual([indicator, 201]);
+      const { evaluation } = created.body;
+      expect([indicator, evaluation.test, evaluation.available, created.body.betterDirection]).toEqual([indicator, 'two_proportion', true, 'higher']);
+      expect(evaluation.baseline).toEqual({ from: day(-90), to: day(-61), n: 30, value: 40 });
+      expect(evaluation.followUp).toEqual({ from: day(-60), to: day(-31), n: 30, value: 80 });
+      expect(evaluation.change).toBe(40);
+      expect(evaluation.pValue).toBeCloseTo(0.00157, 5);
+      expect(evaluation.ci95).toEqual([15.26, 58.64]);
+      expect(evaluation.verdict).toBe('improved');
+    }
+
+    // The baseline window's figures are the dashboard's for the same days and department.
+    const series = await quality.get<IndicatorSeries<'satisfaction'>>(`/api/indicators/satisfaction?from=${day(-90)}&to=${day(-61)}&departmentId=${internalMedicine}&groupBy=department`);
+    expect(series.status).toBe(200);
+    const [point] = series.body.points;
+    expect([point?.csat.value, point?.csat.n]).toEqual([40, 30]);
+    const dimension = point?.dimensions.find((d) => d.dimension === 'wait_time');
+    expect([dimension?.value, dimension?.n]).toEqual([40, 30]);
+  });
+
   it('records status changes and notes, each audited', async () => {
     const created = await action({ title: '审计测试' });
     const id = created.body.id;
@@ -211,6 +265,31 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     // The same indicator again keeps the direction chosen for it.
     const same = await quality.patch<ImprovementAction>(`/api/improvement-actions/${id}`, { indicator: 'churn_rate', title: '换指标 2' });
     expect(same.body.betterDirection).toBe('higher');
+  });
+
+  it('serializes PATCHes at once: no lost update, and a start and an end moved together answer 400, never 500', async () => {
+    for (let round = 0; round < 5; round++) {
+      const created = await action({ title: `并发 ${round}` });
+      const id = created.body.id;
+      // Each alone is valid against the stored row (start S, no end); together the end falls before the start.
+      const [end, start] = await Promise.all([
+        quality.patch<ImprovementAction & ApiError>(`/api/improvement-actions/${id}`, { endDate: day(-30) }),
+        quality.patch<ImprovementAction & ApiError>(`/api/improvement-actions/${id}`, { startDate: day(-20) }),
+      ]);
+      const outcomes = [end, start].map((r) => [r.status, r.status === 400 ? r.body.code : null]);
+      expect(outcomes).toEqual(expect.arrayContaining([[200, null], [400, 'improvement.end_before_start']]));
+      const stored = (await quality.get<ImprovementAction>(`/api/improvement-actions/${id}`)).body;
+      expect([stored.startDate, stored.endDate]).toEqual(end.status === 200 ? [START, day(-30)] : [day(-20), null]);
+
+      // Two PATCHes of different fields: both stay.
+      await Promise.all([
+        quality.patch(`/api/improvement-actions/${id}`, { status: 'in_progress' }),
+        quality.patch(`/api/improvement-actions/${id}`, { title: `并发 ${round} 改` }),
+        quality.patch(`/api/improvement-actions/${id}`, { followUpDays: 45 }),
+      ]);
+      const both = (await quality.get<ImprovementAction>(`/api/improvement-actions/${id}`)).body;
+      expect([both.status, both.title, both.followUpDays]).toEqual(['in_progress', `并发 ${round} 改`, 45]);
+    }
   });
 
   it('refuses bad input with 400 naming the field, with its code', async () => {
@@ -287,7 +366,14 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
 
     const outOfRange = await put({ indicator: 'csat', departmentId: null, comparator: 'at_least', value: 101 });
     expect([outOfRange.status, outOfRange.body.code, outOfRange.body.params]).toEqual([400, 'indicator_target.value_out_of_range', { min: 0, max: 100 }]);
-    await refused(put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: 0.5 }), 'indicator_target.value_out_of_range', 'value');
+    // A dimension's target is a top-2-box %, as its score on the dashboard.
+    await refused(put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: -1 }), 'indicator_target.value_out_of_range', 'value');
+    expect((await put({ indicator: 'dimension:nursing', departmentId: null, comparator: 'at_least', value: 85 })).status).toBe(200);
+    // Two decimals as written, though 19.99 · 100 is not a whole number in floating point.
+    for (const [indicator, value] of [['wait_median', 19.99], ['csat', 4.35], ['churn_rate', 0.29]] as const) {
+      const stored = await put({ indicator, departmentId: internalMedicine, comparator: 'at_most', value });
+      expect([indicator, stored.status, stored.body.value]).toEqual([indicator, 200, value]);
+    }
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: 50.123 }), 'validation.failed', 'value');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'near', value: 50 }), 'validation.failed', 'comparator');
     await refused(put({ indicator: 'nps', departmentId: null, comparator: 'at_least', value: '50' }), 'validation.failed', 'value');

@@ -1,5 +1,6 @@
 import {
   INDICATOR_DEFINITIONS,
+  TEST_OF_KIND,
   defaultComparator,
   improvementWindows,
   indicatorDefinition,
@@ -8,6 +9,7 @@ import {
   isIndicatorKey,
   isTargetMet,
   isTargetValue,
+  decimalPlaces,
   parseIndicatorKey,
   targetFor,
 } from './improvement';
@@ -31,6 +33,9 @@ describe('indicator keys', () => {
     expect(indicatorDefinition('wait_median')).toMatchObject({ kind: 'wait', betterDirection: 'lower', unit: 'minutes' });
     expect(indicatorDefinition('nps')).toMatchObject({ kind: 'nps', betterDirection: 'higher' });
     expect(indicatorDefinition('dimension:billing')).toBe(INDICATOR_DEFINITIONS.dimension);
+    // A dimension is judged by its top-2-box %, the dashboard's dimension score, as a share.
+    expect(indicatorDefinition('dimension:billing')).toMatchObject({ kind: 'proportion', unit: 'percent', min: 0, max: 100, betterDirection: 'higher' });
+    expect(TEST_OF_KIND[indicatorDefinition('dimension:billing').kind]).toBe('two_proportion');
     expect(indicatorDefinition('theme_share:waiting')).toMatchObject({ kind: 'proportion', betterDirection: 'lower' });
   });
 });
@@ -68,8 +73,21 @@ describe('targets', () => {
   it('bound values by the indicator', () => {
     expect(isTargetValue('nps', -100)).toBe(true);
     expect(isTargetValue('csat', 101)).toBe(false);
-    expect(isTargetValue('dimension:nursing', 0.5)).toBe(false);
+    expect(isTargetValue('dimension:nursing', 100.5)).toBe(false);
+    expect(isTargetValue('dimension:nursing', 85)).toBe(true);
     expect(isTargetValue('wait_median', 20.123)).toBe(false);
+  });
+
+  it('take two decimals as written, whatever their binary floating point form', () => {
+    // 19.99 · 100 = 1998.9999999999998, 4.35 · 100 = 434.99999999999994, 0.29 · 100 = 28.999999999999996.
+    expect(isTargetValue('wait_median', 19.99)).toBe(true);
+    expect(isTargetValue('dimension:nursing', 4.35)).toBe(true);
+    expect(isTargetValue('csat', 0.29)).toBe(true);
+    expect(isTargetValue('nps', -0.29)).toBe(true);
+    expect(isTargetValue('csat', 0.1 + 0.2)).toBe(false);
+    expect(isTargetValue('csat', 1e-7)).toBe(false);
+    expect(isTargetValue('wait_median', 1.005)).toBe(false);
+    expect([decimalPlaces(1440), decimalPlaces(25.5), decimalPlaces(1e21), decimalPlaces(1.5e-3)]).toEqual([0, 1, 0, 4]);
     expect(defaultComparator('wait_median')).toBe('at_most');
     expect(defaultComparator('nps')).toBe('at_least');
   });

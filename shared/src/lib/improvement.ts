@@ -31,15 +31,20 @@ export type IndicatorBase = FixedIndicatorKey | ParametricIndicatorPrefix;
  * - `wait`: minutes per visit, compared by median (Mann-Whitney U, bootstrap CI of the median difference)
  * - `proportion`: a share in % (two-proportion z test, CI of the difference in percentage points)
  * - `nps`: -100..100 (bootstrap CI of the NPS difference)
- * - `mean`: mean rating 1-5 (Welch t test, CI of the mean difference)
+ * A rating dimension is a `proportion`: its top-2-box % (answers at or above TOP_BOX_MIN), the
+ * dimension score the dashboard shows (indicators.ts ScoreFigure.value), not the mean rating.
  */
-export const INDICATOR_KINDS = ['wait', 'proportion', 'nps', 'mean'] as const;
+export const INDICATOR_KINDS = ['wait', 'proportion', 'nps'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export const BETTER_DIRECTIONS = ['lower', 'higher'] as const;
 export type BetterDirection = (typeof BETTER_DIRECTIONS)[number];
 
-/** `minutes`; `percent` (0-100, changes in percentage points); `nps` (-100..100); `rating` (mean on 1-5). */
+/**
+ * `minutes`; `percent` (0-100, changes in percentage points); `nps` (-100..100). `rating` (a mean
+ * on 1-5) is no indicator's unit any more (dimensions are judged by their top-2-box %); it stays
+ * in the list only until the client's formatting drops its case, then goes.
+ */
 export const INDICATOR_UNITS = ['minutes', 'percent', 'nps', 'rating'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
@@ -78,7 +83,8 @@ export const INDICATOR_DEFINITIONS: Readonly<Record<IndicatorBase, IndicatorDefi
     max: 100,
     label: { zh: '回访完成率', en: 'Callback completion' },
   },
-  dimension: { kind: 'mean', betterDirection: 'higher', unit: 'rating', min: 1, max: 5, label: { zh: '维度评分', en: 'Dimension rating' } },
+  /** The dimension's top-2-box % (the dashboard's dimension score), judged as a share. */
+  dimension: { kind: 'proportion', betterDirection: 'higher', unit: 'percent', min: 0, max: 100, label: { zh: '维度评分', en: 'Dimension rating' } },
   theme_share: { kind: 'proportion', betterDirection: 'lower', unit: 'percent', min: 0, max: 100, label: { zh: '留言主题占比', en: 'Comment theme share' } },
 };
 
@@ -194,20 +200,19 @@ export function improvementWindows(
 }
 
 /** The statistical test used per indicator kind. */
-export const IMPROVEMENT_TESTS = ['mann_whitney', 'two_proportion', 'bootstrap_nps', 'welch_t'] as const;
+export const IMPROVEMENT_TESTS = ['mann_whitney', 'two_proportion', 'bootstrap_nps'] as const;
 export type ImprovementTest = (typeof IMPROVEMENT_TESTS)[number];
 
 export const TEST_OF_KIND: Readonly<Record<IndicatorKind, ImprovementTest>> = {
   wait: 'mann_whitney',
   proportion: 'two_proportion',
   nps: 'bootstrap_nps',
-  mean: 'welch_t',
 };
 
 export interface EvaluationWindow extends DayRange {
   /** Observations: visits with a wait, answers, cohort patients, callbacks due, comments. */
   n: number;
-  /** The indicator over the window, in its unit (one decimal; two for `rating`); null when n = 0. */
+  /** The indicator over the window, in its unit (one decimal); null when n = 0. */
   value: number | null;
 }
 
@@ -223,14 +228,21 @@ export interface ImprovementEvaluation {
   /** The 95% interval of the change; null when the verdict is `too_few` or `pending`. */
   ci95: [number, number] | null;
   /**
-   * Two-sided p (3 significant digits): Mann-Whitney's for waits, the pooled z test's for shares,
-   * Welch's for mean ratings, the bootstrap's (twice the smaller tail) for NPS; null for `too_few`
+   * Two-sided p (3 significant digits): Mann-Whitney's for waits, the pooled z test's for shares
+   * (rating dimensions' top-2-box % too), the bootstrap's (twice the smaller tail) for NPS; null for `too_few`
    * and `pending`. The verdict needs both the interval and this p (IMPROVEMENT_ALPHA): when they
    * disagree it is `no_change`, so a shown p below 0.05 can stand next to `no_change`, never a p
    * of 0.05 or more next to `improved` / `worse`.
    */
   pValue: number | null;
   verdict: ImprovementVerdict;
+  /**
+   * false while the figures the indicator is read from are still being prepared (the survey
+   * rollups after a start-up, for NPS, CSAT and rating dimensions): nothing could be read, so the
+   * windows carry their days only (n 0, value null), change, interval and p are null and the verdict
+   * is `pending`. Not an error: the action itself was read or saved; ask again shortly.
+   */
+  available: boolean;
 }
 
 export interface ImprovementActionSummary {
@@ -260,6 +272,8 @@ export interface ImprovementActionSummary {
    * not begun), so a verdict is interim and must be labelled so.
    */
   followUpComplete: boolean;
+  /** The evaluation's `available`: false while its figures are being prepared (verdict `pending` then). */
+  evaluationAvailable: boolean;
 }
 
 export interface ImprovementNote {
@@ -348,11 +362,25 @@ export function targetValueRange(indicator: IndicatorKey): { min: number; max: n
   return { min, max };
 }
 
+/** A target's value carries at most this many decimals. */
+export const TARGET_VALUE_MAX_DECIMALS = 2;
+
+/**
+ * The decimals of a number as written in its shortest decimal form (String(19.99) = "19.99": 2),
+ * exponent notation included (1e-7: 7). Not `value * 100` against a whole number: in binary
+ * floating point 19.99 · 100 = 1998.9999999999998.
+ */
+export function decimalPlaces(value: number): number {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  const fraction = mantissa.split('.')[1] ?? '';
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
 /** A finite number in the indicator's range, at most two decimals. */
 export function isTargetValue(indicator: IndicatorKey, value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   const { min, max } = targetValueRange(indicator);
-  return value >= min && value <= max && Math.round(value * 100) === value * 100;
+  return value >= min && value <= max && decimalPlaces(value) <= TARGET_VALUE_MAX_DECIMALS;
 }
 
 /** Whether `value` meets the target; null when there is no figure (n = 0) to judge. */

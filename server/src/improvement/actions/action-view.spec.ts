@@ -33,11 +33,17 @@ const evaluation = (followUpComplete: boolean): ImprovementEvaluation => ({
   ci95: [-14, -6],
   pValue: 0.001,
   verdict: 'improved',
+  available: true,
 });
 
 describe('an action summary', () => {
   it('says whether its verdict is interim: the follow-up window still running', () => {
     expect(toSummary(row, evaluation(false))).toMatchObject({ verdict: 'improved', followUpComplete: false });
     expect(toSummary(row, evaluation(true))).toMatchObject({ verdict: 'improved', followUpComplete: true });
+  });
+
+  it('says whether its evaluation could be made', () => {
+    expect(toSummary(row, evaluation(true)).evaluationAvailable).toBe(true);
+    expect(toSummary(row, { ...evaluation(true), available: false }).evaluationAvailable).toBe(false);
   });
 });

@@ -33,6 +33,7 @@ export function toSummary(row: ActionRow, evaluation: ImprovementEvaluation): Im
     change: evaluation.change,
     pValue: evaluation.pValue,
     followUpComplete: evaluation.followUpComplete,
+    evaluationAvailable: evaluation.available,
   };
 }
 

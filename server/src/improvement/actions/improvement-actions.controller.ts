@@ -11,7 +11,7 @@ import { UpdateImprovementActionDto } from './dto/update-improvement-action.dto'
 import { ImprovementActionsService } from './improvement-actions.service';
 
 const EVALUATION =
-  'Each action comes with its evaluation: the indicator in the baseline window (the days before start) and the follow-up window (from start + lag), n, change, 95% interval, p and verdict (improved, worse, no_change, too_few when either n < 30, pending before the follow-up window begins).';
+  'Each action comes with its evaluation: the indicator in the baseline window (the days before start) and the follow-up window (from start + lag), n, change, 95% interval, p and verdict (improved, worse, no_change, too_few when either n < 30, pending before the follow-up window begins). While the satisfaction figures are still being prepared after a start-up, an NPS, CSAT or dimension action comes with `available: false` (verdict pending), never a 503 after a write.';
 
 /** Quality work (PDCA): quality managers and admins record actions and read whether they worked. */
 @ApiTags('improvement-actions')

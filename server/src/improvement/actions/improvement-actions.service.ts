@@ -11,6 +11,7 @@ import {
 } from '@huifang/shared';
 import type { AuditContext } from '../../audit/audit-context.decorator';
 import { AuditService } from '../../audit/audit.service';
+import { forUpdate } from '../../core/database/row-lock';
 import { WriteTransaction } from '../../core/database/write-transaction';
 import { StaffUserEntity } from '../../users/user.entity';
 import { ImprovementEvaluationService } from '../evaluation/improvement-evaluation.service';
@@ -131,7 +132,10 @@ export class ImprovementActionsService {
       throw new BadRequestException({ message: [`one of ${EDITABLE.join(', ')} must be given`], code: ERROR_CODES.validation, params: { fields: [...EDITABLE] } });
     }
     await this.writes.run(async (manager) => {
-      const action = await manager.findOneBy(ImprovementActionEntity, { id });
+      // Locked (PostgreSQL; SQLite's writers run one at a time): two PATCHes at once would each
+      // change the row as read, the second undoing the first or, one moving the start and one the
+      // end, pass both checks below and break the table's end >= start CHECK (a 500).
+      const action = await manager.findOne(ImprovementActionEntity, { where: { id }, ...forUpdate(manager) });
       if (!action) throw notFound(id);
       const before = { ...action };
       if (input.indicator !== undefined) {
@@ -158,7 +162,7 @@ export class ImprovementActionsService {
       if (input.baselineDays !== undefined) action.baselineDays = input.baselineDays;
       if (input.lagDays !== undefined) action.lagDays = input.lagDays;
       if (input.followUpDays !== undefined) action.followUpDays = input.followUpDays;
-      // A new start can put the stored end before it, as a new end can: checked on the result.
+      // A new start can put the stored end before it, as a new end can: checked on the result (of the locked row).
       if (!isEndOnOrAfterStart(action.startDate, action.endDate)) throw endBeforeStart();
       await manager.save(action);
       await this.audit.record(context, { action: 'improvement.update', entityType: 'improvement_action', entityId: id, detail: changeDetail(before, action) }, manager);
@@ -191,10 +195,8 @@ export class ImprovementActionsService {
   }
 
   private async summaries(rows: ActionRow[], asOf?: CalendarDay): Promise<ImprovementActionSummary[]> {
-    const summaries: ImprovementActionSummary[] = [];
-    // One after another: each evaluation is a few indicator queries, and the database is shared.
-    for (const row of rows) summaries.push(toSummary(row, await this.evaluations.evaluate(row.action, asOf)));
-    return summaries;
+    const evaluations = await this.evaluations.evaluateAll(rows.map((row) => row.action), asOf);
+    return rows.map((row, i) => toSummary(row, evaluations[i]));
   }
 
   private async userNames(ids: (number | null)[]): Promise<Map<number, string>> {

@@ -1,6 +1,5 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  ERROR_CODES,
   TEST_OF_KIND,
   calendarDayOf,
   improvementWindows,
@@ -9,6 +8,7 @@ import {
   type BetterDirection,
   type CalendarDay,
   type DayRange,
+  type HospitalSettings,
   type ImprovementEvaluation,
   type IndicatorKey,
 } from '@huifang/shared';
@@ -59,11 +59,24 @@ export class ImprovementEvaluationService {
 
   /** The evaluation as of `asOf` (default today): a report for a past month may ask as of its end. */
   async evaluate(action: EvaluatedAction, asOf: CalendarDay = this.today()): Promise<ImprovementEvaluation> {
-    const parsed = parseIndicatorKey(action.indicator);
-    if (parsed && FROM_SURVEY_ROLLUPS.has(parsed.base) && !this.rollups.built) {
-      throw new ServiceUnavailableException({ message: 'the satisfaction figures are being prepared; try again shortly', code: ERROR_CODES.indicatorRollupsBuilding });
-    }
+    const [evaluation] = await this.evaluateAll([action], asOf);
+    return evaluation;
+  }
+
+  /** Several actions' evaluations (a list, a report), with the hospital settings read once for all. */
+  async evaluateAll(actions: readonly EvaluatedAction[], asOf: CalendarDay = this.today()): Promise<ImprovementEvaluation[]> {
     const settings = await this.hospital.current();
+    const evaluations: ImprovementEvaluation[] = [];
+    // One after another: each evaluation is a few indicator queries, and the database is shared.
+    for (const action of actions) evaluations.push(await this.evaluateWith(action, asOf, settings));
+    return evaluations;
+  }
+
+  private evaluateWith(action: EvaluatedAction, asOf: CalendarDay, settings: HospitalSettings): Promise<ImprovementEvaluation> {
+    const parsed = parseIndicatorKey(action.indicator);
+    // Not a 503: the action was read or already saved (a POST, PATCH or note has committed), and a
+    // list must not fail for one NPS action. The evaluation says it could not be made yet.
+    if (parsed && FROM_SURVEY_ROLLUPS.has(parsed.base) && !this.rollups.built) return Promise.resolve(unavailableEvaluation(action, asOf));
     const key = [
       'improvement',
       action.indicator,
@@ -107,6 +120,7 @@ export class ImprovementEvaluationService {
         ci95: null,
         pValue: null,
         verdict: 'pending',
+        available: true,
       };
     }
     const followUpComplete = asOf > windows.followUp.to;
@@ -117,8 +131,25 @@ export class ImprovementEvaluationService {
       followUp: { ...windows.followUp, to: minDay(windows.followUp.to, asOf), n: followUp.n, value: windowValue(followUp) },
       followUpComplete,
       ...judge(baseline, followUp, action.betterDirection),
+      available: true,
     };
   }
+}
+
+/** The evaluation while its figures are being prepared: the windows' days, nothing read (shared `available`). */
+export function unavailableEvaluation(action: EvaluatedAction, asOf: CalendarDay): ImprovementEvaluation {
+  const windows = improvementWindows(action.startDate, action);
+  return {
+    test: TEST_OF_KIND[indicatorDefinition(action.indicator).kind],
+    baseline: { ...windows.baseline, n: 0, value: null },
+    followUp: { ...windows.followUp, n: 0, value: null },
+    followUpComplete: asOf > windows.followUp.to,
+    change: null,
+    ci95: null,
+    pValue: null,
+    verdict: 'pending',
+    available: false,
+  };
 }
 
 function minDay(a: CalendarDay, b: CalendarDay): CalendarDay {

@@ -1,11 +1,9 @@
 import { judge, windowValue } from './judge';
-import type { WindowSample } from './window-sample';
+import { topBoxShare, type WindowSample } from './window-sample';
 
 const proportion = (count: number, n: number): WindowSample => ({ kind: 'proportion', count, n });
-const ratings = (counts: number[]): WindowSample => {
-  const tallies = counts.map((count, i) => ({ value: i + 1, count })).filter((t) => t.count > 0);
-  return { kind: 'mean', n: tallies.reduce((s, t) => s + t.count, 0), tallies };
-};
+/** A rating dimension's answers 1-5, as ratingValueCounts reads them. */
+const ratings = (counts: number[]): WindowSample => topBoxShare(counts.map((count, i) => ({ value: i + 1, count })));
 
 describe('the verdict of a change (DOMAIN.md, Improvement actions)', () => {
   it('is too_few when either window has fewer than 30, with no interval or p (the data cannot carry a claim)', () => {
@@ -59,13 +57,17 @@ describe('the verdict of a change (DOMAIN.md, Improvement actions)', () => {
     expect(shares.verdict).toBe('no_change');
   });
 
-  it('tests mean ratings with Welch and reports them with two decimals', () => {
-    const before = ratings([5, 10, 15, 10, 5]); // mean 3.00
-    const after = ratings([1, 4, 10, 15, 15]); // 174 / 45 = 3.87
-    expect(windowValue(before)).toBe(3);
-    expect(windowValue(after)).toBe(3.87);
+  it('judges a rating dimension by its top-2-box %, the dashboard’s dimension score, as a share', () => {
+    // Baseline 5, 10, 15, 10, 5 answers of 1..5: top two boxes 15 of 45 = 33.3%. Follow-up
+    // 1, 4, 10, 15, 15: 30 of 45 = 66.7%. Change +33.3 points; pooled 45/90 = 0.5,
+    // se = √(0.25 · 2/45) = 0.10541, z = 0.3333/0.10541 = 3.162, p = 2Φ(-3.162) = 0.00157.
+    const before = ratings([5, 10, 15, 10, 5]);
+    const after = ratings([1, 4, 10, 15, 15]);
+    expect(before).toEqual({ kind: 'proportion', n: 45, count: 15 });
+    expect([windowValue(before), windowValue(after)]).toEqual([33.3, 66.7]);
     const result = judge(before, after, 'higher');
-    expect(result.change).toBe(0.87);
+    expect(result.change).toBe(33.4);
+    expect(result.pValue).toBeCloseTo(0.00157, 5);
     expect(result.verdict).toBe('improved');
   });
 

@@ -4,7 +4,6 @@ import { medianDifference } from '../statistics/median-difference';
 import { npsDifference, npsOf } from '../statistics/nps-difference';
 import { RankedSample } from '../statistics/tally';
 import { twoProportion } from '../statistics/two-proportion';
-import { summarizeTallies, welch } from '../statistics/welch';
 import type { WindowSample } from './window-sample';
 
 const round = (value: number, decimals: number) => {
@@ -12,12 +11,10 @@ const round = (value: number, decimals: number) => {
   return Math.round(value * factor) / factor;
 };
 
-/** Figures keep one decimal (DOMAIN.md); mean ratings two, since a change of 0.05 on 1-5 matters. */
-function decimalsOf(kind: WindowSample['kind']): number {
-  return kind === 'mean' ? 2 : 1;
-}
+/** Figures keep one decimal (DOMAIN.md). */
+const DECIMALS = 1;
 
-/** A window's figure in the indicator's unit: median minutes, % of n, NPS, mean rating; null when n = 0. */
+/** A window's figure in the indicator's unit: median minutes, % of n, NPS; null when n = 0. */
 export function windowValue(sample: WindowSample): number | null {
   if (sample.n === 0) return null;
   switch (sample.kind) {
@@ -27,8 +24,6 @@ export function windowValue(sample: WindowSample): number | null {
       return round((100 * sample.count) / sample.n, 1);
     case 'nps':
       return round(npsOf(sample.counts), 1);
-    case 'mean':
-      return round(summarizeTallies(sample.tallies).mean, 2);
   }
 }
 
@@ -51,7 +46,7 @@ export interface Judgement {
 export function judge(before: WindowSample, after: WindowSample, betterDirection: BetterDirection): Judgement {
   const beforeValue = windowValue(before);
   const afterValue = windowValue(after);
-  const decimals = decimalsOf(before.kind);
+  const decimals = DECIMALS;
   const change = beforeValue === null || afterValue === null ? null : round(afterValue - beforeValue, decimals);
   if (before.n < IMPROVEMENT_MIN_N || after.n < IMPROVEMENT_MIN_N) return { change, ci95: null, pValue: null, verdict: 'too_few' };
 
@@ -82,10 +77,6 @@ function test(before: WindowSample, after: WindowSample): { ci95: [number, numbe
   if (before.kind === 'nps' && after.kind === 'nps') {
     const { ci95, pValue } = npsDifference(before.counts, after.counts);
     return { ci95, pValue };
-  }
-  if (before.kind === 'mean' && after.kind === 'mean') {
-    const result = welch(summarizeTallies(after.tallies), summarizeTallies(before.tallies));
-    return { ci95: result.ci95, pValue: result.pValue };
   }
   throw new Error('baseline and follow-up samples of different kinds');
 }

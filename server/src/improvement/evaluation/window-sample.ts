@@ -1,4 +1,4 @@
-import { parseIndicatorKey, type CalendarDay, type IndicatorKey } from '@huifang/shared';
+import { parseIndicatorKey, TOP_BOX_MIN, type CalendarDay, type IndicatorKey } from '@huifang/shared';
 import { churnByGroup, emptyChurnPoint } from '../../indicators/churn.query';
 import { emptyFollowUpPoint, followUpByGroup } from '../../indicators/follow-up.query';
 import { num, type IndicatorScope } from '../../indicators/indicator-scope';
@@ -11,15 +11,14 @@ import type { Tally } from '../statistics/tally';
 
 /**
  * What one window holds of an indicator, in the form its test needs: the waits (minutes, tallied),
- * a count out of n, the NPS categories, or the ratings (tallied). Each is read through the
+ * a count out of n (a rating dimension: its top-2-box answers), or the NPS categories. Each is read through the
  * dashboard's own indicator queries (indicators/*.query.ts), so a window's n and value are the
  * figures the dashboard shows for the same days and department.
  */
 export type WindowSample =
   | { kind: 'wait'; n: number; tallies: Tally[] }
   | { kind: 'proportion'; n: number; count: number }
-  | { kind: 'nps'; n: number; counts: NpsCounts }
-  | { kind: 'mean'; n: number; tallies: Tally[] };
+  | { kind: 'nps'; n: number; counts: NpsCounts };
 
 /** The settings and state the indicator definitions depend on. */
 export interface SampleContext {
@@ -30,6 +29,13 @@ export interface SampleContext {
   today: CalendarDay;
   /** The callback rollup is built (else follow-up figures come from the callbacks themselves). */
   rollupBuilt: boolean;
+}
+
+/** A rating dimension's score as the dashboard's: the answers in the top two boxes (shared TOP_BOX_MIN) out of all. */
+export function topBoxShare(counts: readonly Tally[]): WindowSample {
+  const n = counts.reduce((sum, t) => sum + t.count, 0);
+  const top = counts.reduce((sum, t) => sum + (t.value >= TOP_BOX_MIN ? t.count : 0), 0);
+  return { kind: 'proportion', n, count: top };
 }
 
 export async function readWindowSample(context: SampleContext, indicator: IndicatorKey, scope: IndicatorScope): Promise<WindowSample> {
@@ -57,8 +63,7 @@ export async function readWindowSample(context: SampleContext, indicator: Indica
       return { kind: 'proportion', n: num(row['csat_n']), count: num(row['csat_top']) };
     }
     case 'dimension': {
-      const tallies = (await ratingValueCounts(sql, scope, parsed.param ?? '')).filter((t) => t.count > 0);
-      return { kind: 'mean', n: tallies.reduce((sum, t) => sum + t.count, 0), tallies };
+      return topBoxShare(await ratingValueCounts(sql, scope, parsed.param ?? ''));
     }
     case 'churn_rate': {
       const churn = (await churnByGroup(sql, scope, 'all', context.returnGraceDays, context.today)).get('all') ?? emptyChurnPoint('all');

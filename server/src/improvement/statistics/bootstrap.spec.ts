@@ -1,4 +1,5 @@
 import { Z_95 } from './distributions';
+import { BOOTSTRAP_REPLICATES, intervalRanks, percentileInterval } from './interval';
 import { bootstrapMedian, medianDifference } from './median-difference';
 import { npsDifference, npsOf } from './nps-difference';
 import { sampleBinomial, seededRandom } from './random';
@@ -13,6 +14,14 @@ describe('bootstrap intervals', () => {
     expect(npsDifference(counts, { promoters: 55, passives: 25, detractors: 20 })).toEqual(
       npsDifference(counts, { promoters: 55, passives: 25, detractors: 20 }),
     );
+  });
+
+  it('put 2.5% of the replicates beyond each limit: ranks 100 and 3901 of the 4000', () => {
+    expect(BOOTSTRAP_REPLICATES).toBe(4000);
+    expect(intervalRanks(BOOTSTRAP_REPLICATES)).toEqual([100, 3901]);
+    // Replicates 1..4000 in a scrambled order: the limits are the values at those ranks.
+    const replicates = Float64Array.from({ length: 4000 }, (_, i) => ((i * 1601) % 4000) + 1);
+    expect(percentileInterval(replicates).ci95).toEqual([100, 3901]);
   });
 
   it('take the nearest-rank median (DOMAIN.md, Statistics)', () => {

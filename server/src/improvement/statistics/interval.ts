@@ -11,9 +11,16 @@ export const BOOTSTRAP_REPLICATES = 4000;
 /** A fixed seed: the same data give the same interval on every request. */
 export const BOOTSTRAP_SEED = 20_261_202;
 
-/** Nearest-rank percentile of sorted values (as DOMAIN.md's percentiles): the value at rank ceil(p/100 · n). */
-function nearestRank(sorted: Float64Array, percent: number): number {
-  return sorted[Math.max(1, Math.ceil((percent / 100) * sorted.length)) - 1];
+/**
+ * The ranks (1-based) of a 95% percentile interval's limits among B sorted replicates: 2.5% of them
+ * outside on each side. The lower is the nearest rank ceil(0.025 · B); the upper mirrors it,
+ * B + 1 - lower, so as many replicates lie above it as below the lower (B = 4000: ranks 100 and
+ * 3901, 99 replicates beyond each). The nearest rank of 97.5%, ceil(0.975 · B) = 3900, would leave
+ * 100 above and 99 below.
+ */
+export function intervalRanks(replicates: number): [number, number] {
+  const lower = Math.max(1, Math.ceil(0.025 * replicates));
+  return [lower, replicates + 1 - lower];
 }
 
 /**
@@ -29,5 +36,6 @@ export function percentileInterval(replicates: Float64Array): { ci95: [number, n
     if (value >= 0) atOrAbove++;
   }
   const pValue = Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (sorted.length + 1));
-  return { ci95: [nearestRank(sorted, 2.5), nearestRank(sorted, 97.5)], pValue };
+  const [lower, upper] = intervalRanks(sorted.length);
+  return { ci95: [sorted[lower - 1], sorted[upper - 1]], pValue };
 }

@@ -6,6 +6,5 @@ declare module 'jstat' {
   }
   export const jStat: {
     normal: Distribution;
-    studentt: Distribution;
   };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber } from 'class-validator';
-import { TARGET_COMPARATORS, type IndicatorKey, type PutIndicatorTargetRequest, type TargetComparator } from '@huifang/shared';
+import { TARGET_COMPARATORS, TARGET_VALUE_MAX_DECIMALS, type IndicatorKey, type PutIndicatorTargetRequest, type TargetComparator } from '@huifang/shared';
 import { DepartmentField, IndicatorField, OneOf } from '../../actions/dto/action-fields';
 
 /** The value's range depends on the indicator: the service checks it (`indicator_target.value_out_of_range`). */
@@ -17,7 +17,7 @@ export class PutIndicatorTargetDto implements PutIndicatorTargetRequest {
   @OneOf(TARGET_COMPARATORS)
   comparator!: TargetComparator;
 
-  @ApiProperty({ example: 20, description: 'In the indicator’s unit: minutes, percent (0-100), NPS (-100..100), mean rating (1-5); at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @ApiProperty({ example: 20, description: 'In the indicator’s unit: minutes, percent (0-100), NPS (-100..100), a rating dimension’s top-2-box percent (0-100); at most two decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: TARGET_VALUE_MAX_DECIMALS })
   value!: number;
 }
