@@ -85,6 +85,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   // Improvement actions (PDCA): quality work; targets are read there too, set by admins.
   'GET /api/improvement-actions': QUALITY,
   'POST /api/improvement-actions': QUALITY,
+  // The staff an action can be given to: active accounts by name only (quality managers may not list accounts).
+  'GET /api/improvement-actions/owners': QUALITY,
   'GET /api/improvement-actions/{id}': QUALITY,
   'PATCH /api/improvement-actions/{id}': QUALITY,
   'POST /api/improvement-actions/{id}/notes': QUALITY,

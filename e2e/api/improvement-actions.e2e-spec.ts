@@ -343,6 +343,20 @@ describe.each(testDatabases())('improvement actions on %s', (database) => {
     expect((await quality.request('PUT', '/api/indicator-targets', { indicator: 'nps', departmentId: null, comparator: 'at_least', value: 50 })).status).toBe(403);
   });
 
+  it('lists the staff an action can be given to for quality managers: active accounts, id and name only', async () => {
+    const leaving = await admin.post<{ id: number }>('/api/users', { username: 'improve.leaving', displayName: '离职 员工', role: 'front_desk', password: 'a-long-password-1' });
+    expect(leaving.status).toBe(201);
+    expect((await admin.patch(`/api/users/${leaving.body.id}`, { active: false })).status).toBe(200);
+    const owners = await quality.get<{ items: { id: number; name: string }[] }>('/api/improvement-actions/owners');
+    expect(owners.status).toBe(200);
+    const ids = owners.body.items.map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining([ownerId, adminId]));
+    expect(ids).not.toContain(leaving.body.id);
+    // Names only: no username, role or anything else of the accounts.
+    for (const owner of owners.body.items) expect(Object.keys(owner).sort()).toEqual(['id', 'name']);
+    expect((await desk.get('/api/improvement-actions/owners')).status).toBe(403);
+  });
+
   it('keeps one target per indicator and department, validated and audited', async () => {
     const put = (body: Record<string, unknown>) => admin.request<IndicatorTarget & ApiError>('PUT', '/api/indicator-targets', body);
     const hospital = await put({ indicator: 'wait_median', departmentId: null, comparator: 'at_most', value: 20 });

@@ -297,6 +297,15 @@ export interface ImprovementActionQuery {
   indicator?: IndicatorKey;
 }
 
+/**
+ * A staff member an action can be given to (`GET /api/improvement-actions/owners`): the active
+ * accounts by name only, for the quality managers who may not list accounts (`/api/users` is admin-only).
+ */
+export interface ImprovementOwner {
+  id: number;
+  name: string;
+}
+
 export interface ImprovementActionList {
   items: ImprovementActionSummary[];
 }

@@ -15,6 +15,10 @@ import { provideLocalizedDatepicker } from '../i18n/localized-datepicker';
 import { ActionFormPageComponent } from './action-form-page.component';
 
 const ME: AuthUser = { id: 2, username: 'quality', displayName: 'Wang Min', role: 'quality_manager' };
+const OWNERS = [
+  { id: 2, name: 'Wang Min' },
+  { id: 3, name: 'Zhao Lei' },
+];
 const DEPARTMENTS: Department[] = [
   { id: 2, code: 'surgery', name: '外科', nameEn: 'Surgery', active: true },
   { id: 9, code: 'closed', name: '旧科室', nameEn: 'Old ward', active: false },
@@ -59,8 +63,7 @@ describe('ActionFormPageComponent', () => {
     await harness.navigateByUrl(url);
     httpMock.expectOne('/api/departments').flush(DEPARTMENTS);
     httpMock.expectOne('/api/comment-themes').flush(THEMES);
-    // A quality manager may not list accounts: owners are themself and the owners of recorded actions.
-    httpMock.expectOne('/api/improvement-actions').flush({ items: [] });
+    httpMock.expectOne('/api/improvement-actions/owners').flush({ items: OWNERS });
     await harness.fixture.whenStable();
   }
 

@@ -33,9 +33,9 @@ export function evaluationView(action: ImprovementAction, lang: Lang, t: Transla
   const change = (v: number) => formatIndicatorChange(v, unit, lang, t);
   const window = (w: ImprovementAction['evaluation']['baseline']): WindowView => ({ from: w.from, to: w.to, n: w.n, value: value(w.value) });
   return {
-    verdict: verdictWords({ ...action, verdict: evaluation.verdict, pValue: evaluation.pValue }),
+    verdict: verdictWords({ ...action, verdict: evaluation.verdict, pValue: evaluation.pValue, evaluationAvailable: evaluation.available }),
     tone: verdictTone(evaluation.verdict),
-    interim: isInterim({ verdict: evaluation.verdict, followUpComplete: evaluation.followUpComplete }),
+    interim: isInterim({ verdict: evaluation.verdict, followUpComplete: evaluation.followUpComplete, evaluationAvailable: evaluation.available }),
     testKey: `improvement.tests.${evaluation.test}`,
     baseline: window(evaluation.baseline),
     followUp: window(evaluation.followUp),

@@ -6,6 +6,7 @@ import type {
   ImprovementAction,
   ImprovementActionList,
   ImprovementActionQuery,
+  ImprovementOwner,
   IndicatorTarget,
   IndicatorTargetList,
   PutIndicatorTargetRequest,
@@ -24,6 +25,11 @@ export class ImprovementApiService {
 
   actions(query: ImprovementActionQuery = {}): Observable<ImprovementActionList> {
     return this.http.get<ImprovementActionList>(ACTIONS_URL, { params: toHttpParams(query) });
+  }
+
+  /** Active staff by name: whom an action can be given to. */
+  owners(): Observable<ImprovementOwner[]> {
+    return this.http.get<{ items: ImprovementOwner[] }>(`${ACTIONS_URL}/owners`).pipe(map((answer) => answer.items));
   }
 
   action(id: number): Observable<ImprovementAction> {

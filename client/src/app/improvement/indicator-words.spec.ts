@@ -5,7 +5,7 @@ const t = (key: string, params?: Record<string, unknown>) => {
   if (key.startsWith('improvement.units.')) return `${params?.['value']} ${key.slice('improvement.units.'.length)}`;
   return key;
 };
-const window = { startDate: '2026-03-01', baselineDays: 90, lagDays: 30, followUpDays: 90 };
+const window = { startDate: '2026-03-01', baselineDays: 90, lagDays: 30, followUpDays: 90, evaluationAvailable: true };
 
 describe('indicator words', () => {
   it('names an indicator, a dimension by its translation and a theme by its name', () => {
@@ -35,8 +35,13 @@ describe('indicator words', () => {
     expect(verdictWords({ ...window, verdict: 'pending', pValue: null })).toEqual({ key: 'improvement.verdicts.pending', params: { from: '2026-03-31' } });
     expect([verdictTone('improved'), verdictTone('worse'), verdictTone('too_few')]).toEqual(['good', 'bad', 'neutral']);
     // A verdict on a running follow-up is interim; pending is no verdict yet.
-    expect(isInterim({ verdict: 'no_change', followUpComplete: false })).toBe(true);
-    expect(isInterim({ verdict: 'improved', followUpComplete: true })).toBe(false);
-    expect(isInterim({ verdict: 'pending', followUpComplete: false })).toBe(false);
+    expect(isInterim({ verdict: 'no_change', followUpComplete: false, evaluationAvailable: true })).toBe(true);
+    expect(isInterim({ verdict: 'improved', followUpComplete: true, evaluationAvailable: true })).toBe(false);
+    expect(isInterim({ verdict: 'pending', followUpComplete: false, evaluationAvailable: true })).toBe(false);
+  });
+
+  it('says the figures are being prepared, not that the follow-up has not begun, while the server builds them', () => {
+    expect(verdictWords({ ...window, verdict: 'pending', pValue: null, evaluationAvailable: false })).toEqual({ key: 'improvement.verdicts.unavailable', params: {} });
+    expect(isInterim({ verdict: 'pending', followUpComplete: false, evaluationAvailable: false })).toBe(false);
   });
 });

@@ -75,11 +75,14 @@ export interface Words {
 
 /**
  * The verdict in words: "improved (p = 0.003)", "no detectable change", "worse (p = 0.020)",
- * "too few answers to tell (n < 30)", or that the follow-up has not begun (and when it will).
+ * "too few answers to tell (n < 30)", that the follow-up has not begun (and when it will), or that
+ * the figures are still being prepared.
  */
 export function verdictWords(
-  action: Pick<ImprovementActionSummary, 'verdict' | 'pValue' | 'startDate' | 'baselineDays' | 'lagDays' | 'followUpDays'>,
+  action: Pick<ImprovementActionSummary, 'verdict' | 'pValue' | 'startDate' | 'baselineDays' | 'lagDays' | 'followUpDays' | 'evaluationAvailable'>,
 ): Words {
+  // The figures are being prepared (the satisfaction rollups at a start-up): no verdict yet, but not for want of days.
+  if (!action.evaluationAvailable) return { key: 'improvement.verdicts.unavailable', params: {} };
   switch (action.verdict) {
     case 'improved':
     case 'worse':
@@ -96,8 +99,8 @@ export function verdictWords(
 }
 
 /** A verdict on a follow-up still running: it may change as days are added, and says so. */
-export function isInterim(action: Pick<ImprovementActionSummary, 'verdict' | 'followUpComplete'>): boolean {
-  return action.verdict !== 'pending' && !action.followUpComplete;
+export function isInterim(action: Pick<ImprovementActionSummary, 'verdict' | 'followUpComplete' | 'evaluationAvailable'>): boolean {
+  return action.evaluationAvailable && action.verdict !== 'pending' && !action.followUpComplete;
 }
 
 /** The badge's colour: green for better, red for worse, grey when nothing can be said. */

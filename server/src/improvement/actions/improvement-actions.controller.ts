@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImprovementAction, ImprovementActionList } from '@huifang/shared';
+import type { ImprovementAction, ImprovementActionList, ImprovementOwner } from '@huifang/shared';
 import { Audit, type AuditContext } from '../../audit/audit-context.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { IdParam } from '../../core/http/id-param';
@@ -31,6 +31,12 @@ export class ImprovementActionsController {
   @ApiOperation({ summary: 'Record an improvement action (audited)', description: EVALUATION })
   create(@Body() body: CreateImprovementActionDto, @Audit() context: AuditContext): Promise<ImprovementAction> {
     return this.actions.create(body, context);
+  }
+
+  @Get('owners')
+  @ApiOperation({ summary: 'The staff an action can be given to: active accounts, id and display name only' })
+  async owners(): Promise<{ items: ImprovementOwner[] }> {
+    return { items: await this.actions.owners() };
   }
 
   @Get(':id')

@@ -8,6 +8,7 @@ import {
   type CalendarDay,
   type ImprovementAction,
   type ImprovementActionSummary,
+  type ImprovementOwner,
 } from '@huifang/shared';
 import type { AuditContext } from '../../audit/audit-context.decorator';
 import { AuditService } from '../../audit/audit.service';
@@ -80,6 +81,12 @@ export class ImprovementActionsService {
   async forMonth(month: string, departmentId: number | null, asOf?: CalendarDay): Promise<ImprovementActionSummary[]> {
     const rows = (await this.rows({})).filter(({ action }) => inMonthReport(action, month, departmentId));
     return this.summaries(rows, asOf);
+  }
+
+  /** Active staff by name (an owner must be active: references.ts checkOwner); nothing else of their accounts. */
+  async owners(): Promise<ImprovementOwner[]> {
+    const users = await this.dataSource.manager.find(StaffUserEntity, { where: { active: true }, select: { id: true, displayName: true }, order: { displayName: 'ASC', id: 'ASC' } });
+    return users.map((user) => ({ id: user.id, name: user.displayName }));
   }
 
   async get(id: number): Promise<ImprovementAction> {

@@ -31,9 +31,9 @@ export function percentileInterval(replicates: Float64Array): { ci95: [number, n
   const sorted = Float64Array.from(replicates).sort();
   let atOrBelow = 0;
   let atOrAbove = 0;
-  for (const value of sorted) {
-    if (value <= 0) atOrBelow++;
-    if (value >= 0) atOrAbove++;
+  for (const difference of sorted) {
+    if (difference <= 0) atOrBelow++;
+    if (difference >= 0) atOrAbove++;
   }
   const pValue = Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (sorted.length + 1));
   const [lower, upper] = intervalRanks(sorted.length);
