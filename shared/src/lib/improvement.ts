@@ -297,6 +297,23 @@ export interface ImprovementActionQuery {
   indicator?: IndicatorKey;
 }
 
+/** The fields of an action that a PATCH may change (and the create form edits), in the form's order. */
+export const IMPROVEMENT_EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'departmentId',
+  'ownerUserId',
+  'indicator',
+  'betterDirection',
+  'startDate',
+  'endDate',
+  'status',
+  'baselineDays',
+  'lagDays',
+  'followUpDays',
+] as const;
+export type ImprovementEditableField = (typeof IMPROVEMENT_EDITABLE_FIELDS)[number];
+
 /**
  * A staff member an action can be given to (`GET /api/improvement-actions/owners`): the active
  * accounts by name only, for the quality managers who may not list accounts (`/api/users` is admin-only).

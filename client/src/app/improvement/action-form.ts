@@ -4,7 +4,9 @@ import {
   type CalendarDay,
   type CreateImprovementActionRequest,
   ERROR_CODES,
+  IMPROVEMENT_EDITABLE_FIELDS,
   IMPROVEMENT_WINDOW_DEFAULTS,
+  type ImprovementEditableField,
   type ImprovementAction,
   type ImprovementStatus,
   type ImprovementWindowSetting,
@@ -32,21 +34,9 @@ export interface ActionFormValue {
   followUpDays: number | null;
 }
 
-export const ACTION_FORM_FIELDS = [
-  'title',
-  'description',
-  'departmentId',
-  'ownerUserId',
-  'indicator',
-  'betterDirection',
-  'startDate',
-  'endDate',
-  'status',
-  'baselineDays',
-  'lagDays',
-  'followUpDays',
-] as const;
-export type ActionFormField = (typeof ACTION_FORM_FIELDS)[number];
+/** The form edits what a PATCH may change (shared/). */
+export const ACTION_FORM_FIELDS = IMPROVEMENT_EDITABLE_FIELDS;
+export type ActionFormField = ImprovementEditableField;
 
 /** A day the API accepts (`date`), or empty when optional. */
 export function improvementDayValidator(control: AbstractControl<string | null>): ValidationErrors | null {

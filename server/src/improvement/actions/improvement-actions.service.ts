@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import {
   ERROR_CODES,
+  IMPROVEMENT_EDITABLE_FIELDS,
   IMPROVEMENT_WINDOW_DEFAULTS,
   indicatorDefinition,
   isEndOnOrAfterStart,
@@ -26,20 +27,7 @@ import type { UpdateImprovementActionDto } from './dto/update-improvement-action
 import { ImprovementActionEntity } from './improvement-action.entity';
 import { ImprovementNoteEntity } from './improvement-note.entity';
 
-const EDITABLE = [
-  'title',
-  'description',
-  'departmentId',
-  'ownerUserId',
-  'indicator',
-  'betterDirection',
-  'startDate',
-  'endDate',
-  'status',
-  'baselineDays',
-  'lagDays',
-  'followUpDays',
-] as const;
+const EDITABLE = IMPROVEMENT_EDITABLE_FIELDS;
 
 function notFound(actionId: number): NotFoundException {
   return new NotFoundException({ message: `improvement action ${actionId} does not exist`, code: ERROR_CODES.improvementNotFound, params: { actionId } });
