@@ -162,6 +162,14 @@ export const ERROR_CODES = {
   targetNotFound: 'indicator_target.not_found',
   /** A target's value outside its indicator's range (percent 0-100, NPS -100..100, …). */
   targetValueOutOfRange: 'indicator_target.value_out_of_range',
+  // Outreach (issue #16)
+  outreachMessageNotFound: 'outreach.message_not_found',
+  /** Only a failed message can be sent again. */
+  outreachNotFailed: 'outreach.not_failed',
+  /** A receipt whose HMAC signature or timestamp does not verify (or no webhook secret is configured). */
+  outreachSignatureInvalid: 'outreach.signature_invalid',
+  /** A receipt naming no message Huifang sent on that channel. */
+  outreachReceiptUnknown: 'outreach.receipt_unknown',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
@@ -208,6 +216,7 @@ export interface ErrorParams {
   'improvement.not_found': { actionId: number };
   'indicator_target.not_found': { targetId: number };
   'indicator_target.value_out_of_range': { min: number; max: number };
+  'outreach.message_not_found': { messageId: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -237,6 +246,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'improvement.not_found': ['actionId'],
   'indicator_target.not_found': ['targetId'],
   'indicator_target.value_out_of_range': ['min', 'max'],
+  'outreach.message_not_found': ['messageId'],
 };
 
 /** The param names a code's message may use (none for most codes). */

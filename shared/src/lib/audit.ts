@@ -49,6 +49,12 @@ export const AUDIT_ACTIONS = [
   'improvement.note',
   'indicator_target.update',
   'indicator_target.delete',
+  /** An admin sent a failed outreach message again. */
+  'outreach.retry',
+  /** A patient's reply opted out of a purpose: the consent is withdrawn (no staff actor). */
+  'outreach.opt_out',
+  /** A delivery receipt whose signature did not verify (its body is not kept). */
+  'outreach.receipt_rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
