@@ -19,6 +19,7 @@ import { HospitalSettingsModule } from './hospital-settings/hospital-settings.mo
 import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
 import { ImprovementModule } from './improvement/improvement.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { OutreachModule, OutreachWorkerModule } from './outreach/outreach.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RelationshipModule, RelationshipUpkeepModule } from './relationship/relationship.module';
@@ -56,7 +57,8 @@ export class AppModule {
         ImportsModule,
         FhirModule,
         RelationshipModule,
-        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule]),
+        OutreachModule,
+        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule, OutreachWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

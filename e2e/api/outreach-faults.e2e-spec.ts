@@ -1,0 +1,113 @@
+import { ApiClient } from '../support/api-client';
+import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
+import { eventually } from '../support/eventually';
+import { TestGateway, WEBHOOK_SECRET } from '../support/outreach/gateway';
+import { invite, messageOf, messageReaches, messages, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
+import { finishedVisit, staffClient } from '../support/patients-fixtures';
+import { ADMIN_PASSWORD, startServerOn, type RunningServer } from '../support/server-process';
+
+const CONSENTING = { consent: { surveys: true } };
+
+/*
+ * Quiet hours, a server killed mid-delivery, and two instances on one database. The hospital's
+ * zone is chosen so that its clock reads 23:00 (quiet) or noon: the server's own clock is real.
+ */
+describe.each(testDatabases())('outreach faults on %s', (database) => {
+  let gateway: TestGateway;
+  const dbs: TestDatabase[] = [];
+  const servers: RunningServer[] = [];
+  const env = () => ({ ...QUICK_WORKER, HUIFANG_SMS_WEBHOOK_URL: gateway.url, HUIFANG_WEBHOOK_SECRET: WEBHOOK_SECRET });
+
+  beforeAll(async () => {
+    gateway = await new TestGateway().start();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stopKeepingDatabase()));
+    await Promise.all(dbs.map((db) => db.drop()));
+    await gateway.stop();
+  });
+  beforeEach(() => {
+    gateway.mode = 'ok';
+  });
+
+  async function freshDatabase(): Promise<TestDatabase> {
+    const db = await createTestDatabase(database);
+    dbs.push(db);
+    return db;
+  }
+  async function start(db: TestDatabase, extra: Record<string, string>): Promise<RunningServer> {
+    const server = await startServerOn(database, db, { ...env(), ...extra });
+    servers.push(server);
+    return server;
+  }
+  async function clients(server: RunningServer, username: string): Promise<{ admin: ApiClient; desk: ApiClient }> {
+    const anonymous = new ApiClient(server.baseUrl);
+    const admin = await anonymous.login('admin', ADMIN_PASSWORD);
+    return { admin, desk: await staffClient(admin, anonymous, username, 'front_desk') };
+  }
+
+  it('holds a message written in the quiet hours until 08:00 in the hospital’s zone (not suppressed)', async () => {
+    const zone = zoneAtLocalHour(23);
+    const server = await start(await freshDatabase(), { HUIFANG_TIMEZONE: zone });
+    const { admin, desk } = await clients(server, 'quiet.desk');
+    const { patient, encounterId } = await finishedVisit(desk, CONSENTING);
+    const invitation = await invite(desk, encounterId);
+    const held = await messageOf(admin, patient.id);
+    expect(held).toMatchObject({ status: 'queued', reason: null, attempts: 0 });
+    const due = new Date(held.nextAttemptAt);
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(due);
+    expect(local).toBe('08:00');
+    expect(due.getTime() - Date.now()).toBeGreaterThan(8 * 3_600_000);
+    expect(due.getTime() - Date.now()).toBeLessThan(10 * 3_600_000);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(gateway.requestsFor(`survey_invitation:${invitation.id}`)).toEqual([]);
+    expect((await messageOf(admin, patient.id)).status).toBe('queued');
+  });
+
+  it('delivers a message whose server was killed (kill -9) while the gateway held it: the retry carries the same key', async () => {
+    const db = await freshDatabase();
+    const first = await start(db, { HUIFANG_TIMEZONE: zoneAtLocalHour(12) });
+    const { desk } = await clients(first, 'kill.desk');
+    gateway.mode = 'hold';
+    const { patient, encounterId } = await finishedVisit(desk, CONSENTING);
+    const invitation = await invite(desk, encounterId);
+    const key = `survey_invitation:${invitation.id}`;
+    await eventually(async () => gateway.requestsFor(key), (tries) => expect(tries).toHaveLength(1));
+    await first.kill();
+
+    gateway.mode = 'ok';
+    const second = await start(db, { HUIFANG_TIMEZONE: zoneAtLocalHour(12) });
+    const admin = await new ApiClient(second.baseUrl).login('admin', ADMIN_PASSWORD);
+    // Claimed for 3 s by the dead server; then claimed again and sent.
+    const sent = await messageReaches(admin, patient.id, 'sent', 20_000);
+    expect(sent.attempts).toBe(2);
+    const tries = gateway.requestsFor(key);
+    expect(tries).toHaveLength(2);
+    expect(tries.map((t) => t.idempotencyHeader)).toEqual([key, key]);
+    expect(tries[1].body).toEqual(tries[0].body);
+  });
+
+  it('two server instances on one database send every message exactly once', async () => {
+    const db = await freshDatabase();
+    const zone = { HUIFANG_TIMEZONE: zoneAtLocalHour(12) };
+    const a = await start(db, zone);
+    const b = await start(db, zone);
+    const { admin, desk: deskA } = await clients(a, 'twin.desk');
+    const deskB = new ApiClient(b.baseUrl, deskA.token);
+    const before = gateway.requests.length;
+    const invited = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const desk = i % 2 === 0 ? deskA : deskB;
+        const { encounterId } = await finishedVisit(desk, CONSENTING);
+        return invite(desk, encounterId);
+      }),
+    );
+    await eventually(() => messages(admin, '&status=sent'), (sent) => expect(sent.length).toBe(20), 30_000);
+    // Both workers kept polling meanwhile; nothing is left and nothing went twice.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const requests = gateway.requests.slice(before);
+    expect(requests).toHaveLength(20);
+    expect(new Set(requests.map((r) => r.body.idempotencyKey))).toEqual(new Set(invited.map((i) => `survey_invitation:${i.id}`)));
+    expect((await messages(admin)).every((m) => m.attempts === 1)).toBe(true);
+  });
+});
