@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
@@ -15,6 +15,8 @@ import { recordFailure, recordSent, recordSuppressed, retryDelayMs } from './out
  */
 @Injectable()
 export class OutreachDelivery {
+  private readonly logger = new Logger(OutreachDelivery.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: WriteTransaction,
@@ -22,28 +24,42 @@ export class OutreachDelivery {
     private readonly config: AppConfig,
   ) {}
 
-  async deliver(message: ClaimedMessage, token: string): Promise<void> {
+  /** `claimedUntil`: past it another worker may claim the message again, so the outcome must be written before. */
+  async deliver(message: ClaimedMessage, token: string, claimedUntil: Date): Promise<void> {
+    const write = (work: (manager: EntityManager) => Promise<void>) => this.write(work, claimedUntil);
     const patient = await this.dataSource.manager.findOne(PatientEntity, {
       select: { id: true, phone: true, email: true, consentSurveys: true, consentCalls: true },
       where: { id: message.patientId },
     });
     const rule = patient ? consentRule(consentFor(patient, message.purpose)) : 'unreachable';
-    if (rule) return this.write((m) => recordSuppressed(m, message.id, token, rule));
+    if (rule) return write((m) => recordSuppressed(m, message.id, token, rule));
     const driver = this.channels.driver(message.channel);
-    if (!driver) return this.write((m) => recordFailure(m, message.id, token, `the ${message.channel} channel is not configured on this server`, null));
+    if (!driver) return write((m) => recordFailure(m, message.id, token, `the ${message.channel} channel is not configured on this server`, null));
     const to = driver.addressOf(patient as PatientEntity);
-    if (to === null) return this.write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
+    if (to === null) return write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
 
     const outcome = await driver.send({ messageId: message.id, idempotencyKey: message.idempotencyKey, kind: message.kind, to, subject: message.subject, body: message.body, language: message.language });
     const now = new Date();
-    if (outcome.sent) return this.write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
+    if (outcome.sent) return write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
     const { retryBaseMs, maxAttempts } = this.config.outreach;
     const retryAt = outcome.retry && message.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)) : null;
-    return this.write((m) => recordFailure(m, message.id, token, outcome.reason, retryAt));
+    return write((m) => recordFailure(m, message.id, token, outcome.reason, retryAt));
   }
 
-  /** The worker's own bookkeeping: no cached read depends on the outbox. */
-  private write(work: (manager: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
-    return this.writes.run(work, { changesReads: false });
+  /**
+   * The worker's own bookkeeping (no cached read depends on the outbox). A write refused for a moment
+   * (SQLite busy with another instance's write, a dropped PostgreSQL connection) is tried again while
+   * the claim lasts: an outcome lost would let the message be claimed and sent again.
+   */
+  private async write(work: (manager: EntityManager) => Promise<void>, claimedUntil: Date): Promise<void> {
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        return await this.writes.run(work, { changesReads: false });
+      } catch (error) {
+        if (Date.now() + wait >= claimedUntil.getTime()) throw error;
+        this.logger.warn({ err: error }, `outreach outcome not written yet; trying again in ${wait} ms`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 }

@@ -68,11 +68,12 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
       for (;;) {
         const token = `${this.instance}:${++this.claims}`;
         const now = new Date();
-        const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, new Date(now.getTime() + claimMs), inFlight), { changesReads: false });
+        const until = new Date(now.getTime() + claimMs);
+        const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, until, inFlight), { changesReads: false });
         if (claimed.length === 0 || this.stopped) break;
         await Promise.all(
           claimed.map((message) =>
-            this.delivery.deliver(message, token).catch((error: unknown) => {
+            this.delivery.deliver(message, token, until).catch((error: unknown) => {
               // The claim expires and the message is tried again.
               this.logger.error({ err: error }, `outreach message ${message.id}: delivery not recorded; retried after the claim expires`);
             }),
