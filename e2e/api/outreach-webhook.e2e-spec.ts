@@ -1,7 +1,6 @@
 import type { AuditEntry, OutreachMessage, Page, Patient } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
-import { eventually } from '../support/eventually';
 import { postReceipt, signedReceipt, TestGateway, WEBHOOK_SECRET } from '../support/outreach/gateway';
 import { anotherVisit, invite, messageOf, messageReaches, messages, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
 import { finishedVisit, staffClient } from '../support/patients-fixtures';
