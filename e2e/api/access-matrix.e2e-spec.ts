@@ -20,6 +20,7 @@ const PATH_VALUES: Record<string, string> = {
   name: 'wait-time',
   token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   key: 'no_such_theme',
+  channel: 'sms',
 };
 
 interface OpenApiDocument {
