@@ -5,6 +5,7 @@ import { invite, messageOf, messageReaches, QUICK_WORKER, zoneAtLocalHour } from
 import { SmtpSink } from '../support/outreach/smtp-sink';
 import { finishedVisit, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
+import { runSql } from '../support/sql';
 
 /*
  * The email channel against a real SMTP server (smtp-server) started by the test: the invitation's
@@ -58,6 +59,17 @@ describe.each(testDatabases())('outreach by email on %s', (database) => {
     const { patient, encounterId } = await finishedVisit(desk, { consent: { surveys: true } });
     await invite(desk, encounterId);
     expect(await messageOf(admin, patient.id)).toMatchObject({ status: 'suppressed', reason: 'unreachable' });
+  });
+
+  it('erasing a patient empties the email address', async () => {
+    const email = `erase.${Date.now()}@example.cn`;
+    const { patient, encounterId } = await finishedVisit(desk, { email, consent: { surveys: true } });
+    expect(await runSql(server.databaseUrl, `SELECT email FROM patient WHERE id = ${patient.id}`)).toEqual([{ email }]);
+    expect((await admin.post(`/api/patients/${patient.id}/erase`, { reason: 'patient_request' })).status).toBe(200);
+    expect(await runSql(server.databaseUrl, `SELECT email FROM patient WHERE id = ${patient.id}`)).toEqual([{ email: null }]);
+    // An erased patient cannot be invited any more (consent withdrawn by the erasure).
+    expect((await desk.post('/api/survey-invitations', { encounterId })).status).toBe(409);
+    expect(smtp.mails.some((m) => m.to.includes(email))).toBe(false);
   });
 
   it('refuses an email address that is none (400 naming the field)', async () => {
