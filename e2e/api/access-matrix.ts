@@ -8,6 +8,11 @@ const STAFF: readonly Caller[] = ['front_desk', 'quality_manager', 'admin'];
 const FRONT_DESK: readonly Caller[] = ['front_desk', 'admin'];
 const QUALITY: readonly Caller[] = ['quality_manager', 'admin'];
 const ADMIN: readonly Caller[] = ['admin'];
+/** No staff token opens it: the caller proves itself with an HMAC signature of the body (outreach receipts), else 401. */
+const GATEWAY_SIGNED: readonly Caller[] = [];
+
+/** Routes whose only credential is a signature: every caller without one gets 401, whatever its token. */
+export const SIGNED_ROUTES: ReadonlySet<string> = new Set(['POST /api/outreach/receipts/{channel}']);
 
 /**
  * The role × route access matrix (docs/SECURITY.md explains each row): for every route of the
@@ -93,6 +98,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicator-targets': QUALITY,
   'PUT /api/indicator-targets': ADMIN,
   'DELETE /api/indicator-targets/{id}': ADMIN,
+
+  // Outreach (issue #16): the outbox is administration; receipts come from the gateways, signed.
+  'GET /api/outreach/messages': ADMIN,
+  'POST /api/outreach/messages/{id}/retry': ADMIN,
+  'POST /api/outreach/receipts/{channel}': GATEWAY_SIGNED,
 
   // Surveys: admins edit templates, quality managers read them and the answers, the front desk invites.
   'GET /api/survey-templates': QUALITY,

@@ -19,6 +19,7 @@ import { HospitalSettingsModule } from './hospital-settings/hospital-settings.mo
 import { ImportHousekeepingModule, ImportsModule } from './imports/imports.module';
 import { ImprovementModule } from './improvement/improvement.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { OutreachModule, OutreachWorkerModule } from './outreach/outreach.module';
 import { PatientsModule } from './patients/patients.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RelationshipModule, RelationshipUpkeepModule } from './relationship/relationship.module';
@@ -58,7 +59,8 @@ export class AppModule {
         FhirModule,
         RelationshipModule,
         ReportsModule,
-        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule, ReportScheduleModule]),
+        OutreachModule,
+        ...(cli ? [] : [ImportHousekeepingModule, RelationshipUpkeepModule, ReportScheduleModule, OutreachWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -41,6 +41,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // The raw JSON body, for the HMAC of outreach receipts (outreach-receipt.guard.ts).
+    rawBody: true,
   });
   // Phones on hospital Wi-Fi: gzip/brotli for scripts and JSON (threshold skips tiny answers).
   await app.register(fastifyCompress, { threshold: 1024 });

@@ -17,6 +17,7 @@ export * from './lib/improvement';
 export * from './lib/input-limits';
 export * from './lib/lifecycle';
 export * from './lib/list-sort';
+export * from './lib/outreach';
 export * from './lib/patients';
 export * from './lib/privacy';
 export * from './lib/question-rules';

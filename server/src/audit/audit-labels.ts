@@ -67,6 +67,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'indicator_target.update': { zh: '设置指标目标', en: 'Set indicator target' },
   'indicator_target.delete': { zh: '删除指标目标', en: 'Deleted indicator target' },
   'report.regenerate': { zh: '重新生成评估报告', en: 'Regenerated assessment report' },
+  'outreach.retry': { zh: '重发失败消息', en: 'Retried failed message' },
+  'outreach.opt_out': { zh: '患者回复退订', en: 'Patient opted out' },
+  'outreach.receipt_rejected': { zh: '拒绝签名无效的回执', en: 'Rejected receipt with bad signature' },
 };
 
 /** What an entry is about; an entity type not listed here is written as its code. */

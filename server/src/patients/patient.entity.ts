@@ -33,6 +33,10 @@ export class PatientEntity {
   @Column({ type: 'varchar', length: 11 })
   phone!: string;
 
+  /** For outreach by email; null for most patients, and once erased. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
   @Column({ type: 'varchar', length: 10, default: 'unknown' })
   gender!: Gender;
 

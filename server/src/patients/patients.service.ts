@@ -127,6 +127,7 @@ export class PatientsService {
             gender: input.gender ?? 'unknown',
             birthDate: input.birthDate ?? null,
             note: input.note || null,
+            email: input.email || null,
             stage: 'first_visit',
             stageSince: now,
             lastVisitOn: null,

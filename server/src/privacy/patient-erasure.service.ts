@@ -71,6 +71,7 @@ async function erasePatientRow(manager: EntityManager, patientId: number, staffI
   await manager.update(PatientEntity, { id: patientId }, {
     name: erasedName(patientId),
     phone: '',
+    email: null,
     gender: 'unknown',
     birthDate: null,
     note: null,

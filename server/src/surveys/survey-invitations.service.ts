@@ -6,8 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { calendarDayOf } from '@huifang/shared';
+import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { Outbox } from '../outreach/outbox';
+import { surveyInvitationText } from '../outreach/message-texts';
 import { PatientEntity } from '../patients/patient.entity';
 import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
@@ -25,6 +28,7 @@ export class SurveyInvitationsService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly hospital: HospitalSettingsService,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -35,7 +39,7 @@ export class SurveyInvitationsService {
     const token = newSurveyToken();
     const now = new Date();
     const invitation = await this.writes.run(async (manager) => {
-      const { surveyMinDays, surveyExpiryDays, timeZone } = await this.hospital.current(manager);
+      const { surveyMinDays, surveyExpiryDays, timeZone, hospitalName } = await this.hospital.current(manager);
       const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
       if (!encounter) {
         throw new NotFoundException({ message: `encounter ${encounterId} not found`, code: ERROR_CODES.encounterNotFound, params: { encounterId } });
@@ -84,6 +88,16 @@ export class SurveyInvitationsService {
       await this.audit.record(context, { action: 'survey.invite', entityType: 'survey_invitation', entityId: row.id, patientId: row.patientId }, manager);
       const languageChange = preferredLanguageChange(patient.id, patient.preferredLanguage, chosenLanguage);
       if (languageChange) await this.audit.record(context, languageChange, manager);
+      // The message to the patient commits with the invitation (transactional outbox): its link
+      // carries the token, which exists only here.
+      const language = row.language ?? 'zh';
+      const department = await manager.findOneBy(DepartmentEntity, { id: encounter.departmentId });
+      const text = surveyInvitationText(language, {
+        hospital: hospitalName[language],
+        department: (language === 'en' ? department?.nameEn : department?.name) ?? '',
+        link: surveyUrl(this.config.publicUrl, token, row.language),
+      });
+      await this.outbox.enqueue(manager, { kind: 'survey_invitation', patientId: row.patientId, idempotencyKey: `survey_invitation:${row.id}`, language, text }, now, timeZone);
       return row;
     });
     const url = surveyUrl(this.config.publicUrl, token, invitation.language);

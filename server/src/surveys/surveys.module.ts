@@ -3,6 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { CallbacksModule } from '../callbacks/callbacks.module';
+import { OutboxModule } from '../outreach/outbox.module';
 import { AppConfig } from '../core/config/app-config';
 import { PublicSurveysController } from './public-surveys.controller';
 import { PublicSurveysService } from './public-surveys.service';
@@ -38,6 +39,7 @@ import { SurveyTemplatesService } from './survey-templates.service';
       CallbackEntity,
     ]),
     CallbacksModule,
+    OutboxModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [{ name: 'public', ttl: 60_000, limit: config.publicRateLimit }],

@@ -174,6 +174,14 @@ export const ERROR_CODES = {
   reportFormatInvalid: 'report.format_invalid',
   /** This server has no Chromium to print the PDF with (set CHROME_BIN); JSON and Excel still work. */
   reportPdfUnavailable: 'report.pdf_unavailable',
+  // Outreach (issue #16)
+  outreachMessageNotFound: 'outreach.message_not_found',
+  /** Only a failed message can be sent again. */
+  outreachNotFailed: 'outreach.not_failed',
+  /** A receipt whose HMAC signature or timestamp does not verify (or no webhook secret is configured). */
+  outreachSignatureInvalid: 'outreach.signature_invalid',
+  /** A receipt naming no message Huifang sent on that channel. */
+  outreachReceiptUnknown: 'outreach.receipt_unknown',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
@@ -220,6 +228,7 @@ export interface ErrorParams {
   'improvement.not_found': { actionId: number };
   'indicator_target.not_found': { targetId: number };
   'indicator_target.value_out_of_range': { min: number; max: number };
+  'outreach.message_not_found': { messageId: number };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -249,6 +258,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'improvement.not_found': ['actionId'],
   'indicator_target.not_found': ['targetId'],
   'indicator_target.value_out_of_range': ['min', 'max'],
+  'outreach.message_not_found': ['messageId'],
 };
 
 /** The param names a code's message may use (none for most codes). */

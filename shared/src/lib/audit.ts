@@ -51,6 +51,12 @@ export const AUDIT_ACTIONS = [
   'indicator_target.delete',
   /** A stored monthly assessment report replaced by a fresh one. */
   'report.regenerate',
+  /** An admin sent a failed outreach message again. */
+  'outreach.retry',
+  /** A patient's reply opted out of a purpose: the consent is withdrawn (no staff actor). */
+  'outreach.opt_out',
+  /** A delivery receipt whose signature did not verify (its body is not kept). */
+  'outreach.receipt_rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,6 +10,8 @@ export type Gender = (typeof GENDERS)[number];
 export const MOBILE_PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const PATIENT_NAME_MAX_LENGTH = 50;
 export const PATIENT_NOTE_MAX_LENGTH = 1000;
+/** RFC 5321's limit of a forward path. */
+export const PATIENT_EMAIL_MAX_LENGTH = 254;
 /** The patient list's search text (`?q=`). */
 export const PATIENT_SEARCH_MAX_LENGTH = 50;
 
@@ -85,6 +87,8 @@ export interface RegisterPatientRequest {
   /** `YYYY-MM-DD`, not in the future, not before 1900. */
   birthDate?: string;
   note?: string;
+  /** For messages by email (outreach); most patients are reached by SMS or WeChat. */
+  email?: string;
   consent?: UpdateConsentRequest;
 }
 

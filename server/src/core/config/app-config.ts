@@ -1,6 +1,8 @@
 import { DEFAULT_HOSPITAL_TIME_ZONE, HOSPITAL_SETTING_RANGES, type NumericHospitalSetting } from '@huifang/shared';
 import { parseDatabaseUrl, type DatabaseTarget } from '../database/database-url';
 import { SQLITE_WRITE_LOCK_BUDGET_MS } from '../database/sqlite-begin-immediate';
+import { ConfigError, integer, type Env } from './config-values';
+import { outreachConfig, type OutreachConfig } from './outreach-config';
 import { trustProxy, type TrustProxy } from './trust-proxy';
 
 export type LogFormat = 'json' | 'pretty';
@@ -58,25 +60,15 @@ export class AppConfig {
   readonly sqliteWriteWaitMs!: number;
   /** HUIFANG_IMPORT_DIR: where uploaded import files wait (a folder only this server's user may open). */
   readonly importDir?: string;
+  /** Messages to patients: the channels configured and the worker's pace (outreach-config.ts). */
+  readonly outreach!: OutreachConfig;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
   }
 }
 
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
+export { ConfigError };
 
 /** A hospital setting's default: the range is the one the settings page accepts. */
 function setting(env: Env, name: string, fallback: number, key: NumericHospitalSetting): number {
@@ -177,5 +169,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importDir: env['HUIFANG_IMPORT_DIR'] || undefined,
     sqliteReadWorkers: integer(env, 'HUIFANG_SQLITE_READ_WORKERS', 1, 0, 16),
     sqliteWriteWaitMs: integer(env, 'HUIFANG_SQLITE_WRITE_WAIT_MS', SQLITE_WRITE_LOCK_BUDGET_MS, 100, 60_000),
+    outreach: outreachConfig(env),
   });
 }

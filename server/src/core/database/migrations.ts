@@ -36,6 +36,7 @@ import { DriverCounts1766040000000 } from '../../migrations/1766040000000-driver
 import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-relationship-phases';
 import { FftRollup1766150000000 } from '../../migrations/1766150000000-fft-rollup';
 import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
+import { OutreachOutbox1766400000000 } from '../../migrations/1766400000000-outreach-outbox';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -80,4 +81,5 @@ export const MIGRATIONS = [
   FftRollup1766150000000,
   ImprovementActions1766200000000,
   AssessmentReports1766300000000,
+  OutreachOutbox1766400000000,
 ];

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, IsObject, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, IsObject, ValidateNested } from 'class-validator';
 import {
   GENDERS,
   MOBILE_PHONE_PATTERN,
   normalizeMobilePhone,
+  PATIENT_EMAIL_MAX_LENGTH,
   PATIENT_NAME_MAX_LENGTH,
   PATIENT_NOTE_MAX_LENGTH,
   type Gender,
@@ -51,6 +52,14 @@ export class RegisterPatientDto implements RegisterPatientRequest {
   @IsString()
   @MaxChars(PATIENT_NOTE_MAX_LENGTH)
   note?: string;
+
+  @ApiPropertyOptional({ example: 'wang.fang@example.cn', maxLength: PATIENT_EMAIL_MAX_LENGTH })
+  @IsOptionalNotNull()
+  @Trim()
+  @IsString()
+  @MaxChars(PATIENT_EMAIL_MAX_LENGTH)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
 
   @ApiPropertyOptional({ type: () => UpdateConsentDto })
   @IsOptionalNotNull()

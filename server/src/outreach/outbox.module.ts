@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Outbox } from './outbox';
+import { OutreachChannels } from './outreach-channels';
+import { OutreachMessageEntity } from './outreach-message.entity';
+
+/** The outbox and the channels, for the features whose events cause messages (surveys, …). */
+@Module({
+  imports: [TypeOrmModule.forFeature([OutreachMessageEntity])],
+  providers: [Outbox, OutreachChannels],
+  exports: [Outbox, OutreachChannels],
+})
+export class OutboxModule {}

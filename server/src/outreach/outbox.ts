@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Between, Not, type EntityManager } from 'typeorm';
+import {
+  addDays,
+  calendarDayOf,
+  OUTREACH_DAILY_CAP,
+  OUTREACH_PURPOSE_OF,
+  startOfCalendarDay,
+  type OutreachKind,
+  type OutreachPurpose,
+  type OutreachSuppressionRule,
+} from '@huifang/shared';
+import { forUpdate } from '../core/database/row-lock';
+import { PatientEntity } from '../patients/patient.entity';
+import type { MessageText } from './message-texts';
+import { OutreachChannels } from './outreach-channels';
+import { OutreachMessageEntity } from './outreach-message.entity';
+import { firstSendableAt } from './quiet-hours';
+
+export interface NewMessage {
+  kind: OutreachKind;
+  patientId: number;
+  /** `<kind>:<id of the causing record>`. */
+  idempotencyKey: string;
+  language: 'zh' | 'en';
+  text: MessageText;
+}
+
+/** The patient's consent for a purpose: true, false (refused or withdrawn) or null (never asked). */
+export function consentFor(patient: Pick<PatientEntity, 'consentSurveys' | 'consentCalls'>, purpose: OutreachPurpose): boolean | null {
+  return purpose === 'surveys' ? patient.consentSurveys : patient.consentCalls;
+}
+
+/** Why a message to this patient may not go out (consent first), or null. */
+export function consentRule(consent: boolean | null): OutreachSuppressionRule | null {
+  return consent === true ? null : consent === false ? 'opted_out' : 'no_consent';
+}
+
+/**
+ * The transactional outbox: `enqueue` runs inside the transaction of the event that causes the
+ * message, so the message exists exactly when the event does. The rules are applied here and the
+ * outcome kept on the row: suppressed with the rule (no consent, opted out, no reachable channel,
+ * daily cap), or queued, due now or, in the quiet hours, at 08:00.
+ */
+@Injectable()
+export class Outbox {
+  constructor(private readonly channels: OutreachChannels) {}
+
+  async enqueue(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
+    // Locked so that two events for one patient (two instances) count the daily cap one after the other.
+    const patient = (await manager.findOne(PatientEntity, { where: { id: message.patientId }, ...forUpdate(manager) })) as PatientEntity;
+    const purpose = OUTREACH_PURPOSE_OF[message.kind];
+    const channel = this.channels.channelFor(patient);
+    const rule = consentRule(consentFor(patient, purpose)) ?? (channel === null ? 'unreachable' : await this.capRule(manager, patient.id, now, timeZone));
+    const row = manager.create(OutreachMessageEntity, {
+      kind: message.kind,
+      patientId: patient.id,
+      // A suppressed message names the channel it would have taken (log when none reaches the patient).
+      channel: channel ?? 'log',
+      purpose,
+      idempotencyKey: message.idempotencyKey,
+      language: message.language,
+      subject: rule ? '' : message.text.subject,
+      body: rule ? '' : message.text.body,
+      status: rule ? 'suppressed' : 'queued',
+      reason: rule,
+      attempts: 0,
+      nextAttemptAt: rule ? now : firstSendableAt(now, timeZone),
+      claimedUntil: null,
+      claimedBy: null,
+      providerMessageId: null,
+      sentAt: null,
+      deliveredAt: null,
+      createdAt: now,
+    });
+    await manager.insert(OutreachMessageEntity, row);
+    return row;
+  }
+
+  /** `daily_cap` when the patient already has the day's messages (suppressed ones do not count). */
+  private async capRule(manager: EntityManager, patientId: number, now: Date, timeZone: string): Promise<OutreachSuppressionRule | null> {
+    const day = calendarDayOf(now, timeZone);
+    const sentToday = await manager.count(OutreachMessageEntity, {
+      where: {
+        patientId,
+        status: Not('suppressed'),
+        createdAt: Between(startOfCalendarDay(day, timeZone), new Date(startOfCalendarDay(addDays(day, 1), timeZone).getTime() - 1)),
+      },
+    });
+    return sentToday >= OUTREACH_DAILY_CAP ? 'daily_cap' : null;
+  }
+}

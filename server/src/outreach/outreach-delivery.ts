@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../core/config/app-config';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { PatientEntity } from '../patients/patient.entity';
+import { consentFor, consentRule } from './outbox';
+import type { ClaimedMessage } from './outreach-claims';
+import { OutreachChannels } from './outreach-channels';
+import { recordFailure, recordSent, recordSuppressed, retryDelayMs } from './outreach-outcomes';
+
+/**
+ * One try of one claimed message: the rules are looked at again (consent may have been withdrawn
+ * since the message was queued, the patient erased), the address is read from the patient, the
+ * channel sends, and the outcome is written while the claim is still ours.
+ */
+@Injectable()
+export class OutreachDelivery {
+  private readonly logger = new Logger(OutreachDelivery.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteTransaction,
+    private readonly channels: OutreachChannels,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `claimedUntil`: past it another worker may claim the message again, so the outcome must be written before. */
+  async deliver(message: ClaimedMessage, token: string, claimedUntil: Date): Promise<void> {
+    const write = (work: (manager: EntityManager) => Promise<void>) => this.write(work, claimedUntil);
+    const patient = await this.dataSource.manager.findOne(PatientEntity, {
+      select: { id: true, phone: true, email: true, consentSurveys: true, consentCalls: true },
+      where: { id: message.patientId },
+    });
+    const rule = patient ? consentRule(consentFor(patient, message.purpose)) : 'unreachable';
+    if (rule) return write((m) => recordSuppressed(m, message.id, token, rule));
+    const driver = this.channels.driver(message.channel);
+    if (!driver) return write((m) => recordFailure(m, message.id, token, `the ${message.channel} channel is not configured on this server`, null));
+    const to = driver.addressOf(patient as PatientEntity);
+    if (to === null) return write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
+
+    const outcome = await driver.send({ messageId: message.id, idempotencyKey: message.idempotencyKey, kind: message.kind, to, subject: message.subject, body: message.body, language: message.language });
+    const now = new Date();
+    if (outcome.sent) return write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
+    const { retryBaseMs, maxAttempts } = this.config.outreach;
+    const retryAt = outcome.retry && message.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)) : null;
+    return write((m) => recordFailure(m, message.id, token, outcome.reason, retryAt));
+  }
+
+  /**
+   * The worker's own bookkeeping (no cached read depends on the outbox). A write refused for a moment
+   * (SQLite busy with another instance's write, a dropped PostgreSQL connection) is tried again while
+   * the claim lasts: an outcome lost would let the message be claimed and sent again.
+   */
+  private async write(work: (manager: EntityManager) => Promise<void>, claimedUntil: Date): Promise<void> {
+    for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        return await this.writes.run(work, { changesReads: false });
+      } catch (error) {
+        if (Date.now() + wait >= claimedUntil.getTime()) throw error;
+        this.logger.warn({ err: error }, `outreach outcome not written yet; trying again in ${wait} ms`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '../core/config/app-config';
+import { WriteTransaction } from '../core/database/write-transaction';
+import { claimDueMessages } from './outreach-claims';
+import { OutreachDelivery } from './outreach-delivery';
+
+/** After a write commits (a survey invitation): soon enough to feel immediate, late enough to take a burst together. */
+const AFTER_WRITE_MS = 50;
+
+/**
+ * The server's outreach worker (one per instance; the import CLI has none): every `pollMs`, and
+ * shortly after a write, it claims due messages, up to `inFlight` at once, delivers them in
+ * parallel and claims again until none is due. A failure is logged and retried on the next tick.
+ */
+@Injectable()
+export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutreachWorker.name);
+  private readonly instance = randomUUID().slice(0, 8);
+  private claims = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Timeout | undefined;
+  private running = false;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly writes: WriteTransaction,
+    private readonly delivery: OutreachDelivery,
+    private readonly config: AppConfig,
+  ) {
+    writes.afterWrites(() => this.kick());
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.outreach.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+    clearTimeout(this.soon);
+  }
+
+  private kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.tick();
+    }, AFTER_WRITE_MS);
+    this.soon.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running || this.stopped) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    try {
+      const { inFlight, claimMs } = this.config.outreach;
+      for (;;) {
+        const token = `${this.instance}:${++this.claims}`;
+        const now = new Date();
+        const until = new Date(now.getTime() + claimMs);
+        const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, until, inFlight), { changesReads: false });
+        if (claimed.length === 0 || this.stopped) break;
+        await Promise.all(
+          claimed.map((message) =>
+            this.delivery.deliver(message, token, until).catch((error: unknown) => {
+              // The claim expires and the message is tried again.
+              this.logger.error({ err: error }, `outreach message ${message.id}: delivery not recorded; retried after the claim expires`);
+            }),
+          ),
+        );
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'outreach worker failed; the next tick retries');
+    } finally {
+      this.running = false;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CallbacksModule } from '../callbacks/callbacks.module';
+import { OutboxModule } from './outbox.module';
+import { OutreachController } from './outreach.controller';
+import { OutreachDelivery } from './outreach-delivery';
+import { OutreachMessagesService } from './outreach-messages.service';
+import { OutreachReceiptGuard } from './outreach-receipt.guard';
+import { OutreachReceiptsService } from './outreach-receipts.service';
+import { OutreachWorker } from './outreach-worker';
+
+/** The outbox's admin routes and the gateways' receipts. */
+@Module({
+  imports: [OutboxModule, CallbacksModule],
+  controllers: [OutreachController],
+  providers: [OutreachMessagesService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery],
+  exports: [OutreachDelivery],
+})
+export class OutreachModule {}
+
+/** The delivery worker: the server's only (the import CLI beside it delivers nothing). */
+@Module({
+  imports: [OutreachModule],
+  providers: [OutreachWorker],
+})
+export class OutreachWorkerModule {}
