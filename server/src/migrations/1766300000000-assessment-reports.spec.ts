@@ -13,7 +13,7 @@ describe.each(scratchKinds())(`${MIGRATION} on %s`, (kind) => {
       const old = await migrate({ migrationsBefore: MIGRATION });
       await old.destroy();
 
-      const migrated = await migrate();
+      const migrated = await migrate({ migrationsThrough: MIGRATION });
       const insert = (month: string, department: number, report: string) =>
         migrated.query(
           `INSERT INTO assessment_report (month, department_id, generated_at, generated_by, report) VALUES ('${month}', ${department}, '2026-11-01 00:00:00', NULL, '${report}') ON CONFLICT (month, department_id) DO NOTHING`,
