@@ -7,8 +7,12 @@ import { readPassState } from '../relationship/relationship-inputs';
 import { AssessmentReportsService } from './assessment-reports.service';
 import { ReportArchive } from './report-archive';
 
-/** How often the schedule looks for a month whose reports are due; the first look shortly after start-up. */
-const LOOK_EVERY_MS = 10 * 60_000;
+/**
+ * How often the schedule looks for a month whose reports are due (a look that finds them stored costs
+ * two small queries); the first look shortly after start-up. Each minute, so that the reports follow
+ * the day's relationship pass (which a large hospital's start-up takes half a minute or more to run) closely.
+ */
+const LOOK_EVERY_MS = 60_000;
 const FIRST_LOOK_MS = 3_000;
 
 /**
@@ -55,7 +59,7 @@ export class ReportSchedule implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Stores the previous month's missing reports; answers how many this call stored (0 when not yet
-   * due, or all are stored). Public for the tests and the benchmark.
+   * due, or all are stored).
    */
   async runDue(): Promise<number> {
     const today = this.reports.today();
@@ -63,12 +67,12 @@ export class ReportSchedule implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.rollups.built || !pass || pass.computedOn < today) return 0;
     const month = shiftMonth(today.slice(0, 7), -1);
     const departments = await this.reports.departments();
+    const stored = await this.archive.storedOf(month);
     let storedNow = 0;
-    for (const department of [null, ...departments]) {
-      if ((await this.archive.storedOf(month)).has(department?.id ?? null)) continue;
+    for (const department of [null, ...departments].filter((d) => !stored.has(d?.id ?? null))) {
+      // Another instance may have stored it meanwhile: the archive keeps the first (storeIfAbsent).
       const report = await this.reports.generate(month, department, departments, null);
-      const stored = await this.archive.storeIfAbsent(report);
-      if (stored.generatedAt === report.generatedAt) storedNow += 1;
+      if ((await this.archive.storeIfAbsent(report)).generatedAt === report.generatedAt) storedNow += 1;
     }
     if (storedNow > 0) this.logger.log(`stored ${storedNow} assessment reports of ${month}`);
     return storedNow;
