@@ -2,6 +2,9 @@ import type { FftFigure } from './fft';
 import type { LifecycleStage, RelationshipStatus } from './lifecycle';
 import type { SurveyLanguage } from './surveys';
 
+/** A share in percent (CSAT, a band's share, a theme's share) runs from 0 to this. */
+export const FULL_SHARE_PERCENT = 100;
+
 export * from './indicator-samples';
 
 /**

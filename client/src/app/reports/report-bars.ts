@@ -22,7 +22,7 @@ export function barDrawings(bars: readonly { label: string; value: number | null
   return bars.map((bar, i) => ({
     label: bar.label,
     text: bar.text,
-    width: bar.value === null || bar.value <= 0 ? 0 : Math.round((Math.min(bar.value, top) / top) * BAR_WIDTH * 10) / 10,
+    width: bar.value === null ? 0 : Math.round((Math.min(Math.max(bar.value, 0), top) / top) * BAR_WIDTH * 10) / 10,
     y: i * BAR_ROW_HEIGHT,
   }));
 }

@@ -1,4 +1,5 @@
 import {
+  FULL_SHARE_PERCENT,
   INDICATOR_DEFINITIONS,
   parseIndicatorKey,
   type AssessmentReport,
@@ -31,7 +32,6 @@ export interface ReportContext {
   t: Translate;
 }
 
-const SHARE_MAX = 100;
 
 export function headlineRows(report: AssessmentReport, { lang, t }: ReportContext): HeadlineRow[] {
   return report.headlines
@@ -64,7 +64,7 @@ export function waitBars(report: AssessmentReport, { lang, t }: ReportContext): 
       value: b.share,
       text: b.share === null ? '—' : `${formatFigure(b.share, 'percent', lang, t)} (n = ${b.n})`,
     })),
-    SHARE_MAX,
+    FULL_SHARE_PERCENT,
   );
 }
 
@@ -78,7 +78,7 @@ export function satisfactionBars(report: AssessmentReport, { lang, t }: ReportCo
   ];
   return barDrawings(
     rows.map((r) => ({ label: r.label, value: r.value, text: r.value === null ? '—' : `${formatFigure(r.value, 'percent', lang, t)} (n = ${r.n})` })),
-    SHARE_MAX,
+    FULL_SHARE_PERCENT,
   );
 }
 
@@ -89,7 +89,7 @@ export function themeBars(report: AssessmentReport, { lang, t }: ReportContext):
       value: theme.share,
       text: theme.share === null ? '—' : `${formatFigure(theme.share, 'percent', lang, t)} (n = ${theme.n})`,
     })),
-    SHARE_MAX,
+    FULL_SHARE_PERCENT,
   );
 }
 
