@@ -229,7 +229,8 @@ function headline(current: Figure, previous: Figure): Headline {
   };
 }
 
-function headlinesOf(
+/** The headline figures of one group from its points (the summary's, and the report's own month). */
+export function headlinesOf(
   key: string,
   waits: ReadonlyMap<string, WaitTimePoint>,
   satisfactions: ReadonlyMap<string, SatisfactionPoint>,

@@ -22,7 +22,7 @@ import { churnByGroup } from '../indicators/churn.query';
 import { followUpByGroup } from '../indicators/follow-up.query';
 import { round1, type IndicatorScope } from '../indicators/indicator-scope';
 import { IndicatorSqlProvider } from '../indicators/indicator-sql.provider';
-import { IndicatorsService, type HeadlineFigure } from '../indicators/indicators.service';
+import { headlinesOf, IndicatorsService, type HeadlineFigure } from '../indicators/indicators.service';
 import { lifecycleFlow } from '../indicators/lifecycle-flow.query';
 import { RollupsService } from '../indicators/rollups/rollups.service';
 import { satisfactionByGroup } from '../indicators/satisfaction.query';
@@ -63,14 +63,16 @@ export class ReportBuilder {
     const scope: IndicatorScope = { from: bounds.from, to: provisional ? today : bounds.to, departmentId: department?.id ?? null };
     const previousMonth = shiftMonth(month, -1);
     const lastYearMonth = shiftMonth(month, -12);
-    const headlines = await this.headlines(scope, previousMonth, lastYearMonth, await this.targets.list());
-
     const sql = this.sqlProvider.get();
     const zone = this.config.timeZone;
-    const wait = (await waitTimeByGroup(sql, scope, 'all', settings.waitThresholdMinutes)).get('all');
-    const satisfaction = (await satisfactionByGroup(sql, scope, 'all', zone, true)).get('all');
-    const churn = (await churnByGroup(sql, scope, 'all', settings.returnGraceDays, today)).get('all');
-    const followUp = (await followUpByGroup(sql, scope, 'all', zone, { rollupBuilt: this.rollups.built })).get('all');
+    const waits = await waitTimeByGroup(sql, scope, 'all', settings.waitThresholdMinutes);
+    const satisfactions = await satisfactionByGroup(sql, scope, 'all', zone, true);
+    const churns = await churnByGroup(sql, scope, 'all', settings.returnGraceDays, today);
+    const followUps = await followUpByGroup(sql, scope, 'all', zone, { rollupBuilt: this.rollups.built });
+    // The month's headlines from the same points as its sections (churn's cohort is read once).
+    const current = headlinesOf('all', waits, satisfactions, churns, followUps);
+    const headlines = await this.headlines(current, scope.departmentId, previousMonth, lastYearMonth, await this.targets.list());
+    const [wait, satisfaction, churn, followUp] = [waits.get('all'), satisfactions.get('all'), churns.get('all'), followUps.get('all')];
     const relationshipView = await this.relationship.view(scope);
     return {
       month,
@@ -119,10 +121,15 @@ export class ReportBuilder {
    * The month's headlines beside last month's and the same month a year earlier (whole months), and
    * whether each meets the target that applies to it (the department's own, else the hospital's).
    */
-  private async headlines(scope: IndicatorScope, previousMonth: string, lastYearMonth: string, targets: readonly IndicatorTarget[]): Promise<ReportHeadline[]> {
-    const current = await this.indicators.headlineFigures(scope);
-    const previous = await this.indicators.headlineFigures({ ...monthBounds(previousMonth), departmentId: scope.departmentId });
-    const lastYear = await this.indicators.headlineFigures({ ...monthBounds(lastYearMonth), departmentId: scope.departmentId });
+  private async headlines(
+    current: Record<HeadlineName, HeadlineFigure>,
+    departmentId: number | null,
+    previousMonth: string,
+    lastYearMonth: string,
+    targets: readonly IndicatorTarget[],
+  ): Promise<ReportHeadline[]> {
+    const previous = await this.indicators.headlineFigures({ ...monthBounds(previousMonth), departmentId });
+    const lastYear = await this.indicators.headlineFigures({ ...monthBounds(lastYearMonth), departmentId });
     return HEADLINE_NAMES.map((name) => ({
       name,
       indicator: HEADLINE_INDICATORS[name],
@@ -133,7 +140,7 @@ export class ReportBuilder {
       lastYear: lastYear[name],
       changeFromPreviousMonth: change(current[name], previous[name]),
       changeFromLastYear: change(current[name], lastYear[name]),
-      target: targetCheck(targets, HEADLINE_INDICATORS[name], scope.departmentId, current[name].value),
+      target: targetCheck(targets, HEADLINE_INDICATORS[name], departmentId, current[name].value),
     }));
   }
 
