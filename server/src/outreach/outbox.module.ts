@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Outbox } from './outbox';
 import { OutreachChannels } from './outreach-channels';
 import { OutreachMessageEntity } from './outreach-message.entity';
+import { OutreachTexts } from './outreach-texts';
 
 /** The outbox and the channels, for the features whose events cause messages (surveys, …). */
 @Module({
   imports: [TypeOrmModule.forFeature([OutreachMessageEntity])],
-  providers: [Outbox, OutreachChannels],
+  providers: [Outbox, OutreachChannels, OutreachTexts],
   exports: [Outbox, OutreachChannels],
 })
 export class OutboxModule {}

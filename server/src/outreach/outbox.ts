@@ -9,12 +9,13 @@ import {
   type OutreachKind,
   type OutreachPurpose,
   type OutreachSuppressionRule,
+  type OutreachTemplateValues,
 } from '@huifang/shared';
 import { forUpdate } from '../core/database/row-lock';
 import { PatientEntity } from '../patients/patient.entity';
-import type { MessageText } from './message-texts';
 import { OutreachChannels } from './outreach-channels';
 import { OutreachMessageEntity } from './outreach-message.entity';
+import { OutreachTexts } from './outreach-texts';
 import { firstSendableAt } from './quiet-hours';
 
 export interface NewMessage {
@@ -22,8 +23,12 @@ export interface NewMessage {
   patientId: number;
   /** `<kind>:<id of the causing record>`. */
   idempotencyKey: string;
+  /** The causing record (OutreachMessageEntity.sourceId) and the department it belongs to. */
+  sourceId: number;
+  departmentId: number | null;
   language: 'zh' | 'en';
-  text: MessageText;
+  /** The template's variables (OUTREACH_VARIABLES_OF the kind); the text is rendered here. */
+  values: OutreachTemplateValues;
 }
 
 /** The patient's consent for a purpose: true, false (refused or withdrawn) or null (never asked). */
@@ -44,7 +49,10 @@ export function consentRule(consent: boolean | null): OutreachSuppressionRule | 
  */
 @Injectable()
 export class Outbox {
-  constructor(private readonly channels: OutreachChannels) {}
+  constructor(
+    private readonly channels: OutreachChannels,
+    private readonly texts: OutreachTexts,
+  ) {}
 
   async enqueue(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
     // Locked so that two events for one patient (two instances) count the daily cap one after the other.
@@ -52,16 +60,19 @@ export class Outbox {
     const purpose = OUTREACH_PURPOSE_OF[message.kind];
     const channel = this.channels.channelFor(patient);
     const rule = consentRule(consentFor(patient, purpose)) ?? (channel === null ? 'unreachable' : await this.capRule(manager, patient.id, now, timeZone));
+    const text = rule ? { subject: '', body: '' } : await this.texts.render(manager, message.kind, message.language, message.values);
     const row = manager.create(OutreachMessageEntity, {
       kind: message.kind,
       patientId: patient.id,
+      departmentId: message.departmentId,
+      sourceId: message.sourceId,
       // A suppressed message names the channel it would have taken (log when none reaches the patient).
       channel: channel ?? 'log',
       purpose,
       idempotencyKey: message.idempotencyKey,
       language: message.language,
-      subject: rule ? '' : message.text.subject,
-      body: rule ? '' : message.text.body,
+      subject: text.subject,
+      body: text.body,
       status: rule ? 'suppressed' : 'queued',
       reason: rule,
       attempts: 0,

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import { OUTREACH_CHANNELS, OUTREACH_KINDS, OUTREACH_PURPOSES, OUTREACH_STATUSES, type OutreachChannel, type OutreachKind, type OutreachPurpose, type OutreachStatus } from '@huifang/shared';
 import { isOneOf } from '../core/database/check-expressions';
 import { timestampColumn, timestampColumnDefaultNow } from '../core/database/column-types';
+import { DepartmentEntity } from '../departments/department.entity';
 import { PatientEntity } from '../patients/patient.entity';
 
 /**
@@ -28,6 +29,8 @@ import { PatientEntity } from '../patients/patient.entity';
 @Index('IDX_outreach_message_due', ['status', 'nextAttemptAt'])
 // The daily cap: a patient's messages of one day.
 @Index('IDX_outreach_message_patient', ['patientId', 'createdAt'])
+// A kind's message of a causing record (a survey invitation's reminder, its response rate).
+@Index('IDX_outreach_message_source', ['kind', 'sourceId'])
 // The admin list: newest first, filtered by day.
 @Index('IDX_outreach_message_created', ['createdAt', 'id'])
 export class OutreachMessageEntity {
@@ -40,6 +43,15 @@ export class OutreachMessageEntity {
   @Column({ name: 'patient_id', type: 'integer' })
   @ForeignKey(() => PatientEntity)
   patientId!: number;
+
+  /** The department of the visit or call the message is about; null when it has none. */
+  @Column({ name: 'department_id', type: 'integer', nullable: true })
+  @ForeignKey(() => DepartmentEntity)
+  departmentId!: number | null;
+
+  /** The causing record, by kind: the survey invitation (survey_*), encounter (revisit_*, missed_*) or callback (callback_appointment). */
+  @Column({ name: 'source_id', type: 'integer', nullable: true })
+  sourceId!: number | null;
 
   @Column({ type: 'varchar', length: 8 })
   channel!: OutreachChannel;

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { toString as qrToSvg } from 'qrcode';
-import { ERROR_CODES, type SurveyInvitation, type SurveyLanguage } from '@huifang/shared';
+import { ERROR_CODES, givenNameOf, outreachDate, type SurveyInvitation, type SurveyLanguage } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
@@ -10,7 +10,6 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { Outbox } from '../outreach/outbox';
-import { surveyInvitationText } from '../outreach/message-texts';
 import { PatientEntity } from '../patients/patient.entity';
 import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
@@ -92,12 +91,14 @@ export class SurveyInvitationsService {
       // carries the token, which exists only here.
       const language = row.language ?? 'zh';
       const department = await manager.findOneBy(DepartmentEntity, { id: encounter.departmentId });
-      const text = surveyInvitationText(language, {
+      const values = {
+        givenName: givenNameOf(patient.name),
         hospital: hospitalName[language],
         department: (language === 'en' ? department?.nameEn : department?.name) ?? '',
+        date: outreachDate(calendarDayOf(encounter.finishedAt, timeZone), language),
         link: surveyUrl(this.config.publicUrl, token, row.language),
-      });
-      await this.outbox.enqueue(manager, { kind: 'survey_invitation', patientId: row.patientId, idempotencyKey: `survey_invitation:${row.id}`, language, text }, now, timeZone);
+      };
+      await this.outbox.enqueue(manager, { kind: 'survey_invitation', patientId: row.patientId, idempotencyKey: `survey_invitation:${row.id}`, sourceId: row.id, departmentId: row.departmentId, language, values }, now, timeZone);
       return row;
     });
     const url = surveyUrl(this.config.publicUrl, token, invitation.language);

@@ -3,7 +3,8 @@
  * the event that causes them and delivered by the server's worker.
  */
 
-export const OUTREACH_KINDS = ['survey_invitation', 'revisit_reminder', 'missed_revisit_nudge', 'callback_appointment'] as const;
+/** `survey_reminder`: the one reminder of a survey invitation not answered in time (same link). */
+export const OUTREACH_KINDS = ['survey_invitation', 'survey_reminder', 'revisit_reminder', 'missed_revisit_nudge', 'callback_appointment'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 
 /** `log` writes a line instead of delivering (development, demo): it never reaches a patient. */
@@ -22,6 +23,7 @@ export type OutreachPurpose = (typeof OUTREACH_PURPOSES)[number];
 
 export const OUTREACH_PURPOSE_OF: Readonly<Record<OutreachKind, OutreachPurpose>> = {
   survey_invitation: 'surveys',
+  survey_reminder: 'surveys',
   revisit_reminder: 'follow_up',
   missed_revisit_nudge: 'follow_up',
   callback_appointment: 'follow_up',

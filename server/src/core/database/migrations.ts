@@ -37,6 +37,7 @@ import { RelationshipPhases1766100000000 } from '../../migrations/1766100000000-
 import { FftRollup1766150000000 } from '../../migrations/1766150000000-fft-rollup';
 import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
 import { OutreachOutbox1766400000000 } from '../../migrations/1766400000000-outreach-outbox';
+import { OutreachSources1766500000000 } from '../../migrations/1766500000000-outreach-sources';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -82,4 +83,5 @@ export const MIGRATIONS = [
   ImprovementActions1766200000000,
   AssessmentReports1766300000000,
   OutreachOutbox1766400000000,
+  OutreachSources1766500000000,
 ];

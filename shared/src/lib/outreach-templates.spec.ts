@@ -1,0 +1,33 @@
+import { givenNameOf, outreachDate, renderOutreachTemplate, templateVariablesIn, unknownTemplateVariables, withOptOut } from './outreach-templates';
+
+describe('outreach templates', () => {
+  it('finds placeholders once each, ignoring braces that are not names', () => {
+    expect(templateVariablesIn('{givenName}, {link} {link} {"a": 1} {x1}')).toEqual(['givenName', 'link']);
+  });
+
+  it('names the variables a kind does not offer', () => {
+    expect(unknownTemplateVariables('revisit_reminder', ['{date} {link}', '{nickname}'])).toEqual(['link', 'nickname']);
+    expect(unknownTemplateVariables('survey_invitation', ['{givenName} {link}'])).toEqual([]);
+  });
+
+  it('fills known placeholders, empties missing values and leaves unknown names as written', () => {
+    expect(renderOutreachTemplate('{givenName} / {time} / {nickname}', { givenName: '芳' })).toBe('芳 /  / {nickname}');
+  });
+
+  it('appends the opt-out line of the purpose', () => {
+    expect(withOptOut('hello  ', 'en', 'surveys')).toBe('hello\nReply STOP to receive no more surveys.');
+    expect(withOptOut('你好', 'zh', 'follow_up')).toBe('你好\n回复“退订”不再接收提醒。');
+  });
+
+  it('takes the given name from Chinese and Western names', () => {
+    expect(givenNameOf('王芳')).toBe('芳');
+    expect(givenNameOf('欧阳娜娜')).toBe('娜娜');
+    expect(givenNameOf(' Anna  Smith ')).toBe('Anna');
+    expect(givenNameOf('王')).toBe('王');
+  });
+
+  it('writes dates in the patient language', () => {
+    expect(outreachDate('2026-12-02', 'zh')).toBe('2026年12月2日');
+    expect(outreachDate('2026-01-31', 'en')).toBe('31 January 2026');
+  });
+});
