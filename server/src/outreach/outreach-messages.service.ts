@@ -56,6 +56,7 @@ export function toOutreachMessage(row: OutreachMessageEntity): OutreachMessage {
     id: row.id,
     kind: row.kind,
     patientId: row.patientId,
+    departmentId: row.departmentId,
     channel: row.channel,
     purpose: row.purpose,
     status: row.status,

@@ -134,6 +134,8 @@ export interface RecordAttemptRequest {
 export interface RescheduleCallbackRequest {
   dueAt: string;
   reason: string;
+  /** Tell the patient the call's new time by message (a `callback_appointment`), with their consent. */
+  notifyPatient?: boolean;
 }
 
 /**

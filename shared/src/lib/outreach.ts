@@ -54,6 +54,7 @@ export interface OutreachMessage {
   id: number;
   kind: OutreachKind;
   patientId: number;
+  departmentId: number | null;
   channel: OutreachChannel;
   purpose: OutreachPurpose;
   status: OutreachStatus;

@@ -1,5 +1,6 @@
 import type { CallbackSummary } from './callbacks';
 import type { Encounter } from './encounters';
+import type { OutreachMessage } from './outreach';
 import type { StageTransition } from './patients';
 import type { SurveyResponseSummary } from './surveys';
 
@@ -8,7 +9,9 @@ export type TimelineEntry =
   | { kind: 'transition'; at: string; transition: StageTransition }
   | { kind: 'encounter'; at: string; encounter: Encounter }
   | { kind: 'survey_response'; at: string; response: SurveyResponseSummary }
-  | { kind: 'callback'; at: string; callback: CallbackSummary };
+  | { kind: 'callback'; at: string; callback: CallbackSummary }
+  /** A message to the patient (no text, no address), at its creation; its status as it stands. */
+  | { kind: 'message'; at: string; message: OutreachMessage };
 
 export interface PatientTimeline {
   patientId: number;

@@ -39,10 +39,10 @@ export function buildJourneyAxis(
 }
 
 /** The kinds this client knows how to show; later server versions may add more. */
-export type KnownTimelineEntry = TimelineEntry;
+export type KnownTimelineEntry = Exclude<TimelineEntry, { kind: 'message' }>;
 
 /** Each kind and the field that carries its payload. */
-const PAYLOAD: Record<TimelineEntry['kind'], string> = {
+const PAYLOAD: Record<KnownTimelineEntry['kind'], string> = {
   transition: 'transition',
   encounter: 'encounter',
   survey_response: 'response',
@@ -65,7 +65,7 @@ function isKnownEntry(entry: unknown): entry is KnownTimelineEntry {
     return false;
   }
   const candidate = entry as Record<string, unknown>;
-  const field = typeof candidate['kind'] === 'string' ? PAYLOAD[candidate['kind'] as TimelineEntry['kind']] : undefined;
+  const field = typeof candidate['kind'] === 'string' ? (PAYLOAD as Partial<Record<string, string>>)[candidate['kind']] : undefined;
   const payload = field ? candidate[field] : undefined;
   return typeof candidate['at'] === 'string' && !!payload && typeof payload === 'object';
 }
