@@ -10,6 +10,7 @@ import {
   type OutreachTemplateValues,
 } from '@huifang/shared';
 import { DEFAULT_OUTREACH_TEMPLATES, GENERIC_HOSPITAL_NAME } from './default-templates';
+import { OutreachTemplateEntity } from './outreach-template.entity';
 
 export interface MessageText {
   subject: string;
@@ -26,12 +27,18 @@ export class OutreachTexts {
     return renderMessage(kind, language, await this.templateOf(manager, kind, language), values);
   }
 
-  /** The template in force (the built-in one until the hospital's own templates land). */
-  protected async templateOf(_manager: EntityManager, kind: OutreachKind, language: OutreachTemplateLanguage): Promise<OutreachTemplateInput> {
-    return DEFAULT_OUTREACH_TEMPLATES[kind][language];
+  /** The template in force, read in the event's transaction: the hospital's own text, else the built-in one. */
+  protected async templateOf(manager: EntityManager, kind: OutreachKind, language: OutreachTemplateLanguage): Promise<OutreachTemplateInput> {
+    const own = await manager.findOneBy(OutreachTemplateEntity, { kind, language });
+    return own ? { subject: own.subject, body: own.body } : DEFAULT_OUTREACH_TEMPLATES[kind][language];
   }
 }
 
+/**
+ * The one renderer of message texts (the outbox's and the admins' preview): the template filled
+ * with the values, `{hospital}` the generic word while the hospital is unnamed, and the opt-out
+ * line of the kind's purpose appended.
+ */
 export function renderMessage(kind: OutreachKind, language: OutreachTemplateLanguage, template: OutreachTemplateInput, values: OutreachTemplateValues): MessageText {
   const filled = { ...values, hospital: values.hospital || GENERIC_HOSPITAL_NAME[language] };
   return {
