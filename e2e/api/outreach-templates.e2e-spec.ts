@@ -209,6 +209,7 @@ describe.each(testDatabases())('outreach message templates on %s', (database) =>
       [{ subject: 'x', body: '复'.repeat(OUTREACH_TEMPLATE_LIMITS.body + 1) }, 'body'],
       [{ subject: 'x', body: 'a\u0000{date}' }, 'body'],
       [{ subject: 'x\u0000', body: '{date}' }, 'subject'],
+      [{ subject: 'line one\nline two', body: '{date}' }, 'subject'],
       [{ subject: 'x', body: 42 }, 'body'],
       [{ subject: 'x' }, 'body'],
       [{ subject: 'x', body: '{date}', language: 'en' }, 'language'],
@@ -219,6 +220,16 @@ describe.each(testDatabases())('outreach message templates on %s', (database) =>
       expect(String(response.body.message)).toContain(field);
     }
     expect((await templateOf('revisit_reminder', 'en')).custom).toBe(false);
+  });
+
+  it('sends a survey invitation whose filled subject outgrows the limit, clipped to it', async () => {
+    // '{hospital}' (10 characters) becomes 'Example City Hospital' (21): 211 characters once filled.
+    const longest = { subject: `{hospital}${'e'.repeat(OUTREACH_TEMPLATE_LIMITS.subject - 10)}`, body: '{link}' };
+    expect((await put(admin, '/api/outreach/templates/survey_invitation/en', longest)).status).toBe(200);
+    const { mail, url } = await invitationMail('Li Lei', 'en');
+    expect(mail.headers['subject']).toBe(`${HOSPITAL.en}${'e'.repeat(OUTREACH_TEMPLATE_LIMITS.subject - HOSPITAL.en.length - 1)}…`);
+    expect(mail.text.trim()).toBe(`${url}\n${OPT_OUT_SURVEYS.en}`);
+    expect((await del(admin, '/api/outreach/templates/survey_invitation/en')).status).toBe(200);
   });
 
   it('takes texts up to the limits in characters, emoji included, on this database', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   OUTREACH_PURPOSE_OF,
+  OUTREACH_TEMPLATE_LIMITS,
   renderOutreachTemplate,
   withOptOut,
   type OutreachKind,
@@ -42,7 +43,14 @@ export class OutreachTexts {
 export function renderMessage(kind: OutreachKind, language: OutreachTemplateLanguage, template: OutreachTemplateInput, values: OutreachTemplateValues): MessageText {
   const filled = { ...values, hospital: values.hospital || GENERIC_HOSPITAL_NAME[language] };
   return {
-    subject: renderOutreachTemplate(template.subject, filled),
+    // Filled, a subject may outgrow the outbox's column (a long template and hospital name): clipped, never refused.
+    subject: clip(renderOutreachTemplate(template.subject, filled), OUTREACH_TEMPLATE_LIMITS.subject),
     body: withOptOut(renderOutreachTemplate(template.body, filled), language, OUTREACH_PURPOSE_OF[kind]),
   };
+}
+
+/** At most `max` characters (code points, as varchar counts them), the last one an ellipsis when clipped. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

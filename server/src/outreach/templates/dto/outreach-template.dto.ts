@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import {
   OUTREACH_KINDS,
   OUTREACH_TEMPLATE_LANGUAGES,
@@ -18,6 +18,8 @@ export class OutreachTemplateDto implements OutreachTemplateInput {
   @Trim()
   @IsString()
   @CharLength(1, OUTREACH_TEMPLATE_LIMITS.subject)
+  // An email's subject header: one line.
+  @Matches(/^[^\r\n]*$/, { message: 'subject must be a single line' })
   subject!: string;
 
   @ApiProperty({
