@@ -7,12 +7,14 @@ import { OutreachMessagesService } from './outreach-messages.service';
 import { OutreachReceiptGuard } from './outreach-receipt.guard';
 import { OutreachReceiptsService } from './outreach-receipts.service';
 import { OutreachWorker } from './outreach-worker';
+import { OutreachTemplatesController } from './templates/outreach-templates.controller';
+import { OutreachTemplatesService } from './templates/outreach-templates.service';
 
-/** The outbox's admin routes and the gateways' receipts. */
+/** The outbox's admin routes, the message templates and the gateways' receipts. */
 @Module({
   imports: [OutboxModule, CallbacksModule],
-  controllers: [OutreachController],
-  providers: [OutreachMessagesService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery],
+  controllers: [OutreachController, OutreachTemplatesController],
+  providers: [OutreachMessagesService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery, OutreachTemplatesService],
   exports: [OutreachDelivery],
 })
 export class OutreachModule {}
