@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { outreachDate, type OutreachChannel } from '@huifang/shared';
+import { outreachDate, type HospitalSettings, type OutreachChannel, type OutreachStatus } from '@huifang/shared';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { commonValues, messageLanguage } from '../outreach/message-values';
 import { Outbox } from '../outreach/outbox';
@@ -37,18 +37,19 @@ export class RevisitReminders {
   async remind(manager: EntityManager, reminders: readonly NewCallback[], now: Date): Promise<void> {
     if (reminders.length === 0) return;
     const patients = new Map((await manager.findBy(PatientEntity, { id: In(reminders.map((r) => r.patientId)) })).map((p) => [p.id, p]));
+    const settings = await this.hospital.current(manager);
     const calls: NewCallback[] = [];
     for (const reminder of reminders) {
       const patient = patients.get(reminder.patientId);
       if (!patient) continue;
-      if (remindsByMessage(patient, this.channels.channelFor(patient)) && (await this.message(manager, patient, reminder, now)) !== 'suppressed') continue;
+      if (remindsByMessage(patient, this.channels.channelFor(patient)) && (await this.message(manager, patient, reminder, settings, now)) !== 'suppressed') continue;
       if (isCallable(patient)) calls.push(reminder);
     }
     await insertCallbacks(manager, calls);
   }
 
-  private async message(manager: EntityManager, patient: PatientEntity, reminder: NewCallback, now: Date): Promise<string> {
-    const { timeZone, hospitalName } = await this.hospital.current(manager);
+  private async message(manager: EntityManager, patient: PatientEntity, reminder: NewCallback, settings: HospitalSettings, now: Date): Promise<OutreachStatus> {
+    const { timeZone, hospitalName } = settings;
     const language = messageLanguage(patient);
     const values = {
       ...(await commonValues(manager, patient, reminder.departmentId, language, hospitalName)),
