@@ -78,7 +78,7 @@ describe.each(testDatabases())('outreach by SMS webhook on %s', (database) => {
     await invite(desk, encounterId);
     await invite(desk, await anotherVisit(desk, patient.id));
     const third = await invite(desk, await anotherVisit(desk, patient.id));
-    const mine = (await messages(admin)).filter((m) => m.patientId === patient.id);
+    const mine = (await messages(admin, '&kind=survey_invitation')).filter((m) => m.patientId === patient.id);
     expect(mine.map((m) => m.status === 'suppressed' ? m.reason : 'sendable').sort()).toEqual(['daily_cap', 'sendable', 'sendable']);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(gateway.requestsFor(`survey_invitation:${third.id}`)).toEqual([]);
@@ -174,7 +174,11 @@ describe.each(testDatabases())('outreach by SMS webhook on %s', (database) => {
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((m) => m.status === 'failed')).toBe(true);
     expect(await messages(admin, '&channel=email')).toEqual([]);
-    expect((await messages(admin, '&kind=survey_invitation')).length).toBe(all.length);
+    // Every invitation that went out queued its reminder (due in 48 hours) beside it.
+    const invitations = await messages(admin, '&kind=survey_invitation');
+    const reminders = await messages(admin, '&kind=survey_reminder');
+    expect(invitations.length + reminders.length).toBe(all.length);
+    expect(reminders.length).toBeGreaterThan(0);
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     expect(await messages(admin, `&from=${tomorrow}`)).toEqual([]);
     expect((await desk.get('/api/outreach/messages')).status).toBe(403);

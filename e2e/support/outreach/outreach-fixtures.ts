@@ -1,4 +1,4 @@
-import type { OutreachMessage, Page, SurveyInvitation } from '@huifang/shared';
+import type { OutreachKind, OutreachMessage, Page, SurveyInvitation } from '@huifang/shared';
 import type { ApiClient } from '../api-client';
 import { eventually } from '../eventually';
 
@@ -26,16 +26,22 @@ export async function messages(admin: ApiClient, query = ''): Promise<OutreachMe
   return response.body.items;
 }
 
-/** The outbox row of a survey invitation (its idempotency key is `survey_invitation:<id>`). */
-export async function messageOf(admin: ApiClient, patientId: number): Promise<OutreachMessage> {
-  const mine = (await messages(admin)).filter((m) => m.patientId === patientId);
-  if (mine.length !== 1) throw new Error(`expected one message for patient ${patientId}, found ${mine.length}`);
+/** The patient's one outbox row of `kind` (default: the survey invitation, whose reminder is queued beside it). */
+export async function messageOf(admin: ApiClient, patientId: number, kind: OutreachKind = 'survey_invitation'): Promise<OutreachMessage> {
+  const mine = (await messages(admin, `&kind=${kind}`)).filter((m) => m.patientId === patientId);
+  if (mine.length !== 1) throw new Error(`expected one ${kind} message for patient ${patientId}, found ${mine.length}`);
   return mine[0];
 }
 
-export function messageReaches(admin: ApiClient, patientId: number, status: OutreachMessage['status'], timeoutMs = 15_000): Promise<OutreachMessage> {
-  return eventually(() => messageOf(admin, patientId), (m) => {
-    if (m.status !== status) throw new Error(`message ${m.id} is ${m.status} (${m.reason}), not ${status}`);
+export function messageReaches(
+  admin: ApiClient,
+  patientId: number,
+  status: OutreachMessage['status'],
+  timeoutMs = 15_000,
+  kind: OutreachKind = 'survey_invitation',
+): Promise<OutreachMessage> {
+  return eventually(() => messageOf(admin, patientId, kind), (m) => {
+    if (m.status !== status) throw new Error(`${kind} message ${m.id} is ${m.status} (${m.reason}), not ${status}`);
   }, timeoutMs);
 }
 

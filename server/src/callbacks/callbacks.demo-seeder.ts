@@ -16,7 +16,7 @@ import { CallbackEntity } from './callback.entity';
 import { FollowUpRulesService } from './follow-up-rules.service';
 import { MissedRevisitJob } from './missed-revisit.job';
 import { backfillCompletedAt } from './completion-time';
-import { insertCallbacks } from './rule-firing.service';
+import { insertCallbacks } from './insert-callbacks';
 import { rehabilitationCallbacks, revisitReminder, type NewCallback } from './rule-schedule';
 
 /** Calls due in the last day or two are still waiting in the queue; older ones were worked. */

@@ -24,6 +24,7 @@ import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
 import { StaffUserEntity } from '../users/user.entity';
 import { assertMayWork, queueKindFor } from './callback-access';
+import { CallbackAppointments } from './callback-appointments';
 import { CallbackAttemptEntity } from './callback-attempt.entity';
 import { inQueueOrder, queueWindow, seekingEachRank, whereOpenInView } from './callback-queue';
 import { toCallbackItem, toClaimedCallback } from './callback-view';
@@ -51,6 +52,7 @@ export class CallbacksService {
     private readonly config: AppConfig,
     private readonly cache: ReadCache,
     private readonly hospital: HospitalSettingsService,
+    private readonly appointments: CallbackAppointments,
   ) {}
 
   /** Every front-desk screen polls the queue; identical reads share one answer until the next write (at most 2 s). */
@@ -199,6 +201,11 @@ export class CallbacksService {
     const dueAt = new Date(input.dueAt);
     if (dueAt.getTime() <= Date.now()) throw new BadRequestException({ message: ['dueAt must be in the future'], code: ERROR_CODES.callbackDueInPast });
     await this.writes.run(async (manager) => {
+      if (input.notifyPatient) {
+        // The message's outbox locks the patient: take that lock before the callback's, in the order a claim takes them.
+        const known = await manager.findOne(CallbackEntity, { select: { id: true, patientId: true }, where: { id } });
+        if (known) await manager.findOne(PatientEntity, { where: { id: known.patientId }, ...forUpdate(manager) });
+      }
       const row = await this.openNotHeldByOthers(manager, id, context);
       await manager.update(CallbackEntity, { id }, {
         dueAt,
@@ -209,7 +216,12 @@ export class CallbacksService {
         claimExpiresAt: null,
         updatedAt: new Date(),
       });
-      await this.audit.record(context, { action: 'callback.reschedule', entityType: 'callback', entityId: id, patientId: row.patientId }, manager);
+      const messageId = input.notifyPatient ? (await this.appointments.announce(manager, row, dueAt, new Date())).id : null;
+      await this.audit.record(
+        context,
+        { action: 'callback.reschedule', entityType: 'callback', entityId: id, patientId: row.patientId, ...(messageId !== null && { detail: JSON.stringify({ messageId }) }) },
+        manager,
+      );
     });
     return this.get(id, context.actor);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf, callbackPriorityRank } from '@huifang/shared';
+import { OPEN_CALLBACK_STATUSES, SYSTEM_CANCEL_REASONS, calendarDayOf } from '@huifang/shared';
 import { AppConfig } from '../core/config/app-config';
 import { runRawSql, storedInstant } from '../core/database/raw-sql';
 import { integerList } from '../encounters/return-expectations';
@@ -8,19 +8,23 @@ import type { PatientEntity } from '../patients/patient.entity';
 import { CallbackEntity } from './callback.entity';
 import { isCallable } from './callable-patient';
 import { FollowUpRulesService } from './follow-up-rules.service';
+import { insertCallbacks } from './insert-callbacks';
 import { phaseCallbacks, type PhaseRuleCandidate } from './phase-rule-schedule';
+import { RevisitReminders } from './revisit-reminders';
 import { rehabilitationCallbacks, revisitReminder, serviceRecovery, type NewCallback } from './rule-schedule';
 
 /**
  * Turns events into callbacks, inside the event's own transaction. Every callback carries the key of
  * its trigger, and a unique index on (kind, source_key) makes a repeated firing a no-op. Patients who
- * declined follow-up calls, or have no number to call, get none (callable-patient.ts).
+ * declined follow-up calls, or have no number to call, get none (callable-patient.ts). A revisit
+ * reminder goes by message instead when one reaches the patient (revisit-reminders.ts).
  */
 @Injectable()
 export class RuleFiring {
   constructor(
     private readonly rules: FollowUpRulesService,
     private readonly config: AppConfig,
+    private readonly reminders: RevisitReminders,
   ) {}
 
   async onStageChange(
@@ -39,11 +43,13 @@ export class RuleFiring {
     patient: PatientEntity,
     encounter: { id: number; departmentId: number; nextVisitDue: string | null },
   ): Promise<void> {
-    if (!encounter.nextVisitDue || !isCallable(patient)) return;
+    if (!encounter.nextVisitDue) return;
     const settings = await this.rules.settings(manager);
-    const trigger = { encounterId: encounter.id, patientId: patient.id, departmentId: encounter.departmentId, nextVisitDue: encounter.nextVisitDue, now: new Date() };
+    const now = new Date();
+    const trigger = { encounterId: encounter.id, patientId: patient.id, departmentId: encounter.departmentId, nextVisitDue: encounter.nextVisitDue, now };
     const reminder = revisitReminder(settings, trigger, this.config.timeZone);
-    if (reminder) await insertCallbacks(manager, [reminder]);
+    // By message or by the desk's call (revisit-reminders.ts).
+    if (reminder) await this.reminders.remind(manager, [reminder], now);
   }
 
   async onNeedsRecovery(
@@ -109,8 +115,8 @@ export class RuleFiring {
    * An import brought in history for these patients (ids from the database), in bulk: a return it
    * recorded cancels their reminders and win-back calls as the desk's `onReturn` does, and a visit
    * whose expected return is still ahead (the one in force) gets its reminder as `onVisitFinished`
-   * would give it, to patients who consent and have a number to call. Past expectations fire nothing.
-   * Idempotent: the reminder's source key is the visit's, as the desk's.
+   * would give it (by message or call), to patients who consent and have a number to call. Past
+   * expectations fire nothing. Idempotent: the reminder's key is the visit's, as the desk's.
    */
   async onImportedHistory(manager: EntityManager, patientIds: readonly number[], now: Date): Promise<void> {
     if (patientIds.length === 0) return;
@@ -141,7 +147,7 @@ export class RuleFiring {
         this.config.timeZone,
       ),
     );
-    await insertCallbacks(manager, reminders.filter((r): r is NewCallback => r !== null));
+    await this.reminders.remind(manager, reminders.filter((r): r is NewCallback => r !== null), now);
   }
 
   /**
@@ -165,16 +171,4 @@ export class RuleFiring {
     );
     return ids;
   }
-}
-
-export async function insertCallbacks(manager: EntityManager, callbacks: NewCallback[]): Promise<void> {
-  if (callbacks.length === 0) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(CallbackEntity)
-    .values(callbacks.map((c) => ({ ...c, priorityRank: callbackPriorityRank(c.priority), status: 'pending' as const, attemptCount: 0 })))
-    .orIgnore()
-    .updateEntity(false)
-    .execute();
 }

@@ -29,6 +29,8 @@ export interface NewMessage {
   language: 'zh' | 'en';
   /** The template's variables (OUTREACH_VARIABLES_OF the kind); the text is rendered here. */
   values: OutreachTemplateValues;
+  /** When the message is meant to go out, if later than now (a reminder); quiet hours still apply to it. */
+  dueAt?: Date;
 }
 
 /** The patient's consent for a purpose: true, false (refused or withdrawn) or null (never asked). */
@@ -45,7 +47,7 @@ export function consentRule(consent: boolean | null): OutreachSuppressionRule | 
  * The transactional outbox: `enqueue` runs inside the transaction of the event that causes the
  * message, so the message exists exactly when the event does. The rules are applied here and the
  * outcome kept on the row: suppressed with the rule (no consent, opted out, no reachable channel,
- * daily cap), or queued, due now or, in the quiet hours, at 08:00.
+ * daily cap), or queued, due now (or at `dueAt`) or, in the quiet hours, at 08:00.
  */
 @Injectable()
 export class Outbox {
@@ -59,7 +61,8 @@ export class Outbox {
     const patient = (await manager.findOne(PatientEntity, { where: { id: message.patientId }, ...forUpdate(manager) })) as PatientEntity;
     const purpose = OUTREACH_PURPOSE_OF[message.kind];
     const channel = this.channels.channelFor(patient);
-    const rule = consentRule(consentFor(patient, purpose)) ?? (channel === null ? 'unreachable' : await this.capRule(manager, patient.id, now, timeZone));
+    const sendAt = firstSendableAt(message.dueAt && message.dueAt > now ? message.dueAt : now, timeZone);
+    const rule = consentRule(consentFor(patient, purpose)) ?? (channel === null ? 'unreachable' : await this.capRule(manager, patient.id, sendAt, timeZone));
     const text = rule ? { subject: '', body: '' } : await this.texts.render(manager, message.kind, message.language, message.values);
     const row = manager.create(OutreachMessageEntity, {
       kind: message.kind,
@@ -76,7 +79,7 @@ export class Outbox {
       status: rule ? 'suppressed' : 'queued',
       reason: rule,
       attempts: 0,
-      nextAttemptAt: rule ? now : firstSendableAt(now, timeZone),
+      nextAttemptAt: rule ? now : sendAt,
       claimedUntil: null,
       claimedBy: null,
       providerMessageId: null,
@@ -88,16 +91,33 @@ export class Outbox {
     return row;
   }
 
-  /** `daily_cap` when the patient already has the day's messages (suppressed ones do not count). */
-  private async capRule(manager: EntityManager, patientId: number, now: Date, timeZone: string): Promise<OutreachSuppressionRule | null> {
-    const day = calendarDayOf(now, timeZone);
-    const sentToday = await manager.count(OutreachMessageEntity, {
+  /**
+   * `enqueue`, unless the key has its message already (a rule fired again for the same record, as an
+   * import re-run does): then that message, unchanged.
+   */
+  async enqueueOnce(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
+    const existing = await manager.findOneBy(OutreachMessageEntity, { idempotencyKey: message.idempotencyKey });
+    return existing ?? this.enqueue(manager, message, now, timeZone);
+  }
+
+  /**
+   * `daily_cap` when the patient already has the messages of the day this one goes out (suppressed
+   * ones do not count). Counted by the day each message is due (`next_attempt_at`: a sent one's last
+   * try, a queued one's planned time), not the day it was written: a survey reminder written with
+   * its invitation for two days later must not take a place of the invitation's day, and counts on
+   * its own. Decided here, under the patient's lock, rather than at delivery, so two messages for one
+   * patient (two instances) always count one after the other; a reminder suppressed at delivery
+   * (answered meanwhile) frees its place for messages written after that.
+   */
+  private async capRule(manager: EntityManager, patientId: number, sendAt: Date, timeZone: string): Promise<OutreachSuppressionRule | null> {
+    const day = calendarDayOf(sendAt, timeZone);
+    const thatDay = await manager.count(OutreachMessageEntity, {
       where: {
         patientId,
         status: Not('suppressed'),
-        createdAt: Between(startOfCalendarDay(day, timeZone), new Date(startOfCalendarDay(addDays(day, 1), timeZone).getTime() - 1)),
+        nextAttemptAt: Between(startOfCalendarDay(day, timeZone), new Date(startOfCalendarDay(addDays(day, 1), timeZone).getTime() - 1)),
       },
     });
-    return sentToday >= OUTREACH_DAILY_CAP ? 'daily_cap' : null;
+    return thatDay >= OUTREACH_DAILY_CAP ? 'daily_cap' : null;
   }
 }

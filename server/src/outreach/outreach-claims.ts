@@ -6,6 +6,9 @@ export interface ClaimedMessage {
   id: number;
   kind: OutreachKind;
   patientId: number;
+  /** The causing record (OutreachMessageEntity.sourceId). */
+  sourceId: number | null;
+  departmentId: number | null;
   channel: OutreachChannel;
   purpose: OutreachPurpose;
   idempotencyKey: string;
@@ -20,6 +23,8 @@ interface ClaimedRow {
   id: number;
   kind: OutreachKind;
   patient_id: number;
+  source_id: number | null;
+  department_id: number | null;
   channel: OutreachChannel;
   purpose: OutreachPurpose;
   idempotency_key: string;
@@ -47,7 +52,7 @@ export async function claimDueMessages(manager: EntityManager, token: string, no
        WHERE status = 'queued' AND next_attempt_at <= $3 AND (claimed_until IS NULL OR claimed_until < $4)
        ORDER BY next_attempt_at, id LIMIT $5${postgres ? ' FOR UPDATE SKIP LOCKED' : ''}
      )
-     RETURNING id, kind, patient_id, channel, purpose, idempotency_key, language, subject, body, attempts`,
+     RETURNING id, kind, patient_id, source_id, department_id, channel, purpose, idempotency_key, language, subject, body, attempts`,
     [until, token, now, now, limit],
   )) as unknown[];
   const rows = (postgres ? result[0] : result) as ClaimedRow[];
@@ -56,6 +61,8 @@ export async function claimDueMessages(manager: EntityManager, token: string, no
       id: Number(row.id),
       kind: row.kind,
       patientId: Number(row.patient_id),
+      sourceId: row.source_id === null ? null : Number(row.source_id),
+      departmentId: row.department_id === null ? null : Number(row.department_id),
       channel: row.channel,
       purpose: row.purpose,
       idempotencyKey: row.idempotency_key,

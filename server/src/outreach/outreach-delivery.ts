@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { FailedMessageCallbacks } from '../callbacks/failed-message-callbacks';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { PatientEntity } from '../patients/patient.entity';
@@ -7,11 +8,13 @@ import { consentFor, consentRule } from './outbox';
 import type { ClaimedMessage } from './outreach-claims';
 import { OutreachChannels } from './outreach-channels';
 import { recordFailure, recordSent, recordSuppressed, retryDelayMs } from './outreach-outcomes';
+import { noLongerWanted } from './still-wanted';
 
 /**
  * One try of one claimed message: the rules are looked at again (consent may have been withdrawn
- * since the message was queued, the patient erased), the address is read from the patient, the
- * channel sends, and the outcome is written while the claim is still ours.
+ * since the message was queued, the patient erased; a reminder may have lost its reason, see
+ * still-wanted.ts), the address is read from the patient, the channel sends, and the outcome is
+ * written while the claim is still ours.
  */
 @Injectable()
 export class OutreachDelivery {
@@ -22,6 +25,7 @@ export class OutreachDelivery {
     private readonly writes: WriteTransaction,
     private readonly channels: OutreachChannels,
     private readonly config: AppConfig,
+    private readonly callbacks: FailedMessageCallbacks,
   ) {}
 
   /** `claimedUntil`: past it another worker may claim the message again, so the outcome must be written before. */
@@ -31,10 +35,10 @@ export class OutreachDelivery {
       select: { id: true, phone: true, email: true, consentSurveys: true, consentCalls: true },
       where: { id: message.patientId },
     });
-    const rule = patient ? consentRule(consentFor(patient, message.purpose)) : 'unreachable';
+    const rule = patient ? (consentRule(consentFor(patient, message.purpose)) ?? (await noLongerWanted(this.dataSource.manager, message, new Date()))) : 'unreachable';
     if (rule) return write((m) => recordSuppressed(m, message.id, token, rule));
     const driver = this.channels.driver(message.channel);
-    if (!driver) return write((m) => recordFailure(m, message.id, token, `the ${message.channel} channel is not configured on this server`, null));
+    if (!driver) return write((m) => this.failed(m, message, token, `the ${message.channel} channel is not configured on this server`, null));
     const to = driver.addressOf(patient as PatientEntity);
     if (to === null) return write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
 
@@ -43,7 +47,14 @@ export class OutreachDelivery {
     if (outcome.sent) return write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
     const { retryBaseMs, maxAttempts } = this.config.outreach;
     const retryAt = outcome.retry && message.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)) : null;
-    return write((m) => recordFailure(m, message.id, token, outcome.reason, retryAt));
+    return write((m) => this.failed(m, message, token, outcome.reason, retryAt));
+  }
+
+  /** A failed try; one that failed for good may open a call for the desk in the same transaction (failed-message-callbacks.ts). */
+  private async failed(manager: EntityManager, message: ClaimedMessage, token: string, reason: string, retryAt: Date | null): Promise<void> {
+    if (!(await recordFailure(manager, message.id, token, reason, retryAt)) || retryAt) return;
+    const callbackId = await this.callbacks.onFailed(manager, message, new Date());
+    if (callbackId !== null) this.logger.log(`outreach message ${message.id} (${message.kind}) failed for good; callback ${callbackId} opened for the front desk`);
   }
 
   /**

@@ -27,7 +27,7 @@ import { PatientEntity } from '../patients/patient.entity';
 @Check('attempts >= 0')
 // The worker's claim: due queued rows in order.
 @Index('IDX_outreach_message_due', ['status', 'nextAttemptAt'])
-// The daily cap: a patient's messages of one day.
+// A patient's messages: the daily cap (by due day), the timeline.
 @Index('IDX_outreach_message_patient', ['patientId', 'createdAt'])
 // A kind's message of a causing record (a survey invitation's reminder, its response rate).
 @Index('IDX_outreach_message_source', ['kind', 'sourceId'])

@@ -25,12 +25,13 @@ export async function recordSuppressed(manager: EntityManager, id: number, token
   await ownClaim(manager, id, token).set({ status: 'suppressed', reason: rule, claimedUntil: null, claimedBy: null, subject: '', body: '' }).execute();
 }
 
-/** A failed try: due again after `retryAt`, or failed for good (null) with the channel's reason. */
-export async function recordFailure(manager: EntityManager, id: number, token: string, reason: string, retryAt: Date | null): Promise<void> {
+/** A failed try: due again after `retryAt`, or failed for good (null) with the channel's reason. False when the claim was no longer ours. */
+export async function recordFailure(manager: EntityManager, id: number, token: string, reason: string, retryAt: Date | null): Promise<boolean> {
   const change = retryAt ? { nextAttemptAt: retryAt } : { status: 'failed' as const };
-  await ownClaim(manager, id, token)
+  const result = await ownClaim(manager, id, token)
     .set({ ...change, reason: reason.slice(0, 300), claimedUntil: null, claimedBy: null })
     .execute();
+  return result.affected === 1;
 }
 
 /** Exponential back-off: base, 2 × base, 4 × base … after the 1st, 2nd, 3rd try. */

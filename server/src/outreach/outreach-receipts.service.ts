@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { ERROR_CODES, isOptOutReply, type OutreachReceiptChannel, type OutreachStatus } from '@huifang/shared';
 import type { AuditActor } from '../audit/audit.service';
 import { AuditService } from '../audit/audit.service';
+import { FailedMessageCallbacks } from '../callbacks/failed-message-callbacks';
 import { RuleFiring } from '../callbacks/rule-firing.service';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { forUpdate } from '../core/database/row-lock';
@@ -28,6 +29,7 @@ export class OutreachReceiptsService {
     private readonly writes: WriteTransaction,
     private readonly audit: AuditService,
     private readonly rules: RuleFiring,
+    private readonly callbacks: FailedMessageCallbacks,
   ) {}
 
   receive(channel: OutreachReceiptChannel, receipt: OutreachReceiptDto, source: AuditActor): Promise<ReceiptOutcome> {
@@ -40,6 +42,8 @@ export class OutreachReceiptsService {
       } else if (receipt.status === 'failed' && message.status !== 'suppressed') {
         const reason = `gateway reported: ${(receipt.reason ?? 'no reason given').slice(0, 200)}`;
         await manager.update(OutreachMessageEntity, { id: message.id }, { status: 'failed', reason, claimedUntil: null, claimedBy: null });
+        // Failed for good (the gateway gave up): the desk's call may stand in, as after the worker's last try.
+        if (message.status !== 'failed') await this.callbacks.onFailed(manager, message, now);
         message.status = 'failed';
       }
       const optedOut = receipt.reply !== undefined && isOptOutReply(receipt.reply);

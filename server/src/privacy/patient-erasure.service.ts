@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { CallbackAttemptEntity } from '../callbacks/callback-attempt.entity';
 import { CallbackEntity } from '../callbacks/callback.entity';
 import { WriteTransaction } from '../core/database/write-transaction';
+import { OutreachMessageEntity } from '../outreach/outreach-message.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { StageTransitionEntity } from '../patients/stage-transition.entity';
 import { SurveyAnswerEntity } from '../surveys/survey-answer.entity';
@@ -25,7 +26,7 @@ export const erasedName = (id: number) => `已删除 #${id}`;
  * the person goes. Name becomes a pseudonym, phone is emptied, birth date, gender and note are
  * cleared, consent is withdrawn; free text that may name them (survey comments and text answers,
  * transition reasons, callback reasons and notes, attempt notes) is removed; open survey links are
- * revoked and calls still to make are cancelled; the keys imports found them by go (erase-import-traces.ts). Idempotent: the first erasure wins, later ones change
+ * revoked, calls still to make cancelled and messages still to send suppressed; the keys imports found them by go (erase-import-traces.ts). Idempotent: the first erasure wins, later ones change
  * nothing. The audit log keeps that it happened, with the legal ground and the counts only.
  */
 @Injectable()
@@ -50,6 +51,7 @@ export class PatientErasureService {
       await erasePatientRow(manager, patientId, context.actor.id, now);
       const revokedInvitations = await revokeOpenInvitations(manager, patientId, now);
       const cancelledCallbacks = await eraseCallbacks(manager, patientId, now);
+      await eraseMessages(manager, patientId);
       await eraseFreeText(manager, patientId);
       await this.audit.record(
         context,
@@ -98,6 +100,15 @@ async function revokeOpenInvitations(manager: EntityManager, patientId: number, 
   // Every link of theirs, answered or not, forgets the language it was sent in.
   await manager.update(SurveyInvitationEntity, { patientId }, { language: null });
   return result.affected ?? 0;
+}
+
+/**
+ * Messages not yet sent (a reminder may wait for days) are suppressed as the withdrawn consent would
+ * at delivery, and no message keeps its text: it names the patient (a failed one kept it for a retry).
+ */
+async function eraseMessages(manager: EntityManager, patientId: number): Promise<void> {
+  await manager.update(OutreachMessageEntity, { patientId, status: 'queued' }, { status: 'suppressed', reason: 'opted_out', claimedUntil: null, claimedBy: null });
+  await manager.update(OutreachMessageEntity, { patientId }, { subject: '', body: '' });
 }
 
 /** Calls not yet made are cancelled (completed and failed ones keep counting); their free text goes. */

@@ -1,17 +1,18 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { toString as qrToSvg } from 'qrcode';
-import { ERROR_CODES, givenNameOf, outreachDate, type SurveyInvitation, type SurveyLanguage } from '@huifang/shared';
+import { ERROR_CODES, outreachDate, type SurveyInvitation, type SurveyLanguage } from '@huifang/shared';
 import type { AuditContext } from '../audit/audit-context.decorator';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
 import { calendarDayOf } from '@huifang/shared';
-import { DepartmentEntity } from '../departments/department.entity';
 import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { commonValues } from '../outreach/message-values';
 import { Outbox } from '../outreach/outbox';
 import { PatientEntity } from '../patients/patient.entity';
 import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
+import { surveyReminderDueAt } from './survey-reminder';
 import { SurveyInvitationEntity } from './survey-invitation.entity';
 import { SurveyTemplatesService } from './survey-templates.service';
 import { preferredLanguageChange } from '../patients/preferred-language-change';
@@ -90,15 +91,19 @@ export class SurveyInvitationsService {
       // The message to the patient commits with the invitation (transactional outbox): its link
       // carries the token, which exists only here.
       const language = row.language ?? 'zh';
-      const department = await manager.findOneBy(DepartmentEntity, { id: encounter.departmentId });
       const values = {
-        givenName: givenNameOf(patient.name),
-        hospital: hospitalName[language],
-        department: (language === 'en' ? department?.nameEn : department?.name) ?? '',
+        ...(await commonValues(manager, patient, encounter.departmentId, language, hospitalName)),
         date: outreachDate(calendarDayOf(encounter.finishedAt, timeZone), language),
         link: surveyUrl(this.config.publicUrl, token, row.language),
       };
-      await this.outbox.enqueue(manager, { kind: 'survey_invitation', patientId: row.patientId, idempotencyKey: `survey_invitation:${row.id}`, sourceId: row.id, departmentId: row.departmentId, language, values }, now, timeZone);
+      const message = { patientId: row.patientId, sourceId: row.id, departmentId: row.departmentId, language, values };
+      const sent = await this.outbox.enqueue(manager, { ...message, kind: 'survey_invitation', idempotencyKey: `survey_invitation:${row.id}` }, now, timeZone);
+      // Its one reminder, with the same link, is written now too (the token exists only here) and
+      // looked at again when due (survey-reminder.ts). An invitation suppressed already gets none.
+      const reminderAt = sent.status === 'suppressed' ? null : surveyReminderDueAt(row, this.config.outreach.surveyReminderHours);
+      if (reminderAt) {
+        await this.outbox.enqueue(manager, { ...message, kind: 'survey_reminder', idempotencyKey: `survey_reminder:${row.id}`, dueAt: reminderAt }, now, timeZone);
+      }
       return row;
     });
     const url = surveyUrl(this.config.publicUrl, token, invitation.language);

@@ -147,6 +147,15 @@ export const SYSTEM_CANCEL_REASONS = {
   consentWithdrawn: 'consent to follow-up calls withdrawn',
 } as const;
 
+/**
+ * Reasons of callbacks the server opens by itself (stable texts the client translates,
+ * `callbacks.systemReasons.<key>`): a survey message to the patient failed for good, so the desk
+ * asks about the visit by phone.
+ */
+export const SYSTEM_CALLBACK_REASONS = {
+  surveyMessageFailed: 'survey message could not be delivered',
+} as const;
+
 /** Callbacks still waiting to be made: what withdrawing consent cancels. */
 export const OPEN_CALLBACK_STATUSES = ['pending', 'claimed'] as const satisfies readonly CallbackStatus[];
 

@@ -31,12 +31,19 @@ export const OUTREACH_PURPOSE_OF: Readonly<Record<OutreachKind, OutreachPurpose>
 
 /**
  * The rule that suppressed a message (its `reason`): consent never recorded, consent refused or
- * withdrawn (an opt-out), the daily cap reached, or no address on any configured channel.
+ * withdrawn (an opt-out), the daily cap reached, or no address on any configured channel. Looked at
+ * again at delivery, for messages written ahead of their time: a survey reminder whose invitation
+ * was `answered` or `expired` (or revoked) meanwhile, or whose invitation message never went out
+ * (`no_invitation`: suppressed or failed); a revisit reminder or missed-revisit nudge whose patient
+ * `returned` meanwhile (came back, or a later visit set a new expected return).
  */
-export const OUTREACH_SUPPRESSION_RULES = ['no_consent', 'opted_out', 'daily_cap', 'unreachable'] as const;
+export const OUTREACH_SUPPRESSION_RULES = ['no_consent', 'opted_out', 'daily_cap', 'unreachable', 'answered', 'expired', 'no_invitation', 'returned'] as const;
 export type OutreachSuppressionRule = (typeof OUTREACH_SUPPRESSION_RULES)[number];
 
-/** At most this many messages (not counting suppressed ones) per patient per hospital day. */
+/**
+ * At most this many messages (not counting suppressed ones) per patient per hospital day: the day a
+ * message is due to go out (a reminder written today for the day after tomorrow counts then).
+ */
 export const OUTREACH_DAILY_CAP = 2;
 /** Quiet hours in the hospital's time zone: a message due from `from`:00 waits until `until`:00. */
 export const OUTREACH_QUIET_HOURS = { from: 21, until: 8 } as const;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString } from 'class-validator';
 import {
   ATTEMPT_OUTCOMES,
   CALLBACK_NOTE_MAX_LENGTH,
@@ -68,6 +68,11 @@ export class RescheduleCallbackDto implements RescheduleCallbackRequest {
   @IsNotEmpty({ message: 'reason must not be empty' })
   @MaxChars(CALLBACK_REASON_MAX_LENGTH)
   reason!: string;
+
+  @ApiPropertyOptional({ description: "tell the patient the call's new time by message (callback_appointment), with their consent" })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  notifyPatient?: boolean;
 }
 
 export class CancelCallbackDto implements CancelCallbackRequest {

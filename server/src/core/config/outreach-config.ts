@@ -1,4 +1,4 @@
-import { ConfigError, integer, type Env } from './config-values';
+import { ConfigError, decimal, integer, type Env } from './config-values';
 
 /** The outreach channels and the worker's pace, from the environment (README, "Configuration"). */
 export interface OutreachConfig {
@@ -23,6 +23,8 @@ export interface OutreachConfig {
   pollMs: number;
   /** HUIFANG_OUTREACH_IN_FLIGHT: messages one instance delivers at once. */
   inFlight: number;
+  /** HUIFANG_SURVEY_REMINDER_HOURS: a survey invitation not answered this long after it gets one reminder (0: none; decimals allowed). */
+  surveyReminderHours: number;
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -62,5 +64,6 @@ export function outreachConfig(env: Env): OutreachConfig {
     claimMs,
     pollMs: integer(env, 'HUIFANG_OUTREACH_POLL_MS', 2_000, 50, 600_000),
     inFlight: integer(env, 'HUIFANG_OUTREACH_IN_FLIGHT', 50, 1, 500),
+    surveyReminderHours: decimal(env, 'HUIFANG_SURVEY_REMINDER_HOURS', 48, 0, 720),
   };
 }

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { calendarDayOf, outreachDate } from '@huifang/shared';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
+import { commonValues, messageLanguage, outreachTime } from '../outreach/message-values';
+import { Outbox } from '../outreach/outbox';
+import { OutreachMessageEntity } from '../outreach/outreach-message.entity';
+import { PatientEntity } from '../patients/patient.entity';
+import type { CallbackEntity } from './callback.entity';
+
+/**
+ * A rescheduled call announced to the patient (`notifyPatient`): a `callback_appointment` message
+ * with the call's new day and time in the hospital's zone, in the reschedule's transaction. Each
+ * reschedule announces its own time: the key counts the callback's announcements
+ * (`callback_appointment:<callback>:<n>`), safe because the reschedule holds the callback's row.
+ */
+@Injectable()
+export class CallbackAppointments {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly hospital: HospitalSettingsService,
+  ) {}
+
+  async announce(manager: EntityManager, callback: CallbackEntity, dueAt: Date, now: Date): Promise<OutreachMessageEntity> {
+    const { timeZone, hospitalName } = await this.hospital.current(manager);
+    const patient = (await manager.findOneBy(PatientEntity, { id: callback.patientId })) as PatientEntity;
+    const language = messageLanguage(patient);
+    const values = {
+      ...(await commonValues(manager, patient, callback.departmentId, language, hospitalName)),
+      date: outreachDate(calendarDayOf(dueAt, timeZone), language),
+      time: outreachTime(dueAt, timeZone),
+    };
+    const earlier = await manager.count(OutreachMessageEntity, { where: { kind: 'callback_appointment', sourceId: callback.id } });
+    return this.outbox.enqueue(
+      manager,
+      {
+        kind: 'callback_appointment',
+        patientId: patient.id,
+        idempotencyKey: `callback_appointment:${callback.id}:${earlier + 1}`,
+        sourceId: callback.id,
+        departmentId: callback.departmentId,
+        language,
+        values,
+      },
+      now,
+      timeZone,
+    );
+  }
+}
