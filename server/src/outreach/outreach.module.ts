@@ -2,17 +2,19 @@ import { Module } from '@nestjs/common';
 import { CallbacksModule } from '../callbacks/callbacks.module';
 import { OutboxModule } from './outbox.module';
 import { OutreachController } from './outreach.controller';
+import { OutreachChannelStatusService } from './outreach-channel-status.service';
 import { OutreachDelivery } from './outreach-delivery';
 import { OutreachMessagesService } from './outreach-messages.service';
 import { OutreachReceiptGuard } from './outreach-receipt.guard';
 import { OutreachReceiptsService } from './outreach-receipts.service';
+import { OutreachStatusController } from './outreach-status.controller';
 import { OutreachWorker } from './outreach-worker';
 
 /** The outbox's admin routes and the gateways' receipts. */
 @Module({
   imports: [OutboxModule, CallbacksModule],
-  controllers: [OutreachController],
-  providers: [OutreachMessagesService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery],
+  controllers: [OutreachController, OutreachStatusController],
+  providers: [OutreachMessagesService, OutreachChannelStatusService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery],
   exports: [OutreachDelivery],
 })
 export class OutreachModule {}
