@@ -2,12 +2,7 @@ import type { OutreachMessage, Page, SurveyInvitation } from '@huifang/shared';
 import type { ApiClient } from '../api-client';
 import { eventually } from '../eventually';
 
-/** A zone whose clock now reads about `hour` (Etc/GMT zones have inverted signs): quiet hours without faking time. */
-export function zoneAtLocalHour(hour: number, now = new Date()): string {
-  let offset = (hour - now.getUTCHours() + 24) % 24; // hours east of UTC, 0..23
-  if (offset > 12) offset -= 24; // -11..12
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
+export { zoneAtLocalHour } from '../time-zones';
 
 /** Env of a server whose worker is quick enough for tests (retries after 300 ms, 600 ms…). */
 export const QUICK_WORKER = {
