@@ -1,7 +1,8 @@
 import { addDays, calendarDayOf, type OutreachChannelStatus, type OutreachIndicator } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
-import { invite, messageReaches, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
+import { invite, messageReaches, QUICK_WORKER } from '../support/outreach/outreach-fixtures';
+import { zoneAtLocalHour } from '../support/time-zones';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
