@@ -239,7 +239,7 @@ describe('CallPanelComponent', () => {
     type('call-reschedule-due-time', '14:30');
     type('call-reschedule-reason', '患者出差');
     expect(byTestId('call-reschedule-notify').textContent).toContain('Tell the patient the new time by message');
-    byTestId<HTMLInputElement>('call-reschedule-notify').querySelector('input')!.click();
+    byTestId('call-reschedule-notify').querySelector('input')?.click();
     byTestId<HTMLButtonElement>('call-reschedule-submit').click();
     const req = httpMock.expectOne('/api/callbacks/41/reschedule');
     expect(req.request.body).toEqual({ dueAt: '2026-11-26T14:30:00+08:00', reason: '患者出差', notifyPatient: true });
