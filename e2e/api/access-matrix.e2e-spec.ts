@@ -21,6 +21,8 @@ const PATH_VALUES: Record<string, string> = {
   token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   key: 'no_such_theme',
   channel: 'sms',
+  kind: 'no_such_kind',
+  language: 'xx',
 };
 
 interface OpenApiDocument {

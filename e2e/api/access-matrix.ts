@@ -100,11 +100,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'PUT /api/indicator-targets': ADMIN,
   'DELETE /api/indicator-targets/{id}': ADMIN,
 
-  // Outreach (issue #16): the outbox is administration; receipts come from the gateways, signed.
+  // Outreach (issue #16): the outbox and the message templates are administration; receipts come from the gateways, signed.
   'GET /api/outreach/messages': ADMIN,
   'GET /api/outreach/channels': ADMIN,
   'POST /api/outreach/messages/{id}/retry': ADMIN,
   'POST /api/outreach/receipts/{channel}': GATEWAY_SIGNED,
+  'GET /api/outreach/templates': ADMIN,
+  'PUT /api/outreach/templates/{kind}/{language}': ADMIN,
+  'DELETE /api/outreach/templates/{kind}/{language}': ADMIN,
+  'POST /api/outreach/templates/preview': ADMIN,
 
   // Surveys: admins edit templates, quality managers read them and the answers, the front desk invites.
   'GET /api/survey-templates': QUALITY,

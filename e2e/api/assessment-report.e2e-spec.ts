@@ -114,6 +114,9 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     const me = (await quality.get<{ id: number }>('/api/auth/me')).body;
     const created = await quality.post('/api/improvement-actions', { title: '内科上午分时段预约', departmentId: 1, ownerUserId: me.id, indicator: 'wait_median', startDate: day(M, 10) });
     expect(created.status).toBe(201);
+    // An action on a comment theme's share: the report names the theme, not its key.
+    const onTheme = await quality.post('/api/improvement-actions', { title: '停车指引', departmentId: 1, ownerUserId: me.id, indicator: 'theme_share:parking_transport', betterDirection: 'lower', startDate: day(M, 12) });
+    expect(onTheme.status).toBe(201);
   }, 180_000);
   afterAll(() => server?.stop());
 
@@ -135,9 +138,13 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     expect(headline(report, 'waitMedian').target).toEqual({ comparator: 'at_most', value: 15, met: false });
     expect(headline(report, 'nps').target).toEqual({ comparator: 'at_least', value: 50, met: false });
     expect(headline(report, 'csat').target).toBeNull();
-    expect(report.actions).toEqual([
-      expect.objectContaining({ title: '内科上午分时段预约', departmentId: 1, indicator: 'wait_median', startDate: `${M}-10`, status: 'planned', verdict: 'too_few' }),
-    ]);
+    expect(report.actions).toHaveLength(2);
+    expect(report.actions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title: '内科上午分时段预约', departmentId: 1, indicator: 'wait_median', startDate: `${M}-10`, status: 'planned', verdict: 'too_few' }),
+        expect.objectContaining({ title: '停车指引', indicator: 'theme_share:parking_transport', themeName: { zh: '停车与交通', en: 'Parking & transport' } }),
+      ]),
+    );
     // A figure with nothing counted is null with its n of 0, never 0.
     expect(headline(report, 'churnRate')).toEqual(expect.objectContaining({ value: null, n: 0 }));
 
@@ -297,8 +304,12 @@ describe.each(testDatabases())('assessment report on %s', (database) => {
     const cover = book.getWorksheet('Cover');
     expect(cover?.getRow(3).values).toEqual([undefined, 'Department', departments[0].nameEn]);
     expect(book.getWorksheet('Churn')?.getRow(1).values).toEqual([undefined, 'No data for this month']);
-    expect(book.getWorksheet('Improvement actions')?.getRow(2).values).toEqual(
-      expect.arrayContaining(['内科上午分时段预约', departments[0].name, 'Median wait', 'Planned', `${M}-10`, 'too few answers to tell (n < 30)']),
+    const actionRows = [2, 3].map((row) => book.getWorksheet('Improvement actions')?.getRow(row).values as unknown[]);
+    expect(actionRows).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining(['内科上午分时段预约', departments[0].name, 'Median wait', 'Planned', `${M}-10`, 'too few answers to tell (n < 30)']),
+        expect.arrayContaining(['停车指引', 'Comment theme share: Parking & transport']),
+      ]),
     );
     const waits = book.getWorksheet('Wait-time distribution');
     // Since the regenerate, eleven waits: 4 of 11 under 15 minutes = 36.4 %.

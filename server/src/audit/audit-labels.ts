@@ -70,6 +70,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Words> = {
   'outreach.retry': { zh: '重发失败消息', en: 'Retried failed message' },
   'outreach.opt_out': { zh: '患者回复退订', en: 'Patient opted out' },
   'outreach.receipt_rejected': { zh: '拒绝签名无效的回执', en: 'Rejected receipt with bad signature' },
+  'outreach.template_update': { zh: '修改消息模板', en: 'Changed message template' },
+  'outreach.template_reset': { zh: '恢复默认消息模板', en: 'Restored built-in message template' },
 };
 
 /** What an entry is about; an entity type not listed here is written as its code. */
@@ -84,6 +86,7 @@ export const AUDIT_ENTITY_LABELS: Partial<Record<string, Words>> = {
   indicator: { zh: '指标', en: 'Indicator' },
   assessment_report: { zh: '评估报告', en: 'Assessment report' },
   indicator_target: { zh: '指标目标', en: 'Indicator target' },
+  outreach_template: { zh: '消息模板', en: 'Message template' },
   improvement_action: { zh: '改进措施', en: 'Improvement action' },
   patient: { zh: '患者', en: 'Patient' },
   staff_user: { zh: '员工账号', en: 'Staff account' },

@@ -64,22 +64,7 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     this.running = true;
     try {
-      const { inFlight, claimMs } = this.config.outreach;
-      for (;;) {
-        const token = `${this.instance}:${++this.claims}`;
-        const now = new Date();
-        const until = new Date(now.getTime() + claimMs);
-        const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, until, inFlight), { changesReads: false });
-        if (claimed.length === 0 || this.stopped) break;
-        await Promise.all(
-          claimed.map((message) =>
-            this.delivery.deliver(message, token, until).catch((error: unknown) => {
-              // The claim expires and the message is tried again.
-              this.logger.error({ err: error }, `outreach message ${message.id}: delivery not recorded; retried after the claim expires`);
-            }),
-          ),
-        );
-      }
+      await this.deliverDue();
     } catch (error) {
       this.logger.error({ err: error }, 'outreach worker failed; the next tick retries');
     } finally {
@@ -88,6 +73,46 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
         this.again = false;
         this.kick();
       }
+    }
+  }
+
+  /**
+   * Keeps up to `inFlight` deliveries going: claims as many due messages as there are free slots
+   * (once a fifth of them is free, so that claims stay batched writes), starts each as it is
+   * claimed, and waits for a slot rather than for the whole batch, so one slow gateway answer does
+   * not hold the other 49. Stops when a claim finds fewer than it asked for (nothing else is due
+   * now: a later write kicks the worker again) and the last delivery has finished.
+   */
+  private async deliverDue(): Promise<void> {
+    const { inFlight, claimMs } = this.config.outreach;
+    const refillAt = Math.max(1, Math.floor(inFlight / 5));
+    const active = new Set<Promise<void>>();
+    let drained = false;
+    try {
+      while (!this.stopped) {
+        const free = inFlight - active.size;
+        if (!drained && (free >= refillAt || active.size === 0)) {
+          const token = `${this.instance}:${++this.claims}`;
+          const now = new Date();
+          const until = new Date(now.getTime() + claimMs);
+          const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, until, free), { changesReads: false });
+          drained = claimed.length < free;
+          for (const message of claimed) {
+            const delivery = this.delivery.deliver(message, token, until).catch((error: unknown) => {
+              // The claim expires and the message is tried again.
+              this.logger.error({ err: error }, `outreach message ${message.id}: delivery not recorded; retried after the claim expires`);
+            });
+            const tracked = delivery.finally(() => active.delete(tracked));
+            active.add(tracked);
+          }
+          if (claimed.length > 0) continue;
+        }
+        if (active.size === 0) break;
+        await Promise.race(active);
+      }
+    } finally {
+      // A claim that failed leaves the deliveries already begun to finish before the next tick.
+      await Promise.all(active);
     }
   }
 }

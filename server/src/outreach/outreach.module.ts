@@ -9,12 +9,14 @@ import { OutreachReceiptGuard } from './outreach-receipt.guard';
 import { OutreachReceiptsService } from './outreach-receipts.service';
 import { OutreachStatusController } from './outreach-status.controller';
 import { OutreachWorker } from './outreach-worker';
+import { OutreachTemplatesController } from './templates/outreach-templates.controller';
+import { OutreachTemplatesService } from './templates/outreach-templates.service';
 
-/** The outbox's admin routes and the gateways' receipts. */
+/** The outbox's admin routes, the message templates and the gateways' receipts. */
 @Module({
   imports: [OutboxModule, CallbacksModule],
-  controllers: [OutreachController, OutreachStatusController],
-  providers: [OutreachMessagesService, OutreachChannelStatusService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery],
+  controllers: [OutreachController, OutreachStatusController, OutreachTemplatesController],
+  providers: [OutreachMessagesService, OutreachChannelStatusService, OutreachReceiptsService, OutreachReceiptGuard, OutreachDelivery, OutreachTemplatesService],
   exports: [OutreachDelivery],
 })
 export class OutreachModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import {
   FUNNEL_HEADLINES,
   HEADLINE_INDICATORS,
@@ -6,6 +7,7 @@ import {
   headlineDirection,
   isTargetMet,
   monthBounds,
+  parseIndicatorKey,
   targetFor,
   shiftMonth,
   type AssessmentReport,
@@ -31,6 +33,7 @@ import { waitTimeByGroup } from '../indicators/wait-time.query';
 import { ImprovementActionsService } from '../improvement/actions/improvement-actions.service';
 import { IndicatorTargetsService } from '../improvement/targets/indicator-targets.service';
 import { RelationshipIndicatorService } from '../relationship/relationship-indicator.service';
+import { CommentThemeEntity } from '../surveys/themes/comment-theme.entity';
 import { findingsOf, type FunnelInput } from './report-findings';
 import { churnSection, detractorThemesSection, flowSection, followUpSection, relationshipSection, satisfactionSection, waitSection } from './report-sections';
 import type { ReportDepartment } from './report-request';
@@ -54,6 +57,7 @@ export class ReportBuilder {
     private readonly relationship: RelationshipIndicatorService,
     private readonly actions: ImprovementActionsService,
     private readonly targets: IndicatorTargetsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async build(month: string, department: ReportDepartment | null, today: CalendarDay, allDepartments: readonly ReportDepartment[]): Promise<ReportFigures> {
@@ -101,20 +105,32 @@ export class ReportBuilder {
   /** The actions under way in the month, each with its verdict today (improvement/). */
   private async actionsOf(month: string, departmentId: number | null): Promise<ReportAction[]> {
     const summaries = await this.actions.forMonth(month, departmentId);
-    return summaries.map(({ id, title, departmentId: department, departmentName, indicator, status, startDate, endDate, ownerName, verdict, change, pValue }) => ({
-      id,
-      title,
-      departmentId: department,
-      departmentName,
-      indicator,
-      status,
-      startDate,
-      endDate,
-      ownerName,
-      verdict,
-      change,
-      pValue,
-    }));
+    const themeNames = await this.themeNames(summaries.map((a) => parseIndicatorKey(a.indicator)).flatMap((k) => (k?.base === 'theme_share' && k.param ? [k.param] : [])));
+    return summaries.map(({ id, title, departmentId: department, departmentName, indicator, status, startDate, endDate, ownerName, verdict, change, pValue }) => {
+      const theme = parseIndicatorKey(indicator);
+      return {
+        id,
+        title,
+        departmentId: department,
+        departmentName,
+        indicator,
+        ...(theme?.base === 'theme_share' && { themeName: themeNames.get(theme.param ?? '') ?? null }),
+        status,
+        startDate,
+        endDate,
+        ownerName,
+        verdict,
+        change,
+        pValue,
+      };
+    });
+  }
+
+  /** The themes' names as the hospital calls them now (stored with the report, which is frozen). */
+  private async themeNames(keys: string[]): Promise<Map<string, { zh: string; en: string }>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(CommentThemeEntity).find({ where: { key: In(keys) } });
+    return new Map(rows.map((row) => [row.key, { zh: row.nameZh, en: row.nameEn }]));
   }
 
   /**

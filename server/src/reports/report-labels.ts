@@ -1,7 +1,6 @@
 import {
   IMPROVEMENT_MIN_N,
-  INDICATOR_DEFINITIONS,
-  parseIndicatorKey,
+  indicatorKeyLabel,
   type ExportLanguage,
   type FindingKind,
   type HeadlineName,
@@ -175,11 +174,7 @@ export function verdictText(verdict: ImprovementVerdict, pValue: number | null, 
   return words[verdict][lang];
 }
 
-/** An indicator key's name: the definition's label, then its dimension or theme. */
-export function indicatorLabel(key: IndicatorKey, lang: ExportLanguage): string {
-  const parsed = parseIndicatorKey(key);
-  if (!parsed) return key;
-  const label = INDICATOR_DEFINITIONS[parsed.base].label[lang];
-  if (parsed.param === null) return label;
-  return `${label}: ${parsed.base === 'dimension' ? dimensionLabel(parsed.param, lang) : parsed.param}`;
+/** An indicator key's name: the definition's label, then its dimension or theme (by name when the report has it). */
+export function indicatorLabel(key: IndicatorKey, lang: ExportLanguage, themeName?: { zh: string; en: string } | null): string {
+  return indicatorKeyLabel(key, lang, (base, param) => (base === 'dimension' ? dimensionLabel(param, lang) : (themeName?.[lang] ?? param)));
 }

@@ -116,7 +116,7 @@ export function reportTables(report: AssessmentReport, lang: ExportLanguage): Re
       (report.actions ?? []).map((a) => [
         a.title,
         a.departmentName ?? w('hospital'),
-        indicatorLabel(a.indicator, lang),
+        indicatorLabel(a.indicator, lang, a.themeName),
         a.ownerName,
         STATUS_LABELS[a.status][lang],
         a.startDate,

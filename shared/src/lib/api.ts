@@ -182,6 +182,10 @@ export const ERROR_CODES = {
   outreachSignatureInvalid: 'outreach.signature_invalid',
   /** A receipt naming no message Huifang sent on that channel. */
   outreachReceiptUnknown: 'outreach.receipt_unknown',
+  /** A message template uses placeholders its kind does not offer (`params.variables`, without braces). */
+  outreachUnknownTemplateVariables: 'outreach.unknown_template_variables',
+  /** A survey message's template has no `{link}` in its body: the patient could not answer. */
+  outreachLinkRequired: 'outreach.link_required',
   // FHIR import and export
   fhirMappingNotFound: 'fhir_mapping.not_found',
   /** A FHIR code cannot be mapped to the "unmapped" department: that is where unmapped codes already go. */
@@ -229,6 +233,7 @@ export interface ErrorParams {
   'indicator_target.not_found': { targetId: number };
   'indicator_target.value_out_of_range': { min: number; max: number };
   'outreach.message_not_found': { messageId: number };
+  'outreach.unknown_template_variables': { variables: string[] };
 }
 
 export type ErrorParamsOf<C extends ErrorCode> = C extends keyof ErrorParams ? ErrorParams[C] : never;
@@ -259,6 +264,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParams]: readonly (keyof Erro
   'indicator_target.not_found': ['targetId'],
   'indicator_target.value_out_of_range': ['min', 'max'],
   'outreach.message_not_found': ['messageId'],
+  'outreach.unknown_template_variables': ['variables'],
 };
 
 /** The param names a code's message may use (none for most codes). */

@@ -57,6 +57,10 @@ export const AUDIT_ACTIONS = [
   'outreach.opt_out',
   /** A delivery receipt whose signature did not verify (its body is not kept). */
   'outreach.receipt_rejected',
+  /** An admin saved the hospital's own text of a message template (kind and language in the detail, never the text). */
+  'outreach.template_update',
+  /** An admin put a message template back to the built-in text. */
+  'outreach.template_reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

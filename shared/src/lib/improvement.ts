@@ -108,6 +108,17 @@ export function parseIndicatorKey(value: unknown): ParsedIndicatorKey | null {
 }
 
 /**
+ * An indicator key's name: the definition's label, then its dimension's or theme's name, which the
+ * caller words (dimensions are translated by each side; a theme's name is the hospital's own).
+ */
+export function indicatorKeyLabel(key: string, lang: 'zh' | 'en', paramName: (base: 'dimension' | 'theme_share', param: string) => string): string {
+  const parsed = parseIndicatorKey(key);
+  if (!parsed) return key;
+  const label = INDICATOR_DEFINITIONS[parsed.base].label[lang];
+  return parsed.param === null ? label : `${label}: ${paramName(parsed.base as 'dimension' | 'theme_share', parsed.param)}`;
+}
+
+/**
  * A well-formed indicator key. A theme key's existence is the server's to check (admins add
  * themes); dimensions are a fixed list, checked here.
  */

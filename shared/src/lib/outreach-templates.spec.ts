@@ -1,4 +1,4 @@
-import { givenNameOf, outreachDate, renderOutreachTemplate, templateVariablesIn, unknownTemplateVariables, withOptOut } from './outreach-templates';
+import { givenNameOf, missingTemplateVariables, outreachDate, renderOutreachTemplate, templateVariablesIn, unknownTemplateVariables, withOptOut } from './outreach-templates';
 
 describe('outreach templates', () => {
   it('finds placeholders once each, ignoring braces that are not names', () => {
@@ -8,6 +8,12 @@ describe('outreach templates', () => {
   it('names the variables a kind does not offer', () => {
     expect(unknownTemplateVariables('revisit_reminder', ['{date} {link}', '{nickname}'])).toEqual(['link', 'nickname']);
     expect(unknownTemplateVariables('survey_invitation', ['{givenName} {link}'])).toEqual([]);
+  });
+
+  it('requires the link in the body of survey messages only', () => {
+    expect(missingTemplateVariables('survey_invitation', 'Dear {givenName}')).toEqual(['link']);
+    expect(missingTemplateVariables('survey_reminder', 'Answer at {link}')).toEqual([]);
+    expect(missingTemplateVariables('revisit_reminder', 'See you on {date}')).toEqual([]);
   });
 
   it('fills known placeholders, empties missing values and leaves unknown names as written', () => {

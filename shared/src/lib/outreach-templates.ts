@@ -43,6 +43,24 @@ export function unknownTemplateVariables(kind: OutreachKind, texts: readonly str
   return [...new Set(texts.flatMap(templateVariablesIn))].filter((name) => !known.includes(name));
 }
 
+/**
+ * The variables a kind's body must use: a survey message without its link could not be answered.
+ * The body, not the subject, as an SMS carries the body only.
+ */
+export const OUTREACH_REQUIRED_VARIABLES: Readonly<Record<OutreachKind, readonly OutreachTemplateVariable[]>> = {
+  survey_invitation: ['link'],
+  survey_reminder: ['link'],
+  revisit_reminder: [],
+  missed_revisit_nudge: [],
+  callback_appointment: [],
+};
+
+/** The required variables (OUTREACH_REQUIRED_VARIABLES) a body leaves out. */
+export function missingTemplateVariables(kind: OutreachKind, body: string): OutreachTemplateVariable[] {
+  const used = templateVariablesIn(body);
+  return OUTREACH_REQUIRED_VARIABLES[kind].filter((name) => !used.includes(name));
+}
+
 /** Fills the placeholders; a value not given becomes empty. */
 export function renderOutreachTemplate(text: string, values: OutreachTemplateValues): string {
   return text.replace(PLACEHOLDER, (whole, name: string) =>

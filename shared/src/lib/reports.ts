@@ -125,7 +125,10 @@ export interface ReportRelationship {
 export type ReportAction = Pick<
   ImprovementActionSummary,
   'id' | 'title' | 'departmentId' | 'departmentName' | 'indicator' | 'status' | 'startDate' | 'endDate' | 'ownerName' | 'verdict' | 'change' | 'pValue'
->;
+> & {
+  /** A comment theme's name when the indicator is its share (the hospital's own names); absent in reports stored before. */
+  themeName?: { zh: string; en: string } | null;
+};
 
 export const FINDING_KINDS = ['largest_worsening', 'worsened', 'target_missed', 'department_outlier'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];

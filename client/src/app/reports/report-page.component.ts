@@ -95,7 +95,7 @@ export class ReportPageComponent {
       phaseBars: phaseBars(report, context),
       actions: report.actions.map((action) => ({
         ...action,
-        indicatorName: indicatorName(action.indicator, context),
+        indicatorName: indicatorName(action.indicator, context, action.themeName),
         verdictText: verdictText(action.verdict, action.pValue, context),
       })),
       findings: report.findings.map((finding) => findingText(finding, context)),

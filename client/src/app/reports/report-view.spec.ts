@@ -64,5 +64,7 @@ describe('report view', () => {
     expect(verdictText('no_change', 0.4, context)).toBe('reports.verdicts.no_change{}');
     expect(indicatorName('wait_median', context)).toBe('Median wait');
     expect(indicatorName('dimension:nursing', context)).toBe('Dimension rating: dimensions.nursing{}');
+    expect(indicatorName('theme_share:parking', context, { zh: '停车', en: 'Parking' })).toBe('Comment theme share: Parking');
+    expect(indicatorName('theme_share:parking', context)).toBe('Comment theme share: parking');
   });
 });

@@ -1,7 +1,6 @@
 import {
   FULL_SHARE_PERCENT,
-  INDICATOR_DEFINITIONS,
-  parseIndicatorKey,
+  indicatorKeyLabel,
   type AssessmentReport,
   type IndicatorKey,
   type ReportFinding,
@@ -100,12 +99,8 @@ export function phaseBars(report: AssessmentReport, { lang, t }: ReportContext):
 }
 
 /** An indicator key's name in the UI language (the shared definition's label, then its dimension or theme). */
-export function indicatorName(key: IndicatorKey, { lang, t }: ReportContext): string {
-  const parsed = parseIndicatorKey(key);
-  if (!parsed) return key;
-  const label = INDICATOR_DEFINITIONS[parsed.base].label[lang];
-  if (parsed.param === null) return label;
-  return `${label}: ${parsed.base === 'dimension' ? t(`dimensions.${parsed.param}`) : parsed.param}`;
+export function indicatorName(key: IndicatorKey, { lang, t }: ReportContext, themeName?: { zh: string; en: string } | null): string {
+  return indicatorKeyLabel(key, lang, (base, param) => (base === 'dimension' ? t(`dimensions.${param}`) : (themeName?.[lang] ?? param)));
 }
 
 /** One finding in words, with its n. */

@@ -38,6 +38,7 @@ import { FftRollup1766150000000 } from '../../migrations/1766150000000-fft-rollu
 import { ImprovementActions1766200000000 } from '../../migrations/1766200000000-improvement-actions';
 import { OutreachOutbox1766400000000 } from '../../migrations/1766400000000-outreach-outbox';
 import { OutreachSources1766500000000 } from '../../migrations/1766500000000-outreach-sources';
+import { OutreachTemplates1766600000000 } from '../../migrations/1766600000000-outreach-templates';
 
 /**
  * Every migration, in order. Listed by hand because the server is bundled by webpack,
@@ -84,4 +85,5 @@ export const MIGRATIONS = [
   AssessmentReports1766300000000,
   OutreachOutbox1766400000000,
   OutreachSources1766500000000,
+  OutreachTemplates1766600000000,
 ];
