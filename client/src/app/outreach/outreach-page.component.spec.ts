@@ -168,6 +168,15 @@ describe('OutreachPageComponent', () => {
     await fixture.whenStable();
     expect(text(byTestId('template-unknown-variables'))).toBe('Not available for this message: {nickname}, {time}');
 
+    // Another refusal: the API's message in the UI language.
+    type('template-body', '{givenName}您好');
+    byTestId<HTMLButtonElement>('template-preview').click();
+    httpMock
+      .expectOne({ method: 'POST', url: '/api/outreach/templates/preview' })
+      .flush({ code: 'outreach.link_required', message: 'a survey message must contain {link}' }, { status: 400, statusText: 'Bad Request' });
+    await fixture.whenStable();
+    expect(text(byTestId('template-error'))).toBe('A survey message must contain its link, or the patient could not answer');
+
     type('template-body', '{givenName}您好，请评价：{link}');
     byTestId<HTMLButtonElement>('template-save').click();
     const save = httpMock.expectOne({ method: 'PUT', url: '/api/outreach/templates/survey_invitation/zh' });

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import {
+  ERROR_CODES,
   OUTREACH_KINDS,
   OUTREACH_TEMPLATE_LANGUAGES,
   type OutreachKind,
@@ -45,6 +46,6 @@ export function insertPlaceholder(text: string, variable: string, start: number 
 export function unknownVariablesOf(error: unknown): string[] {
   if (!(error instanceof HttpErrorResponse) || error.status !== 400) return [];
   const body = error.error as { code?: unknown; params?: { variables?: unknown } } | null;
-  const variables = body?.code === 'outreach.unknown_template_variables' ? body.params?.variables : undefined;
+  const variables = body?.code === ERROR_CODES.outreachUnknownTemplateVariables ? body.params?.variables : undefined;
   return Array.isArray(variables) ? variables.filter((v): v is string => typeof v === 'string') : [];
 }
