@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,6 +35,7 @@ export class OutreachTemplatesComponent {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly transloco = inject(TranslocoService);
+  private readonly injector = inject(Injector);
 
   protected readonly limits = OUTREACH_TEMPLATE_LIMITS;
   protected readonly columns = ['kind', 'language', 'state', 'updated', 'actions'];
@@ -60,6 +61,7 @@ export class OutreachTemplatesComponent {
 
   private readonly subjectInput = viewChild<ElementRef<HTMLInputElement>>('subjectInput');
   private readonly bodyInput = viewChild<ElementRef<HTMLTextAreaElement>>('bodyInput');
+  private readonly editor = viewChild<ElementRef<HTMLElement>>('editor');
   /** Where a clicked variable goes: the field last typed or clicked in (the text by default). */
   private lastField: Field = 'body';
 
@@ -84,7 +86,13 @@ export class OutreachTemplatesComponent {
       });
   }
 
-  protected edit(template: OutreachTemplate): void {
+  protected open(template: OutreachTemplate): void {
+    this.edit(template);
+    // The editor is below the list: bring it into view.
+    afterNextRender(() => this.editor()?.nativeElement.scrollIntoView({ behavior: 'smooth', block: 'nearest' }), { injector: this.injector });
+  }
+
+  private edit(template: OutreachTemplate): void {
     this.editingKey.set(templateKey(template));
     this.subject.set(template.subject);
     this.body.set(template.body);
