@@ -69,6 +69,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
   'GET /api/indicators/summary': QUALITY,
   'GET /api/indicators/lifecycle-flow': QUALITY,
   'GET /api/indicators/drivers': QUALITY,
+  'GET /api/indicators/outreach': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients': QUALITY,
   'GET /api/indicators/lifecycle-flow/patients.csv': QUALITY,
   'GET /api/indicators/themes': QUALITY,
@@ -101,6 +102,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Caller[]>> = {
 
   // Outreach (issue #16): the outbox and the message templates are administration; receipts come from the gateways, signed.
   'GET /api/outreach/messages': ADMIN,
+  'GET /api/outreach/channels': ADMIN,
   'POST /api/outreach/messages/{id}/retry': ADMIN,
   'POST /api/outreach/receipts/{channel}': GATEWAY_SIGNED,
   'GET /api/outreach/templates': ADMIN,

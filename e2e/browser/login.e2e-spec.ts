@@ -46,7 +46,7 @@ describeInBrowser('staff login in the browser', () => {
     ['quality', ['callbacks', 'dashboard', 'relationship', 'improvement', 'reports', 'feedback'], '/dashboard'],
     [
       'admin',
-      ['patients', 'callbacks', 'dashboard', 'relationship', 'improvement', 'reports', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'targets', 'audit', 'imports', 'settings'],
+      ['patients', 'callbacks', 'dashboard', 'relationship', 'improvement', 'reports', 'feedback', 'users', 'departments', 'commentThemes', 'templates', 'rules', 'outreach', 'targets', 'audit', 'imports', 'settings'],
       '/users',
     ],
   ])('logs %s in and shows the navigation of their role', async (username, nav, home) => {

@@ -66,6 +66,7 @@ describeInBrowser('document titles', () => {
       ['/users', '用户管理'],
       ['/templates', '问卷模板'],
       ['/rules', '回访规则'],
+      ['/outreach', '患者消息'],
       ['/departments', '科室管理'],
       ['/comment-themes', '留言主题管理'],
       ['/audit', '审计日志'],

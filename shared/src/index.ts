@@ -18,6 +18,7 @@ export * from './lib/input-limits';
 export * from './lib/lifecycle';
 export * from './lib/list-sort';
 export * from './lib/outreach';
+export * from './lib/outreach-indicators';
 export * from './lib/outreach-templates';
 export * from './lib/patients';
 export * from './lib/privacy';

@@ -13,6 +13,7 @@ export const NAV_PAGES = [
   'commentThemes',
   'templates',
   'rules',
+  'outreach',
   'targets',
   'audit',
   'imports',

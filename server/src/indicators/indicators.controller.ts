@@ -11,6 +11,7 @@ import {
   type IndicatorSummary,
   type LifecycleFlow,
   type LiveBoard,
+  type OutreachIndicator,
   type Page,
   type PatientSummary,
   type RelationshipIndicator,
@@ -27,6 +28,7 @@ import {
   FlowDrillDownCsvQueryDto,
   FlowDrillDownQueryDto,
   IndicatorQueryDto,
+  OutreachRatesQueryDto,
   SeriesQueryDto,
   ThemeTrendQueryDto,
 } from './dto/indicator-query.dto';
@@ -34,6 +36,7 @@ import { DriversService } from './drivers.service';
 import { drillDownToCsv, seriesToCsv } from './indicator-csv';
 import { IndicatorsService } from './indicators.service';
 import { LiveBoardService } from './live-board.service';
+import { OutreachRatesService } from './outreach-rates.service';
 import { ThemeTrendService } from './theme-trend.service';
 import { RelationshipPatientsQueryDto, RelationshipQueryDto } from '../relationship/dto/relationship-query.dto';
 import { RelationshipIndicatorService, type RelationshipCell } from '../relationship/relationship-indicator.service';
@@ -54,6 +57,7 @@ export class IndicatorsController {
     private readonly audit: AuditService,
     private readonly themeTrend: ThemeTrendService,
     private readonly relationshipView: RelationshipIndicatorService,
+    private readonly outreach: OutreachRatesService,
   ) {}
 
   @Get('summary')
@@ -97,6 +101,15 @@ export class IndicatorsController {
   })
   drivers(@Query() query: DriversQueryDto): Promise<DriversAnswer> {
     return this.driversService.drivers(this.indicators.scopeOf(query));
+  }
+
+  @Get('outreach')
+  @ApiOperation({
+    summary:
+      'Outreach per channel over the messages created in the period: created (suppressed excluded), sent, delivered, failed, suppressed; delivery rate (delivered ÷ sent, null without receipts) and survey response rate (answered invitations ÷ invitations sent), each with n',
+  })
+  outreachRates(@Query() query: OutreachRatesQueryDto): Promise<OutreachIndicator> {
+    return this.outreach.rates(query);
   }
 
   @Get('themes')

@@ -47,6 +47,11 @@ export class OutreachChannels implements OnApplicationBootstrap, OnModuleDestroy
     return this.real.find((channel) => channel.addressOf(patient) !== null)?.name ?? null;
   }
 
+  /** The channels new messages go by, in order of preference; `log` alone when none is configured. */
+  configured(): OutreachChannel[] {
+    return this.real.length === 0 ? ['log'] : this.real.map((channel) => channel.name);
+  }
+
   /** The driver of a stored message's channel; null when that channel is no longer configured. */
   driver(name: OutreachChannel): OutreachChannelDriver | null {
     if (name === 'log') return this.log;

@@ -14,6 +14,7 @@ export const STAFF_PAGES = [
   'commentThemes',
   'templates',
   'rules',
+  'outreach',
   'targets',
   'audit',
   'imports',
@@ -46,6 +47,8 @@ export const PAGE_ACCESS: Readonly<Record<StaffPage, PageAccess>> = {
   templates: { path: 'templates', roles: ['admin'] },
   rules: { path: 'rules', roles: ['admin'] },
   departments: { path: 'departments', roles: ['admin'] },
+  // Messages to patients (issue #16): channels, the outbox (which names patients by id) and the templates.
+  outreach: { path: 'outreach', roles: ['admin'] },
   // Quality managers read the targets (the dashboard draws them); only admins set them.
   targets: { path: 'targets', roles: ['admin'] },
   // Quality managers may read the theme list through the API (the Themes view names themes), but only admins change it.

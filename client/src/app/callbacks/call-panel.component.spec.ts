@@ -230,6 +230,23 @@ describe('CallPanelComponent', () => {
     expect(close).toHaveBeenCalledWith({ action: 'rescheduled', item: moved });
   });
 
+  it('asks the server to tell the patient the new time when the box is ticked', async () => {
+    await create(claimed());
+    byTestId<HTMLButtonElement>('call-reschedule').click();
+    await settle();
+    type('call-reschedule-due-day', '11/26/2026');
+    byTestId('call-reschedule-due-day').dispatchEvent(new Event('change'));
+    type('call-reschedule-due-time', '14:30');
+    type('call-reschedule-reason', '患者出差');
+    expect(byTestId('call-reschedule-notify').textContent).toContain('Tell the patient the new time by message');
+    byTestId('call-reschedule-notify').querySelector('input')?.click();
+    byTestId<HTMLButtonElement>('call-reschedule-submit').click();
+    const req = httpMock.expectOne('/api/callbacks/41/reschedule');
+    expect(req.request.body).toEqual({ dueAt: '2026-11-26T14:30:00+08:00', reason: '患者出差', notifyPatient: true });
+    req.flush(claimed({ status: 'pending', dueAt: '2026-11-26T06:30:00.000Z' }));
+    await settle();
+  });
+
   it('cancels only with a reason', async () => {
     await create(claimed());
     byTestId<HTMLButtonElement>('call-cancel').click();

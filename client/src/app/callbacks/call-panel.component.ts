@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, type MatDialogConfig, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -71,6 +72,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
+    MatCheckboxModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -121,6 +123,8 @@ export class CallPanelComponent {
   protected readonly rescheduleForm = this.fb.group({
     due: [tomorrowAtCallHour(Date.now()), futureDateTime(() => Date.now())],
     reason: ['', [requiredText, Validators.maxLength(CALLBACK_REASON_MAX_LENGTH)]],
+    /** A `callback_appointment` message with the new time (the server applies consent and the other outreach rules). */
+    notifyPatient: [false],
   });
   protected readonly cancelForm = this.fb.group({
     reason: ['', [requiredText, Validators.maxLength(CALLBACK_REASON_MAX_LENGTH)]],
@@ -203,10 +207,10 @@ export class CallPanelComponent {
       this.rescheduleForm.markAllAsTouched();
       return;
     }
-    const { due, reason } = this.rescheduleForm.getRawValue();
+    const { due, reason, notifyPatient } = this.rescheduleForm.getRawValue();
     const dueAt = fromHospitalInput(due);
     if (!dueAt) return;
-    this.run(this.api.reschedule(this.callback().id, { dueAt, reason: reason.trim() }), 'rescheduled');
+    this.run(this.api.reschedule(this.callback().id, { dueAt, reason: reason.trim(), ...(notifyPatient && { notifyPatient }) }), 'rescheduled');
   }
 
   protected submitCancel(): void {

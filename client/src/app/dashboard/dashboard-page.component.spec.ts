@@ -117,6 +117,8 @@ interface DashboardRequests {
   flow: TestRequest;
   series: Record<IndicatorName, TestRequest>;
   drivers: TestRequest;
+  /** The follow-up panel's messages per channel. */
+  outreach: TestRequest;
 }
 
 /** A period without responses: the drivers panel says "No data" in each chart. */
@@ -220,7 +222,8 @@ describe('DashboardPageComponent', () => {
     }
     await settle();
     for (const indicator of TRENDS_AFTER_SUMMARY) series[indicator] = pending(`/api/indicators/${indicator}`);
-    return { summary: summaryRequest, flow, series, drivers };
+    const outreach = pending('/api/indicators/outreach');
+    return { summary: summaryRequest, flow, series, drivers, outreach };
   }
 
   async function openDashboard(
@@ -242,6 +245,7 @@ describe('DashboardPageComponent', () => {
     sent.flow.flush(flow);
     for (const indicator of INDICATOR_NAMES) sent.series[indicator].flush(emptySeries(indicator, sent.series[indicator]));
     sent.drivers.flush(emptyDrivers(sent.drivers));
+    sent.outreach.flush({ from: '', to: '', departmentId: null, channels: [] });
     await settle();
   }
 
@@ -271,6 +275,7 @@ describe('DashboardPageComponent', () => {
     expect(sent.series.churn.request.urlWithParams).toBe(`/api/indicators/churn?${period}&groupBy=month`);
     expect(sent.series['follow-up'].request.urlWithParams).toBe(`/api/indicators/follow-up?${period}&groupBy=month`);
     expect(sent.drivers.request.urlWithParams).toBe(`/api/indicators/drivers?${period}`);
+    expect(sent.outreach.request.urlWithParams).toBe(`/api/indicators/outreach?${period}`);
     await answer(sent);
     expect(el('panel-drivers').querySelectorAll('[data-testid=chart-no-data]')).toHaveLength(3);
 

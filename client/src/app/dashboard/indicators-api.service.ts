@@ -13,6 +13,7 @@ import type {
   LifecycleFlow,
   LifecycleStage,
   LiveBoard,
+  OutreachIndicator,
   Page,
 } from '@huifang/shared';
 import { Observable } from 'rxjs';
@@ -64,6 +65,11 @@ export class IndicatorsApiService {
   /** Drivers of dissatisfaction: theme shares by NPS band, dimension impact × score, satisfaction by wait band. */
   drivers(query: Omit<IndicatorQuery, 'groupBy'>): Observable<DriversAnswer> {
     return this.http.get<DriversAnswer>(`${INDICATORS_URL}/drivers`, { params: toHttpParams(query) });
+  }
+
+  /** Per channel: messages of the period, delivery rate (null without receipts) and survey response rate, with n. */
+  outreach(query: Omit<IndicatorQuery, 'groupBy'>): Observable<OutreachIndicator> {
+    return this.http.get<OutreachIndicator>(`${INDICATORS_URL}/outreach`, { params: toHttpParams(query) });
   }
 
   flow(query: Omit<IndicatorQuery, 'groupBy'>): Observable<LifecycleFlow> {

@@ -203,7 +203,30 @@ describe('SeriesPanelComponent', () => {
     const request = pending('/api/indicators/follow-up');
     expect(request.request.params.get('groupBy')).toBe('day');
     request.flush({ indicator: 'follow-up', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy: 'day', points: [] });
-    await fixture.whenStable();
+    await answer(pending('/api/indicators/outreach'), { from: STATE.from, to: STATE.to, departmentId: 2, channels: [] });
+    expect(text(byTestId('outreach-rates-empty'))).toBe('No messages to patients in this period.');
+  });
+
+  it('shows under the follow-up calls the messages per channel with their delivery and response rates and n', async () => {
+    await open('follow-up');
+    await answer(pending('/api/indicators/follow-up'), { indicator: 'follow-up', from: STATE.from, to: STATE.to, departmentId: 2, templateId: null, groupBy: 'day', points: [] });
+    const request = pending('/api/indicators/outreach');
+    expect(request.request.urlWithParams).toBe('/api/indicators/outreach?from=2026-03-02&to=2026-03-31&departmentId=2');
+    const counts = { queued: 0, failedAfterSending: 0, surveyInvitationsSent: 3, surveyInvitationsAnswered: 1 };
+    await answer(request, {
+      from: STATE.from,
+      to: STATE.to,
+      departmentId: 2,
+      channels: [
+        { channel: 'sms', created: 40, sent: 36, delivered: 18, failed: 4, suppressed: 2, ...counts, delivery: { rate: 50, count: 18, n: 36 }, response: { rate: 33.3, count: 1, n: 3 } },
+        { channel: 'log', created: 2, sent: 2, delivered: 0, failed: 0, suppressed: 0, ...counts, delivery: { rate: null, count: 0, n: 2 }, response: { rate: null, count: 0, n: 0 } },
+      ],
+    });
+    const sms = byTestId('outreach-rates-sms');
+    const cells = (row: HTMLElement) => Array.from(row.children).map((cell) => text(cell));
+    expect(cells(sms)).toEqual(['SMS', '40', '36', '4', '2', '50.0% (18 of 36)', '33.3% (1 of 3)']);
+    expect(sms.querySelector('[data-testid="outreach-response-rate"]')?.classList).toContain('small');
+    expect(cells(byTestId('outreach-rates-log'))).toEqual(['Log only (not delivered)', '2', '2', '0', '0', 'no receipts (n = 2)', '—']);
   });
 
   it('asks for churn by month cohort whatever the period', async () => {
@@ -349,6 +372,7 @@ describe('SeriesPanelComponent', () => {
         groupBy: 'day',
         points: [],
       });
+      await answer(pending('/api/indicators/outreach'), { from: STATE.from, to: STATE.to, departmentId: 2, channels: [] });
 
       const button = byTestId<HTMLButtonElement>('csv-follow-up');
       button.click();

@@ -33,6 +33,7 @@ import { csvFileName, saveFile } from './csv-download';
 import { type DashboardState, TREND_SAMPLE_HEADLINE, indicatorQuery, indicatorTrendGrouping } from './dashboard-state';
 import type { DrillTarget } from './drill-down';
 import { IndicatorChartComponent } from './indicator-chart.component';
+import { OutreachRatesComponent } from './outreach-rates.component';
 import { dimensionChart, satisfactionChart } from './satisfaction-charts';
 import { waitChart } from './wait-charts';
 
@@ -59,6 +60,7 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
     MatCardModule,
     MatFormFieldModule,
     MatSelectModule,
+    OutreachRatesComponent,
     RouterLink,
     TranslocoDirective,
   ],
@@ -150,6 +152,9 @@ const CHARTS: { [N in IndicatorName]: (series: IndicatorSeries<N>, context: Char
             [model]="dimensionModel"
             [label]="t('dashboard.panels.dimensions')"
           />
+        }
+        @if (indicator() === 'follow-up') {
+          <hf-outreach-rates [state]="state()" [context]="context()" />
         }
       </mat-card-content>
     </mat-card>

@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import type { AuthUser, CallbackSummary, Department, Encounter, Patient, PatientRelationship, PatientTimeline, StageTransition } from '@huifang/shared';
+import type { AuthUser, CallbackSummary, Department, Encounter, OutreachMessage, Patient, PatientRelationship, PatientTimeline, StageTransition } from '@huifang/shared';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import en from '../../../public/i18n/en.json';
 import relationshipEn from '../../../public/i18n/relationship/en.json';
@@ -217,6 +217,46 @@ describe('PatientPageComponent', () => {
     }
     expect(document.querySelector('[data-testid="consent-calls"] button')?.hasAttribute('disabled')).toBe(true);
     expect(textOf('patient-stage')).toBeTruthy();
+  });
+
+  it('shows messages to the patient with their kind, channel, status and why one stopped', async () => {
+    const message = (id: number, changes: Partial<OutreachMessage>): PatientTimeline['entries'][number] => ({
+      kind: 'message',
+      at: `2026-03-0${id}T09:00:00+08:00`,
+      message: {
+        id,
+        kind: 'survey_invitation',
+        patientId: 7,
+        departmentId: 2,
+        channel: 'sms',
+        purpose: 'surveys',
+        status: 'delivered',
+        reason: null,
+        attempts: 1,
+        nextAttemptAt: '2026-03-01T01:00:00.000Z',
+        sentAt: '2026-03-01T01:00:01.000Z',
+        deliveredAt: '2026-03-01T01:00:05.000Z',
+        createdAt: '2026-03-01T01:00:00.000Z',
+        ...changes,
+      },
+    });
+    byTestId<HTMLButtonElement>('encounter-call-11').click();
+    httpMock.expectOne('/api/encounters/11/call').flush({ ...WAITING, status: 'in_room' });
+    await fixture.whenStable();
+    await flushPatient(PATIENT, {
+      patientId: 7,
+      entries: [
+        message(1, {}),
+        message(2, { kind: 'revisit_reminder', purpose: 'follow_up', status: 'suppressed', reason: 'opted_out', sentAt: null, deliveredAt: null }),
+        message(3, { kind: 'callback_appointment', channel: 'wechat', status: 'failed', reason: 'HTTP 503', deliveredAt: null }),
+      ],
+    });
+    const text = (id: number) => document.querySelector(`[data-testid="timeline-message-${id}"]`)?.closest('li')?.textContent?.replace(/\s+/g, ' ');
+    expect(text(1)).toContain('Message · Survey invitation · SMS Delivered');
+    expect(text(2)).toContain('Revisit reminder · SMS Not sent');
+    expect(text(2)).toContain('the patient opted out');
+    expect(text(3)).toContain('Call appointment · WeChat Failed');
+    expect(text(3)).toContain('HTTP 503');
   });
 
   it("links a timeline callback only when the user's role may open it (a quality manager: service recovery only)", async () => {

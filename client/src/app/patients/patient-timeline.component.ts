@@ -5,6 +5,7 @@ import {
   type Department,
   type Encounter,
   type LifecycleStage,
+  type OutreachMessage,
   RATING_DIMENSIONS,
   type StageTransition,
   type SurveyResponseSummary,
@@ -19,6 +20,7 @@ import { WaitChipComponent } from '../encounters/wait-chip.component';
 import { liveWaitMinutes } from '../encounters/wait-time';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
 import { LanguageService } from '../i18n/language.service';
+import { type MessageWords, messageWords } from '../outreach/message-words';
 import { StageBadgeComponent } from './stage-badge.component';
 import { type KnownTimelineEntry, buildJourneyAxis, transitionsOf } from './timeline-model';
 
@@ -26,7 +28,8 @@ type TimelineItem =
   | { kind: 'transition'; key: string; at: string; transition: StageTransition }
   | { kind: 'encounter'; key: string; at: string; encounter: Encounter; department: string; wait: number | null }
   | { kind: 'survey_response'; key: string; at: string; response: SurveyResponseSummary; department: string }
-  | { kind: 'callback'; key: string; at: string; callback: CallbackSummary };
+  | { kind: 'callback'; key: string; at: string; callback: CallbackSummary }
+  | { kind: 'message'; key: string; at: string; message: OutreachMessage; words: MessageWords };
 
 /**
  * The patient's journey: the stage axis 初诊 → 治疗 → 康复 → 复诊 with the dates each stage was
@@ -59,6 +62,7 @@ export class PatientTimelineComponent {
     encounter: '✚',
     survey_response: '★',
     callback: '☎',
+    message: '✉',
   };
   protected readonly dimensions = RATING_DIMENSIONS;
   /** A rating is shown as low where it would trigger service recovery (the server's band). */
@@ -85,6 +89,9 @@ export class PatientTimelineComponent {
       }
       if (entry.kind === 'callback') {
         return { kind: 'callback', key: `c${entry.callback.id}`, at: entry.at, callback: entry.callback };
+      }
+      if (entry.kind === 'message') {
+        return { kind: 'message', key: `m${entry.message.id}`, at: entry.at, message: entry.message, words: messageWords(entry.message) };
       }
       const encounter = entry.encounter;
       return {

@@ -85,12 +85,14 @@ describe('knownTimelineEntries', () => {
     expect(transitionsOf(known)).toEqual([TREATMENT, REGISTERED]);
   });
 
-  it('keeps survey responses and callbacks that carry their payload', () => {
+  it('keeps survey responses, callbacks and messages that carry their payload', () => {
     const known = knownTimelineEntries([
       { kind: 'survey_response', at: '2026-03-01T10:00:00+08:00', response: { id: 1 } },
       { kind: 'callback', at: '2026-03-02T10:00:00+08:00', callback: { id: 2 } },
+      { kind: 'message', at: '2026-03-03T10:00:00+08:00', message: { id: 3 } },
+      { kind: 'message', at: '2026-03-04T10:00:00+08:00' },
     ]);
-    expect(known.map((e) => e.kind)).toEqual(['callback', 'survey_response']);
+    expect(known.map((e) => e.kind)).toEqual(['message', 'callback', 'survey_response']);
   });
 
   it('copes with no entries at all', () => {

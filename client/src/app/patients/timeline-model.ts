@@ -38,8 +38,8 @@ export function buildJourneyAxis(
   });
 }
 
-/** The kinds this client knows how to show; later server versions may add more. */
-export type KnownTimelineEntry = Exclude<TimelineEntry, { kind: 'message' }>;
+/** The kinds this client knows how to show (all of today's); later server versions may add more. */
+export type KnownTimelineEntry = TimelineEntry;
 
 /** Each kind and the field that carries its payload. */
 const PAYLOAD: Record<KnownTimelineEntry['kind'], string> = {
@@ -47,6 +47,7 @@ const PAYLOAD: Record<KnownTimelineEntry['kind'], string> = {
   encounter: 'encounter',
   survey_response: 'response',
   callback: 'callback',
+  message: 'message',
 };
 
 /** Entries of known kinds with their payload present, newest first (unknown kinds are skipped). */

@@ -25,6 +25,7 @@ describe('navItemsFor (least privilege)', () => {
       '/comment-themes',
       '/templates',
       '/rules',
+      '/outreach',
       '/targets',
       '/audit',
       '/imports',

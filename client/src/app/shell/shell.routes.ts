@@ -102,6 +102,13 @@ export const SHELL_ROUTES: Routes = [
         loadChildren: () => import('../rules/rules.routes').then((m) => m.RULES_ROUTES),
       },
       {
+        path: PAGE_ACCESS.outreach.path,
+        title: 'nav.outreach',
+        canMatch: [roleGuard],
+        data: { roles: PAGE_ACCESS.outreach.roles },
+        loadChildren: () => import('../outreach/outreach.routes').then((m) => m.OUTREACH_ROUTES),
+      },
+      {
         path: PAGE_ACCESS.targets.path,
         title: 'nav.targets',
         canMatch: [roleGuard],

@@ -27,6 +27,9 @@ export class IndicatorQueryDto extends PeriodFilterDto {
 
 /** The drivers of dissatisfaction: a period and department, no grouping (`groupBy` is refused, naming it). */
 export class DriversQueryDto extends PeriodFilterDto {}
+
+/** Outreach delivery and response rates: a period and department, no grouping. */
+export class OutreachRatesQueryDto extends PeriodFilterDto {}
 /** The theme trend (GET /api/indicators/themes): the period, department, and weeks or months. */
 export class ThemeTrendQueryDto extends PeriodFilterDto {
   @ApiPropertyOptional({ enum: THEME_TREND_GROUPINGS, default: 'month' })
