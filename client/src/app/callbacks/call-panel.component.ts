@@ -30,6 +30,7 @@ import { claimHolderName } from './claim-conflict';
 import { claimRemainingMs, claimTone, formatCountdown } from './claim-countdown';
 import { RecoveryReasonComponent } from './recovery-reason.component';
 import { fromHospitalInput, toHospitalInput, tomorrowAtCallHour } from './hospital-date-time';
+import { systemCallbackReasonKey } from './callback-history';
 
 export interface CallPanelData {
   /** The claimed callback, with the full phone number. */
@@ -89,6 +90,7 @@ type PanelError = { kind: 'http'; error: ErrorDescription } | { kind: 'key'; key
 export class CallPanelComponent {
   /** A win-back call's reason as the decline's reasons (shared/), worded by the template. */
   protected readonly winBackCodes = winBackReasons;
+  protected readonly systemReasonKey = systemCallbackReasonKey;
   protected readonly data = inject<CallPanelData>(MAT_DIALOG_DATA);
   private readonly api = inject(CallbacksApiService);
   private readonly dialogRef = inject<MatDialogRef<CallPanelComponent, CallPanelResult>>(MatDialogRef);

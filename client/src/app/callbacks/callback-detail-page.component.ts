@@ -10,7 +10,7 @@ import { AuthService } from '../auth/auth.service';
 import { canOpenPage } from '../auth/page-access';
 import { describeHttpError } from '../core/api-error';
 import { HospitalDatePipe } from '../i18n/hospital-date.pipe';
-import { isClosed, systemCancelReasonKey } from './callback-history';
+import { isClosed, systemCancelReasonKey, systemCallbackReasonKey } from './callback-history';
 import { CallbacksApiService } from './callbacks-api.service';
 import { provideCallbacksScope } from './callbacks-scope';
 import { RecoveryReasonComponent } from './recovery-reason.component';
@@ -33,6 +33,7 @@ type Loaded = { callback: CallbackItem } | { errorKey: string };
 export class CallbackDetailPageComponent {
   /** A win-back call's reason as the decline's reasons (shared/), worded by the template. */
   protected readonly winBackCodes = winBackReasons;
+  protected readonly systemReasonKey = systemCallbackReasonKey;
   /** From the route. */
   readonly id = input.required<string>();
 

@@ -1,5 +1,6 @@
-import { SYSTEM_CANCEL_REASONS } from '@huifang/shared';
-import { isClosed, systemCancelReasonKey } from './callback-history';
+import { SYSTEM_CALLBACK_REASONS, SYSTEM_CANCEL_REASONS } from '@huifang/shared';
+import { isClosed, systemCallbackReasonKey, systemCancelReasonKey } from './callback-history';
+import callbacksZh from '../../../public/i18n/callbacks/zh.json';
 import zh from '../../../public/i18n/zh.json';
 
 describe('callback history', () => {
@@ -15,5 +16,11 @@ describe('callback history', () => {
     expect(systemCancelReasonKey(SYSTEM_CANCEL_REASONS.patientReturned)).toBe('systemCancelReasons.patientReturned');
     expect(systemCancelReasonKey('患者要求改天')).toBeNull();
     expect(systemCancelReasonKey(null)).toBeNull();
+  });
+
+  it('translates the reason of a call the server opened because a survey message failed', () => {
+    expect(systemCallbackReasonKey(SYSTEM_CALLBACK_REASONS.surveyMessageFailed)).toBe('callbacks.systemReasons.surveyMessageFailed');
+    expect(callbacksZh.systemReasons.surveyMessageFailed).toMatch(/无法送达/);
+    expect(systemCallbackReasonKey('确认复诊时间')).toBeNull();
   });
 });
