@@ -19,6 +19,9 @@ const HOUR_MS = 3_600_000;
  * last day (a failed row keeps the due time of its last try), and the sent or delivered rows due in
  * the success window (not the whole outbox's history).
  */
+/** The longest the quiet hours hold a message (21:00 → 08:00). */
+const QUIET_HOLD_HOURS = 12;
+
 @Injectable()
 export class OutreachChannelStatusService {
   constructor(
@@ -32,7 +35,9 @@ export class OutreachChannelStatusService {
       rows()
         .addSelect('COUNT(*)', 'queued')
         .addSelect('SUM(CASE WHEN m.reason IS NOT NULL THEN 1 ELSE 0 END)', 'retrying')
-        .where('m.status = :status', { status: 'queued' })
+        // Due now, held by the quiet hours (at most until 08:00) or waiting after a failed try; a reminder
+        // scheduled for the day after tomorrow is no backlog.
+        .where('m.status = :status AND (m.nextAttemptAt <= :soon OR m.reason IS NOT NULL)', { status: 'queued', soon: new Date(now.getTime() + QUIET_HOLD_HOURS * HOUR_MS) })
         .getRawMany<{ channel: OutreachChannel; queued: unknown; retrying: unknown }>(),
       rows()
         .addSelect('COUNT(*)', 'failed')

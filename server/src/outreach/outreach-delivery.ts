@@ -30,7 +30,8 @@ export class OutreachDelivery {
 
   /** `claimedUntil`: past it another worker may claim the message again, so the outcome must be written before. */
   async deliver(message: ClaimedMessage, token: string, claimedUntil: Date): Promise<void> {
-    const write = (work: (manager: EntityManager) => Promise<void>) => this.write(work, claimedUntil);
+    // A write that may open a call for the desk changes what the callback queue and figures read.
+    const write = (work: (manager: EntityManager) => Promise<void>, opensCall = false) => this.write(work, claimedUntil, opensCall);
     const patient = await this.dataSource.manager.findOne(PatientEntity, {
       select: { id: true, phone: true, email: true, consentSurveys: true, consentCalls: true },
       where: { id: message.patientId },
@@ -38,7 +39,7 @@ export class OutreachDelivery {
     const rule = patient ? (consentRule(consentFor(patient, message.purpose)) ?? (await noLongerWanted(this.dataSource.manager, message, new Date()))) : 'unreachable';
     if (rule) return write((m) => recordSuppressed(m, message.id, token, rule));
     const driver = this.channels.driver(message.channel);
-    if (!driver) return write((m) => this.failed(m, message, token, `the ${message.channel} channel is not configured on this server`, null));
+    if (!driver) return write((m) => this.failed(m, message, token, `the ${message.channel} channel is not configured on this server`, null), true);
     const to = driver.addressOf(patient as PatientEntity);
     if (to === null) return write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
 
@@ -47,7 +48,7 @@ export class OutreachDelivery {
     if (outcome.sent) return write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
     const { retryBaseMs, maxAttempts } = this.config.outreach;
     const retryAt = outcome.retry && message.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)) : null;
-    return write((m) => this.failed(m, message, token, outcome.reason, retryAt));
+    return write((m) => this.failed(m, message, token, outcome.reason, retryAt), retryAt === null);
   }
 
   /** A failed try; one that failed for good may open a call for the desk in the same transaction (failed-message-callbacks.ts). */
@@ -58,14 +59,15 @@ export class OutreachDelivery {
   }
 
   /**
-   * The worker's own bookkeeping (no cached read depends on the outbox). A write refused for a moment
+   * The worker's own bookkeeping (no cached read depends on the outbox, but a call opened for a
+   * message that failed for good is read by the queue and the figures: `changesReads`). A write refused for a moment
    * (SQLite busy with another instance's write, a dropped PostgreSQL connection) is tried again while
    * the claim lasts: an outcome lost would let the message be claimed and sent again.
    */
-  private async write(work: (manager: EntityManager) => Promise<void>, claimedUntil: Date): Promise<void> {
+  private async write(work: (manager: EntityManager) => Promise<void>, claimedUntil: Date, changesReads: boolean): Promise<void> {
     for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
       try {
-        return await this.writes.run(work, { changesReads: false });
+        return await this.writes.run(work, { changesReads });
       } catch (error) {
         if (Date.now() + wait >= claimedUntil.getTime()) throw error;
         this.logger.warn({ err: error }, `outreach outcome not written yet; trying again in ${wait} ms`);

@@ -28,7 +28,7 @@ import { PatientEntity } from '../patients/patient.entity';
 // The worker's claim: due queued rows in order.
 @Index('IDX_outreach_message_due', ['status', 'nextAttemptAt'])
 // A patient's messages: the daily cap (by due day), the timeline.
-@Index('IDX_outreach_message_patient', ['patientId', 'createdAt'])
+@Index('IDX_outreach_message_patient', ['patientId', 'nextAttemptAt'])
 // A kind's message of a causing record (a survey invitation's reminder, its response rate).
 @Index('IDX_outreach_message_source', ['kind', 'sourceId'])
 // The admin list: newest first, filtered by day.

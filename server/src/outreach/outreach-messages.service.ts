@@ -8,6 +8,7 @@ import { forUpdate } from '../core/database/row-lock';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import type { OutreachMessageQueryDto } from './dto/outreach-message-query.dto';
 import { OutreachMessageEntity } from './outreach-message.entity';
+import { firstSendableAt } from './quiet-hours';
 
 /** The outbox for admins: the list (no text, no address) and the retry of a failed message. */
 @Injectable()
@@ -36,13 +37,14 @@ export class OutreachMessagesService {
     return { items: rows.map(toOutreachMessage), total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** A failed message is queued again, due now, with a fresh count of tries (audited). */
+  /** A failed message is queued again, due now (or at 08:00 in the quiet hours), with a fresh count of tries (audited). */
   async retry(id: number, context: AuditContext): Promise<OutreachMessage> {
     const row = await this.writes.run(async (manager) => {
       const message = await manager.findOne(OutreachMessageEntity, { where: { id }, ...forUpdate(manager) });
       if (!message) throw new NotFoundException({ message: `message ${id} not found`, code: ERROR_CODES.outreachMessageNotFound, params: { messageId: id } });
       if (message.status !== 'failed') throw new ConflictException({ message: `only a failed message can be sent again (this one is ${message.status})`, code: ERROR_CODES.outreachNotFailed });
-      const change = { status: 'queued' as const, attempts: 0, nextAttemptAt: new Date(), reason: null, claimedUntil: null, claimedBy: null };
+      const { timeZone } = await this.hospital.current(manager);
+      const change = { status: 'queued' as const, attempts: 0, nextAttemptAt: firstSendableAt(new Date(), timeZone), reason: null, claimedUntil: null, claimedBy: null };
       await manager.update(OutreachMessageEntity, { id }, change);
       await this.audit.record(context, { action: 'outreach.retry', entityType: 'outreach_message', entityId: id, patientId: message.patientId }, manager);
       return { ...message, ...change };

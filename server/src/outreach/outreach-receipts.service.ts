@@ -34,13 +34,17 @@ export class OutreachReceiptsService {
 
   receive(channel: OutreachReceiptChannel, receipt: OutreachReceiptDto, source: AuditActor): Promise<ReceiptOutcome> {
     return this.writes.run(async (manager) => {
-      const message = await this.find(manager, channel, receipt);
+      // The patient row before the message, the order of an erasure or a consent change at the desk
+      // (both lock the patient, then touch its messages): two of them at once cannot deadlock.
+      const found = await this.find(manager, channel, receipt);
+      await manager.findOne(PatientEntity, { select: { id: true }, where: { id: found.patientId }, ...forUpdate(manager) });
+      const message = (await manager.findOne(OutreachMessageEntity, { where: { id: found.id }, ...forUpdate(manager) })) as OutreachMessageEntity;
       const now = new Date();
       if (receipt.status === 'delivered' && (message.status === 'sent' || message.status === 'queued')) {
         await manager.update(OutreachMessageEntity, { id: message.id }, { status: 'delivered', deliveredAt: now, sentAt: message.sentAt ?? now, claimedUntil: null, claimedBy: null, subject: '', body: '' });
         message.status = 'delivered';
       } else if (receipt.status === 'failed' && message.status !== 'suppressed') {
-        const reason = `gateway reported: ${(receipt.reason ?? 'no reason given').slice(0, 200)}`;
+        const reason = `gateway reported: ${gatewayReason(receipt.reason)}`;
         await manager.update(OutreachMessageEntity, { id: message.id }, { status: 'failed', reason, claimedUntil: null, claimedBy: null });
         // Failed for good (the gateway gave up): the desk's call may stand in, as after the worker's last try.
         if (message.status !== 'failed') await this.callbacks.onFailed(manager, message, now);
@@ -58,14 +62,12 @@ export class OutreachReceiptsService {
       : receipt.providerMessageId
         ? { providerMessageId: receipt.providerMessageId, channel }
         : null;
-    const message = where ? await manager.findOne(OutreachMessageEntity, { where, ...forUpdate(manager) }) : null;
+    const message = where ? await manager.findOne(OutreachMessageEntity, { where }) : null;
     if (!message) throw new NotFoundException({ message: 'the receipt names no message sent on this channel', code: ERROR_CODES.outreachReceiptUnknown });
     return message;
   }
 
   private async optOut(manager: EntityManager, message: OutreachMessageEntity, channel: OutreachReceiptChannel, source: AuditActor, now: Date): Promise<void> {
-    // The patient row first, as a consent change at the desk locks it (patients.service.ts).
-    await manager.findOne(PatientEntity, { where: { id: message.patientId }, ...forUpdate(manager) });
     const consent = message.purpose === 'surveys' ? { consentSurveys: false, consentSurveysAt: now, consentSurveysBy: null } : { consentCalls: false, consentCallsAt: now, consentCallsBy: null };
     await manager.update(PatientEntity, { id: message.patientId }, { ...consent, updatedAt: now });
     await manager.update(
@@ -86,4 +88,16 @@ export class OutreachReceiptsService {
       manager,
     );
   }
+}
+
+/**
+ * A gateway's reason as the outbox keeps it (shown to admins, on the timeline): at most 200
+ * characters, with anything like a number or an address masked, as a gateway may quote the recipient.
+ */
+export function gatewayReason(reason: string | undefined): string {
+  if (!reason) return 'no reason given';
+  return reason
+    .replace(/\S+@\S+/g, '[address]')
+    .replace(/\+?\d[\d\s-]{4,}\d/g, '[number]')
+    .slice(0, 200);
 }

@@ -22,6 +22,8 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private soon: NodeJS.Timeout | undefined;
   private running = false;
   private again = false;
+  /** Set by a claim that found fewer due messages than free slots; a write (kick) clears it. */
+  private drained = false;
   private stopped = false;
 
   constructor(
@@ -46,6 +48,8 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private kick(): void {
     if (this.running) {
+      // A message written meanwhile is claimed into the free slots of the running pass.
+      this.drained = false;
       this.again = true;
       return;
     }
@@ -87,16 +91,16 @@ export class OutreachWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const { inFlight, claimMs } = this.config.outreach;
     const refillAt = Math.max(1, Math.floor(inFlight / 5));
     const active = new Set<Promise<void>>();
-    let drained = false;
+    this.drained = false;
     try {
       while (!this.stopped) {
         const free = inFlight - active.size;
-        if (!drained && (free >= refillAt || active.size === 0)) {
+        if (!this.drained && (free >= refillAt || active.size === 0)) {
           const token = `${this.instance}:${++this.claims}`;
           const now = new Date();
           const until = new Date(now.getTime() + claimMs);
           const claimed = await this.writes.run((m) => claimDueMessages(m, token, now, until, free), { changesReads: false });
-          drained = claimed.length < free;
+          this.drained = claimed.length < free;
           for (const message of claimed) {
             const delivery = this.delivery.deliver(message, token, until).catch((error: unknown) => {
               // The claim expires and the message is tried again.

@@ -28,7 +28,7 @@ export interface OutreachChannelStatus {
   lastSuccessAt: string | null;
   /** Messages failed for good whose last try was due in the last OUTREACH_FAILURE_WINDOW_HOURS hours. */
   failedLast24h: number;
-  /** Messages waiting to be delivered now (due or held by quiet hours or a back-off). */
+  /** Messages waiting to be delivered now: due, held by the quiet hours, or waiting after a failed try (not reminders scheduled days ahead). */
   queued: number;
   /** Of `queued`, those waiting after a failed try. */
   retrying: number;

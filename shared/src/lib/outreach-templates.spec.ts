@@ -1,13 +1,14 @@
 import { givenNameOf, missingTemplateVariables, outreachDate, renderOutreachTemplate, templateVariablesIn, unknownTemplateVariables, withOptOut } from './outreach-templates';
 
 describe('outreach templates', () => {
-  it('finds placeholders once each, ignoring braces that are not names', () => {
-    expect(templateVariablesIn('{givenName}, {link} {link} {"a": 1} {x1}')).toEqual(['givenName', 'link']);
+  it('finds whatever stands in braces once each, so near-misses are named rather than sent as written', () => {
+    expect(templateVariablesIn('{givenName}, {link} {link} {given_name} { link } {link1}')).toEqual(['givenName', 'link', 'given_name', ' link ', 'link1']);
   });
 
   it('names the variables a kind does not offer', () => {
     expect(unknownTemplateVariables('revisit_reminder', ['{date} {link}', '{nickname}'])).toEqual(['link', 'nickname']);
     expect(unknownTemplateVariables('survey_invitation', ['{givenName} {link}'])).toEqual([]);
+    expect(unknownTemplateVariables('survey_invitation', ['{given_name} { link } {link}'])).toEqual(['given_name', ' link ']);
   });
 
   it('requires the link in the body of survey messages only', () => {

@@ -29,12 +29,17 @@ export type OutreachTemplateValues = Partial<Record<OutreachTemplateVariable, st
 
 export const OUTREACH_TEMPLATE_LIMITS = { subject: 200, body: 1000 } as const;
 
-/** `{name}` placeholders: letters only, so JSON-like braces in a text are left alone. */
+/** A `{name}` placeholder as rendered: the name exactly, letters only. */
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
+/**
+ * Anything in braces, as checked: `{given_name}`, `{link1}` or `{ link }` would otherwise reach the
+ * patient as written, so each counts as a variable of that (unknown) name.
+ */
+const BRACED = /\{([^{}\n]{1,40})\}/g;
 
-/** The placeholder names a text uses, each once, in order of first use. */
+/** The names in braces a text uses, each once, in order of first use. */
 export function templateVariablesIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))];
+  return [...new Set([...text.matchAll(BRACED)].map((match) => match[1]))];
 }
 
 /** The placeholders in `texts` that the kind does not offer (a 400 names them). */

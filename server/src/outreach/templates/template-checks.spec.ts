@@ -12,8 +12,8 @@ function refusal(run: () => void): { message: string[]; code: string; params?: u
 }
 
 describe('assertUsableTemplate', () => {
-  it('accepts the kind’s variables, a survey message with its link, and plain braces', () => {
-    expect(() => assertUsableTemplate('survey_invitation', { subject: '{hospital}', body: '{givenName} {department} {date}: {link} {"a": 1}' })).not.toThrow();
+  it('accepts the kind’s variables and a survey message with its link', () => {
+    expect(() => assertUsableTemplate('survey_invitation', { subject: '{hospital}', body: '{givenName} {department} {date}: {link}' })).not.toThrow();
     expect(() => assertUsableTemplate('callback_appointment', { subject: 'Call', body: '{date} {time}' })).not.toThrow();
   });
 
@@ -22,6 +22,13 @@ describe('assertUsableTemplate', () => {
       message: ['unknown variables {nickname}, {link}: a revisit_reminder offers {givenName}, {hospital}, {department}, {date}'],
       code: 'outreach.unknown_template_variables',
       params: { variables: ['nickname', 'link'] },
+    });
+  });
+
+  it('names near-misses that would otherwise reach the patient as written', () => {
+    expect(refusal(() => assertUsableTemplate('survey_invitation', { subject: 'x', body: '{given_name} { link } {link}' }))).toMatchObject({
+      code: 'outreach.unknown_template_variables',
+      params: { variables: ['given_name', ' link '] },
     });
   });
 
