@@ -3,7 +3,8 @@ import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
 import { eventually } from '../support/eventually';
 import { TestGateway, WEBHOOK_SECRET } from '../support/outreach/gateway';
-import { anotherVisit, invite, messageOf, messageReaches, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
+import { anotherVisit, invite, messageOf, messageReaches, messages, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
+import { SmtpSink } from '../support/outreach/smtp-sink';
 import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
@@ -204,5 +205,128 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
     expect(await messageReaches(admin, remindee.id, 'failed', 15_000, 'revisit_reminder')).toMatchObject({ reason: 'gateway refused the message (400)' });
     const calls = await openCallbacks(remindee.id);
     expect(calls.map((c) => [c.kind, c.expectedOn, c.encounterId])).toEqual([['revisit_reminder', soon, revisit]]);
+  }, 60_000);
+});
+
+/*
+ * Messages written in the quiet hours wait for 08:00 in the hospital's zone (its clock reads 23:00
+ * here); a test makes one due at once by moving its `next_attempt_at`, as the morning would, and sees
+ * what delivery then decides. Email only (a local SMTP server): the address can be taken away while
+ * the patient keeps a number to call.
+ */
+describe.each(testDatabases())('messages held overnight on %s', (database) => {
+  const zone = zoneAtLocalHour(23);
+  let server: RunningServer;
+  let smtp: SmtpSink;
+  let admin: ApiClient;
+  let desk: ApiClient;
+
+  beforeAll(async () => {
+    smtp = await new SmtpSink().start();
+    server = await startServer(database, {
+      ...QUICK_WORKER,
+      HUIFANG_TIMEZONE: zone,
+      HUIFANG_SURVEY_MIN_DAYS: '0',
+      HUIFANG_SURVEY_REMINDER_HOURS: String(REMINDER_MS / 3_600_000),
+      HUIFANG_SMTP_URL: smtp.url,
+      HUIFANG_MAIL_FROM: 'Huifang <noreply@hospital.example>',
+    });
+    const anonymous = new ApiClient(server.baseUrl);
+    admin = await anonymous.login('admin', ADMIN_PASSWORD);
+    desk = await staffClient(admin, anonymous, 'night.desk', 'front_desk');
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await smtp?.stop();
+  });
+
+  let mailbox = 0;
+  const withEmail = (consent: { surveys?: boolean; followUpCalls?: boolean }) => ({ consent, email: `night.${process.pid}.${++mailbox}@example.cn` });
+  const localTime = (at: Date | string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+  const sqlTime = (at: Date) => (database === 'sqlite' ? at.toISOString().replace('T', ' ').replace('Z', '') : at.toISOString());
+  const mailsFor = (key: string) => smtp.mails.filter((m) => m.headers['x-huifang-idempotency-key'] === key);
+  /** What the morning does: the message is due now. */
+  const dueNow = (messageId: number) => runSql(server.databaseUrl, 'UPDATE outreach_message SET next_attempt_at = $1 WHERE id = $2', [sqlTime(new Date(Date.now() - 1_000)), messageId]);
+  const messageById = async (id: number) => (await messages(admin)).find((m) => m.id === id);
+
+  it('announces only the latest time of a call rescheduled twice overnight, and nothing for a call closed before morning', async () => {
+    const { patient } = await finishedVisit(desk, withEmail({ surveys: true, followUpCalls: true }));
+    const created = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), kind: 'manual' });
+    const first = new Date(Math.ceil((Date.now() + 26 * 3_600_000) / 60_000) * 60_000);
+    const second = new Date(first.getTime() + 90 * 60_000);
+    for (const dueAt of [first, second]) {
+      expect((await desk.post(`/api/callbacks/${created.body.id}/reschedule`, { dueAt: dueAt.toISOString(), reason: '患者要求', notifyPatient: true })).status).toBe(200);
+    }
+    const held = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id).sort((a, b) => a.id - b.id);
+    expect(held.map((m) => [m.status, localTime(m.nextAttemptAt)])).toEqual([
+      ['queued', '08:00'],
+      ['queued', '08:00'],
+    ]);
+    await Promise.all(held.map((m) => dueNow(m.id)));
+    await eventually(() => Promise.all(held.map((m) => messageById(m.id))), (rows) =>
+      expect(rows.map((m) => [m?.status, m?.reason])).toEqual([
+        ['suppressed', 'superseded'],
+        ['sent', null],
+      ]),
+    );
+    expect(mailsFor(`callback_appointment:${created.body.id}:1`)).toEqual([]);
+    const [mail] = mailsFor(`callback_appointment:${created.body.id}:2`);
+    expect(mail.text).toContain(localTime(second));
+    expect(mail.text).not.toContain(localTime(first));
+
+    // Announced, then cancelled before the morning.
+    const other = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), kind: 'manual' });
+    expect((await desk.post(`/api/callbacks/${other.body.id}/reschedule`, { dueAt: second.toISOString(), reason: '患者要求', notifyPatient: true })).status).toBe(200);
+    expect((await desk.post(`/api/callbacks/${other.body.id}/cancel`, { reason: '患者已来电' })).status).toBe(200);
+    const announced = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id && m.id > held[1].id);
+    expect(announced.map((m) => m.status)).toEqual(['queued']);
+    await dueNow(announced[0].id);
+    await eventually(() => messageById(announced[0].id), (m) => expect([m?.status, m?.reason]).toEqual(['suppressed', 'call_closed']));
+    expect(mailsFor(`callback_appointment:${other.body.id}:1`)).toEqual([]);
+  }, 60_000);
+
+  it('counts a survey reminder from the morning its invitation goes out, and keeps it waiting (not suppressed) while the invitation is still queued', async () => {
+    const { patient, encounterId } = await finishedVisit(desk, withEmail({ surveys: true }));
+    const invitation = await invite(desk, encounterId);
+    const held = await messageOf(admin, patient.id);
+    const reminder = await messageOf(admin, patient.id, 'survey_reminder');
+    expect(localTime(held.nextAttemptAt)).toBe('08:00');
+    expect(new Date(reminder.nextAttemptAt).getTime() - new Date(held.nextAttemptAt).getTime()).toBe(REMINDER_MS);
+
+    // Due while the invitation still waits for the morning: pushed back (to 08:00, out of the quiet hours), no try counted.
+    await dueNow(reminder.id);
+    const waiting = await eventually(() => messageById(reminder.id), (m) => expect(new Date(m?.nextAttemptAt ?? 0).getTime()).toBeGreaterThan(Date.now()));
+    expect(waiting).toMatchObject({ status: 'queued', reason: null, attempts: 0 });
+    expect(localTime(waiting?.nextAttemptAt ?? '')).toBe('08:00');
+    expect(mailsFor(`survey_reminder:${invitation.id}`)).toEqual([]);
+
+    // Once the invitation went out, the reminder goes when due, with the same link.
+    await dueNow(held.id);
+    await messageReaches(admin, patient.id, 'sent');
+    await dueNow(reminder.id);
+    expect(await messageReaches(admin, patient.id, 'sent', 15_000, 'survey_reminder')).toMatchObject({ attempts: 1 });
+    expect(mailsFor(`survey_reminder:${invitation.id}`)[0].text).toContain(invitation.url);
+  }, 60_000);
+
+  it('opens the reminder call when a revisit reminder finds no address at delivery and the patient has a number', async () => {
+    const patient = await registerPatient(desk, withEmail({ surveys: true, followUpCalls: true }));
+    const expectedOn = new Date(Date.now() + 20 * 86_400_000).toLocaleDateString('en-CA', { timeZone: zone });
+    const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId: patient.id, departmentId: 1, checkedInAt: new Date(Date.now() - 30 * 60_000).toISOString() });
+    await desk.post(`/api/encounters/${checkIn.body.id}/call`, { at: new Date(Date.now() - 10 * 60_000).toISOString() });
+    expect((await desk.post(`/api/encounters/${checkIn.body.id}/finish`, { nextVisitDue: expectedOn })).status).toBe(200);
+    const planned = await messageOf(admin, patient.id, 'revisit_reminder');
+    expect(planned).toMatchObject({ status: 'queued', channel: 'email' });
+    const calls = async () => {
+      const views = await Promise.all(['overdue', 'today', 'upcoming'].map((view) => desk.get<Page<CallbackItem>>(`/api/callbacks?view=${view}&pageSize=100`)));
+      return views.flatMap((v) => v.body.items).filter((c) => c.patientId === patient.id);
+    };
+    expect(await calls()).toEqual([]);
+
+    // The address is gone by the day it is due (no route removes one: the state as the database holds it).
+    await runSql(server.databaseUrl, 'UPDATE patient SET email = NULL WHERE id = $1', [patient.id]);
+    await dueNow(planned.id);
+    expect(await messageReaches(admin, patient.id, 'suppressed', 15_000, 'revisit_reminder')).toMatchObject({ reason: 'unreachable' });
+    // The desk's queue is cached for a moment (2 s).
+    await eventually(calls, (open) => expect(open.map((c) => [c.kind, c.expectedOn, c.encounterId, c.status])).toEqual([['revisit_reminder', expectedOn, checkIn.body.id, 'pending']]));
   }, 60_000);
 });

@@ -77,7 +77,7 @@ describe.each(testDatabases())('messages for later on %s', (database) => {
     await messageReaches(admin, patient.id, 'sent');
     expect(await messageOf(admin, patient.id, 'survey_reminder')).toMatchObject({ status: 'queued' });
     expect((await admin.post(`/api/patients/${patient.id}/erase`, { reason: 'patient_request' })).status).toBe(200);
-    expect(await messageOf(admin, patient.id, 'survey_reminder')).toMatchObject({ status: 'suppressed', reason: 'opted_out' });
+    expect(await messageOf(admin, patient.id, 'survey_reminder')).toMatchObject({ status: 'suppressed', reason: 'erased' });
     expect(await runSql(server.databaseUrl, "SELECT COUNT(*) AS n FROM outreach_message WHERE patient_id = $1 AND (body <> '' OR subject <> '')", [patient.id])).toEqual([
       { n: database === 'postgres' ? '0' : 0 },
     ]);

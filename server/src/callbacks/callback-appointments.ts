@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { calendarDayOf, outreachDate } from '@huifang/shared';
+import { calendarDayOf, OPEN_CALLBACK_STATUSES, outreachDate, type CallbackStatus, type OutreachSuppressionRule } from '@huifang/shared';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { commonValues, messageLanguage, outreachTime } from '../outreach/message-values';
 import { Outbox } from '../outreach/outbox';
@@ -9,10 +9,21 @@ import { PatientEntity } from '../patients/patient.entity';
 import type { CallbackEntity } from './callback.entity';
 
 /**
+ * Whether an announcement still has a reason to go when due (it may have waited for the morning):
+ * not when its call was closed meanwhile (made, failed, cancelled, or gone), nor when a later
+ * reschedule announced another time: the patient gets the latest time only.
+ */
+export function appointmentRule(callbackStatus: CallbackStatus | null, announcedAgain: boolean): OutreachSuppressionRule | null {
+  if (callbackStatus === null || !(OPEN_CALLBACK_STATUSES as readonly CallbackStatus[]).includes(callbackStatus)) return 'call_closed';
+  return announcedAgain ? 'superseded' : null;
+}
+
+/**
  * A rescheduled call announced to the patient (`notifyPatient`): a `callback_appointment` message
  * with the call's new day and time in the hospital's zone, in the reschedule's transaction. Each
  * reschedule announces its own time: the key counts the callback's announcements
- * (`callback_appointment:<callback>:<n>`), safe because the reschedule holds the callback's row.
+ * (`callback_appointment:<callback>:<n>`), safe because the reschedule holds the callback's row; an
+ * earlier one still waiting (for the morning) is then suppressed when due (`appointmentRule`).
  */
 @Injectable()
 export class CallbackAppointments {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { OPEN_CALLBACK_STATUSES, SYSTEM_CALLBACK_REASONS, type CallbackKind, type OutreachKind } from '@huifang/shared';
-import { EncounterEntity } from '../encounters/encounter.entity';
+import { OPEN_CALLBACK_STATUSES, SYSTEM_CALLBACK_REASONS, type CallbackKind, type OutreachKind, type OutreachSuppressionRule } from '@huifang/shared';
+import { standingExpectation } from '../encounters/return-expectations';
 import { PatientEntity } from '../patients/patient.entity';
 import { SurveyInvitationEntity } from '../surveys/survey-invitation.entity';
 import { isCallable } from './callable-patient';
@@ -16,13 +16,25 @@ import type { NewCallback } from './rule-schedule';
  * None for a missed-revisit nudge (its `missed_revisit` call was opened with it) nor for a callback
  * appointment (the call it announced exists).
  */
-export const CALLBACK_FOR_FAILED_MESSAGE: Readonly<Record<OutreachKind, CallbackKind | null>> = {
+const CALLBACK_FOR_FAILED_MESSAGE: Readonly<Record<OutreachKind, CallbackKind | null>> = {
   survey_invitation: 'manual',
   survey_reminder: 'manual',
   revisit_reminder: 'revisit_reminder',
   missed_revisit_nudge: null,
   callback_appointment: null,
 };
+
+/**
+ * The kind of call a message's end opens, or null. Failed for good: as above. Suppressed at
+ * delivery: only a revisit reminder that reached no one (`unreachable`: its address was removed
+ * meanwhile) is left to the desk's call, as one the outbox could not send at enqueue is
+ * (revisit-reminders.ts); every other rule means the message is not wanted, and a survey message
+ * that reaches no one opens no call at enqueue either.
+ */
+export function callbackKindFor(kind: OutreachKind, outcome: 'failed' | OutreachSuppressionRule): CallbackKind | null {
+  if (outcome === 'failed') return CALLBACK_FOR_FAILED_MESSAGE[kind];
+  return outcome === 'unreachable' && kind === 'revisit_reminder' ? 'revisit_reminder' : null;
+}
 
 export interface FailedMessage {
   kind: OutreachKind;
@@ -32,7 +44,7 @@ export interface FailedMessage {
 }
 
 /**
- * Opens that call in the transaction that records the failure, for a patient who may be called
+ * Opens that call in the transaction that records the message's end, for a patient who may be called
  * (a number, follow-up calls not declined), unless they have an open call of that kind already. One
  * per causing record whatever happens: the source key is the reminder's own (`encounter:<id>`, as the
  * rule's), or the invitation's for both survey messages (`survey_invitation:<id>`).
@@ -41,9 +53,18 @@ export interface FailedMessage {
 export class FailedMessageCallbacks {
   constructor(private readonly rules: FollowUpRulesService) {}
 
-  /** The id of the callback opened, or null. */
-  async onFailed(manager: EntityManager, message: FailedMessage, now: Date): Promise<number | null> {
-    const kind = CALLBACK_FOR_FAILED_MESSAGE[message.kind];
+  /** A message failed for good: the id of the callback opened, or null. */
+  onFailed(manager: EntityManager, message: FailedMessage, now: Date): Promise<number | null> {
+    return this.open(manager, message, 'failed', now);
+  }
+
+  /** A message suppressed at delivery: the id of the callback opened, or null. */
+  onSuppressed(manager: EntityManager, message: FailedMessage, rule: OutreachSuppressionRule, now: Date): Promise<number | null> {
+    return this.open(manager, message, rule, now);
+  }
+
+  private async open(manager: EntityManager, message: FailedMessage, outcome: 'failed' | OutreachSuppressionRule, now: Date): Promise<number | null> {
+    const kind = callbackKindFor(message.kind, outcome);
     if (kind === null || message.sourceId === null) return null;
     const patient = await manager.findOne(PatientEntity, { select: { id: true, phone: true, consentCalls: true }, where: { id: message.patientId } });
     if (!patient || !isCallable(patient)) return null;
@@ -57,8 +78,8 @@ export class FailedMessageCallbacks {
 
   /** The rule's reminder call, due now; none when the expected return was met or replaced meanwhile. */
   private async revisitCall(manager: EntityManager, encounterId: number, patientId: number, now: Date): Promise<NewCallback | null> {
-    const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
-    if (!encounter?.nextVisitDue || encounter.returnedOn !== null || encounter.superseded) return null;
+    const encounter = await standingExpectation(manager, encounterId);
+    if (!encounter) return null;
     const settings = await this.rules.settings(manager);
     return {
       patientId,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { runRawSql } from '../core/database/raw-sql';
+import { EncounterEntity } from './encounter.entity';
 
 /*
  * A finished encounter with `next_visit_due` sets a return expectation. Churn (DOMAIN.md) asks, for
@@ -10,6 +11,15 @@ import { runRawSql } from '../core/database/raw-sql';
  * - `superseded`: a later visit before the due date set a new expectation, which replaces this one.
  * The encounter service keeps both current; `backfillReturnExpectations` recomputes them in bulk.
  */
+
+/**
+ * The encounter whose expectation still stands (set, the patient not back, not replaced by a later
+ * visit's), or null: what a revisit reminder or missed-revisit nudge reminds of, message or call.
+ */
+export async function standingExpectation(manager: EntityManager, encounterId: number): Promise<(EncounterEntity & { nextVisitDue: string }) | null> {
+  const encounter = await manager.findOneBy(EncounterEntity, { id: encounterId });
+  return encounter?.nextVisitDue && encounter.returnedOn === null && !encounter.superseded ? { ...encounter, nextVisitDue: encounter.nextVisitDue } : null;
+}
 
 /** A check-in on `day` fulfils the patient's expectations due on or before it. */
 export async function recordReturn(manager: EntityManager, patientId: number, day: string): Promise<void> {

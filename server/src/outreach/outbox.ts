@@ -57,8 +57,27 @@ export class Outbox {
   ) {}
 
   async enqueue(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
-    // Locked so that two events for one patient (two instances) count the daily cap one after the other.
-    const patient = (await manager.findOne(PatientEntity, { where: { id: message.patientId }, ...forUpdate(manager) })) as PatientEntity;
+    return this.write(manager, await this.lockPatient(manager, message.patientId), message, now, timeZone);
+  }
+
+  /**
+   * `enqueue`, unless the key has its message already (a rule fired again for the same record, as an
+   * import re-run does): then that message, unchanged. The patient is locked before the key is looked
+   * for, so two transactions writing one key (two instances) take turns: the second finds the first's
+   * row rather than running into the unique key, which would abort its whole event on PostgreSQL.
+   */
+  async enqueueOnce(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
+    const patient = await this.lockPatient(manager, message.patientId);
+    const existing = await manager.findOneBy(OutreachMessageEntity, { idempotencyKey: message.idempotencyKey });
+    return existing ?? this.write(manager, patient, message, now, timeZone);
+  }
+
+  /** Locked so that two events for one patient (two instances) count the daily cap, and look for a key, one after the other. */
+  private async lockPatient(manager: EntityManager, patientId: number): Promise<PatientEntity> {
+    return (await manager.findOne(PatientEntity, { where: { id: patientId }, ...forUpdate(manager) })) as PatientEntity;
+  }
+
+  private async write(manager: EntityManager, patient: PatientEntity, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
     const purpose = OUTREACH_PURPOSE_OF[message.kind];
     const channel = this.channels.channelFor(patient);
     const sendAt = firstSendableAt(message.dueAt && message.dueAt > now ? message.dueAt : now, timeZone);
@@ -89,15 +108,6 @@ export class Outbox {
     });
     await manager.insert(OutreachMessageEntity, row);
     return row;
-  }
-
-  /**
-   * `enqueue`, unless the key has its message already (a rule fired again for the same record, as an
-   * import re-run does): then that message, unchanged.
-   */
-  async enqueueOnce(manager: EntityManager, message: NewMessage, now: Date, timeZone: string): Promise<OutreachMessageEntity> {
-    const existing = await manager.findOneBy(OutreachMessageEntity, { idempotencyKey: message.idempotencyKey });
-    return existing ?? this.enqueue(manager, message, now, timeZone);
   }
 
   /**

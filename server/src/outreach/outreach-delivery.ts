@@ -1,20 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OutreachSuppressionRule } from '@huifang/shared';
 import { FailedMessageCallbacks } from '../callbacks/failed-message-callbacks';
 import { AppConfig } from '../core/config/app-config';
 import { WriteTransaction } from '../core/database/write-transaction';
+import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { PatientEntity } from '../patients/patient.entity';
 import { consentFor, consentRule } from './outbox';
 import type { ClaimedMessage } from './outreach-claims';
 import { OutreachChannels } from './outreach-channels';
-import { recordFailure, recordSent, recordSuppressed, retryDelayMs } from './outreach-outcomes';
+import { recordFailure, recordPostponed, recordSent, recordSuppressed, retryDelayMs } from './outreach-outcomes';
+import { firstSendableAt } from './quiet-hours';
 import { noLongerWanted } from './still-wanted';
 
 /**
  * One try of one claimed message: the rules are looked at again (consent may have been withdrawn
- * since the message was queued, the patient erased; a reminder may have lost its reason, see
- * still-wanted.ts), the address is read from the patient, the channel sends, and the outcome is
- * written while the claim is still ours.
+ * since the message was queued, the patient erased; a reminder may have lost its reason or have to
+ * wait, see still-wanted.ts), the address is read from the patient, the channel sends, and the
+ * outcome is written while the claim is still ours.
  */
 @Injectable()
 export class OutreachDelivery {
@@ -26,6 +29,7 @@ export class OutreachDelivery {
     private readonly channels: OutreachChannels,
     private readonly config: AppConfig,
     private readonly callbacks: FailedMessageCallbacks,
+    private readonly hospital: HospitalSettingsService,
   ) {}
 
   /** `claimedUntil`: past it another worker may claim the message again, so the outcome must be written before. */
@@ -37,11 +41,17 @@ export class OutreachDelivery {
       where: { id: message.patientId },
     });
     const rule = patient ? (consentRule(consentFor(patient, message.purpose)) ?? (await noLongerWanted(this.dataSource.manager, message, new Date()))) : 'unreachable';
-    if (rule) return write((m) => recordSuppressed(m, message.id, token, rule));
+    if (rule === 'later') {
+      // Waits as a retry would (the first back-off), never into the quiet hours.
+      const { timeZone } = await this.hospital.current();
+      const at = firstSendableAt(new Date(Date.now() + this.config.outreach.retryBaseMs), timeZone);
+      return write((m) => recordPostponed(m, message.id, token, at));
+    }
+    if (rule) return write((m) => this.suppressed(m, message, token, rule));
     const driver = this.channels.driver(message.channel);
     if (!driver) return write((m) => this.failed(m, message, token, `the ${message.channel} channel is not configured on this server`, null), true);
     const to = driver.addressOf(patient as PatientEntity);
-    if (to === null) return write((m) => recordSuppressed(m, message.id, token, 'unreachable'));
+    if (to === null) return write((m) => this.suppressed(m, message, token, 'unreachable'));
 
     const outcome = await driver.send({ messageId: message.id, idempotencyKey: message.idempotencyKey, kind: message.kind, to, subject: message.subject, body: message.body, language: message.language });
     const now = new Date();
@@ -56,6 +66,13 @@ export class OutreachDelivery {
     if (!(await recordFailure(manager, message.id, token, reason, retryAt)) || retryAt) return;
     const callbackId = await this.callbacks.onFailed(manager, message, new Date());
     if (callbackId !== null) this.logger.log(`outreach message ${message.id} (${message.kind}) failed for good; callback ${callbackId} opened for the front desk`);
+  }
+
+  /** Suppressed at delivery; a revisit reminder that reached no one is left to the desk's call (failed-message-callbacks.ts). */
+  private async suppressed(manager: EntityManager, message: ClaimedMessage, token: string, rule: OutreachSuppressionRule): Promise<void> {
+    if (!(await recordSuppressed(manager, message.id, token, rule))) return;
+    const callbackId = await this.callbacks.onSuppressed(manager, message, rule, new Date());
+    if (callbackId !== null) this.logger.log(`outreach message ${message.id} (${message.kind}) suppressed (${rule}); callback ${callbackId} opened for the front desk`);
   }
 
   /**

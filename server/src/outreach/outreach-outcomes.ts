@@ -21,8 +21,20 @@ export async function recordSent(manager: EntityManager, id: number, token: stri
     .execute();
 }
 
-export async function recordSuppressed(manager: EntityManager, id: number, token: string, rule: OutreachSuppressionRule): Promise<void> {
-  await ownClaim(manager, id, token).set({ status: 'suppressed', reason: rule, claimedUntil: null, claimedBy: null, subject: '', body: '' }).execute();
+/** False when the claim was no longer ours. */
+export async function recordSuppressed(manager: EntityManager, id: number, token: string, rule: OutreachSuppressionRule): Promise<boolean> {
+  const result = await ownClaim(manager, id, token).set({ status: 'suppressed', reason: rule, claimedUntil: null, claimedBy: null, subject: '', body: '' }).execute();
+  return result.affected === 1;
+}
+
+/**
+ * Not yet (still-wanted.ts `later`): due again at `at`, the text kept, and the try not counted (the
+ * claim counted it; nothing was tried), so waiting never uses up the message's tries.
+ */
+export async function recordPostponed(manager: EntityManager, id: number, token: string, at: Date): Promise<void> {
+  await ownClaim(manager, id, token)
+    .set({ nextAttemptAt: at, attempts: () => 'attempts - 1', claimedUntil: null, claimedBy: null })
+    .execute();
 }
 
 /** A failed try: due again after `retryAt`, or failed for good (null) with the channel's reason. False when the claim was no longer ours. */

@@ -103,11 +103,12 @@ async function revokeOpenInvitations(manager: EntityManager, patientId: number, 
 }
 
 /**
- * Messages not yet sent (a reminder may wait for days) are suppressed as the withdrawn consent would
- * at delivery, and no message keeps its text: it names the patient (a failed one kept it for a retry).
+ * Messages not yet sent (a reminder may wait for days) are suppressed, `erased` (the outbox tells an
+ * erasure from the patient's own opt-out), and no message keeps its text: it names the patient (a
+ * failed one kept it for a retry).
  */
 async function eraseMessages(manager: EntityManager, patientId: number): Promise<void> {
-  await manager.update(OutreachMessageEntity, { patientId, status: 'queued' }, { status: 'suppressed', reason: 'opted_out', claimedUntil: null, claimedBy: null });
+  await manager.update(OutreachMessageEntity, { patientId, status: 'queued' }, { status: 'suppressed', reason: 'erased', claimedUntil: null, claimedBy: null });
   await manager.update(OutreachMessageEntity, { patientId }, { subject: '', body: '' });
 }
 

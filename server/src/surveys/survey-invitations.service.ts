@@ -10,6 +10,7 @@ import { EncounterEntity } from '../encounters/encounter.entity';
 import { HospitalSettingsService } from '../hospital-settings/hospital-settings.service';
 import { commonValues } from '../outreach/message-values';
 import { Outbox } from '../outreach/outbox';
+import { firstSendableAt } from '../outreach/quiet-hours';
 import { PatientEntity } from '../patients/patient.entity';
 import { invitationCutoff, nextInvitationDay } from './invitation-eligibility';
 import { surveyReminderDueAt } from './survey-reminder';
@@ -100,7 +101,8 @@ export class SurveyInvitationsService {
       const sent = await this.outbox.enqueue(manager, { ...message, kind: 'survey_invitation', idempotencyKey: `survey_invitation:${row.id}` }, now, timeZone);
       // Its one reminder, with the same link, is written now too (the token exists only here) and
       // looked at again when due (survey-reminder.ts). An invitation suppressed already gets none.
-      const reminderAt = sent.status === 'suppressed' ? null : surveyReminderDueAt(row, this.config.outreach.surveyReminderHours);
+      const reminderAt =
+        sent.status === 'suppressed' ? null : surveyReminderDueAt({ sendableAt: firstSendableAt(now, timeZone), expiresAt: row.expiresAt }, this.config.outreach.surveyReminderHours);
       if (reminderAt) {
         await this.outbox.enqueue(manager, { ...message, kind: 'survey_reminder', idempotencyKey: `survey_reminder:${row.id}`, dueAt: reminderAt }, now, timeZone);
       }

@@ -1,18 +1,18 @@
 import { surveyReminderDueAt, surveyReminderRule } from './survey-reminder';
 
-const created = new Date('2026-03-02T04:00:00Z');
+const sendable = new Date('2026-03-02T04:00:00Z');
 const expires = new Date('2026-03-16T04:00:00Z');
 
 describe('surveyReminderDueAt', () => {
-  it('is due the configured hours (decimals too) after the invitation', () => {
-    expect(surveyReminderDueAt({ createdAt: created, expiresAt: expires }, 48)).toEqual(new Date('2026-03-04T04:00:00Z'));
-    expect(surveyReminderDueAt({ createdAt: created, expiresAt: expires }, 0.002)).toEqual(new Date(created.getTime() + 7_200));
+  it('is due the configured hours (decimals too) after the invitation may first go out', () => {
+    expect(surveyReminderDueAt({ sendableAt: sendable, expiresAt: expires }, 48)).toEqual(new Date('2026-03-04T04:00:00Z'));
+    expect(surveyReminderDueAt({ sendableAt: sendable, expiresAt: expires }, 0.002)).toEqual(new Date(sendable.getTime() + 7_200));
   });
 
   it('is off at 0 hours, and not planned when the link expires first', () => {
-    expect(surveyReminderDueAt({ createdAt: created, expiresAt: expires }, 0)).toBeNull();
-    expect(surveyReminderDueAt({ createdAt: created, expiresAt: expires }, 14 * 24)).toBeNull();
-    expect(surveyReminderDueAt({ createdAt: created, expiresAt: expires }, 14 * 24 - 1)).toEqual(new Date('2026-03-16T03:00:00Z'));
+    expect(surveyReminderDueAt({ sendableAt: sendable, expiresAt: expires }, 0)).toBeNull();
+    expect(surveyReminderDueAt({ sendableAt: sendable, expiresAt: expires }, 14 * 24)).toBeNull();
+    expect(surveyReminderDueAt({ sendableAt: sendable, expiresAt: expires }, 14 * 24 - 1)).toEqual(new Date('2026-03-16T03:00:00Z'));
   });
 });
 
@@ -31,7 +31,13 @@ describe('surveyReminderRule', () => {
     expect(surveyReminderRule(null, 'sent', now)).toBe('expired');
   });
 
-  it.each(['failed', 'suppressed', 'queued', null] as const)('stops it when the invitation message is %s', (status) => {
+  it.each(['failed', 'suppressed', null] as const)('stops it when the invitation message is %s', (status) => {
     expect(surveyReminderRule(open, status, now)).toBe('no_invitation');
+  });
+
+  it('makes it wait while the invitation message is still queued, unless the survey is over already', () => {
+    expect(surveyReminderRule(open, 'queued', now)).toBe('later');
+    expect(surveyReminderRule({ usedAt: null, expiresAt: now }, 'queued', now)).toBe('expired');
+    expect(surveyReminderRule({ usedAt: now, expiresAt: expires }, 'queued', now)).toBe('answered');
   });
 });

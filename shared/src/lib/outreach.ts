@@ -31,13 +31,27 @@ export const OUTREACH_PURPOSE_OF: Readonly<Record<OutreachKind, OutreachPurpose>
 
 /**
  * The rule that suppressed a message (its `reason`): consent never recorded, consent refused or
- * withdrawn (an opt-out), the daily cap reached, or no address on any configured channel. Looked at
- * again at delivery, for messages written ahead of their time: a survey reminder whose invitation
- * was `answered` or `expired` (or revoked) meanwhile, or whose invitation message never went out
- * (`no_invitation`: suppressed or failed); a revisit reminder or missed-revisit nudge whose patient
- * `returned` meanwhile (came back, or a later visit set a new expected return).
+ * withdrawn (an opt-out), the daily cap reached, no address on any configured channel, or the
+ * patient `erased` (their messages still to send stop). Looked at again at delivery, for messages
+ * written ahead of their time: a survey reminder whose invitation was `answered` or `expired` (or
+ * revoked) meanwhile, or whose invitation message never went out (`no_invitation`: suppressed or
+ * failed); a revisit reminder or missed-revisit nudge whose patient `returned` meanwhile (came back,
+ * or a later visit set a new expected return); a callback appointment whose call was closed
+ * (`call_closed`: made, failed or cancelled) or announced again with a new time (`superseded`).
  */
-export const OUTREACH_SUPPRESSION_RULES = ['no_consent', 'opted_out', 'daily_cap', 'unreachable', 'answered', 'expired', 'no_invitation', 'returned'] as const;
+export const OUTREACH_SUPPRESSION_RULES = [
+  'no_consent',
+  'opted_out',
+  'daily_cap',
+  'unreachable',
+  'erased',
+  'answered',
+  'expired',
+  'no_invitation',
+  'returned',
+  'call_closed',
+  'superseded',
+] as const;
 export type OutreachSuppressionRule = (typeof OUTREACH_SUPPRESSION_RULES)[number];
 
 /**

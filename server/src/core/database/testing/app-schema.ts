@@ -18,11 +18,14 @@ function entityFiles(dir: string): string[] {
  * on DATABASE_URL when their modules load (core/database/column-types.ts), so they are loaded
  * afresh, with TypeORM itself, in an isolated module registry under that URL.
  * `migrationsBefore` (a migration class name) leaves that migration and the later ones out;
- * `migrationsThrough` leaves out only the later ones.
+ * `migrationsThrough` leaves out only the later ones. `alongside` runs in the same registry: a spec
+ * requires there the app code it drives over this data source (code that names an entity class must
+ * see the same classes).
  */
 export function appDataSource(
   url: string,
   { migrationsBefore, migrationsThrough }: { migrationsBefore?: string; migrationsThrough?: string } = {},
+  alongside?: () => void,
 ): DataSource {
   let dataSource: DataSource | undefined;
   const previous = process.env['DATABASE_URL'];
@@ -45,6 +48,7 @@ export function appDataSource(
         ? { ...common, type: 'better-sqlite3', database: url.slice('sqlite:'.length), enableWAL: true, prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('foreign_keys = ON') }
         : { ...common, type: 'postgres', url };
       dataSource = new typeorm.DataSource(options);
+      alongside?.();
     });
   } finally {
     if (previous === undefined) delete process.env['DATABASE_URL'];
