@@ -57,7 +57,8 @@ export class OutreachDelivery {
     const now = new Date();
     if (outcome.sent) return write((m) => recordSent(m, message.id, token, outcome.providerMessageId, now));
     const { retryBaseMs, maxAttempts } = this.config.outreach;
-    const retryAt = outcome.retry && message.attempts < maxAttempts ? new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)) : null;
+    // A try again waits out the quiet hours like a first one.
+    const retryAt = outcome.retry && message.attempts < maxAttempts ? firstSendableAt(new Date(now.getTime() + retryDelayMs(retryBaseMs, message.attempts)), (await this.hospital.current()).timeZone) : null;
     return write((m) => this.failed(m, message, token, outcome.reason, retryAt), retryAt === null);
   }
 
