@@ -1,7 +1,7 @@
 import type { ApiError, AuditEntry, CallbackItem, CallbackQueueCounts, ClaimedCallback, FollowUpRule, Page, Patient, PatientTimeline } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { testDatabases } from '../support/databases';
-import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
+import { finishedVisit, openCallbacksOf, registerPatient, staffClient } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 import { zoneAtLocalHour } from '../support/time-zones';
@@ -27,13 +27,6 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
   });
   afterAll(() => server?.stop());
 
-  /** Every open callback of one patient, across the three views. */
-  async function callbacksOf(patientId: number): Promise<CallbackItem[]> {
-    const views = await Promise.all(
-      ['overdue', 'today', 'upcoming'].map((view) => desk.get<Page<CallbackItem>>(`/api/callbacks?view=${view}&pageSize=100`)),
-    );
-    return views.flatMap((v) => v.body.items).filter((c) => c.patientId === patientId);
-  }
 
   async function manual(patientId: number, dueAt = inMinutes(5), priority = 'normal'): Promise<CallbackItem> {
     const response = await desk.post<CallbackItem>('/api/callbacks', { patientId, dueAt, kind: 'manual', priority, note: '确认复诊时间' });
@@ -50,9 +43,9 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     const due = new Date(Date.now() + 20 * 86_400_000).toLocaleDateString('en-CA', { timeZone });
     await desk.post(`/api/encounters/${encounter.body.id}/finish`, { nextVisitDue: due });
 
-    const kinds = (await callbacksOf(patient.id)).map((c) => c.kind).sort();
+    const kinds = (await openCallbacksOf(desk, patient.id)).map((c) => c.kind).sort();
     expect(kinds).toEqual(['post_treatment', 'rehab_check', 'revisit_reminder']);
-    const reminder = (await callbacksOf(patient.id)).find((c) => c.kind === 'revisit_reminder');
+    const reminder = (await openCallbacksOf(desk, patient.id)).find((c) => c.kind === 'revisit_reminder');
     expect(reminder?.expectedOn).toBe(due);
     const days = (new Date(reminder?.dueAt ?? 0).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(15);
@@ -61,7 +54,7 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     // Coming back cancels the reminder of the expectation the visit fulfils.
     await runSql(server.databaseUrl, 'UPDATE callback SET expected_on = $1 WHERE id = $2', ['2000-01-01', reminder?.id]);
     await desk.post('/api/encounters', { patientId: patient.id, departmentId: 8 });
-    expect((await callbacksOf(patient.id)).map((c) => c.kind).sort()).toEqual(['post_treatment', 'rehab_check']);
+    expect((await openCallbacksOf(desk, patient.id)).map((c) => c.kind).sort()).toEqual(['post_treatment', 'rehab_check']);
   });
 
   it('audits a read of one callback (its detail page shows the patient and their answers), not the writes that answer with it', async () => {
@@ -125,7 +118,7 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     const patient = await registerPatient(desk, { consent: { followUpCalls: false } });
     await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment' });
     await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'rehabilitation' });
-    expect(await callbacksOf(patient.id)).toEqual([]);
+    expect(await openCallbacksOf(desk, patient.id)).toEqual([]);
     const refused = await desk.post<ApiError>('/api/callbacks', { patientId: patient.id, dueAt: inMinutes(5), kind: 'manual' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('the patient declined follow-up calls');
@@ -242,7 +235,7 @@ describe.each(testDatabases())('follow-up rules and the callback queue on %s', (
     const patient = await registerPatient(desk);
     await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'treatment' });
     await desk.post(`/api/patients/${patient.id}/transitions`, { to: 'rehabilitation' });
-    const fired = await callbacksOf(patient.id);
+    const fired = await openCallbacksOf(desk, patient.id);
     expect(fired.map((c) => c.kind)).toEqual(['rehab_check']);
     const days = (new Date(fired[0].dueAt).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13);

@@ -5,7 +5,7 @@ import { eventually } from '../support/eventually';
 import { TestGateway, WEBHOOK_SECRET } from '../support/outreach/gateway';
 import { anotherVisit, invite, messageOf, messageReaches, messages, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
 import { SmtpSink } from '../support/outreach/smtp-sink';
-import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
+import { finishedVisit, openCallbacksOf, registerPatient, staffClient, visitExpectingReturn } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 
@@ -57,18 +57,7 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
   /** The hospital's calendar day `days` from today. */
   const hospitalDay = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: zone });
 
-  async function openCallbacks(patientId: number): Promise<CallbackItem[]> {
-    const views = await Promise.all(['overdue', 'today', 'upcoming'].map((view) => desk.get<Page<CallbackItem>>(`/api/callbacks?view=${view}&pageSize=100`)));
-    return views.flatMap((v) => v.body.items).filter((c) => c.patientId === patientId);
-  }
 
-  async function visitExpectingReturn(patientId: number, nextVisitDue: string): Promise<number> {
-    const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId, departmentId: 1, checkedInAt: new Date(Date.now() - 30 * 60_000).toISOString() });
-    await desk.post(`/api/encounters/${checkIn.body.id}/call`, { at: new Date(Date.now() - 10 * 60_000).toISOString() });
-    const finished = await desk.post(`/api/encounters/${checkIn.body.id}/finish`, { nextVisitDue });
-    expect(finished.status).toBe(200);
-    return checkIn.body.id;
-  }
 
   it('reminds once, with the same link, of a survey not answered after the delay; the timeline lists both messages', async () => {
     const { patient, encounterId } = await finishedVisit(desk, CONSENTING);
@@ -119,7 +108,7 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
   it('reminds of an expected return by message a consenting patient the SMS gateway reaches, and by call a patient never asked', async () => {
     const consenting = await registerPatient(desk, { ...CONSENTING, name: '王小芳' });
     const soon = hospitalDay(2);
-    const encounterId = await visitExpectingReturn(consenting.id, soon);
+    const encounterId = await visitExpectingReturn(desk, consenting.id, soon);
     const sent = await messageReaches(admin, consenting.id, 'sent', 15_000, 'revisit_reminder');
     expect(sent).toMatchObject({ purpose: 'follow_up', departmentId: 1, channel: 'sms' });
     const [request] = gateway.requestsFor(`revisit_reminder:${encounterId}`);
@@ -128,11 +117,11 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
     expect(request.body.text).toContain(`${year}年${month}月${day}日`);
     expect(request.body.text).toContain('内科');
     expect(request.body.text).toContain('回复“退订”不再接收提醒');
-    expect(await openCallbacks(consenting.id)).toEqual([]);
+    expect(await openCallbacksOf(desk, consenting.id)).toEqual([]);
 
     // Due three days before the return, at the call hour (09:00 in the hospital's zone).
     const later = await registerPatient(desk, CONSENTING);
-    await visitExpectingReturn(later.id, hospitalDay(20));
+    await visitExpectingReturn(desk, later.id, hospitalDay(20));
     const planned = await messageOf(admin, later.id, 'revisit_reminder');
     expect(planned.status).toBe('queued');
     const due = new Date(planned.nextAttemptAt);
@@ -141,8 +130,8 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
 
     // Consent to follow-up contact never recorded: the desk calls, as before; no message.
     const neverAsked = await registerPatient(desk, { consent: { surveys: true } });
-    await visitExpectingReturn(neverAsked.id, soon);
-    expect((await openCallbacks(neverAsked.id)).map((c) => [c.kind, c.expectedOn])).toEqual([['revisit_reminder', soon]]);
+    await visitExpectingReturn(desk, neverAsked.id, soon);
+    expect((await openCallbacksOf(desk, neverAsked.id)).map((c) => [c.kind, c.expectedOn])).toEqual([['revisit_reminder', soon]]);
     const theirs = await runSql(server.databaseUrl, 'SELECT COUNT(*) AS n FROM outreach_message WHERE patient_id = $1', [neverAsked.id]);
     expect(Number((theirs[0] as { n: number }).n)).toBe(0);
   }, 60_000);
@@ -185,7 +174,7 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
     const { patient, encounterId } = await finishedVisit(desk, CONSENTING);
     const first = await invite(desk, encounterId);
     await messageReaches(admin, patient.id, 'failed');
-    const [call] = await openCallbacks(patient.id);
+    const [call] = await openCallbacksOf(desk, patient.id);
     expect(call).toMatchObject({ kind: 'manual', reason: 'survey message could not be delivered', encounterId, status: 'pending', departmentId: 1 });
     expect(new Date(call.dueAt).getTime()).toBeLessThanOrEqual(Date.now());
     // The invitation never reached the patient: no reminder of it.
@@ -197,13 +186,13 @@ describe.each(testDatabases())('messages that follow events on %s', (database) =
     await eventually(async () => (await runSql(server.databaseUrl, 'SELECT status FROM outreach_message WHERE idempotency_key = $1', [`survey_invitation:${second.id}`]))[0], (row) =>
       expect(row).toEqual({ status: 'failed' }),
     );
-    expect((await openCallbacks(patient.id)).map((c) => c.id)).toEqual([call.id]);
+    expect((await openCallbacksOf(desk, patient.id)).map((c) => c.id)).toEqual([call.id]);
 
     const remindee = await registerPatient(desk, CONSENTING);
     const soon = hospitalDay(2);
-    const revisit = await visitExpectingReturn(remindee.id, soon);
+    const revisit = await visitExpectingReturn(desk, remindee.id, soon);
     expect(await messageReaches(admin, remindee.id, 'failed', 15_000, 'revisit_reminder')).toMatchObject({ reason: 'gateway refused the message (400)' });
-    const calls = await openCallbacks(remindee.id);
+    const calls = await openCallbacksOf(desk, remindee.id);
     expect(calls.map((c) => [c.kind, c.expectedOn, c.encounterId])).toEqual([['revisit_reminder', soon, revisit]]);
   }, 60_000);
 });

@@ -1,9 +1,8 @@
-import type { CallbackItem, Page } from '@huifang/shared';
 import { ApiClient } from '../support/api-client';
 import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases';
 import { TestGateway, WEBHOOK_SECRET } from '../support/outreach/gateway';
 import { anotherVisit, invite, messageOf, messageReaches, messages, QUICK_WORKER, zoneAtLocalHour } from '../support/outreach/outreach-fixtures';
-import { finishedVisit, registerPatient, staffClient } from '../support/patients-fixtures';
+import { finishedVisit, openCallbacksOf, registerPatient, staffClient, visitExpectingReturn } from '../support/patients-fixtures';
 import { ADMIN_PASSWORD, startServerOn, type RunningServer } from '../support/server-process';
 import { runSql } from '../support/sql';
 
@@ -40,17 +39,7 @@ describe.each(testDatabases())('messages for later on %s', (database) => {
 
   const hospitalDay = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: zone });
 
-  async function openCallbacks(patientId: number): Promise<CallbackItem[]> {
-    const views = await Promise.all(['overdue', 'today', 'upcoming'].map((view) => desk.get<Page<CallbackItem>>(`/api/callbacks?view=${view}&pageSize=100`)));
-    return views.flatMap((v) => v.body.items).filter((c) => c.patientId === patientId);
-  }
 
-  async function visitExpectingReturn(patientId: number, nextVisitDue: string): Promise<number> {
-    const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId, departmentId: 1, checkedInAt: new Date(Date.now() - 30 * 60_000).toISOString() });
-    await desk.post(`/api/encounters/${checkIn.body.id}/call`, { at: new Date(Date.now() - 10 * 60_000).toISOString() });
-    expect((await desk.post(`/api/encounters/${checkIn.body.id}/finish`, { nextVisitDue })).status).toBe(200);
-    return checkIn.body.id;
-  }
 
   it('counts a reminder on the day it goes out: two invitations today both go, a third message on the reminders’ day is capped', async () => {
     const { patient, encounterId } = await finishedVisit(desk, CONSENTING);
@@ -66,9 +55,9 @@ describe.each(testDatabases())('messages for later on %s', (database) => {
 
     // A revisit reminder due the same day as both survey reminders (three days before a return in five)
     // is capped there, and the desk calls instead.
-    const revisit = await visitExpectingReturn(patient.id, hospitalDay(5));
+    const revisit = await visitExpectingReturn(desk, patient.id, hospitalDay(5));
     expect(await messageOf(admin, patient.id, 'revisit_reminder')).toMatchObject({ status: 'suppressed', reason: 'daily_cap' });
-    expect((await openCallbacks(patient.id)).map((c) => [c.kind, c.encounterId])).toEqual([['revisit_reminder', revisit]]);
+    expect((await openCallbacksOf(desk, patient.id)).map((c) => [c.kind, c.encounterId])).toEqual([['revisit_reminder', revisit]]);
   });
 
   it('erasing a patient suppresses their messages still to send and empties every text', async () => {
@@ -87,7 +76,7 @@ describe.each(testDatabases())('messages for later on %s', (database) => {
     const nudged = await registerPatient(desk, { ...CONSENTING, name: '李未归' });
     const notAsked = await registerPatient(desk, { name: '张未问' });
     const missedOn = hospitalDay(-10);
-    const encounters = [await visitExpectingReturn(nudged.id, hospitalDay(30)), await visitExpectingReturn(notAsked.id, hospitalDay(30))];
+    const encounters = [await visitExpectingReturn(desk, nudged.id, hospitalDay(30)), await visitExpectingReturn(desk, notAsked.id, hospitalDay(30))];
     // The expectation passed ten days ago with no return (history the API cannot write).
     for (const [patientId, encounterId] of [[nudged.id, encounters[0]], [notAsked.id, encounters[1]]]) {
       await runSql(server.databaseUrl, 'UPDATE encounter SET next_visit_due = $1 WHERE id = $2', [missedOn, encounterId]);
@@ -107,10 +96,10 @@ describe.each(testDatabases())('messages for later on %s', (database) => {
     const [year, month, day] = missedOn.split('-').map(Number);
     expect(request.body.text).toContain(`您原定${year}年${month}月${day}日到内科复诊`);
     expect(gateway.requestsFor(`missed_revisit_nudge:${encounters[0]}`)).toHaveLength(1);
-    expect((await openCallbacks(nudged.id)).map((c) => [c.kind, c.expectedOn])).toContainEqual(['missed_revisit', missedOn]);
+    expect((await openCallbacksOf(desk, nudged.id)).map((c) => [c.kind, c.expectedOn])).toContainEqual(['missed_revisit', missedOn]);
 
     // Never asked for consent: called, and the message suppressed with the rule.
     expect(await messageOf(admin, notAsked.id, 'missed_revisit_nudge')).toMatchObject({ status: 'suppressed', reason: 'no_consent' });
-    expect((await openCallbacks(notAsked.id)).map((c) => [c.kind, c.expectedOn])).toContainEqual(['missed_revisit', missedOn]);
+    expect((await openCallbacksOf(desk, notAsked.id)).map((c) => [c.kind, c.expectedOn])).toContainEqual(['missed_revisit', missedOn]);
   }, 120_000);
 });

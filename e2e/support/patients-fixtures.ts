@@ -1,4 +1,4 @@
-import type { Patient, RegisterPatientRequest } from '@huifang/shared';
+import type { CallbackItem, Page, Patient, RegisterPatientRequest } from '@huifang/shared';
 import type { ApiClient } from './api-client';
 
 let counter = 0;
@@ -44,4 +44,19 @@ export async function finishedVisit(
   await desk.post(`/api/encounters/${encounterId}/call`, { at: new Date(Date.now() - 10 * 60_000).toISOString() });
   await desk.post(`/api/encounters/${encounterId}/finish`, {});
   return { patient, encounterId };
+}
+
+/** Every open callback of one patient, across the queue's three views. */
+export async function openCallbacksOf(desk: ApiClient, patientId: number): Promise<CallbackItem[]> {
+  const views = await Promise.all(['overdue', 'today', 'upcoming'].map((view) => desk.get<Page<CallbackItem>>(`/api/callbacks?view=${view}&pageSize=100`)));
+  return views.flatMap((v) => v.body.items).filter((c) => c.patientId === patientId);
+}
+
+/** A visit to department 1 finished with an expected return on `nextVisitDue`; its encounter id. */
+export async function visitExpectingReturn(desk: ApiClient, patientId: number, nextVisitDue: string): Promise<number> {
+  const checkIn = await desk.post<{ id: number }>('/api/encounters', { patientId, departmentId: 1, checkedInAt: new Date(Date.now() - 30 * 60_000).toISOString() });
+  await desk.post(`/api/encounters/${checkIn.body.id}/call`, { at: new Date(Date.now() - 10 * 60_000).toISOString() });
+  const finished = await desk.post(`/api/encounters/${checkIn.body.id}/finish`, { nextVisitDue });
+  if (finished.status !== 200) throw new Error(`finishing the visit answered ${finished.status}`);
+  return checkIn.body.id;
 }
