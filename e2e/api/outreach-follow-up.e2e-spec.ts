@@ -247,9 +247,10 @@ describe.each(testDatabases())('messages held overnight on %s', (database) => {
       expect((await desk.post(`/api/callbacks/${created.body.id}/reschedule`, { dueAt: dueAt.toISOString(), reason: '患者要求', notifyPatient: true })).status).toBe(200);
     }
     const held = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id).sort((a, b) => a.id - b.id);
-    expect(held.map((m) => [m.status, localTime(m.nextAttemptAt)])).toEqual([
-      ['queued', '08:00'],
-      ['queued', '08:00'],
+    // The second reschedule withdraws the first announcement at once.
+    expect(held.map((m) => [m.status, m.reason, localTime(m.nextAttemptAt)])).toEqual([
+      ['suppressed', 'superseded', '08:00'],
+      ['queued', null, '08:00'],
     ]);
     await Promise.all(held.map((m) => dueNow(m.id)));
     await eventually(() => Promise.all(held.map((m) => messageById(m.id))), (rows) =>
@@ -263,11 +264,18 @@ describe.each(testDatabases())('messages held overnight on %s', (database) => {
     expect(mail.text).toContain(localTime(second));
     expect(mail.text).not.toContain(localTime(first));
 
+    // Announced, then moved again without a new announcement: the old time is withdrawn, nothing said.
+    const moved = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), kind: 'manual' });
+    expect((await desk.post(`/api/callbacks/${moved.body.id}/reschedule`, { dueAt: first.toISOString(), reason: '患者要求', notifyPatient: true })).status).toBe(200);
+    expect((await desk.post(`/api/callbacks/${moved.body.id}/reschedule`, { dueAt: second.toISOString(), reason: '医生改期' })).status).toBe(200);
+    const withdrawn = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id && m.id > held[1].id);
+    expect(withdrawn.map((m) => [m.status, m.reason])).toEqual([['suppressed', 'superseded']]);
+
     // Announced, then cancelled before the morning.
     const other = await desk.post<CallbackItem>('/api/callbacks', { patientId: patient.id, dueAt: new Date(Date.now() + 3_600_000).toISOString(), kind: 'manual' });
     expect((await desk.post(`/api/callbacks/${other.body.id}/reschedule`, { dueAt: second.toISOString(), reason: '患者要求', notifyPatient: true })).status).toBe(200);
     expect((await desk.post(`/api/callbacks/${other.body.id}/cancel`, { reason: '患者已来电' })).status).toBe(200);
-    const announced = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id && m.id > held[1].id);
+    const announced = (await messages(admin, '&kind=callback_appointment')).filter((m) => m.patientId === patient.id && m.id > withdrawn[0].id);
     expect(announced.map((m) => m.status)).toEqual(['queued']);
     await dueNow(announced[0].id);
     await eventually(() => messageById(announced[0].id), (m) => expect([m?.status, m?.reason]).toEqual(['suppressed', 'call_closed']));

@@ -22,8 +22,10 @@ export function appointmentRule(callbackStatus: CallbackStatus | null, announced
  * A rescheduled call announced to the patient (`notifyPatient`): a `callback_appointment` message
  * with the call's new day and time in the hospital's zone, in the reschedule's transaction. Each
  * reschedule announces its own time: the key counts the callback's announcements
- * (`callback_appointment:<callback>:<n>`), safe because the reschedule holds the callback's row; an
- * earlier one still waiting (for the morning) is then suppressed when due (`appointmentRule`).
+ * (`callback_appointment:<callback>:<n>`), safe because the reschedule holds the callback's row.
+ * Every reschedule, announced or not, withdraws an earlier announcement still waiting (for the
+ * morning): the patient is never told a time that no longer holds (`appointmentRule` covers one
+ * already being delivered).
  */
 @Injectable()
 export class CallbackAppointments {
@@ -55,6 +57,15 @@ export class CallbackAppointments {
       },
       now,
       timeZone,
+    );
+  }
+
+  /** An earlier announcement of this call not yet sent: suppressed `superseded`, its text emptied. */
+  async withdrawEarlier(manager: EntityManager, callbackId: number): Promise<void> {
+    await manager.update(
+      OutreachMessageEntity,
+      { kind: 'callback_appointment', sourceId: callbackId, status: 'queued' },
+      { status: 'suppressed', reason: 'superseded', claimedUntil: null, claimedBy: null, subject: '', body: '' },
     );
   }
 }

@@ -216,6 +216,7 @@ export class CallbacksService {
         claimExpiresAt: null,
         updatedAt: new Date(),
       });
+      await this.appointments.withdrawEarlier(manager, id);
       const messageId = input.notifyPatient ? (await this.appointments.announce(manager, row, dueAt, new Date())).id : null;
       await this.audit.record(
         context,
