@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, type FhirDepartmentMapping, type ImportJob, type Page as
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { describeInBrowser, launchChromium } from '../support/chromium';
+import { eventually } from '../support/eventually';
 import { REPO_ROOT, startDemoServer, type RunningServer } from '../support/server-process';
 import { FhirDepartmentsPage, ImportsPage } from './pages/imports.page';
 import { LoginPage } from './pages/login.page';
@@ -139,7 +140,8 @@ describeInBrowser('an admin brings in the HIS history from a CSV', () => {
     await imports.job().waitFor();
     expect(await imports.status()).toBe('已完成');
     expect(await imports.count('encounters', 'created')).toBe(ROWS - 2);
-    expect(await imports.rowErrors()).toHaveLength(2);
+    // The row errors load after the job's card: read them once they are there.
+    await eventually(() => imports.rowErrors(), (errors) => expect(errors).toHaveLength(2));
 
     const history = (await admin.get<ListPage<ImportJob>>('/api/imports?page=1&pageSize=20')).body;
     expect(history.items[0]).toMatchObject({ id: jobId, status: 'done', mappingName: '门诊月报', fileName: '门诊就诊记录.csv' });
